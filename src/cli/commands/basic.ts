@@ -1,0 +1,68 @@
+/** serve, migrate, audit verify, keys rotate. */
+import { loadConfig } from '../../config.js';
+import { openRuntime } from '../../bootstrap.js';
+import { verifyAuditChain } from '../../platform/audit/audit-log.js';
+import { rotateKeys } from '../../platform/crypto/rotate.js';
+import { progressBar } from '../progress.js';
+import type { CliCommand } from './command.js';
+
+export const serveCommand: CliCommand = {
+  summary: 'start the web server (same as npm start)',
+  async run() {
+    const { serve } = await import('../../server.js');
+    await serve();
+  },
+};
+
+export const migrateCommand: CliCommand = {
+  summary: 'bring the database schema up to date',
+  async run() {
+    const runtime = await openRuntime(loadConfig(), { migrate: false });
+    try {
+      const { migrateToLatest } = await import('../../platform/db/migrate.js');
+      const result = await migrateToLatest(runtime.conn.db);
+      const applied = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+    } finally {
+      await runtime.close();
+    }
+  },
+};
+
+export const auditVerifyCommand: CliCommand = {
+  summary: 'recompute the audit hash chain and name the first bad row',
+  async run() {
+    const runtime = await openRuntime(loadConfig());
+    try {
+      const bar = progressBar();
+      let started = false;
+      const result = await verifyAuditChain(runtime.conn.db, (done, total) => {
+        if (!started) bar.start(total, 'Verifying');
+        started = true;
+        bar.update(done);
+      });
+      bar.stop();
+      if (result.ok) console.log(`Audit chain OK: ${result.checked} entries verified.`);
+      else {
+        console.error(`Audit chain BROKEN at row ${result.firstBadSeq}: ${result.problem}`);
+        process.exitCode = 1;
+      }
+    } finally {
+      await runtime.close();
+    }
+  },
+};
+
+export const keysRotateCommand: CliCommand = {
+  summary: 'add a new encryption key and re-encrypt every encrypted field with it',
+  async run() {
+    const config = loadConfig();
+    const runtime = await openRuntime(config);
+    try {
+      const result = await rotateKeys({ db: runtime.conn.db, keyFile: config.keyFile });
+      console.log(`New active key ${result.newKeyId}; re-encrypted ${result.reencrypted} values. Old keys stay in the key file for old backups.`);
+    } finally {
+      await runtime.close();
+    }
+  },
+};

@@ -1,0 +1,4 @@
+export interface CliCommand {
+  summary: string;
+  run(args: string[]): Promise<void>;
+}

@@ -1,0 +1,137 @@
+/** The signed-in user's own account: TOTP enrolment, recovery codes, password, API tokens. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import { appendAudit } from '../../platform/audit/audit-log.js';
+import { hashPassword, verifyPassword } from '../../platform/auth/password-hash.js';
+import { checkNewPassword } from '../../platform/auth/password-rules.js';
+import { createSession, deleteOtherSessions, deleteSession, newToken, sha256 } from '../../platform/auth/sessions.js';
+import { totpUri } from '../../platform/auth/totp.js';
+import type { FieldError } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
+import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
+import { setSessionCookie } from '../../platform/http/session-cookie.js';
+import { parseForm } from '../../platform/http/validation.js';
+import { requiresTotp } from '../../platform/policy/policy.js';
+import { issueRecoveryCodes } from './commands/totp-verify.js';
+import { confirmTotpEnrolment, pendingTotpSecret } from './commands/totp-enrol.js';
+import { enrollingUserId } from './policy.js';
+import { countUnusedRecoveryCodes, findUserById, listApiTokens } from './queries.js';
+import { changePasswordForm, emptyForm, tokenForm, totpForm } from './schema.js';
+import { AccountPage, type AccountView } from './views/account.js';
+import { RecoveryCodesPage, TotpSetupPage } from './views/sign-in.js';
+
+export async function accountRoutes(app: FastifyInstance): Promise<void> {
+  const { db, cipher, config, now } = app.achyk;
+  const hash = { log2n: config.scryptLog2N, r: 8, p: 1 };
+
+  async function accountView(userId: number): Promise<AccountView> {
+    const user = (await findUserById(db, userId))!;
+    return {
+      email: user.email,
+      displayName: user.display_name,
+      role: user.role,
+      totpEnabled: user.totp_secret_enc !== null,
+      recoveryLeft: await countUnusedRecoveryCodes(db, userId),
+      tokens: await listApiTokens(db, userId),
+    };
+  }
+
+  async function showAccount(request: FastifyRequest, status = 200, extra: { errors?: FieldError[]; newToken?: string; message?: string } = {}) {
+    return { status, page: <AccountPage ctx={viewContext(request)} account={await accountView(request.ctx.user!.id)} errors={extra.errors ?? []} newToken={extra.newToken} message={extra.message} /> };
+  }
+
+  app.get('/account', { config: { policy: 'account.self' } }, async (request, reply) => {
+    const { page } = await showAccount(request);
+    return sendPage(reply, page);
+  });
+
+  async function setupPage(request: FastifyRequest, errors: FieldError[]) {
+    const userId = enrollingUserId(request);
+    const user = (await findUserById(db, userId))!;
+    const secret = await pendingTotpSecret({ db, cipher, sessionHash: request.ctx.session!.tokenHash });
+    const qrDataUrl = await QRCode.toDataURL(totpUri(secret, user.email), { margin: 1, width: 200 });
+    return <TotpSetupPage ctx={viewContext(request)} errors={errors} secret={secret} qrDataUrl={qrDataUrl} required={!user.totp_secret_enc && requiresTotp(user.role)} />;
+  }
+
+  app.get('/account/totp/setup', { config: { policy: 'public', enrolment: true } }, async (request, reply) => sendPage(reply, await setupPage(request, [])));
+
+  app.post('/account/totp/setup', { config: { policy: 'public', enrolment: true } }, async (request, reply) => {
+    const userId = enrollingUserId(request);
+    const form = parseForm(totpForm, request.body);
+    if (!form.ok) return sendPage(reply, await setupPage(request, form.errors), 422);
+    const result = await confirmTotpEnrolment({ db, cipher, userId, sessionHash: request.ctx.session!.tokenHash, code: form.value.code, now: now() });
+    if (result.kind === 'wrong') return sendPage(reply, await setupPage(request, [{ field: 'code', message: 'accounts.totp_wrong' }]), 422);
+    setSessionCookie(reply, result.token);
+    return sendPage(reply, <RecoveryCodesPage ctx={viewContext(request)} codes={result.recoveryCodes} />);
+  });
+
+  app.post('/account/recovery-codes', { config: { policy: 'account.self' } }, async (request, reply) => {
+    const form = parseForm(emptyForm, request.body);
+    if (!form.ok) return redirectTo(reply, '/account');
+    const user = request.ctx.user!;
+    if (!user.totpEnabled) return redirectTo(reply, '/account/totp/setup');
+    const codes = await db.transaction().execute(async (trx) => {
+      await appendAudit(trx, { actor: `user:${user.id}`, action: 'auth.recovery_codes_issued', objectType: 'user', objectId: user.id, at: now() });
+      return issueRecoveryCodes(trx, user.id);
+    });
+    return sendPage(reply, <RecoveryCodesPage ctx={viewContext(request)} codes={codes} />);
+  });
+
+  app.post('/account/password', { config: { policy: 'account.self' } }, async (request, reply) => {
+    const form = parseForm(changePasswordForm, request.body);
+    if (!form.ok) {
+      const { page } = await showAccount(request, 422, { errors: form.errors });
+      return sendPage(reply, page, 422);
+    }
+    const me = request.ctx.user!;
+    const user = (await findUserById(db, me.id))!;
+    const errors: FieldError[] = (await verifyPassword(form.value.current_password, user.password_hash)) ? checkNewPassword(form.value.password) : [{ field: 'current_password', message: 'accounts.wrong_current_password' }];
+    if (errors.length) return sendPage(reply, (await showAccount(request, 422, { errors })).page, 422);
+    const at = now();
+    const passwordHash = await hashPassword(form.value.password, hash);
+    const token = await db.transaction().execute(async (trx) => {
+      await trx.updateTable('user').set({ password_hash: passwordHash, password_changed_at: at.toISOString(), updated_at: at.toISOString() }).where('id', '=', me.id).execute();
+      // Changing the password ends every other session, and this one gets a new token.
+      await deleteSession(trx, request.ctx.session!.tokenHash);
+      await deleteOtherSessions(trx, me.id, null);
+      await appendAudit(trx, { actor: `user:${me.id}`, action: 'auth.password_changed', objectType: 'user', objectId: me.id, at });
+      return createSession(trx, me.id, 'full', at);
+    });
+    setSessionCookie(reply, token);
+    return sendPage(reply, (await showAccount(request, 200, { message: request.ctx.t('accounts.password_changed') })).page);
+  });
+
+  app.post('/account/tokens', { config: { policy: 'account.self' } }, async (request, reply) => {
+    const form = parseForm(tokenForm, request.body);
+    if (!form.ok) return sendPage(reply, (await showAccount(request, 422, { errors: form.errors })).page, 422);
+    const me = request.ctx.user!;
+    const token = `achyk_${newToken()}`;
+    const at = now();
+    await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('api_token')
+        .values({ user_id: me.id, name: form.value.name, token_hash: sha256(token), prefix: token.slice(0, 10), created_at: at.toISOString(), last_used_at: null, revoked_at: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await appendAudit(trx, { actor: `user:${me.id}`, action: 'api_token.create', objectType: 'api_token', objectId: row.id, at });
+    });
+    return sendPage(reply, (await showAccount(request, 200, { newToken: token })).page);
+  });
+
+  app.post<{ Params: { id: string } }>('/account/tokens/:id/revoke', { config: { policy: 'account.self' } }, async (request, reply) => {
+    const me = request.ctx.user!;
+    const id = Number(request.params.id);
+    const at = now();
+    // Only the owner's own tokens: someone else's id gets the same "not found" as a missing one.
+    const done = Number.isInteger(id)
+      ? await db.transaction().execute(async (trx) => {
+          const res = await trx.updateTable('api_token').set({ revoked_at: at.toISOString() }).where('id', '=', id).where('user_id', '=', me.id).where('revoked_at', 'is', null).executeTakeFirst();
+          if (Number(res.numUpdatedRows) !== 1) return false;
+          await appendAudit(trx, { actor: `user:${me.id}`, action: 'api_token.revoke', objectType: 'api_token', objectId: id, at });
+          return true;
+        })
+      : false;
+    if (!done) throw notFound();
+    return redirectTo(reply, '/account');
+  });
+}

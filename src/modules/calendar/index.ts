@@ -1,0 +1,33 @@
+/**
+ * The Kyrgyz working-day calendar and deadline computation: pure functions, no database, no I/O.
+ * The administrator's calendar (stored elsewhere) is passed in as a {@link CalendarData} value.
+ *
+ * @example
+ * import { computeDue, defaultCalendarData, renderExplanation } from './modules/calendar/index.js';
+ * const result = computeDue({ from: '2026-03-18', term: 14, unit: 'working', calendar: defaultCalendarData() });
+ * result.due; // '2026-04-08'
+ * renderExplanation(result.explanation, 'ru');
+ *
+ * @module
+ */
+export {
+  defaultCalendarData, KURMAN_AIT, OROZO_AIT,
+  type CalendarData, type CalendarException, type CalendarExceptionKind, type FixedHolidayRule,
+  type LabourCodeEra, type LocalizedText, type MovableHolidayDate, type MovableHolidayRule,
+  type WeekendHolidayTransfer,
+} from './calendar-rules.js';
+export {
+  eraOn, isWorkingDay, WEEKDAY_NAMES, weekdayName,
+  type NonWorkingReason, type Observance, type WorkingDayResult,
+} from './working-days.js';
+export { describeYear, missingMovableHolidays, type MissingMovableHoliday } from './calendar-year.js';
+export {
+  addExtension, computeDue, workingDaysBetween,
+  type AddExtensionInput, type ComputeDueInput, type DueResult, type DueStatus, type SkippedDay,
+} from './deadline.js';
+export {
+  formatDate, renderExplanation, renderExplanationItem,
+  type ExplanationItem, type ExplanationKey, type Lang, type TermUnit,
+} from './explanation.js';
+export { addDays, isIsoDate, kyrgyzDateOf, type IsoDate } from './iso-date.js';
+export { validateCalendarData } from './validate-calendar-data.js';

@@ -1,0 +1,19 @@
+/**
+ * Module routes, in a fixed order. Each module is a Fastify plugin function in its own folder.
+ */
+import type { FastifyInstance } from 'fastify';
+import { homeRoutes } from './home/routes.js';
+import { signInRoutes } from './accounts/routes-sign-in.js';
+import { registerRoutes } from './accounts/routes-register.js';
+import { accountRoutes } from './accounts/routes-account.js';
+import { adminRoutes } from './admin/routes.js';
+import { apiRoutes } from './api/routes.js';
+
+export async function registerModules(app: FastifyInstance): Promise<void> {
+  await app.register(homeRoutes);
+  await app.register(signInRoutes);
+  await app.register(registerRoutes);
+  await app.register(accountRoutes);
+  await app.register(adminRoutes);
+  await app.register(apiRoutes);
+}

@@ -1,0 +1,2 @@
+/** Each domain module's policy.ts is imported here, so all rules are registered at boot. */
+export {};

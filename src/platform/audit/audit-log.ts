@@ -1,0 +1,120 @@
+/**
+ * The tamper-evident audit log (SECURITY.md): each row's hash is
+ * SHA-256(prev_hash || canonical JSON of the row), appended in the same transaction as the change it
+ * records. The single `audit_head` row is locked while appending (PostgreSQL `FOR UPDATE`; SQLite
+ * serialises writers anyway), so concurrent transactions cannot fork the chain.
+ *
+ * `data` must never hold confidential content: ids, field names and counts only.
+ */
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { Executor } from '../db/database.js';
+import { isPostgres } from '../db/dialect.js';
+import { canonicalJson } from './canonical-json.js';
+
+export interface AuditEntry {
+  /** 'user:12', 'system', 'anonymous', 'cli' */
+  actor: string;
+  action: string;
+  objectType?: string | null;
+  objectId?: string | number | null;
+  data?: Record<string, unknown>;
+  at?: Date;
+}
+
+export interface AuditRow {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  data: string;
+}
+
+export function hashAuditRow(prevHash: string, row: AuditRow): string {
+  return crypto.createHash('sha256').update(prevHash).update(canonicalJson(row)).digest('hex');
+}
+
+/** Appends one entry. Call it inside the transaction that makes the change it records. */
+export async function appendAudit(trx: Executor, entry: AuditEntry): Promise<number> {
+  const headQuery = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+  const head = isPostgres(trx) ? await headQuery.forUpdate().executeTakeFirstOrThrow() : await headQuery.executeTakeFirstOrThrow();
+  const row: AuditRow = {
+    seq: head.seq + 1,
+    at: (entry.at ?? new Date()).toISOString(),
+    actor: entry.actor,
+    action: entry.action,
+    object_type: entry.objectType ?? null,
+    object_id: entry.objectId == null ? null : String(entry.objectId),
+    data: canonicalJson(entry.data ?? {}),
+  };
+  const hash = hashAuditRow(head.hash, row);
+  await trx.insertInto('audit_event').values({ ...row, prev_hash: head.hash, hash }).execute();
+  await trx.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
+  return row.seq;
+}
+
+/**
+ * Writes an entry in its own transaction: for events that have no change of their own
+ * (failed sign-ins, denied access, reads of confidential records).
+ */
+export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
+  if (db.isTransaction) {
+    await appendAudit(db, entry);
+    return;
+  }
+  await (db as import('kysely').Kysely<import('../db/database.js').Database>).transaction().execute((trx) => appendAudit(trx, entry));
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  firstBadSeq: number | null;
+  problem: string | null;
+}
+
+/**
+ * Recomputes the chain from the first row and names the first bad row: a changed field (hash
+ * mismatch), a deleted or reordered row (sequence or prev_hash break), a truncated tail (the head
+ * records more rows than remain).
+ */
+export async function verifyAuditChain(db: Executor, onProgress?: (done: number, total: number) => void): Promise<AuditVerification> {
+  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  const total = Number((await db.selectFrom('audit_event').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  let prevHash = '0'.repeat(64);
+  let expectedSeq = 1;
+  let checked = 0;
+  const pageSize = 5000;
+  let after = 0;
+  for (;;) {
+    const rows = await db.selectFrom('audit_event').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      if (r.seq !== expectedSeq) {
+        return { ok: false, checked, firstBadSeq: r.seq, problem: `row ${r.seq} follows row ${expectedSeq - 1}: rows are missing or reordered` };
+      }
+      if (r.prev_hash !== prevHash) {
+        return { ok: false, checked, firstBadSeq: r.seq, problem: `row ${r.seq} does not link to the row before it (deleted, inserted or reordered rows)` };
+      }
+      const { prev_hash: _p, hash, ...fields } = r;
+      if (hashAuditRow(prevHash, fields) !== hash) {
+        return { ok: false, checked, firstBadSeq: r.seq, problem: `row ${r.seq} was changed after it was written (hash mismatch)` };
+      }
+      prevHash = hash;
+      expectedSeq++;
+      checked++;
+    }
+    after = rows[rows.length - 1]!.seq;
+    onProgress?.(checked, total);
+  }
+  if (head && (head.seq !== checked || head.hash !== prevHash)) {
+    return {
+      ok: false,
+      checked,
+      firstBadSeq: checked + 1,
+      problem: `the chain ends at row ${checked} but the head records row ${head.seq}: the tail was truncated or the head altered`,
+    };
+  }
+  return { ok: true, checked, firstBadSeq: null, problem: null };
+}

@@ -1,0 +1,49 @@
+/**
+ * Opens the database named by the configuration. SQLite: WAL journal, foreign keys on,
+ * synchronous=FULL so that an acknowledged write survives a power cut (durability over speed,
+ * PRODUCT.md "nothing lost"). PostgreSQL: a pool whose integer and numeric types come back as numbers.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { DatabaseConfig } from '../../config.js';
+import type { Database } from './database.js';
+
+// COUNT(*) and SUM() return int8/numeric: parse them as numbers (our counts stay far below 2^53).
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Connection {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** the raw SQLite handle (for integrity checks and backups); null on PostgreSQL */
+  sqlite: SQLite.Database | null;
+  close(): Promise<void>;
+}
+
+export function openDatabase(config: DatabaseConfig): Connection {
+  if (config.dialect === 'sqlite') {
+    if (config.file !== ':memory:') fs.mkdirSync(path.dirname(config.file), { recursive: true });
+    const handle = new SQLite(config.file);
+    handle.pragma('journal_mode = WAL');
+    handle.pragma('foreign_keys = ON');
+    handle.pragma('synchronous = FULL');
+    handle.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+    return { db, dialect: 'sqlite', sqlite: handle, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+  // An idle client error (server restart) must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
+}
+
+/** Current time as the ISO text the schema stores. */
+export function nowIso(now: Date = new Date()): string {
+  return now.toISOString();
+}

@@ -1,0 +1,72 @@
+/**
+ * One place turns every error into an answer (STYLE.md §8): HTML pages or JSON, translated, with the
+ * correlation id; 5xx answers never carry a stack trace, SQL or a path (those go to the log only).
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.js';
+import { DEFAULT_LOCALE } from '../i18n/locales.js';
+import { translator } from '../i18n/translate.js';
+import { ErrorPage } from './error-page.js';
+import { sendPage, viewContext } from './page.js';
+import { ajvFieldErrors } from './validation.js';
+
+function wantsJson(request: FastifyRequest): boolean {
+  if (request.url.startsWith('/api/')) return true;
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+/** Turns Fastify's own errors (validation, body limits, content types) into catalogue errors. */
+export function toAppError(err: FastifyError | AppError | Error): AppError | null {
+  if (err instanceof AppError) return err;
+  const fe = err as FastifyError;
+  if (fe.validation) return new AppError('invalid', 'error.invalid', {}, ajvFieldErrors(fe.validation as never, fe.validationContext));
+  switch (fe.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+      return new AppError('payload_too_large', 'error.payload_too_large', { limit: '1 MB' });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return new AppError('unsupported_media_type');
+  }
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    if (fe.statusCode === 404) return new AppError('not_found');
+    if (fe.statusCode === 413) return new AppError('payload_too_large', 'error.payload_too_large', { limit: '1 MB' });
+    if (fe.statusCode === 415) return new AppError('unsupported_media_type');
+    // malformed JSON, bad form encoding and the like
+    return new AppError('invalid', 'error.invalid', {}, [{ field: 'body', message: 'validation.type' }]);
+  }
+  return null;
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, appError: AppError | null): FastifyReply {
+  // ctx is missing only when the failure happened before the request context was built.
+  const t = request.ctx?.t ?? translator(DEFAULT_LOCALE);
+  const status = appError?.status ?? 500;
+  const message = appError ? t(appError.messageKey, { seconds: appError.retryAfter ?? 60, ...appError.params }) : t('error.internal', { id: request.id });
+  if (appError?.retryAfter) reply.header('retry-after', String(appError.retryAfter));
+  if (status >= 500) reply.header('cache-control', 'no-store');
+  if (wantsJson(request) || !request.ctx) {
+    return reply.code(status).type('application/json; charset=utf-8').send({
+      error: {
+        code: appError?.code ?? 'internal',
+        message,
+        correlationId: request.id,
+        fields: appError?.fields.map((f) => ({ field: f.field, message: t(f.message, f.params) })) ?? [],
+      },
+    });
+  }
+  return sendPage(reply, <ErrorPage ctx={viewContext(request)} message={message} reference={status >= 500 ? request.id : undefined} />, status);
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const appError = toAppError(err);
+    if (!appError) request.log.error({ err, reqId: request.id }, 'unhandled error');
+    else if (appError.status >= 500) request.log.error({ code: appError.code }, 'server error');
+    return sendError(request, reply, appError);
+  });
+  app.setNotFoundHandler({ preHandler: undefined }, (request, reply) => sendError(request, reply, new AppError('not_found')));
+}

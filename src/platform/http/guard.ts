@@ -1,0 +1,77 @@
+/**
+ * The guard every route passes (SECURITY.md "Access control"): CSRF and Origin checks on every
+ * state-changing request of the HTML site, then the route's declared policy. Denials are written to
+ * the audit log. Routes without a declared policy cannot even be registered.
+ */
+import crypto from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { recordAudit } from '../audit/audit-log.js';
+import { AppError } from '../errors.js';
+import { can, isDefinedPolicy } from '../policy/policy.js';
+import { csrfTokenFor } from './request-context.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Refuses a route that declares no policy, or one that names an unknown policy. */
+export function registerRouteInventory(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const policy = (route.config as { policy?: string } | undefined)?.policy;
+    const url = route.url ?? route.path;
+    if (!policy) throw new Error(`route ${route.method} ${url} declares no policy (config.policy)`);
+    if (!isDefinedPolicy(policy)) throw new Error(`route ${route.method} ${url} names an unknown policy "${policy}"`);
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
+      if (method === 'HEAD') continue;
+      app.achyk.routes.push({ method, url, policy, api: !!(route.config as { api?: boolean }).api });
+    }
+  });
+}
+
+function checkCsrf(app: FastifyInstance, request: FastifyRequest): void {
+  const origin = request.headers.origin;
+  // With Referrer-Policy: no-referrer, browsers send "Origin: null" on our own forms; the token
+  // below is what protects those. An explicit foreign origin is refused outright.
+  if (origin && origin !== 'null') {
+    const own = new Set([app.achyk.config.publicUrl, `${request.protocol}://${request.host}`]);
+    if (!own.has(origin)) throw new AppError('csrf');
+  }
+  const cookie = request.cookies[app.achyk.cookies.csrf];
+  const body = request.body as Record<string, unknown> | undefined;
+  const query = request.query as Record<string, unknown> | undefined;
+  const sent = (typeof body?._csrf === 'string' && body._csrf) || (typeof query?._csrf === 'string' && query._csrf) || request.headers['x-csrf-token'];
+  if (!cookie || typeof sent !== 'string') throw new AppError('csrf');
+  const expected = Buffer.from(csrfTokenFor(app, cookie));
+  const given = Buffer.from(sent);
+  if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) throw new AppError('csrf');
+}
+
+export function registerGuard(app: FastifyInstance): void {
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.is404) return;
+    const config = request.routeOptions.config;
+    const policy = config.policy ?? 'none';
+    const ctx = request.ctx;
+    if (!SAFE_METHODS.has(request.method) && !config.api) checkCsrf(app, request);
+
+    // A staff member who must set up TOTP may only reach the enrolment pages until done.
+    if (ctx.session?.stage === 'enrol' && !config.enrolment && policy !== 'public') {
+      return reply.redirect('/account/totp/setup', 303);
+    }
+    if (policy === 'anonymous' && ctx.user) return reply.redirect('/account', 303);
+    if (can(ctx.user, policy)) return;
+    if (!ctx.user) {
+      if (!config.api && request.method === 'GET') {
+        const next = encodeURIComponent(request.url);
+        return reply.redirect(`/login?next=${next}${ctx.sessionExpired ? '&expired=1' : ''}`, 303);
+      }
+      throw new AppError(ctx.sessionExpired ? 'session_expired' : 'unauthenticated');
+    }
+    await recordAudit(app.achyk.db, {
+      actor: `user:${ctx.user.id}`,
+      action: 'access.denied',
+      objectType: 'route',
+      objectId: `${request.method} ${request.routeOptions.url}`,
+      at: app.achyk.now(),
+    });
+    throw new AppError('forbidden');
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * `t(key, params)`: the one way user-facing text is produced. Parameters are `{name}` placeholders.
+ * Dates and numbers are formatted per language with Intl (Node ships full ICU, including Kyrgyz).
+ */
+import { catalog, type MessageKey } from './catalog.js';
+import type { Locale, Trilingual } from './locales.js';
+
+export type Params = Record<string, string | number>;
+export type T = (key: MessageKey, params?: Params) => string;
+
+function interpolate(text: string, params?: Params): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export function translator(locale: Locale): T {
+  return (key, params) => {
+    const entry = catalog[key];
+    return interpolate(entry ? entry[locale] : key, params);
+  };
+}
+
+/** Picks a record's text in the user's language, falling back visibly (see `pickText`). */
+export function pickText(text: Partial<Trilingual>, locale: Locale): { text: string; lang: Locale; fallback: boolean } {
+  const order: Locale[] = [locale, ...(['ky', 'ru', 'en'] as Locale[]).filter((l) => l !== locale)];
+  for (const lang of order) {
+    const v = text[lang];
+    if (v) return { text: v, lang, fallback: lang !== locale };
+  }
+  return { text: '', lang: locale, fallback: true };
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function fmt(locale: Locale, opts: Intl.DateTimeFormatOptions, key: string): Intl.DateTimeFormat {
+  const k = `${locale}:${key}`;
+  let f = dateFormats.get(k);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Bishkek', ...opts });
+    dateFormats.set(k, f);
+  }
+  return f;
+}
+
+/** A calendar date ('YYYY-MM-DD') or timestamp as a long date in the user's language. */
+export function formatDate(locale: Locale, value: string | Date): string {
+  const d = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
+  return fmt(locale, { dateStyle: 'long' }, 'date').format(d);
+}
+
+/** A timestamp with time of day, in Bishkek time (UTC+6). */
+export function formatDateTime(locale: Locale, value: string | Date): string {
+  const d = typeof value === 'string' ? new Date(value) : value;
+  return fmt(locale, { dateStyle: 'medium', timeStyle: 'short' }, 'datetime').format(d);
+}
+
+export function formatNumber(locale: Locale, n: number, opts?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(locale, opts).format(n);
+}

@@ -1,0 +1,53 @@
+/**
+ * Outgoing mail through nodemailer. With SMTP configured, mail goes to that server; without it,
+ * each message is written as an .eml file under the mail folder (./data/mail-outbox), so a fresh
+ * install works and nothing is lost; the console says so at start.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Config } from '../../config.js';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  replyTo?: string;
+  headers?: Record<string, string>;
+}
+
+export interface Mailer {
+  readonly mode: 'smtp' | 'folder';
+  send(mail: OutgoingMail): Promise<{ messageId: string }>;
+  close(): void;
+}
+
+export function createMailer(config: Pick<Config, 'smtp' | 'mailDir' | 'mailFrom'>): Mailer {
+  if (config.smtp) {
+    const { host, port, secure, user, password } = config.smtp;
+    const transport = nodemailer.createTransport({ host, port, secure, auth: user ? { user, pass: password } : undefined });
+    return {
+      mode: 'smtp',
+      async send(mail) {
+        const info = await transport.sendMail({ from: config.mailFrom, ...mail });
+        return { messageId: info.messageId };
+      },
+      close: () => transport.close(),
+    };
+  }
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    mode: 'folder',
+    async send(mail) {
+      const info = await transport.sendMail({ from: config.mailFrom, ...mail });
+      fs.mkdirSync(config.mailDir, { recursive: true, mode: 0o700 });
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(4).toString('hex')}.eml`;
+      const tmp = path.join(config.mailDir, `.${name}.tmp`);
+      fs.writeFileSync(tmp, info.message as Buffer, { mode: 0o600 });
+      fs.renameSync(tmp, path.join(config.mailDir, name));
+      return { messageId: info.messageId };
+    },
+    close: () => transport.close(),
+  };
+}
