@@ -1,0 +1,69 @@
+/**
+ * `npm test`: starts a throw-away PostgreSQL server, finds every test file, runs them with Node's
+ * built-in test runner (its TAP summary is what CI reads) on SQLite and PostgreSQL, then stops the
+ * server. Says plainly when it skips PostgreSQL or the browser; with CI=true a skip is a failure.
+ *
+ *   npm test                      every test
+ *   npm test -- test/foo.test.ts  only these files
+ *   npm test -- --sqlite-only     skip PostgreSQL (local, quick)
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startPostgres, type PgServer } from '../test/support/pg-server.js';
+
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+function findTests(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...findTests(p));
+    else if (/\.test\.tsx?$/.test(entry.name)) out.push(p);
+  }
+  return out.sort();
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const sqliteOnly = args.includes('--sqlite-only');
+  const files = args.filter((a) => !a.startsWith('--'));
+  const testFiles = files.length ? files : findTests('test');
+  const ci = process.env.CI === 'true';
+  const skipped: string[] = [];
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test' };
+
+  let pg: PgServer | null = null;
+  if (sqliteOnly) skipped.push('PostgreSQL suite (--sqlite-only)');
+  else {
+    try {
+      pg = await startPostgres();
+      env.ACHYK_TEST_PG_URL = pg.url;
+      console.log(`# PostgreSQL test server on port ${pg.port}`);
+    } catch (err) {
+      skipped.push(`PostgreSQL suite: ${(err as Error).message}`);
+    }
+  }
+  const chromium = process.env.ACHYK_TEST_CHROMIUM ?? CHROMIUM_CANDIDATES.find((c) => fs.existsSync(c));
+  if (chromium) env.ACHYK_TEST_CHROMIUM = chromium;
+  else skipped.push('browser suite: no Chromium found (apt-get install chromium)');
+
+  const cleanup = () => pg?.stop();
+  process.on('SIGINT', () => {
+    cleanup();
+    process.exit(130);
+  });
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...testFiles], { stdio: 'inherit', env });
+    child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
+  });
+  cleanup();
+  for (const s of skipped) console.log(`# SKIPPED: ${s}`);
+  if (ci && skipped.length > 0 && !files.length) {
+    console.log('# CI=true: a skipped suite fails the run');
+    return code || 1;
+  }
+  return code;
+}
+
+process.exitCode = await main();

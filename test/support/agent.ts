@@ -1,0 +1,51 @@
+/**
+ * A browser-like client over `app.inject`: keeps cookies, adds the CSRF token to forms, and reads
+ * form pages. Tests read like what a person does: get a page, post a form, follow the redirect.
+ */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { csrfTokenFor } from '../../src/platform/http/request-context.js';
+
+export class Agent {
+  readonly cookies = new Map<string, string>();
+  constructor(
+    readonly app: FastifyInstance,
+    readonly headers: Record<string, string> = {},
+  ) {}
+
+  private store(res: LightMyRequestResponse): void {
+    for (const c of res.cookies) {
+      if (c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === '') this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+  }
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...this.headers, ...headers } });
+    this.store(res);
+    return res;
+  }
+
+  /** The CSRF token the server expects with this agent's cookie (fetches a page first if needed). */
+  async csrf(): Promise<string> {
+    const name = this.app.achyk.cookies.csrf;
+    if (!this.cookies.has(name)) await this.get('/');
+    return csrfTokenFor(this.app, this.cookies.get(name)!);
+  }
+
+  /** Posts a urlencoded form with the CSRF token (pass csrf: false to leave it out). */
+  async post(url: string, form: Record<string, string> = {}, opts: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams({ ...(opts.csrf === false ? {} : { _csrf: await this.csrf() }), ...form }).toString();
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader(), ...this.headers, ...opts.headers },
+    });
+    this.store(res);
+    return res;
+  }
+}
