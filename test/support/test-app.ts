@@ -42,13 +42,26 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(dialect: Dialect, opts: { now?: Date; env?: Record<string, string>; sqliteFile?: boolean } = {}): Promise<TestApp> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'achyk-test-'));
+export interface TestAppOptions {
+  now?: Date;
+  env?: Record<string, string>;
+  /** a file-backed SQLite database (under `dir`) instead of an in-memory one */
+  sqliteFile?: boolean;
+  /** scrypt cost as log2(N); defaults to the cheap TEST_SCRYPT_LOG2N */
+  scryptLog2N?: number;
+  /** an existing database and data directory to reuse (to restart the app with other settings) */
+  reuse?: { db: TestDatabase; dir: string };
+  /** runs after the modules are registered and before `ready`: tests may add test-only routes here */
+  beforeReady?: (app: FastifyInstance) => void | Promise<void>;
+}
+
+export async function buildTestApp(dialect: Dialect, opts: TestAppOptions = {}): Promise<TestApp> {
+  const dir = opts.reuse?.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'achyk-test-'));
   const config: Config = {
     ...loadConfig({ ACHYK_DATA_DIR: dir, PUBLIC_URL: 'http://localhost:3000', NODE_ENV: 'test', LOG_LEVEL: 'info', ...opts.env }),
-    scryptLog2N: TEST_SCRYPT_LOG2N,
+    scryptLog2N: opts.scryptLog2N ?? TEST_SCRYPT_LOG2N,
   };
-  const db = await openTestDatabase(dialect, { file: opts.sqliteFile ? path.join(dir, 'achyk.sqlite') : undefined });
+  const db = opts.reuse?.db ?? (await openTestDatabase(dialect, { file: opts.sqliteFile ? path.join(dir, 'achyk.sqlite') : undefined }));
   config.database = db.config;
   const { keys } = loadOrCreateKeyFile(config.keyFile);
   const cipher = createFieldCipher(keys);
@@ -67,6 +80,7 @@ export async function buildTestApp(dialect: Dialect, opts: { now?: Date; env?: R
     },
   });
   const app = await buildApp({ config, conn: db.conn, cipher, mailer, logStream, now: () => clock.now });
+  await opts.beforeReady?.(app);
   await app.ready();
   return {
     app,
@@ -90,6 +104,8 @@ export async function buildTestApp(dialect: Dialect, opts: { now?: Date; env?: R
     async close() {
       await app.close();
       mailer.close();
+      // A reused database and directory belong to the app that created them.
+      if (opts.reuse) return;
       await db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -68,7 +68,9 @@ export function registerRequestContext(app: FastifyInstance): void {
     }
 
     let csrfCookie = request.cookies[cookies.csrf];
-    if (!isApi && (!csrfCookie || !/^[\w-]{43}$/.test(csrfCookie))) {
+    // Assets are publicly cacheable: a Set-Cookie on them could be stored and replayed by a shared cache.
+    const isAsset = request.url.startsWith('/assets/');
+    if (!isApi && !isAsset && (!csrfCookie || !/^[\w-]{43}$/.test(csrfCookie))) {
       csrfCookie = crypto.randomBytes(32).toString('base64url');
       reply.setCookie(cookies.csrf, csrfCookie, cookieOptions(config.https));
       // Make the new cookie visible to the CSRF check of this same request (it will fail anyway).
