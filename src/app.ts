@@ -21,6 +21,7 @@ import { registerResponseHeaders } from './platform/http/response-headers.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
 import { loggerOptions } from './platform/http/logging.js';
 import './platform/policy/rules.js';
+import './platform/mail/outbox.js';
 import { registerModules } from './modules/index.js';
 
 export interface AppDeps {

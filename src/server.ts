@@ -7,6 +7,7 @@ import { openRuntime } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { KeyFileError } from './platform/crypto/key-file.js';
 import { seedIfEmpty } from './seed/seed.js';
+import { startJobRunner } from './platform/jobs/queue.js';
 
 export async function serve(): Promise<void> {
   let config;
@@ -44,6 +45,12 @@ export async function serve(): Promise<void> {
     console.log(`  password: ${seeded.adminPassword}   (shown once; you will set up two-step verification at first sign-in)`);
     console.log('');
   }
+  const stopJobs = startJobRunner({
+    db: runtime.conn.db,
+    services: runtime,
+    now: () => new Date(),
+    onError: (err) => app.log.error({ err }, 'job runner failed'),
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -52,6 +59,7 @@ export async function serve(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await app.close();
+    await stopJobs();
     await runtime.close();
     process.exit(0);
   };

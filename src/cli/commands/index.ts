@@ -2,6 +2,7 @@
 import type { CliCommand } from './command.js';
 import { auditVerifyCommand, keysRotateCommand, migrateCommand, serveCommand } from './basic.js';
 import { userAddCommand, userDisableCommand, userResetPasswordCommand } from './users.js';
+import { jobsRunCommand } from './jobs.js';
 import { moduleCommands } from './module-commands.js';
 
 export const commands: Record<string, CliCommand> = {
@@ -12,5 +13,6 @@ export const commands: Record<string, CliCommand> = {
   'user reset-password': userResetPasswordCommand,
   'audit verify': auditVerifyCommand,
   'keys rotate': keysRotateCommand,
+  'jobs run': jobsRunCommand,
   ...moduleCommands,
 };

@@ -4,10 +4,12 @@
  */
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import * as foundation from './migrations/2026-11-28-foundation.js';
+import * as jobs from './migrations/2026-11-28-jobs.js';
 import { moduleMigrations } from './module-migrations.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28-0000-foundation': foundation,
+  '2026-11-28-0001-jobs': jobs,
   ...moduleMigrations,
 };
 
