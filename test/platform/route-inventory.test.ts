@@ -1,0 +1,130 @@
+/**
+ * SECURITY.md "Access control": an inventory of every route with the policy it checks. A route
+ * without a policy, or with a policy nobody defined, fails here (and cannot even be registered).
+ *
+ * MODULES MUST ADD THEIR ROUTES to MODULE_ROUTES below (method + URL → policy). Once a module has
+ * one entry here, its whole URL prefix is held exact: a new route under that prefix without an entry,
+ * or an entry whose route is gone, fails the suite, so a reviewer sees every new door being added.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { can, isDefinedPolicy } from '../../src/platform/policy/policy.js';
+import { Agent } from '../support/agent.js';
+import { forEachDialect } from '../support/dialects.js';
+import { buildTestApp, type TestApp } from '../support/test-app.js';
+
+/** The foundation's own routes, exactly. */
+const FOUNDATION_ROUTES: Record<string, string> = {
+  'GET /assets/:name': 'public',
+  'GET /': 'public',
+  'POST /language': 'public',
+  'GET /login': 'anonymous',
+  'POST /login': 'anonymous',
+  'GET /login/totp': 'public', // the handler requires the half-signed-in session itself
+  'POST /login/totp': 'public',
+  'POST /logout': 'public',
+  'GET /reauth': 'account.self',
+  'POST /reauth': 'account.self',
+  'GET /register': 'anonymous',
+  'POST /register': 'anonymous',
+  'GET /register/confirm': 'public',
+  'POST /register/confirm': 'public',
+  'GET /password/forgot': 'public',
+  'POST /password/forgot': 'public',
+  'GET /password/reset': 'public',
+  'POST /password/reset': 'public',
+  'GET /account': 'account.self',
+  'GET /account/totp/setup': 'public', // enrolment stage; the handler binds to the session's own user
+  'POST /account/totp/setup': 'public',
+  'POST /account/recovery-codes': 'account.self',
+  'POST /account/password': 'account.self',
+  'POST /account/tokens': 'account.self',
+  'POST /account/tokens/:id/revoke': 'account.self',
+  'GET /admin': 'admin.users',
+  'POST /admin/users': 'admin.users',
+  'POST /admin/users/:id/role': 'admin.users',
+  'POST /admin/users/:id/disable': 'admin.users',
+  'POST /admin/users/:id/enable': 'admin.users',
+  'GET /admin/audit': 'audit.read',
+  'GET /api/v1/health': 'public',
+  'GET /api/v1/me': 'api.token',
+  'GET /api/v1/openapi.json': 'public',
+};
+
+/** URL areas that belong to the foundation: every route in them must be listed above. */
+const FOUNDATION_AREAS = [/^\/$/, /^\/assets\//, /^\/language$/, /^\/log(in|out)(\/|$)/, /^\/reauth$/, /^\/register(\/|$)/, /^\/password\//, /^\/account(\/|$)/, /^\/admin$/, /^\/admin\/(users|audit)(\/|$)/, /^\/api\/v1\/(health|me|openapi\.json)$/];
+
+/**
+ * Domain modules: add your routes here, `'METHOD /url': 'policy'`, in the same change that adds them.
+ * Each key's first path segment (e.g. `/cases`) becomes an area held exact, as described above.
+ */
+const MODULE_ROUTES: Record<string, string> = {};
+
+const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+const inFoundationArea = (url: string) => FOUNDATION_AREAS.some((re) => re.test(url));
+const moduleArea = (url: string) => url.split('/').slice(0, url.startsWith('/api/') ? 4 : 2).join('/');
+
+forEachDialect('route inventory', (dialect) => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp(dialect);
+  });
+  after(async () => t.close());
+
+  test('every registered route declares a policy that is defined', () => {
+    assert.ok(t.app.achyk.routes.length >= Object.keys(FOUNDATION_ROUTES).length);
+    for (const r of t.app.achyk.routes) {
+      assert.ok(r.policy, `${key(r)} declares no policy`);
+      assert.ok(isDefinedPolicy(r.policy), `${key(r)} names the unknown policy "${r.policy}"`);
+    }
+  });
+
+  test("the foundation's routes are exactly the expected ones, each with its expected policy", () => {
+    const actual = Object.fromEntries(t.app.achyk.routes.filter((r) => inFoundationArea(r.url)).map((r) => [key(r), r.policy]));
+    assert.deepEqual(actual, FOUNDATION_ROUTES);
+  });
+
+  test('module routes listed in the inventory match, and listed areas hold no unlisted route', () => {
+    const actual = new Map(t.app.achyk.routes.map((r) => [key(r), r.policy]));
+    for (const [k, policy] of Object.entries(MODULE_ROUTES)) assert.equal(actual.get(k), policy, `${k}: expected policy ${policy}`);
+    const areas = new Set(Object.keys(MODULE_ROUTES).map((k) => moduleArea(k.split(' ')[1]!)));
+    for (const r of t.app.achyk.routes) {
+      if (inFoundationArea(r.url) || !areas.has(moduleArea(r.url))) continue;
+      assert.ok(key(r) in MODULE_ROUTES, `${key(r)} (policy ${r.policy}) is not in MODULE_ROUTES of test/platform/route-inventory.test.ts`);
+    }
+  });
+
+  test('only routes under /api/ are API routes, and every API route is under /api/v1/', () => {
+    for (const r of t.app.achyk.routes) assert.equal(r.api, r.url.startsWith('/api/'), key(r));
+    for (const r of t.app.achyk.routes.filter((x) => x.api)) assert.match(r.url, /^\/api\/v1\//);
+  });
+
+  test('deny by default: every route closed to anonymous visitors refuses one', async () => {
+    const agent = new Agent(t.app);
+    for (const r of t.app.achyk.routes) {
+      if (can(null, r.policy)) continue;
+      const url = r.url.replace(/:\w+/g, '1');
+      const res = r.method === 'GET' ? await agent.get(url) : await agent.post(url, {});
+      if (r.method === 'GET' && !r.api) {
+        assert.equal(res.statusCode, 303, key(r));
+        assert.match(String(res.headers.location), /^\/login\?next=/, key(r));
+      } else assert.ok([401, 403, 404].includes(res.statusCode), `${key(r)} answered ${res.statusCode}`);
+    }
+  });
+
+  test('registering a route without a policy, or with an unknown one, throws', async () => {
+    const bad = await buildTestApp(dialect, {
+      beforeReady(app) {
+        assert.throws(() => app.get('/test/no-policy', async () => 'open'), /declares no policy/);
+        assert.throws(() => app.post('/test/empty-policy', { config: { policy: '' } }, async () => 'open'), /declares no policy/);
+        assert.throws(() => app.get('/test/unknown-policy', { config: { policy: 'nobody.defined.this' } }, async () => 'open'), /unknown policy "nobody\.defined\.this"/);
+      },
+    });
+    try {
+      assert.equal(bad.app.achyk.routes.some((r) => r.url.startsWith('/test/')), false);
+      assert.equal((await bad.app.inject({ url: '/test/no-policy' })).statusCode, 404);
+    } finally {
+      await bad.close();
+    }
+  });
+});
