@@ -7,6 +7,7 @@ import { signInRoutes } from './accounts/routes-sign-in.js';
 import { registerRoutes } from './accounts/routes-register.js';
 import { accountRoutes } from './accounts/routes-account.js';
 import { adminRoutes } from './admin/routes.js';
+import { adminJobRoutes } from './admin/routes-jobs.js';
 import { apiRoutes } from './api/routes.js';
 
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -15,5 +16,6 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(registerRoutes);
   await app.register(accountRoutes);
   await app.register(adminRoutes);
+  await app.register(adminJobRoutes);
   await app.register(apiRoutes);
 }

@@ -29,5 +29,13 @@ export const adminMessages = defineMessages({
   'admin.audit_when': { ky: 'Убакыт', ru: 'Время', en: 'Time' },
   'admin.audit_actor': { ky: 'Ким', ru: 'Кто', en: 'Actor' },
   'admin.audit_action': { ky: 'Аракет', ru: 'Действие', en: 'Action' },
+  'admin.jobs': { ky: 'Фондук тапшырмалар жана каттар', ru: 'Фоновые задачи и письма', en: 'Background jobs and mail' },
+  'admin.jobs_counts': { ky: 'Тапшырмалар абалы боюнча', ru: 'Задачи по статусам', en: 'Jobs by status' },
+  'admin.jobs_failed': { ky: 'Ишке ашпаган тапшырмалар', ru: 'Невыполненные задачи', en: 'Failed jobs' },
+  'admin.jobs_none_failed': { ky: 'Ишке ашпаган тапшырма жок.', ru: 'Невыполненных задач нет.', en: 'No failed jobs.' },
+  'admin.jobs_retry': { ky: 'Кайра аракет кылуу', ru: 'Повторить', en: 'Retry' },
+  'admin.jobs_kind': { ky: 'Түрү', ru: 'Тип', en: 'Kind' },
+  'admin.jobs_error': { ky: 'Ката', ru: 'Ошибка', en: 'Error' },
+  'admin.jobs_attempts': { ky: 'Аракеттер', ru: 'Попытки', en: 'Attempts' },
   'admin.audit_object': { ky: 'Объект', ru: 'Объект', en: 'Object' },
 });

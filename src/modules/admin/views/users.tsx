@@ -20,7 +20,7 @@ export function UsersPage(p: { ctx: ViewContext; users: UserRow[]; meId: number;
     <Layout ctx={p.ctx} title={t('admin.users')}>
       <h1>{t('admin.users')}</h1>
       <p>
-        <a href="/admin/audit">{t('admin.audit')}</a>
+        <a href="/admin/audit">{t('admin.audit')}</a> · <a href="/admin/jobs">{t('admin.jobs')}</a>
       </p>
       {p.message ? <p class="notice" role="status">{p.message}</p> : null}
       <div class="table-wrap">
