@@ -62,6 +62,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Ecosystem plugins
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  // Only forms and JSON are accepted (SECURITY.md: unknown content types get 415). Fastify's built-in
+  // text/plain parser would also let cross-site `enctype="text/plain"` forms reach the handlers.
+  app.removeContentTypeParser('text/plain');
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

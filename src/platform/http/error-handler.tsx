@@ -4,7 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
-import { DEFAULT_LOCALE } from '../i18n/locales.js';
+import { negotiateLocale } from '../i18n/locales.js';
 import { translator } from '../i18n/translate.js';
 import { ErrorPage } from './error-page.js';
 import { sendPage, viewContext } from './page.js';
@@ -42,13 +42,18 @@ export function toAppError(err: FastifyError | AppError | Error): AppError | nul
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, appError: AppError | null): FastifyReply {
-  // ctx is missing only when the failure happened before the request context was built.
-  const t = request.ctx?.t ?? translator(DEFAULT_LOCALE);
+  // ctx is missing only when the failure happened while the request context was being built (e.g. the
+  // database is down while loading the session): answer in the browser's language, as nobody.
+  if (!request.ctx) {
+    const locale = negotiateLocale(null, request.headers['accept-language']);
+    request.ctx = { user: null, session: null, pendingUserId: null, sessionExpired: false, viaApiToken: false, locale, t: translator(locale), csrfToken: '', path: request.url.split('?')[0] ?? '/' };
+  }
+  const t = request.ctx.t;
   const status = appError?.status ?? 500;
   const message = appError ? t(appError.messageKey, { seconds: appError.retryAfter ?? 60, ...appError.params }) : t('error.internal', { id: request.id });
   if (appError?.retryAfter) reply.header('retry-after', String(appError.retryAfter));
   if (status >= 500) reply.header('cache-control', 'no-store');
-  if (wantsJson(request) || !request.ctx) {
+  if (wantsJson(request)) {
     return reply.code(status).type('application/json; charset=utf-8').send({
       error: {
         code: appError?.code ?? 'internal',
@@ -58,7 +63,10 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, appError
       },
     });
   }
-  return sendPage(reply, <ErrorPage ctx={viewContext(request)} message={message} reference={status >= 500 ? request.id : undefined} />, status);
+  // A form that cannot be re-rendered (e.g. one in the layout) answers 422 naming each bad field.
+  const details = appError?.fields.map((f) => t(f.message, f.params)) ?? [];
+  const htmlStatus = appError?.code === 'invalid' ? 422 : status;
+  return sendPage(reply, <ErrorPage ctx={viewContext(request)} message={message} details={details} reference={status >= 500 ? request.id : undefined} />, htmlStatus);
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {

@@ -32,8 +32,11 @@ export function redirectTo(reply: FastifyReply, path: string): FastifyReply {
   return reply.redirect(safeNext(path), 303);
 }
 
-/** Accepts only a local path ("/x"), never "//evil" or "https://evil", to avoid open redirects. */
+/**
+ * Accepts only a local path ("/x"), never "//evil" or "https://evil", to avoid open redirects. Tabs and
+ * line breaks are refused too: browsers strip them, so "/\t/evil" would become "//evil".
+ */
 export function safeNext(next: unknown, fallback = '/'): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\r\n]/.test(next)) return fallback;
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\t\r\n]/.test(next)) return fallback;
   return next;
 }
