@@ -1,2 +1,4 @@
 /** Each domain module's policy.ts is imported here, so all rules are registered at boot. */
 export {};
+import './consultations/policy.js';
+import './directory/policy.js';

@@ -3,6 +3,8 @@
  * run in order on a new database. Each module adds its own line here.
  */
 import type { Runtime } from '../bootstrap.js';
+import { directorySeed } from '../modules/directory/seed.js';
 
 export type SeedStep = (p: { runtime: Runtime; demo: boolean; now: Date }) => Promise<void>;
-export const moduleSeeds: SeedStep[] = [];
+// The directory comes first: other modules' demo records refer to its bodies and territories.
+export const moduleSeeds: SeedStep[] = [directorySeed];

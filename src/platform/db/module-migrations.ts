@@ -3,5 +3,10 @@
  * foundation. Each module adds its own line here.
  */
 import type { Migration } from 'kysely';
+import * as consultations from '../../modules/consultations/migrations/2026-11-28-consultations.js';
+import * as directory from '../../modules/directory/migrations/2026-11-28-directory.js';
 
-export const moduleMigrations: Record<string, Migration> = {};
+export const moduleMigrations: Record<string, Migration> = {
+  '2026-11-28-0100-directory': directory,
+  '2026-11-28-0800-consultations': consultations,
+};
