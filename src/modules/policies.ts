@@ -1,4 +1,3 @@
 /** Each domain module's policy.ts is imported here, so all rules are registered at boot. */
 export {};
-import './consultations/policy.js';
 import './directory/policy.js';
