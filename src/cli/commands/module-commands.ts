@@ -1,4 +1,8 @@
 /** CLI commands of the domain modules and platform tools added later (backup, import …). */
 import type { CliCommand } from './command.js';
+import { backupCommand, restoreCommand } from '../../platform/backup/cli.js';
 
-export const moduleCommands: Record<string, CliCommand> = {};
+export const moduleCommands: Record<string, CliCommand> = {
+  backup: backupCommand,
+  restore: restoreCommand,
+};
