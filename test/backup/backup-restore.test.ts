@@ -1,0 +1,336 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { after, before, describe, test } from 'node:test';
+import { Migrator, type Kysely } from 'kysely';
+import { appendAudit, recordAudit, verifyAuditChain } from '../../src/platform/audit/audit-log.js';
+import { ArchiveError, RestoreRefusedError, decodeValue, encodeValue, isArchiveValue } from '../../src/platform/backup/archive-format.js';
+import { backupDatabase } from '../../src/platform/backup/backup.js';
+import { restoreDatabase } from '../../src/platform/backup/restore.js';
+import { appliedMigrations, listTables } from '../../src/platform/backup/schema-info.js';
+import { databaseDigest } from '../../src/platform/backup/table-digest.js';
+import { verifyArchive } from '../../src/platform/backup/verify-archive.js';
+import { openDatabase, type Dialect } from '../../src/platform/db/connect.js';
+import type { Database } from '../../src/platform/db/database.js';
+import { migrations } from '../../src/platform/db/migrate.js';
+import { DIALECTS, forEachDialect, openTestDatabase, pgAvailable, type TestDatabase } from '../support/dialects.js';
+import { buildUser } from '../support/factories.js';
+import { buildTestApp, type TestApp } from '../support/test-app.js';
+
+const PLANTED = 'planted secret: жалоба № 4711 on the Bishkek detention centre';
+const TRICKY = 'line\nbreak, "quotes", back\\slash, \u2028 separator, emoji 🎉, кыргызча: өңү';
+const FOUNDATION = '2026-11-28-0000-foundation';
+
+/** Target dialects available in this run (PostgreSQL only when the test server runs). */
+const targets = (): Dialect[] => DIALECTS.filter((d) => d === 'sqlite' || pgAvailable());
+
+async function assertUntouched(target: TestDatabase): Promise<void> {
+  assert.deepEqual(await appliedMigrations(target.conn.db, target.conn.dialect), [], 'the target was not even migrated');
+  assert.deepEqual(await listTables(target.conn.db, target.conn.dialect), [], 'the target has no tables');
+}
+
+/** A user row inserted directly (no id: the database picks the next one). */
+async function insertUser(db: Kysely<Database>, email: string): Promise<number> {
+  const at = '2026-03-02T06:00:00.000Z';
+  const row = await db
+    .insertInto('user')
+    .values({ email, display_name: 'New', role: 'citizen', password_hash: 'x', status: 'active', locale: null, totp_secret_enc: null, totp_last_step: null, password_changed_at: at, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+describe('archive values', () => {
+  test('values the schema does not use still round-trip losslessly', () => {
+    for (const v of [null, 0, -1.5, 'text', Buffer.from([0, 255, 10]), 2n ** 64n, NaN, Infinity, -Infinity]) {
+      const encoded = JSON.parse(JSON.stringify(encodeValue(v, 't.c')));
+      assert.ok(isArchiveValue(encoded));
+      assert.deepEqual(decodeValue(encoded), v);
+    }
+    assert.equal(encodeValue(new Date('2026-01-02T03:04:05Z'), 't.c'), '2026-01-02T03:04:05.000Z');
+    assert.throws(() => encodeValue({ a: 1 }, 't.c'), ArchiveError);
+    assert.equal(isArchiveValue({ $b64: 'not base64!' }), false);
+    assert.equal(isArchiveValue([1]), false);
+  });
+});
+
+forEachDialect('backup and restore', (dialect) => {
+  let t: TestApp;
+  let dir: string;
+  let archive: string;
+  let deletedId: number;
+  let plantedUserId: number;
+
+  before(async () => {
+    t = await buildTestApp(dialect, { sqliteFile: true });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'achyk-backup-'));
+    const db = t.db.conn.db;
+    await buildUser(t, { role: 'admin' });
+    await buildUser(t, { role: 'lawyer' });
+    const citizen = await buildUser(t, { role: 'citizen' });
+    plantedUserId = citizen.id;
+    await db
+      .updateTable('user')
+      .set({ totp_secret_enc: t.cipher.encrypt(PLANTED, 'user.totp_secret'), display_name: TRICKY })
+      .where('id', '=', citizen.id)
+      .execute();
+    await recordAudit(db, { actor: 'test', action: 'test.event', objectType: 'user', objectId: citizen.id, data: { n: 1 } });
+    await db.insertInto('setting').values({ key: 'note', value: TRICKY, updated_at: '2026-03-02T06:00:00.000Z' }).execute();
+    // The newest user is deleted: a restore must not hand its id out again (audit entries still name it).
+    const gone = await buildUser(t);
+    deletedId = gone.id;
+    await db.deleteFrom('user').where('id', '=', gone.id).execute();
+    archive = path.join(dir, 'achyk.backup.gz');
+    await backupDatabase({ db, dialect, file: archive });
+  });
+  after(async () => {
+    await t.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the archive verifies and names the encryption keys its values need', async () => {
+    const summary = await verifyArchive(archive);
+    assert.equal(summary.header.dialect, dialect);
+    assert.deepEqual(summary.header.migrations, Object.keys(migrations).sort());
+    assert.ok(!summary.tables.some((x) => x.name.startsWith('kysely_') || x.name.startsWith('sqlite_')));
+    assert.equal(summary.tables.find((x) => x.name === 'user')!.rows, 3);
+    assert.deepEqual(summary.keyIds, [t.cipher.activeKeyId]);
+    assert.equal(fs.existsSync(`${archive}.tmp`), false);
+    assert.equal(fs.statSync(archive).mode & 0o777, 0o600);
+  });
+
+  test('the plaintext of an encrypted field never appears in the archive, only its ciphertext', async () => {
+    const text = zlib.gunzipSync(fs.readFileSync(archive)).toString('utf8');
+    assert.equal(text.includes(PLANTED), false);
+    assert.equal(text.includes('жалоба'), false);
+    const envelope = (await t.db.conn.db.selectFrom('user').select('totp_secret_enc').where('id', '=', plantedUserId).executeTakeFirstOrThrow()).totp_secret_enc!;
+    assert.ok(text.includes(envelope));
+  });
+
+  for (const target of targets()) {
+    test(`restores into a fresh ${target} database with identical content and a valid audit chain`, async () => {
+      const fresh = await openTestDatabase(target, { migrate: false });
+      try {
+        const phases = new Set<string>();
+        const result = await restoreDatabase({ db: fresh.conn.db, dialect: target, file: archive, onProgress: (p) => phases.add(p.phase) });
+        assert.deepEqual([...phases], ['verify', 'load']);
+        assert.deepEqual(result.migratedAfterLoad, []);
+        assert.deepEqual(await databaseDigest(fresh.conn.db, target), await databaseDigest(t.db.conn.db, dialect));
+        const audit = await verifyAuditChain(fresh.conn.db);
+        assert.ok(audit.ok, audit.problem ?? '');
+        assert.ok(audit.checked >= 5);
+        const planted = await fresh.conn.db.selectFrom('user').select(['totp_secret_enc', 'display_name']).where('id', '=', plantedUserId).executeTakeFirstOrThrow();
+        assert.equal(t.cipher.decrypt(planted.totp_secret_enc!, 'user.totp_secret'), PLANTED);
+        assert.equal(planted.display_name, TRICKY);
+        // Counters continue after the deleted newest user instead of reusing its id.
+        assert.equal(await insertUser(fresh.conn.db, 'after-restore@example.org'), deletedId + 1);
+      } finally {
+        await fresh.close();
+      }
+    });
+  }
+
+  test('restores into a database that was migrated but never used (the seed audit head is replaced)', async () => {
+    const fresh = await openTestDatabase(dialect, { migrate: true });
+    try {
+      await restoreDatabase({ db: fresh.conn.db, dialect, file: archive });
+      assert.deepEqual(await databaseDigest(fresh.conn.db, dialect), await databaseDigest(t.db.conn.db, dialect));
+      assert.ok((await verifyAuditChain(fresh.conn.db)).ok);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('a truncated archive is refused before anything is written', async () => {
+    const bytes = fs.readFileSync(archive);
+    const fresh = await openTestDatabase(dialect, { migrate: false });
+    try {
+      for (const length of [bytes.length - 1, bytes.length - 8, Math.floor(bytes.length / 2), 20, 0]) {
+        const cut = path.join(dir, `cut-${length}.gz`);
+        fs.writeFileSync(cut, bytes.subarray(0, length));
+        await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: cut }), (err: Error) => {
+          assert.ok(err instanceof ArchiveError, `${length}: ${err.message}`);
+          assert.match(err.message, /truncated|empty/);
+          return true;
+        });
+      }
+      // Cut at a line boundary inside valid gzip: only the missing trailer tells.
+      const lines = zlib.gunzipSync(bytes).toString('utf8').split('\n');
+      const noTrailer = path.join(dir, 'no-trailer.gz');
+      fs.writeFileSync(noTrailer, zlib.gzipSync(lines.slice(0, -2).join('\n') + '\n'));
+      await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: noTrailer }), /truncated: it ends after \d+ of \d+ tables|without its final line/);
+      await assertUntouched(fresh);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('an archive with one byte flipped is refused before anything is written', async () => {
+    const bytes = fs.readFileSync(archive);
+    const fresh = await openTestDatabase(dialect, { migrate: false });
+    try {
+      // Bytes 4–9 of a gzip header (modification time, flags, OS) carry no data and no checksum covers
+      // them: flipping them changes nothing restored, so they are left out on purpose.
+      const n = bytes.length;
+      for (const at of [0, 1, 2, 3, 10, 11, Math.floor(n / 3), Math.floor(n / 2), n - 20, n - 8, n - 5, n - 1]) {
+        const flipped = Buffer.from(bytes);
+        flipped[at] = flipped[at]! ^ 0xff;
+        const file = path.join(dir, `flip-${at}.gz`);
+        fs.writeFileSync(file, flipped);
+        await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file }), (err: Error) => {
+          assert.ok(err instanceof ArchiveError, `byte ${at}: ${err.message}`);
+          return true;
+        });
+      }
+      await assertUntouched(fresh);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('a changed row inside a well-formed gzip stream fails its table checksum', async () => {
+    const text = zlib.gunzipSync(fs.readFileSync(archive)).toString('utf8');
+    const fresh = await openTestDatabase(dialect, { migrate: false });
+    try {
+      const edited = path.join(dir, 'edited.gz');
+      fs.writeFileSync(edited, zlib.gzipSync(text.replace('"citizen"', '"admin"')));
+      await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: edited }), /the checksum of table user does not match/);
+      const header = path.join(dir, 'header.gz');
+      fs.writeFileSync(header, zlib.gzipSync(text.replace(`"dialect":"${dialect}"`, `"dialect":"${dialect === 'sqlite' ? 'postgres' : 'sqlite'}"`)));
+      await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: header }), /archive checksum does not match/);
+      const garbage = path.join(dir, 'garbage.gz');
+      fs.writeFileSync(garbage, 'this is not a backup at all');
+      await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: garbage }), ArchiveError);
+      await assertUntouched(fresh);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('restore into a database in use is refused with a clear message and changes nothing', async () => {
+    const before = await databaseDigest(t.db.conn.db, dialect);
+    await assert.rejects(restoreDatabase({ db: t.db.conn.db, dialect, file: archive }), (err: Error) => {
+      assert.ok(err instanceof RestoreRefusedError);
+      assert.match(err.message, /The target database is not empty \(user: 3 rows, .*audit_event: \d+ rows/);
+      assert.match(err.message, /only loads into a new, empty database/);
+      return true;
+    });
+    assert.deepEqual(await databaseDigest(t.db.conn.db, dialect), before);
+
+    const foreign = await openTestDatabase(dialect, { migrate: false });
+    try {
+      await foreign.conn.db.schema.createTable('someone_elses').addColumn('id', 'integer', (c) => c.primaryKey()).execute();
+      await assert.rejects(restoreDatabase({ db: foreign.conn.db, dialect, file: archive }), /has tables \(someone_elses\) but was not created by Achyk/);
+    } finally {
+      await foreign.close();
+    }
+  });
+
+  test('an archive from a version with migrations this code does not know is refused', async () => {
+    const fresh = await openTestDatabase(dialect, { migrate: false });
+    try {
+      const older = { [FOUNDATION]: migrations[FOUNDATION]! };
+      await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: archive, migrations: older }), (err: Error) => {
+        assert.ok(err instanceof RestoreRefusedError);
+        assert.match(err.message, /made by a newer or different version of Achyk/);
+        return true;
+      });
+      await assertUntouched(fresh);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('an archive from an older schema is loaded at its level and then migrated to the latest', async () => {
+    const old = await openTestDatabase(dialect, { migrate: false });
+    const fresh = await openTestDatabase(dialect, { migrate: false });
+    try {
+      const migrator = new Migrator({ db: old.conn.db, provider: { getMigrations: async () => ({ [FOUNDATION]: migrations[FOUNDATION]! }) } });
+      assert.equal((await migrator.migrateToLatest()).error, undefined);
+      const id = await insertUser(old.conn.db, 'old@example.org');
+      await recordAudit(old.conn.db, { actor: 'test', action: 'user.create', objectType: 'user', objectId: id });
+      const file = path.join(dir, 'old.gz');
+      await backupDatabase({ db: old.conn.db, dialect, file });
+      const result = await restoreDatabase({ db: fresh.conn.db, dialect, file });
+      const later = Object.keys(migrations).sort().slice(1);
+      assert.deepEqual(result.migratedAfterLoad, later);
+      assert.deepEqual(await appliedMigrations(fresh.conn.db, dialect), Object.keys(migrations).sort());
+      const user = await fresh.conn.db.selectFrom('user').select('email').where('id', '=', id).executeTakeFirstOrThrow();
+      assert.equal(user.email, 'old@example.org');
+      assert.ok((await verifyAuditChain(fresh.conn.db)).ok);
+    } finally {
+      await old.close();
+      await fresh.close();
+    }
+  });
+
+  test('a backup refuses to replace an existing file unless asked to', async () => {
+    await assert.rejects(backupDatabase({ db: t.db.conn.db, dialect, file: archive }), /already exists/);
+    const again = await backupDatabase({ db: t.db.conn.db, dialect, file: archive, overwrite: true });
+    assert.equal(again.tables.find((x) => x.name === 'user')!.rows, 3);
+  });
+
+  test('a backup taken while writes continue restores to a consistent database', async () => {
+    const db = t.db.conn.db;
+    // Enough rows that the backup reads several pages while the writer commits in between.
+    const at = '2026-03-02T06:00:00.000Z';
+    for (let i = 0; i < 30_000; i += 500) {
+      const rows = Array.from({ length: 500 }, (_, j) => ({ key: `fill-${String(i + j).padStart(6, '0')}`, failures: 0, window_start: at, locked_until: null, lockouts: 0 }));
+      await db.insertInto('login_throttle').values(rows).execute();
+    }
+    let stop = false;
+    let writes = 0;
+    // Each write is a row plus the audit entry recording it, in one transaction: a consistent snapshot
+    // has both or neither, and its audit head matches its last entry.
+    const writer = (async () => {
+      while (!stop) {
+        const key = `w-${writes + 1}`;
+        await db.transaction().execute(async (trx) => {
+          await trx.insertInto('login_throttle').values({ key, failures: 1, window_start: at, locked_until: null, lockouts: 0 }).execute();
+          await appendAudit(trx, { actor: 'test', action: 'test.write', objectType: 'login_throttle', objectId: key });
+        });
+        writes++;
+        // Let the backup's stream events run between commits (SQLite's driver answers synchronously).
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    // SQLite: the backup reads through its own connection, as `achyk backup` beside a running server does.
+    const reader = dialect === 'sqlite' ? openDatabase(t.db.config) : null;
+    const file = path.join(dir, 'during-writes.gz');
+    let writesAtStart = -1;
+    try {
+      while (writes < 5) await new Promise((r) => setTimeout(r, 5));
+      await backupDatabase({
+        db: reader?.db ?? db,
+        dialect,
+        file,
+        onProgress: () => {
+          if (writesAtStart < 0) writesAtStart = writes;
+        },
+      });
+    } finally {
+      const writesAtEnd = writes;
+      stop = true;
+      await writer;
+      await reader?.close();
+      assert.ok(writesAtEnd > writesAtStart, `writes went on during the backup (${writesAtStart} → ${writesAtEnd})`);
+    }
+    for (const target of targets()) {
+      const fresh = await openTestDatabase(target, { migrate: false });
+      try {
+        await restoreDatabase({ db: fresh.conn.db, dialect: target, file });
+        const audit = await verifyAuditChain(fresh.conn.db);
+        assert.ok(audit.ok, audit.problem ?? '');
+        const keys = (await fresh.conn.db.selectFrom('login_throttle').select('key').where('key', 'like', 'w-%').execute()).map((r) => r.key).sort();
+        const audited = (await fresh.conn.db.selectFrom('audit_event').select('object_id').where('action', '=', 'test.write').execute()).map((r) => r.object_id!).sort();
+        assert.deepEqual(keys, audited);
+        assert.ok(keys.length >= 5 && keys.length < writes, `the snapshot holds ${keys.length} of ${writes} writes`);
+        assert.equal((await fresh.conn.db.selectFrom('login_throttle').select((eb) => eb.fn.countAll<number>().as('n')).where('key', 'like', 'fill-%').executeTakeFirstOrThrow()).n, 30_000);
+      } finally {
+        await fresh.close();
+      }
+    }
+  });
+});
