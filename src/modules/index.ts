@@ -9,6 +9,7 @@ import { accountRoutes } from './accounts/routes-account.js';
 import { adminRoutes } from './admin/routes.js';
 import { adminJobRoutes } from './admin/routes-jobs.js';
 import { apiRoutes } from './api/routes.js';
+import { appealsRoutes } from './appeals/routes.js';
 
 export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(homeRoutes);
@@ -18,4 +19,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(adminRoutes);
   await app.register(adminJobRoutes);
   await app.register(apiRoutes);
+  await app.register(appealsRoutes);
 }

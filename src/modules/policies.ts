@@ -1,3 +1,4 @@
 /** Each domain module's policy.ts is imported here, so all rules are registered at boot. */
 export {};
 import './directory/policy.js';
+import './appeals/policy.js';

@@ -81,6 +81,8 @@ export interface EncryptedColumn {
 export const encryptedColumns: EncryptedColumn[] = [
   { table: 'user', key: 'id', column: 'totp_secret_enc', context: 'user.totp_secret' },
   { table: 'session', key: 'token_hash', column: 'pending_totp_enc', context: 'session.pending_totp' },
+  { table: 'appeal', key: 'id', column: 'person_name_enc', context: 'appeal.person_name' },
+  { table: 'appeal', key: 'id', column: 'person_contact_enc', context: 'appeal.person_contact' },
 ];
 export function registerEncryptedColumn(col: EncryptedColumn): void {
   if (!encryptedColumns.some((c) => c.table === col.table && c.column === col.column)) encryptedColumns.push(col);

@@ -1,0 +1,102 @@
+/**
+ * What happens to a message the SMTP receiver accepted: the raw message is stored with its SHA-256;
+ * a reply to a valid signed address (`appeal-<id>-<hmac>@MAIL_DOMAIN`) goes onto that appeal's
+ * timeline with its text and attachments and marks the appeal "answer received, awaiting
+ * classification"; anything else (unknown or forged address, unknown appeal, malformed or too large)
+ * goes to the holding pen that administrators sort. Nothing is dropped silently.
+ */
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { appendAudit } from '../../platform/audit/audit-log.js';
+import type { FieldCipher } from '../../platform/crypto/field-encryption.js';
+import type { Db } from '../../platform/db/database.js';
+import { kyrgyzDateOf } from '../calendar/index.js';
+import { loadCalendar } from '../appeals/calendar-store.js';
+import { attachFile } from '../appeals/commands/attach-file.js';
+import { recordEvent } from '../appeals/commands/record-event.js';
+import { addEvent } from '../appeals/commands/timeline.js';
+import { extensionOf, isAllowedExtension, sniff } from '../appeals/files/sniff.js';
+import { storeBuffer } from '../appeals/files/store.js';
+import { canTransition } from '../appeals/lifecycle.js';
+import { findAppeal } from '../appeals/queries.js';
+import { checkReplyAddress } from '../appeals/reply-address.js';
+import type { HoldReason } from './tables.js';
+import './tables.js';
+
+export interface InboundDeps {
+  db: Db;
+  cipher: FieldCipher;
+  dataDir: string;
+  mailDomain: string;
+}
+
+export interface InboundEnvelope {
+  mailFrom: string;
+  rcptTo: string[];
+}
+
+export type InboundResult = { status: 'attached'; id: number; appealId: number } | { status: 'held'; id: number; reason: HoldReason };
+
+/** Longest reply text kept on the timeline; the raw message keeps everything. */
+const MAX_TEXT = 100_000;
+
+export async function processInbound(deps: InboundDeps, raw: Buffer, envelope: InboundEnvelope, opts: { tooLarge?: boolean; size?: number; now: Date }): Promise<InboundResult> {
+  const { db } = deps;
+  const { now } = opts;
+  const stored = storeBuffer(deps.dataDir, raw);
+  const base = {
+    received_at: now.toISOString(),
+    mail_from: envelope.mailFrom.slice(0, 320),
+    rcpt_to: envelope.rcptTo.join(', ').slice(0, 2000),
+    size: opts.size ?? raw.length,
+    sha256: stored.sha256,
+    stored_name: stored.storedName,
+    sorted_by: null,
+    sorted_at: null,
+  };
+  const hold = async (reason: HoldReason, subject: string | null, appealId: number | null = null): Promise<InboundResult> =>
+    db.transaction().execute(async (trx) => {
+      const row = await trx.insertInto('inbound_message').values({ ...base, subject, status: 'held', hold_reason: reason, appeal_id: appealId }).returning('id').executeTakeFirstOrThrow();
+      await appendAudit(trx, { actor: 'mail', action: 'mail.inbound_held', objectType: 'inbound_message', objectId: row.id, data: { reason, sha256: stored.sha256, size: base.size }, at: now });
+      return { status: 'held' as const, id: row.id, reason };
+    });
+
+  if (opts.tooLarge) return hold('too_large', null);
+
+  let parsed: ParsedMail;
+  try {
+    parsed = await simpleParser(raw, { skipHtmlToText: false });
+  } catch {
+    return hold('malformed', null);
+  }
+  const subject = parsed.subject?.slice(0, 500) ?? null;
+  // A message without a single header line is not an e-mail message.
+  if (parsed.headerLines.length === 0) return hold('malformed', subject);
+
+  const checks = envelope.rcptTo.map((to) => checkReplyAddress(deps.cipher, to, deps.mailDomain));
+  const ok = checks.find((c) => c.kind === 'ok');
+  if (!ok || ok.kind !== 'ok') return hold(checks.some((c) => c.kind === 'bad_signature') ? 'bad_signature' : 'unknown_address', subject);
+  const appeal = await findAppeal(db, ok.appealId);
+  if (!appeal) return hold('unknown_appeal', subject);
+  if (appeal.state === 'draft') return hold('appeal_not_sent', subject, appeal.id);
+
+  const calendar = await loadCalendar(db);
+  const storedFiles = (parsed.attachments ?? []).map((att) => {
+    const name = (att.filename ?? 'attachment').replace(/[\\/\r\n]/g, '_').slice(0, 200);
+    const ext = extensionOf(name);
+    const mime = (isAllowedExtension(ext) && sniff(ext, att.content.subarray(0, 65536), att.content.length <= 65536)) || 'application/octet-stream';
+    return { name, mime, text: mime.startsWith('text/plain') ? att.content.toString('utf8').slice(0, MAX_TEXT) : null, ...storeBuffer(deps.dataDir, att.content) };
+  });
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.insertInto('inbound_message').values({ ...base, subject, status: 'attached', hold_reason: null, appeal_id: appeal.id }).returning('id').executeTakeFirstOrThrow();
+    const text = [subject ? `${subject}\n` : '', (parsed.text ?? '').slice(0, MAX_TEXT)].join('\n').trim();
+    const onDate = kyrgyzDateOf(now);
+    const eventId = canTransition(appeal.state, 'answer')
+      ? await recordEvent({ trx, appeal, input: { kind: 'answer', on: onDate < (appeal.received_on ?? onDate) ? appeal.received_on! : onDate, text, data: { inbound: row.id } }, actor: 'mail', calendar, now })
+      : await addEvent(trx, { appealId: appeal.id, kind: 'mail', actor: 'mail', text, data: { inbound: row.id }, now });
+    for (const f of storedFiles) {
+      await attachFile({ trx, appealId: appeal.id, eventId, originalName: f.name, storedName: f.storedName, mime: f.mime, size: f.size, sha256: f.sha256, extractedText: f.text, actor: 'mail', now });
+    }
+    await appendAudit(trx, { actor: 'mail', action: 'mail.inbound_attached', objectType: 'inbound_message', objectId: row.id, data: { appeal: appeal.id, sha256: stored.sha256, attachments: storedFiles.length }, at: now });
+    return { status: 'attached' as const, id: row.id, appealId: appeal.id };
+  });
+}
