@@ -10,6 +10,8 @@ export class Agent {
   constructor(
     readonly app: FastifyInstance,
     readonly headers: Record<string, string> = {},
+    /** the client address the server sees (to prove it is never logged) */
+    readonly remoteAddress?: string,
   ) {}
 
   private store(res: LightMyRequestResponse): void {
@@ -24,7 +26,7 @@ export class Agent {
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...this.headers, ...headers } });
+    const res = await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { cookie: this.cookieHeader(), ...this.headers, ...headers } });
     this.store(res);
     return res;
   }
@@ -42,6 +44,7 @@ export class Agent {
     const res = await this.app.inject({
       method: 'POST',
       url,
+      remoteAddress: this.remoteAddress,
       payload: body,
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader(), ...this.headers, ...opts.headers },
     });
