@@ -169,20 +169,27 @@ forEachDialect('backup and restore', (dialect) => {
 
   test('an archive with one byte flipped is refused before anything is written', async () => {
     const bytes = fs.readFileSync(archive);
+    // The gzip header and the CRC and length at the end byte by byte, the compressed rows sampled
+    // (every position takes seconds on both dialects for no more assurance).
+    const n = bytes.length;
+    const positions = new Set<number>();
+    for (let i = 0; i < 32; i++) positions.add(i).add(n - 1 - i);
+    for (let i = 32; i < n - 32; i += Math.ceil(n / 150)) positions.add(i);
+    for (const at of positions) {
+      const flipped = Buffer.from(bytes);
+      flipped[at] = flipped[at]! ^ 0xff;
+      const file = path.join(dir, 'flip.gz');
+      fs.writeFileSync(file, flipped);
+      await assert.rejects(verifyArchive(file), ArchiveError, `a flipped byte ${at} of ${bytes.length} was not noticed`);
+    }
     const fresh = await openTestDatabase(dialect, { migrate: false });
     try {
-      // Bytes 4–9 of a gzip header (modification time, flags, OS) carry no data and no checksum covers
-      // them: flipping them changes nothing restored, so they are left out on purpose.
-      const n = bytes.length;
-      for (const at of [0, 1, 2, 3, 10, 11, Math.floor(n / 3), Math.floor(n / 2), n - 20, n - 8, n - 5, n - 1]) {
+      for (const at of [0, 5, 9, 10, Math.floor(n / 3), Math.floor(n / 2), n - 8, n - 1]) {
         const flipped = Buffer.from(bytes);
         flipped[at] = flipped[at]! ^ 0xff;
         const file = path.join(dir, `flip-${at}.gz`);
         fs.writeFileSync(file, flipped);
-        await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file }), (err: Error) => {
-          assert.ok(err instanceof ArchiveError, `byte ${at}: ${err.message}`);
-          return true;
-        });
+        await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file }), ArchiveError);
       }
       await assertUntouched(fresh);
     } finally {
