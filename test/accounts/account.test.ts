@@ -68,7 +68,13 @@ forEachDialect('account, API tokens and administration', (dialect) => {
     assert.equal((await me(`${token}x`)).statusCode, 401);
     assert.equal((await t.app.inject({ url: '/api/v1/me' })).statusCode, 401);
     // A session cookie does not open the API (no CSRF on the API, so no cookies either).
-    assert.equal((await t.app.inject({ url: '/api/v1/me', headers: { cookie: agent.cookieHeader() } })).statusCode, 401);
+    for (const url of ['/api/v1/me', '/%61pi/v1/me', '/%61%70%69/v1/me']) {
+      const res = await t.app.inject({ url, headers: { cookie: agent.cookieHeader() } });
+      assert.equal(res.statusCode, 401, url);
+      assert.equal(res.json().error.code, 'unauthenticated', url);
+    }
+    assert.equal((await me(token)).statusCode, 200);
+    assert.equal((await t.app.inject({ url: '/%61pi/v1/me', headers: { authorization: `Bearer ${token}` } })).statusCode, 200);
 
     assert.equal((await agent.post(`/account/tokens/${id}/revoke`)).statusCode, 303);
     assert.equal((await me(token)).statusCode, 401);

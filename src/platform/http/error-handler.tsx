@@ -11,7 +11,7 @@ import { sendPage, viewContext } from './page.js';
 import { ajvFieldErrors } from './validation.js';
 
 function wantsJson(request: FastifyRequest): boolean {
-  if (request.url.startsWith('/api/')) return true;
+  if (request.routeOptions.config?.api === true || request.url.startsWith('/api/')) return true;
   const accept = request.headers.accept ?? '';
   return accept.includes('application/json') && !accept.includes('text/html');
 }

@@ -43,7 +43,9 @@ export function registerRequestContext(app: FastifyInstance): void {
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const { db, cookies, config, now } = app.achyk;
-    const isApi = request.url.startsWith('/api/');
+    // Decided by the matched route, not by the raw URL: "/%61pi/v1/me" reaches the same route and must
+    // not be authenticated by the session cookie (API routes have no CSRF check).
+    const isApi = request.routeOptions.config?.api === true || request.url.startsWith('/api/');
     let user: CurrentUser | null = null;
     let session: RequestContext['session'] = null;
     let pendingUserId: number | null = null;
