@@ -57,6 +57,15 @@ forEachDialect('bad input and server errors', (dialect) => {
       assert.equal(res.headers.location, '/', JSON.stringify(next));
     }
     assert.equal((await agent.post('/language', { lang: 'en', next: '/login?x=1' })).headers.location, '/login?x=1');
+    const user = await buildUser(t);
+    for (const next of ['//evil.example/', 'https://evil.example/', '/\t/evil.example']) {
+      const login = await new Agent(t.app).post('/login', { email: user.email, password: user.password, next });
+      assert.equal(login.statusCode, 303);
+      assert.equal(login.headers.location, '/account', JSON.stringify(next));
+      const page = await new Agent(t.app).get(`/login?next=${encodeURIComponent(next)}`);
+      assert.match(page.body, /name="next" value(="")?\/>/, JSON.stringify(next));
+    }
+    assert.equal((await new Agent(t.app).post('/login', { email: user.email, password: user.password, next: '/account?tab=tokens' })).headers.location, '/account?tab=tokens');
   });
 
   test('an unknown key in a JSON API body gives 400 JSON naming it', async () => {

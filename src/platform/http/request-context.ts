@@ -71,7 +71,7 @@ export function registerRequestContext(app: FastifyInstance): void {
 
     let csrfCookie = request.cookies[cookies.csrf];
     // Assets are publicly cacheable: a Set-Cookie on them could be stored and replayed by a shared cache.
-    const isAsset = request.url.startsWith('/assets/');
+    const isAsset = request.routeOptions.url === '/assets/:name';
     if (!isApi && !isAsset && (!csrfCookie || !/^[\w-]{43}$/.test(csrfCookie))) {
       csrfCookie = crypto.randomBytes(32).toString('base64url');
       reply.setCookie(cookies.csrf, csrfCookie, cookieOptions(config.https));
