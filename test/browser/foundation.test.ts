@@ -93,6 +93,11 @@ if (skipReason) {
         }
         assert.equal(await page.title(), `${ky('home.title')} · ${ky('app.name')}`);
         await assertAccessible(page, 'the home page');
+        // Keyboard: the first Tab reaches the skip link, which takes focus past the header.
+        await page.keyboard.press('Tab');
+        assert.equal(await page.evaluate(() => document.activeElement?.textContent), ky('layout.skip'));
+        await page.keyboard.press('Enter');
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
         noProblems();
       });
 
