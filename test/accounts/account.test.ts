@@ -52,6 +52,23 @@ forEachDialect('account, API tokens and administration', (dialect) => {
     assert.equal(sessions.length, 1);
   });
 
+  test('password checks of a signed-in user share the sign-in throttle: the 6th wrong one inside a minute gets 429', async () => {
+    const user = await buildUser(t);
+    const agent = await signIn(t, user, new Agent(t.app, { 'accept-language': 'en' }));
+    for (let i = 0; i < 3; i++) assert.equal((await agent.post('/reauth', { password: `wrong guess number ${i}`, next: '/account' })).statusCode, 422);
+    for (let i = 0; i < 2; i++) assert.equal((await agent.post('/account/password', { current_password: `another wrong guess ${i}`, password: 'a new long passphrase' })).statusCode, 422);
+    const sixth = await agent.post('/reauth', { password: user.password, next: '/account' });
+    assert.equal(sixth.statusCode, 429);
+    assert.ok(Number(sixth.headers['retry-after']) > 0);
+    assert.match(sixth.body, /Too many attempts/);
+    assert.equal((await agent.post('/account/password', { current_password: user.password, password: 'a new long passphrase' })).statusCode, 429);
+    assert.equal((await new Agent(t.app).post('/login', { email: user.email, password: user.password })).statusCode, 429, 'sign-in is throttled too');
+    const failures = await t.db.conn.db.selectFrom('audit_event').select('action').where('object_id', '=', String(user.id)).where('action', 'in', ['auth.reauth_failed', 'auth.password_change_failed']).execute();
+    assert.equal(failures.length, 5);
+    t.clock.advance(61_000);
+    assert.equal((await agent.post('/reauth', { password: user.password, next: '/account' })).statusCode, 303);
+  });
+
   test('an API token is shown once, stored hashed, works as a Bearer token and can be revoked', async () => {
     const user = await buildUser(t);
     const agent = await signIn(t, user);

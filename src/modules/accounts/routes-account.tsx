@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { appendAudit } from '../../platform/audit/audit-log.js';
-import { hashPassword, verifyPassword } from '../../platform/auth/password-hash.js';
+import { hashPassword } from '../../platform/auth/password-hash.js';
 import { checkNewPassword } from '../../platform/auth/password-rules.js';
 import { createSession, deleteOtherSessions, deleteSession, newToken, sha256 } from '../../platform/auth/sessions.js';
 import { totpUri } from '../../platform/auth/totp.js';
@@ -12,6 +12,7 @@ import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { setSessionCookie } from '../../platform/http/session-cookie.js';
 import { parseForm } from '../../platform/http/validation.js';
 import { requiresTotp } from '../../platform/policy/policy.js';
+import { checkOwnPassword } from './commands/check-own-password.js';
 import { issueRecoveryCodes } from './commands/totp-verify.js';
 import { confirmTotpEnrolment, pendingTotpSecret } from './commands/totp-enrol.js';
 import { enrollingUserId } from './policy.js';
@@ -84,8 +85,12 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       return sendPage(reply, page, 422);
     }
     const me = request.ctx.user!;
-    const user = (await findUserById(db, me.id))!;
-    const errors: FieldError[] = (await verifyPassword(form.value.current_password, user.password_hash)) ? checkNewPassword(form.value.password) : [{ field: 'current_password', message: 'accounts.wrong_current_password' }];
+    const check = await checkOwnPassword({ db, userId: me.id, password: form.value.current_password, failedAction: 'auth.password_change_failed', now: now() });
+    if (check.kind === 'throttled') {
+      reply.header('retry-after', String(check.wait));
+      return sendPage(reply, (await showAccount(request, 429, { errors: [{ field: 'current_password', message: 'error.too_many_requests', params: { seconds: check.wait } }] })).page, 429);
+    }
+    const errors: FieldError[] = check.kind === 'ok' ? checkNewPassword(form.value.password) : [{ field: 'current_password', message: 'accounts.wrong_current_password' }];
     if (errors.length) return sendPage(reply, (await showAccount(request, 422, { errors })).page, 422);
     const at = now();
     const passwordHash = await hashPassword(form.value.password, hash);

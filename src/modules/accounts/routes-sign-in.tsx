@@ -1,16 +1,15 @@
 /** Sign-in (password, then TOTP), sign-out and re-authentication. */
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../../platform/audit/audit-log.js';
-import { verifyPassword } from '../../platform/auth/password-hash.js';
 import { deleteSession } from '../../platform/auth/sessions.js';
 import { AppError } from '../../platform/errors.js';
 import { redirectTo, safeNext, sendPage, viewContext } from '../../platform/http/page.js';
 import { clearSessionCookie, setSessionCookie } from '../../platform/http/session-cookie.js';
 import { parseForm } from '../../platform/http/validation.js';
+import { checkOwnPassword } from './commands/check-own-password.js';
 import { completeTotpSignIn } from './commands/totp-verify.js';
 import { signIn } from './commands/sign-in.js';
 import { totpPendingUserId } from './policy.js';
-import { findUserById } from './queries.js';
 import { loginForm, reauthForm, totpForm } from './schema.js';
 import { LoginPage, MessagePage, ReauthPage, TotpPage } from './views/sign-in.js';
 
@@ -83,11 +82,12 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
     const ctx = viewContext(request);
     const next = safeNext(form.ok ? form.value.next : undefined, '/account');
     if (!form.ok) return sendPage(reply, <ReauthPage ctx={ctx} errors={form.errors} next={next} />, 422);
-    const user = await findUserById(db, request.ctx.user!.id);
-    if (!user || !(await verifyPassword(form.value.password, user.password_hash))) {
-      await recordAudit(db, { actor: `user:${request.ctx.user!.id}`, action: 'auth.reauth_failed', objectType: 'user', objectId: request.ctx.user!.id, at: now() });
-      return sendPage(reply, <ReauthPage ctx={ctx} errors={[{ field: 'password', message: 'accounts.wrong_current_password' }]} next={next} />, 422);
+    const check = await checkOwnPassword({ db, userId: request.ctx.user!.id, password: form.value.password, failedAction: 'auth.reauth_failed', now: now() });
+    if (check.kind === 'throttled') {
+      reply.header('retry-after', String(check.wait));
+      return sendPage(reply, <ReauthPage ctx={ctx} errors={[{ field: 'password', message: 'error.too_many_requests', params: { seconds: check.wait } }]} next={next} />, 429);
     }
+    if (check.kind === 'wrong') return sendPage(reply, <ReauthPage ctx={ctx} errors={[{ field: 'password', message: 'accounts.wrong_current_password' }]} next={next} />, 422);
     await db.updateTable('session').set({ reauth_at: now().toISOString() }).where('token_hash', '=', request.ctx.session!.tokenHash).execute();
     return redirectTo(reply, next);
   });
