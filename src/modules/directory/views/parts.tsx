@@ -1,0 +1,121 @@
+/** Small pieces shared by the directory pages. */
+import type { MessageKey } from '../../../platform/i18n/catalog.js';
+import { formatDateTime, pickText } from '../../../platform/i18n/translate.js';
+import type { ViewContext } from '../../../platform/render/view-context.js';
+import { BODY_KINDS } from '../tables.js';
+
+export interface Named {
+  name_ky: string | null;
+  name_ru: string | null;
+  name_en: string | null;
+}
+
+/** The record's name in the user's language, or in another one (then `fallback` is true). */
+export function nameOf(ctx: ViewContext, r: Named) {
+  return pickText({ ky: r.name_ky ?? undefined, ru: r.name_ru ?? undefined, en: r.name_en ?? undefined }, ctx.locale);
+}
+
+/** Plain text of a name, for <title> and attributes. */
+export function nameText(ctx: ViewContext, r: Named): string {
+  return nameOf(ctx, r).text;
+}
+
+/**
+ * A name with a visible language fallback: when the official name in the user's language is
+ * missing, the name is shown in another language, marked with its language code and explained.
+ */
+export function Name({ ctx, r }: { ctx: ViewContext; r: Named }) {
+  const n = nameOf(ctx, r);
+  if (!n.fallback) return <>{n.text}</>;
+  const note = ctx.t('common.fallback_language', { lang: ctx.t(`lang.${n.lang}`) });
+  return (
+    <>
+      <span lang={n.lang}>{n.text}</span>{' '}
+      <abbr class="muted fallback" title={note}>
+        ({n.lang})
+      </abbr>
+    </>
+  );
+}
+
+export const territoryUrl = (id: number) => `/directory/territories/${id}`;
+export const bodyUrl = (id: number) => `/directory/bodies/${id}`;
+
+export const levelLabel = (ctx: ViewContext, level: string) => ctx.t(`directory.level.${level}` as MessageKey);
+export const kindLabel = (ctx: ViewContext, kind: string) => ctx.t(`directory.kind.${kind}` as MessageKey);
+
+export function SearchForm({ ctx, q, kind }: { ctx: ViewContext; q?: string; kind?: string }) {
+  const { t } = ctx;
+  return (
+    <form method="get" action="/directory/search" role="search" class="directory-search">
+      <div class="field">
+        <label for="field-q">{t('directory.search_label')}</label>
+        <p class="hint" id="field-q-hint">
+          {t('directory.search_hint')}
+        </p>
+        <input id="field-q" name="q" type="search" value={q ?? ''} aria-describedby="field-q-hint" maxLength={200} />
+      </div>
+      <div class="field">
+        <label for="field-kind">{t('directory.search_kind')}</label>
+        <select id="field-kind" name="kind">
+          <option value="">{t('directory.any_kind')}</option>
+          {BODY_KINDS.map((k) => (
+            <option value={k} selected={k === kind}>
+              {kindLabel(ctx, k)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit">{t('common.search')}</button>
+    </form>
+  );
+}
+
+export interface ChangeRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  changes: string;
+}
+
+/** The history of a record: when, who, what, which fields (values are shown: the directory is public data). */
+export function HistoryTable({ ctx, rows }: { ctx: ViewContext; rows: ChangeRow[] }) {
+  const { t } = ctx;
+  if (rows.length === 0) return <p>{t('directory.history_empty')}</p>;
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('directory.history_when')}</th>
+            <th scope="col">{t('directory.history_who')}</th>
+            <th scope="col">{t('directory.history_what')}</th>
+            <th scope="col">{t('directory.history_fields')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const changes = JSON.parse(r.changes) as Record<string, [unknown, unknown]>;
+            return (
+              <tr>
+                <td>{formatDateTime(ctx.locale, r.at)}</td>
+                <td>{r.actor}</td>
+                <td>{t(`directory.action.${r.action}` as MessageKey)}</td>
+                <td>
+                  <ul class="changes">
+                    {Object.entries(changes).map(([field, [before, after]]) => (
+                      <li>
+                        <code>{field}</code>: {before === null ? '—' : String(before)} → {after === null ? '—' : String(after)}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
