@@ -109,4 +109,47 @@ forEachDialect('sign-in', (dialect) => {
     await third.post('/login', { email: lawyer.email, password: lawyer.password });
     assert.equal((await third.post('/login/totp', { code: codes[0]! })).statusCode, 422);
   });
+
+  test('a session ends after 12 hours even when it is used all the time', async () => {
+    const user = await buildUser(t);
+    const agent = await signIn(t, user);
+    for (let h = 0; h < 11 * 3 + 2; h++) {
+      t.clock.advance(20 * 60_000);
+      assert.equal((await agent.get('/account')).statusCode, 200, `after ${(h + 1) * 20} minutes`);
+    }
+    t.clock.advance(25 * 60_000);
+    const res = await agent.get('/account');
+    assert.equal(res.statusCode, 303);
+    assert.match(String(res.headers.location), /expired=1/);
+  });
+
+  test('every sign-in step issues a new session token; a planted cookie is never adopted', async () => {
+    const admin = await buildUser(t, { role: 'admin' });
+    const agent = new Agent(t.app);
+    const planted = 'p'.repeat(43);
+    agent.cookies.set(t.app.achyk.cookies.session, planted);
+    await agent.post('/login', { email: admin.email, password: admin.password });
+    const afterPassword = agent.cookies.get(t.app.achyk.cookies.session);
+    assert.ok(afterPassword && afterPassword !== planted);
+    t.clock.advance(30_000);
+    await agent.post('/login/totp', { code: totpCode(admin.totpSecret!, t.clock.now) });
+    const afterTotp = agent.cookies.get(t.app.achyk.cookies.session);
+    assert.ok(afterTotp && afterTotp !== afterPassword);
+    const replay = await t.app.inject({ url: '/account', headers: { cookie: `${t.app.achyk.cookies.session}=${afterPassword}` } });
+    assert.equal(replay.statusCode, 303, 'the half-signed-in token is gone');
+    const stored = await t.db.conn.db.selectFrom('session').select('token_hash').where('user_id', '=', admin.id).execute();
+    assert.equal(stored.length, 1);
+    assert.notEqual(stored[0]!.token_hash, afterTotp, 'only a hash of the token is stored');
+  });
+
+  test('setting up TOTP again ends the other sessions', async () => {
+    const user = await buildUser(t, { role: 'citizen' });
+    const here = await signIn(t, user);
+    const there = await signIn(t, user);
+    const setup = await here.get('/account/totp/setup');
+    const secret = /class="secret">([A-Z2-7 ]+)</.exec(setup.body)![1]!.replace(/ /g, '');
+    assert.equal((await here.post('/account/totp/setup', { code: totpCode(secret, t.clock.now) })).statusCode, 200);
+    assert.equal((await here.get('/account')).statusCode, 200);
+    assert.equal((await there.get('/account')).statusCode, 303);
+  });
 });
