@@ -115,7 +115,11 @@ function checkArchiveMigrations(archive: string[], known: Record<string, Migrati
   }
   if (level.some((m, i) => names[i] !== m)) {
     // Kysely applies migrations in name order, so the source must have run a leading run of ours.
-    throw new RestoreRefusedError(`The archive's migrations (${level.join(', ')}) are not a leading run of this version's (${names.join(', ')}); restore it with the version that made it.`);
+    const between = names.filter((m) => !level.includes(m) && m < level[level.length - 1]!);
+    throw new RestoreRefusedError(
+      `This version of Achyk has migrations (${between.join(', ')}) that sort before the archive's last one but were never applied to its database, ` +
+        'so the archive cannot be loaded at a matching schema. Restore it with the version that made it.',
+    );
   }
   return level;
 }
