@@ -45,6 +45,9 @@ export function Layout(props: { ctx: ViewContext; title: string; children: Compo
               <li>
                 <a href="/">{t('layout.home')}</a>
               </li>
+              <li>
+                <a href="/directory">{t('directory.nav')}</a>
+              </li>
               {ctx.can('admin.users') ? (
                 <li>
                   <a href="/admin">{t('layout.admin')}</a>
