@@ -85,6 +85,24 @@ forEachDialect('audit chain', (dialect) => {
     assert.equal((await verifyAuditChain(db)).checked, 5);
   });
 
+  test('concurrent appends, including rolled-back ones, keep one unbroken chain without gaps', async () => {
+    const before = (await verifyAuditChain(db)).checked;
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        db
+          .transaction()
+          .execute(async (trx) => {
+            await appendAudit(trx, { actor: `user:${i}`, action: 'test.concurrent', data: { i } });
+            if (i % 5 === 0) throw new Error('rolled back');
+          })
+          .catch(() => {}),
+      ),
+    );
+    const r = await verifyAuditChain(db);
+    assert.equal(r.ok, true, r.problem ?? '');
+    assert.equal(r.checked, before + 16);
+  });
+
   test('a changed field is detected at that row', async () => {
     await freshChain();
     await db.updateTable('audit_event').set({ data: '{"n":99}' }).where('seq', '=', 3).execute();
