@@ -45,8 +45,11 @@ async function main(): Promise<number> {
     }
   }
   const chromium = process.env.ACHYK_TEST_CHROMIUM ?? CHROMIUM_CANDIDATES.find((c) => fs.existsSync(c));
-  if (chromium) env.ACHYK_TEST_CHROMIUM = chromium;
-  else skipped.push('browser suite: no Chromium found (apt-get install chromium)');
+  if (chromium && fs.existsSync(chromium)) env.ACHYK_TEST_CHROMIUM = chromium;
+  else {
+    delete env.ACHYK_TEST_CHROMIUM;
+    skipped.push(chromium ? `browser suite: ACHYK_TEST_CHROMIUM=${chromium} does not exist` : 'browser suite: no Chromium found (apt-get install chromium)');
+  }
 
   const cleanup = () => pg?.stop();
   process.on('SIGINT', () => {

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Locale } from '../../src/platform/i18n/locales.js';
 import { translator } from '../../src/platform/i18n/translate.js';
-import { assertAccessible, browserDialects, browserSkipReason, hasHorizontalScroll, launchBrowser, Phone, screenshot, startServer, type RunningServer } from './support.js';
+import { assertAccessible, browserDialects, browserSkipReason, hasHorizontalScroll, skipSuite, launchBrowser, Phone, screenshot, startServer, type RunningServer } from './support.js';
 
 const ky = translator('ky');
 const LANGS: Locale[] = ['ky', 'ru', 'en'];
@@ -49,11 +49,11 @@ async function h1(page: Page): Promise<string> {
 
 const skipReason = browserSkipReason();
 if (skipReason) {
-  describe.skip(`foundation in the browser [skipped: ${skipReason}]`, () => {});
+  skipSuite('foundation in the browser', skipReason);
 } else {
   for (const { dialect, skip } of browserDialects()) {
     if (skip) {
-      describe.skip(`foundation in the browser [${dialect}: ${skip}]`, () => {});
+      skipSuite(`foundation in the browser [${dialect}]`, skip);
       continue;
     }
     describe(`foundation in the browser [${dialect}]`, () => {

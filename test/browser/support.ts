@@ -6,10 +6,12 @@
  * fresh database on the server that scripts/run-tests.ts started. Its first-start output carries the
  * first administrator's e-mail address and one-time password, which we read like a person would.
  */
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Dialect } from '../../src/platform/db/connect.js';
@@ -26,6 +28,15 @@ export function browserSkipReason(): string | null {
   if (!exe) return 'no Chromium: set ACHYK_TEST_CHROMIUM or run through npm test with /usr/bin/chromium installed (apt-get install chromium)';
   if (!fs.existsSync(exe)) return `ACHYK_TEST_CHROMIUM=${exe} does not exist`;
   return null;
+}
+
+/**
+ * Skips a browser suite visibly; with CI=true a suite that cannot run is a failure instead, also
+ * when only some files were asked for (scripts/run-tests.ts checks the whole run).
+ */
+export function skipSuite(name: string, reason: string): void {
+  if (process.env.CI === 'true') test(`${name} can run (CI=true)`, () => assert.fail(`${name} cannot run: ${reason}`));
+  else describe.skip(`${name} [skipped: ${reason}]`, () => {});
 }
 
 /** Which database dialects the browser suite runs on (PostgreSQL only when a test server is up). */
