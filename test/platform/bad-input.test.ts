@@ -9,7 +9,7 @@ import { Type } from '@sinclair/typebox';
 import { sql } from 'kysely';
 import { Agent } from '../support/agent.js';
 import { forEachDialect } from '../support/dialects.js';
-import { buildUser } from '../support/factories.js';
+import { buildUser, signIn } from '../support/factories.js';
 import { errorBody, internalsIn } from '../support/http.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
 
@@ -66,6 +66,26 @@ forEachDialect('bad input and server errors', (dialect) => {
       assert.match(page.body, /name="next" value(="")?\/>/, JSON.stringify(next));
     }
     assert.equal((await new Agent(t.app).post('/login', { email: user.email, password: user.password, next: '/account?tab=tokens' })).headers.location, '/account?tab=tokens');
+  });
+
+  test('XSS payloads in names, addresses and return paths are rendered as inert text', async () => {
+    const payloads = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'><svg onload=alert(1)>", '</title><script>alert(1)</script>', 'javascript:alert(1)//'];
+    const admin = await signIn(t, await buildUser(t, { role: 'admin' }));
+    for (const [i, payload] of payloads.entries()) {
+      const citizen = new Agent(t.app);
+      await citizen.post('/register', { display_name: payload, email: `xss${i}@example.org`, password: 'apricots from batken' });
+      const login = await citizen.get(`/login?next=${encodeURIComponent(`/${payload}`)}`);
+      const refused = await citizen.post('/register', { display_name: payload, email: `not an address ${payload}`, password: 'x' });
+      for (const res of [login, refused]) {
+        if (/[<>"']/.test(payload)) assert.equal(res.body.includes(payload), false, `raw payload rendered: ${payload}`);
+        assert.doesNotMatch(res.body, /href="javascript:/);
+        assert.doesNotMatch(res.body, /<script>alert|<img src=x|<svg onload/);
+      }
+    }
+    const users = await admin.get('/admin');
+    assert.equal(users.statusCode, 200);
+    assert.doesNotMatch(users.body, /<script>alert|<img src=x|<svg onload|<\/title><script>/);
+    assert.match(users.body, /&lt;script>alert\(1\)&lt;\/script>|&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
   });
 
   test('an unknown key in a JSON API body gives 400 JSON naming it', async () => {
