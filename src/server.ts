@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { KeyFileError } from './platform/crypto/key-file.js';
 import { seedIfEmpty } from './seed/seed.js';
 import { startJobRunner } from './platform/jobs/queue.js';
+import { startInboundMail } from './modules/mail-inbound/index.js';
 
 export async function serve(): Promise<void> {
   let config;
@@ -51,6 +52,9 @@ export async function serve(): Promise<void> {
     now: () => new Date(),
     onError: (err) => app.log.error({ err }, 'job runner failed'),
   });
+  // The built-in SMTP receiver for replies to appeals (off unless INBOUND_SMTP_PORT is set).
+  const inbound = await startInboundMail(app);
+  if (inbound) console.log(`Receiving mail for ${config.mailDomain} on SMTP port ${inbound.port}`);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -58,6 +62,7 @@ export async function serve(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    await inbound?.close();
     await app.close();
     await stopJobs();
     await runtime.close();

@@ -1,8 +1,10 @@
 /** CLI commands of the domain modules and platform tools added later (backup, import …). */
 import type { CliCommand } from './command.js';
 import { backupCommand, restoreCommand } from '../../platform/backup/cli.js';
+import { calendarDueCommand } from '../../modules/appeals/cli.js';
 
 export const moduleCommands: Record<string, CliCommand> = {
   backup: backupCommand,
   restore: restoreCommand,
+  'calendar due': calendarDueCommand,
 };

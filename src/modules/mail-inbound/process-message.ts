@@ -8,7 +8,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { FieldCipher } from '../../platform/crypto/field-encryption.js';
-import type { Db } from '../../platform/db/database.js';
+import type { Db, Executor } from '../../platform/db/database.js';
 import { kyrgyzDateOf } from '../calendar/index.js';
 import { loadCalendar } from '../appeals/calendar-store.js';
 import { attachFile } from '../appeals/commands/attach-file.js';
@@ -17,7 +17,7 @@ import { addEvent } from '../appeals/commands/timeline.js';
 import { extensionOf, isAllowedExtension, sniff } from '../appeals/files/sniff.js';
 import { storeBuffer } from '../appeals/files/store.js';
 import { canTransition } from '../appeals/lifecycle.js';
-import { findAppeal } from '../appeals/queries.js';
+import { findAppeal, type Appeal } from '../appeals/queries.js';
 import { checkReplyAddress } from '../appeals/reply-address.js';
 import type { HoldReason } from './tables.js';
 import './tables.js';
@@ -79,24 +79,38 @@ export async function processInbound(deps: InboundDeps, raw: Buffer, envelope: I
   if (!appeal) return hold('unknown_appeal', subject);
   if (appeal.state === 'draft') return hold('appeal_not_sent', subject, appeal.id);
 
-  const calendar = await loadCalendar(db);
-  const storedFiles = (parsed.attachments ?? []).map((att) => {
-    const name = (att.filename ?? 'attachment').replace(/[\\/\r\n]/g, '_').slice(0, 200);
-    const ext = extensionOf(name);
-    const mime = (isAllowedExtension(ext) && sniff(ext, att.content.subarray(0, 65536), att.content.length <= 65536)) || 'application/octet-stream';
-    return { name, mime, text: mime.startsWith('text/plain') ? att.content.toString('utf8').slice(0, MAX_TEXT) : null, ...storeBuffer(deps.dataDir, att.content) };
-  });
   return db.transaction().execute(async (trx) => {
     const row = await trx.insertInto('inbound_message').values({ ...base, subject, status: 'attached', hold_reason: null, appeal_id: appeal.id }).returning('id').executeTakeFirstOrThrow();
-    const text = [subject ? `${subject}\n` : '', (parsed.text ?? '').slice(0, MAX_TEXT)].join('\n').trim();
-    const onDate = kyrgyzDateOf(now);
-    const eventId = canTransition(appeal.state, 'answer')
-      ? await recordEvent({ trx, appeal, input: { kind: 'answer', on: onDate < (appeal.received_on ?? onDate) ? appeal.received_on! : onDate, text, data: { inbound: row.id } }, actor: 'mail', calendar, now })
-      : await addEvent(trx, { appealId: appeal.id, kind: 'mail', actor: 'mail', text, data: { inbound: row.id }, now });
-    for (const f of storedFiles) {
-      await attachFile({ trx, appealId: appeal.id, eventId, originalName: f.name, storedName: f.storedName, mime: f.mime, size: f.size, sha256: f.sha256, extractedText: f.text, actor: 'mail', now });
-    }
-    await appendAudit(trx, { actor: 'mail', action: 'mail.inbound_attached', objectType: 'inbound_message', objectId: row.id, data: { appeal: appeal.id, sha256: stored.sha256, attachments: storedFiles.length }, at: now });
+    await attachMessage({ trx, deps, parsed, appeal, inboundId: row.id, actor: 'mail', now });
+    await appendAudit(trx, { actor: 'mail', action: 'mail.inbound_attached', objectType: 'inbound_message', objectId: row.id, data: { appeal: appeal.id, sha256: stored.sha256 }, at: now });
     return { status: 'attached' as const, id: row.id, appealId: appeal.id };
   });
+}
+
+/**
+ * Puts a parsed message on an appeal's timeline: its text as an answer (or as a plain "e-mail
+ * received" entry when the appeal cannot take an answer, e.g. closed), its attachments as documents
+ * with their SHA-256. Used for verified replies and by administrators sorting the holding pen.
+ */
+export async function attachMessage(p: { trx: Executor; deps: Pick<InboundDeps, 'dataDir'>; parsed: ParsedMail; appeal: Appeal; inboundId: number; actor: string; now: Date }): Promise<number> {
+  const { trx, parsed, appeal, now } = p;
+  const calendar = await loadCalendar(trx);
+  const subject = parsed.subject?.slice(0, 500) ?? '';
+  const text = [subject, (parsed.text ?? '').slice(0, MAX_TEXT)].join('\n\n').trim();
+  const today = kyrgyzDateOf(now);
+  const on = appeal.received_on && today < appeal.received_on ? appeal.received_on : today;
+  const eventId = canTransition(appeal.state, 'answer')
+    ? await recordEvent({ trx, appeal, input: { kind: 'answer', on, text, data: { inbound: p.inboundId } }, actor: p.actor, calendar, now })
+    : await addEvent(trx, { appealId: appeal.id, kind: 'mail', actor: p.actor, text, data: { inbound: p.inboundId }, now });
+  for (const att of parsed.attachments ?? []) {
+    const name = (att.filename ?? 'attachment').replace(/[\\/\r\n\0]/g, '_').slice(0, 200);
+    const ext = extensionOf(name);
+    const head = att.content.subarray(0, 65536);
+    // Whatever the body sends is kept as evidence; a type that does not match its content is served
+    // as an opaque download (application/octet-stream), never as what it claims to be.
+    const mime = (isAllowedExtension(ext) && sniff(ext, head, att.content.length <= 65536)) || 'application/octet-stream';
+    const stored = storeBuffer(p.deps.dataDir, att.content);
+    await attachFile({ trx, appealId: appeal.id, eventId, originalName: name, storedName: stored.storedName, mime, size: stored.size, sha256: stored.sha256, extractedText: mime.startsWith('text/plain') ? att.content.toString('utf8').slice(0, MAX_TEXT) : null, actor: p.actor, now });
+  }
+  return eventId;
 }

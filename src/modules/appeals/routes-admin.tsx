@@ -1,0 +1,137 @@
+/** Administration: the versioned legal rules and the working-day calendar (with history). */
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError, notFound, type FieldError } from '../../platform/errors.js';
+import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
+import { formSchema, parseForm } from '../../platform/http/validation.js';
+import { defaultCalendarData } from '../calendar/index.js';
+import { addCalendarException, addMovableDate, deleteCalendarEntry, saveRuleVersion } from './commands/edit-rules.js';
+import { listRules } from './rules/queries.js';
+import { checkOptional, emptyForm, kindSchema, unitSchema } from './schema.js';
+import { CalendarPage, RulesPage } from './views/admin.js';
+
+const termField = Type.String({ pattern: '^[0-9]{1,3}$' });
+const ruleForm = formSchema({
+  kind: kindSchema,
+  valid_from: Type.String({ minLength: 1, maxLength: 10 }),
+  legal_basis_ky: Type.String({ minLength: 1, maxLength: 500 }),
+  legal_basis_ru: Type.String({ minLength: 1, maxLength: 500 }),
+  legal_basis_en: Type.String({ minLength: 1, maxLength: 500 }),
+  registration_term: termField,
+  registration_unit: unitSchema,
+  answer_term: termField,
+  answer_unit: unitSchema,
+  max_extension: termField,
+  extension_unit: unitSchema,
+  redirection_term: termField,
+  redirection_unit: unitSchema,
+  disputed: Type.Optional(Type.Literal('1')),
+  note: Type.String({ maxLength: 2000 }),
+});
+const exceptionForm = formSchema({
+  date: Type.String({ minLength: 1, maxLength: 10 }),
+  kind: Type.Union([Type.Literal('day_off'), Type.Literal('working_day')]),
+  reason_ky: Type.String({ minLength: 1, maxLength: 300 }),
+  reason_ru: Type.String({ minLength: 1, maxLength: 300 }),
+  reason_en: Type.String({ minLength: 1, maxLength: 300 }),
+  source: Type.String({ maxLength: 500 }),
+});
+const movableForm = formSchema({ holiday: Type.Union([Type.Literal('orozo_ait'), Type.Literal('kurman_ait')]), date: Type.String({ minLength: 1, maxLength: 10 }), source: Type.String({ maxLength: 500 }) });
+
+export async function appealAdminRoutes(app: FastifyInstance): Promise<void> {
+  const { db, now } = app.achyk;
+
+  async function rulesPage(request: FastifyRequest, errors: FieldError[] = [], input: Record<string, string> = {}, notice: string | null = null) {
+    return <RulesPage ctx={viewContext(request)} rules={await listRules(db)} errors={errors} input={input} notice={notice} />;
+  }
+
+  app.get<{ Querystring: { done?: string } }>('/admin/appeals/rules', { config: { policy: 'appeals.admin' } }, async (request, reply) =>
+    sendPage(reply, await rulesPage(request, [], { registration_unit: 'working', answer_unit: 'working', extension_unit: 'working', redirection_unit: 'working' }, request.query.done ? request.ctx.t('appeals.notice.saved') : null)),
+  );
+
+  app.post('/admin/appeals/rules', { config: { policy: 'appeals.admin' } }, async (request, reply) => {
+    const form = parseForm(ruleForm, request.body);
+    const extra = checkOptional(form.input, ['valid_from']);
+    if (!form.ok || extra.length) return sendPage(reply, await rulesPage(request, [...(form.ok ? [] : form.errors), ...extra], form.input), 422);
+    const v = form.value;
+    try {
+      await db.transaction().execute((trx) =>
+        saveRuleVersion({
+          trx,
+          values: { ...v, registration_term: Number(v.registration_term), answer_term: Number(v.answer_term), max_extension: Number(v.max_extension), redirection_term: Number(v.redirection_term), disputed: v.disputed ? 1 : 0 },
+          actor: `user:${request.ctx.user!.id}`,
+          now: now(),
+        }),
+      );
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'invalid') return sendPage(reply, await rulesPage(request, err.fields, form.input), 422);
+      throw err;
+    }
+    return redirectTo(reply, '/admin/appeals/rules?done=1');
+  });
+
+  async function calendarPage(request: FastifyRequest, extra: { errors?: FieldError[]; form?: 'exception' | 'movable'; input?: Record<string, string>; notice?: string | null } = {}) {
+    const base = defaultCalendarData();
+    const locale = request.ctx.locale;
+    return (
+      <CalendarPage
+        ctx={viewContext(request)}
+        exceptions={await db.selectFrom('calendar_exception').selectAll().orderBy('date', 'desc').orderBy('id', 'desc').execute()}
+        movable={await db.selectFrom('calendar_movable_date').selectAll().orderBy('date', 'desc').orderBy('id', 'desc').execute()}
+        defaults={{ exceptions: base.exceptions.map((e) => ({ date: e.date, kind: e.kind, reason: e.reason[locale] })), movable: base.movableHolidayDates.map((m) => ({ holiday: m.holiday, date: m.date })) }}
+        errors={extra.errors ?? []}
+        form={extra.form}
+        input={extra.input ?? {}}
+        notice={extra.notice ?? null}
+      />
+    );
+  }
+
+  app.get<{ Querystring: { done?: string } }>('/admin/appeals/calendar', { config: { policy: 'appeals.admin' } }, async (request, reply) =>
+    sendPage(reply, await calendarPage(request, { notice: request.query.done ? request.ctx.t('appeals.admin.calendar_saved') : null })),
+  );
+
+  async function guarded(request: FastifyRequest, form: 'exception' | 'movable', input: Record<string, string>, run: () => Promise<unknown>) {
+    try {
+      await run();
+      return null;
+    } catch (err) {
+      if (err instanceof AppError && (err.code === 'invalid' || err.code === 'conflict')) {
+        return calendarPage(request, { errors: err.code === 'invalid' ? err.fields : [{ field: 'date', message: err.messageKey }], form, input });
+      }
+      throw err;
+    }
+  }
+
+  app.post('/admin/appeals/calendar/exceptions', { config: { policy: 'appeals.admin' } }, async (request, reply) => {
+    const form = parseForm(exceptionForm, request.body);
+    const extra = checkOptional(form.input, ['date']);
+    if (!form.ok || extra.length) return sendPage(reply, await calendarPage(request, { errors: [...(form.ok ? [] : form.errors), ...extra], form: 'exception', input: form.input }), 422);
+    const v = form.value;
+    const failed = await guarded(request, 'exception', form.input, () =>
+      db.transaction().execute((trx) => addCalendarException({ trx, values: { ...v, source: v.source || null }, actor: `user:${request.ctx.user!.id}`, now: now() })),
+    );
+    return failed ? sendPage(reply, failed, 422) : redirectTo(reply, '/admin/appeals/calendar?done=1');
+  });
+
+  app.post('/admin/appeals/calendar/movable', { config: { policy: 'appeals.admin' } }, async (request, reply) => {
+    const form = parseForm(movableForm, request.body);
+    const extra = checkOptional(form.input, ['date']);
+    if (!form.ok || extra.length) return sendPage(reply, await calendarPage(request, { errors: [...(form.ok ? [] : form.errors), ...extra], form: 'movable', input: form.input }), 422);
+    const v = form.value;
+    const failed = await guarded(request, 'movable', form.input, () =>
+      db.transaction().execute((trx) => addMovableDate({ trx, holiday: v.holiday, date: v.date, source: v.source || null, actor: `user:${request.ctx.user!.id}`, now: now() })),
+    );
+    return failed ? sendPage(reply, failed, 422) : redirectTo(reply, '/admin/appeals/calendar?done=1');
+  });
+
+  for (const [segment, table] of [['exceptions', 'calendar_exception'], ['movable', 'calendar_movable_date']] as const) {
+    app.post<{ Params: { id: string } }>(`/admin/appeals/calendar/${segment}/:id/delete`, { config: { policy: 'appeals.admin' } }, async (request, reply) => {
+      if (!parseForm(emptyForm, request.body).ok) throw new AppError('invalid');
+      const id = /^[0-9]{1,9}$/.test(request.params.id) ? Number(request.params.id) : 0;
+      const ok = id > 0 && (await db.transaction().execute((trx) => deleteCalendarEntry({ trx, table, id, actor: `user:${request.ctx.user!.id}`, now: now() })));
+      if (!ok) throw notFound();
+      return redirectTo(reply, '/admin/appeals/calendar?done=1');
+    });
+  }
+}
