@@ -9,7 +9,6 @@ import { accountRoutes } from './accounts/routes-account.js';
 import { adminRoutes } from './admin/routes.js';
 import { adminJobRoutes } from './admin/routes-jobs.js';
 import { apiRoutes } from './api/routes.js';
-import { appealsRoutes } from './appeals/routes.js';
 import { directoryRoutes } from './directory/routes.js';
 import { directoryAdminRoutes } from './directory/routes-admin.js';
 import { directoryApiRoutes } from './directory/routes-api.js';
@@ -23,7 +22,6 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(adminRoutes);
   await app.register(adminJobRoutes);
   await app.register(apiRoutes);
-  await app.register(appealsRoutes);
   await app.register(directoryRoutes);
   await app.register(directoryAdminRoutes);
   await app.register(directoryApiRoutes);
