@@ -152,4 +152,17 @@ forEachDialect('sign-in', (dialect) => {
     assert.equal((await here.get('/account')).statusCode, 200);
     assert.equal((await there.get('/account')).statusCode, 303);
   });
+
+  test('half-way through sign-in (TOTP code pending), TOTP cannot be set up anew to skip the code', async () => {
+    const admin = await buildUser(t, { role: 'admin' });
+    const agent = new Agent(t.app);
+    assert.equal((await agent.post('/login', { email: admin.email, password: admin.password })).headers.location, '/login/totp');
+    const setup = await agent.get('/account/totp/setup');
+    assert.equal(setup.statusCode, 401);
+    const attempt = await agent.post('/account/totp/setup', { code: '123456' });
+    assert.equal(attempt.statusCode, 401);
+    const row = await t.db.conn.db.selectFrom('user').select('totp_secret_enc').where('id', '=', admin.id).executeTakeFirstOrThrow();
+    assert.equal(t.cipher.decrypt(row.totp_secret_enc!, 'user.totp_secret'), admin.totpSecret);
+    assert.equal((await agent.get('/account')).statusCode, 303);
+  });
 });
