@@ -66,6 +66,15 @@ forEachDialect('security headers', (dialect) => {
         assert.equal(missing.statusCode, 404);
         assert.deepEqual(stableHeaders(missing), expected('json', https));
         assert.equal(missing.headers['set-cookie'], undefined, 'the API sets no cookies');
+        // Answers produced before any handler runs (body too large, unknown content type) too.
+        for (const [payload, type, status] of [
+          ['{"a":"' + 'x'.repeat(1024 * 1024) + '"}', 'application/json', 413],
+          ['<a/>', 'application/xml', 415],
+        ] as const) {
+          const res = await t.app.inject({ method: 'POST', url: '/login', payload, headers: { 'content-type': type, accept: 'application/json' } });
+          assert.equal(res.statusCode, status);
+          assert.deepEqual(stableHeaders(res), expected('json', https), String(status));
+        }
       });
 
       test('a content-hashed asset gets the long cache instead of no-store, and sets no cookie', async () => {
