@@ -67,8 +67,12 @@ if (skipReason) {
       const shot = (name: string, p: Page = page) => screenshot(p, `${dialect}-${name}`);
 
       before(async () => {
-        server = await startServer(dialect);
-        browser = await launchBrowser();
+        // Both at once; whichever started is stopped in after() even when the other failed.
+        const [s, b] = await Promise.allSettled([startServer(dialect), launchBrowser()]);
+        if (s.status === 'fulfilled') server = s.value;
+        if (b.status === 'fulfilled') browser = b.value;
+        if (s.status === 'rejected') throw s.reason;
+        if (b.status === 'rejected') throw b.reason;
         desktop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
         page = await openPage(desktop, problems);
       });
@@ -184,7 +188,7 @@ if (skipReason) {
       });
 
       test('on a phone-sized screen the home and sign-in pages need no horizontal scrolling', async () => {
-        const mobile = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+        const mobile = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
         try {
           const p = await openPage(mobile, problems);
           await p.goto(`${server.url}/`);
