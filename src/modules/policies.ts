@@ -2,3 +2,4 @@
 export {};
 import './directory/policy.js';
 import './appeals/policy.js';
+import './cases/policy.js';

@@ -2,8 +2,10 @@
 import type { CliCommand } from './command.js';
 import { backupCommand, restoreCommand } from '../../platform/backup/cli.js';
 import { calendarDueCommand } from '../../modules/appeals/cli.js';
+import { evidenceVerifyCommand } from '../../modules/cases/cli.js';
 
 export const moduleCommands: Record<string, CliCommand> = {
+  'evidence verify': evidenceVerifyCommand,
   backup: backupCommand,
   restore: restoreCommand,
   'calendar due': calendarDueCommand,

@@ -7,8 +7,10 @@ import * as consultations from '../../modules/consultations/migrations/2026-11-2
 import * as directory from '../../modules/directory/migrations/2026-11-28-directory.js';
 import * as appeals from '../../modules/appeals/migrations/2026-11-28-appeals.js';
 import * as mailInbound from '../../modules/mail-inbound/migrations/2026-11-28-mail-inbound.js';
+import * as cases from '../../modules/cases/migrations/2026-11-28-cases.js';
 
 export const moduleMigrations: Record<string, Migration> = {
+  '2026-11-28-0600-cases': cases,
   '2026-11-28-0100-directory': directory,
   '2026-11-28-0200-appeals': appeals,
   '2026-11-28-0210-mail-inbound': mailInbound,

@@ -1,0 +1,76 @@
+/** Coordinators' routes for one case: access list, workflow, and the trail of who read what. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors.js';
+import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
+import { parseForm } from '../../platform/http/validation.js';
+import { can } from '../../platform/policy/policy.js';
+import type { FieldError } from '../../platform/errors.js';
+import { requireCase } from './access-check.js';
+import { NEXT_STATES, caseAuditTrail, changeState, removeMember, setMember } from './commands/access.js';
+import { listMembers, listStaff } from './queries.js';
+import { emptyForm, memberForm, stateForm } from './schema.js';
+import { AccessPage, AuditTrailPage } from './views/access.js';
+
+export async function caseAccessRoutes(app: FastifyInstance): Promise<void> {
+  const { db, now } = app.achyk;
+
+  async function accessPage(request: FastifyRequest<{ Params: { id: string } }>, errors: FieldError[] = []) {
+    const { row, access } = await requireCase(request, request.params.id, 'case.manage');
+    const [members, staff] = await Promise.all([listMembers(db, row.id), listStaff(db)]);
+    return (
+      <AccessPage
+        ctx={viewContext(request)}
+        caseId={row.id}
+        reference={row.reference}
+        state={row.state}
+        next={NEXT_STATES[row.state]}
+        members={members}
+        staff={staff}
+        errors={errors}
+        canRead={can(request.ctx.user, 'case.read', access)}
+      />
+    );
+  }
+
+  app.get<{ Params: { id: string } }>('/cases/:id/access', { config: { policy: 'cases.use' } }, async (request, reply) => sendPage(reply, await accessPage(request)));
+
+  app.post<{ Params: { id: string } }>('/cases/:id/access', { config: { policy: 'cases.use' } }, async (request, reply) => {
+    const { row } = await requireCase(request, request.params.id, 'case.manage');
+    const form = parseForm(memberForm, request.body);
+    if (!form.ok) return sendPage(reply, await accessPage(request, form.errors), 422);
+    try {
+      await db.transaction().execute((trx) => setMember({ trx, caseId: row.id, userId: request.ctx.user!.id, now: now(), input: form.value }));
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'invalid') return sendPage(reply, await accessPage(request, err.fields), 422);
+      throw err;
+    }
+    return redirectTo(reply, `/cases/${row.id}/access`);
+  });
+
+  app.post<{ Params: { id: string; uid: string } }>('/cases/:id/access/:uid/remove', { config: { policy: 'cases.use' } }, async (request, reply) => {
+    const { row } = await requireCase(request, request.params.id, 'case.manage');
+    if (!parseForm(emptyForm, request.body).ok) throw new AppError('invalid');
+    const uid = /^\d{1,10}$/.test(request.params.uid) ? Number(request.params.uid) : 0;
+    await db.transaction().execute((trx) => removeMember({ trx, caseId: row.id, userId: request.ctx.user!.id, now: now(), memberId: uid }));
+    return redirectTo(reply, `/cases/${row.id}/access`);
+  });
+
+  app.post<{ Params: { id: string } }>('/cases/:id/state', { config: { policy: 'cases.use' } }, async (request, reply) => {
+    const { row } = await requireCase(request, request.params.id, 'case.manage');
+    const form = parseForm(stateForm, request.body);
+    if (!form.ok) return sendPage(reply, await accessPage(request, form.errors), 422);
+    try {
+      await db.transaction().execute((trx) => changeState({ trx, caseId: row.id, userId: request.ctx.user!.id, now: now(), from: row.state, to: form.value.state }));
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'invalid') return sendPage(reply, await accessPage(request, err.fields), 422);
+      throw err;
+    }
+    return redirectTo(reply, `/cases/${row.id}/access`);
+  });
+
+  app.get<{ Params: { id: string } }>('/cases/:id/audit', { config: { policy: 'cases.use' } }, async (request, reply) => {
+    const { row } = await requireCase(request, request.params.id, 'case.manage');
+    const rows = await caseAuditTrail(db, row.id);
+    return sendPage(reply, <AuditTrailPage ctx={viewContext(request)} caseId={row.id} reference={row.reference} rows={rows} />);
+  });
+}

@@ -1,0 +1,21 @@
+/**
+ * The case module's routes, registered as one plugin (so @fastify/multipart stays scoped to the
+ * evidence routes inside it). Split by action: list/page/forms, access, evidence, export/API,
+ * reports, thesaurus.
+ */
+import type { FastifyInstance } from 'fastify';
+import { caseAccessRoutes } from './routes-access.js';
+import { caseRoutes } from './routes-cases.js';
+import { evidenceRoutes } from './routes-evidence.js';
+import { caseExportRoutes } from './routes-export.js';
+import { caseReportRoutes } from './routes-reports.js';
+import { thesaurusRoutes } from './routes-thesaurus.js';
+
+export async function casesRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(caseRoutes);
+  await app.register(caseAccessRoutes);
+  await app.register(evidenceRoutes);
+  await app.register(caseExportRoutes);
+  await app.register(caseReportRoutes);
+  await app.register(thesaurusRoutes);
+}
