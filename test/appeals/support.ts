@@ -92,3 +92,30 @@ export function formValue(html: string, name: string): string | undefined {
   const m = new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(html) ?? new RegExp(`value="([^"]*)"[^>]*name="${name}"`).exec(html);
   return m?.[1];
 }
+
+/** Uploads one file as a multipart form (the CSRF token goes in the query, as the page's form does). */
+export async function upload(agent: import('../support/agent.js').Agent, url: string, filename: string, content: Buffer | string) {
+  const boundary = '----achyktest' + Math.random().toString(16).slice(2);
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.isBuffer(content) ? content : Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const csrf = await agent.csrf();
+  return agent.app.inject({
+    method: 'POST',
+    url: `${url}${url.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(csrf)}`,
+    payload: body,
+    headers: { ...agent.headers, 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: agent.cookieHeader() },
+  });
+}
+
+/** Creates a draft through the wizard and returns its id. */
+export async function draftThroughWizard(agent: import('../support/agent.js').Agent, bodyId: number, fields: Record<string, string>): Promise<number> {
+  const created = await agent.post('/appeals/new', { body_id: String(bodyId) });
+  if (created.statusCode !== 303) throw new Error(`draft not created: ${created.statusCode} ${created.body.slice(0, 500)}`);
+  const id = Number(/\/appeals\/(\d+)\/edit/.exec(String(created.headers.location))![1]);
+  const saved = await agent.post(`/appeals/${id}/edit`, { kind: 'application', language: 'en', subject: 'Test appeal', text: 'Please act.', channel: 'email', ...fields });
+  if (saved.statusCode !== 303) throw new Error(`draft not saved: ${saved.statusCode} ${saved.body.slice(0, 1500)}`);
+  return id;
+}

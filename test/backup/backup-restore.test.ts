@@ -9,7 +9,7 @@ import { appendAudit, recordAudit, verifyAuditChain } from '../../src/platform/a
 import { ArchiveError, RestoreRefusedError, decodeValue, encodeValue, isArchiveValue } from '../../src/platform/backup/archive-format.js';
 import { backupDatabase } from '../../src/platform/backup/backup.js';
 import { restoreDatabase } from '../../src/platform/backup/restore.js';
-import { appliedMigrations, listTables } from '../../src/platform/backup/schema-info.js';
+import { appliedMigrations, listTables, loadOrder } from '../../src/platform/backup/schema-info.js';
 import { databaseDigest } from '../../src/platform/backup/table-digest.js';
 import { verifyArchive } from '../../src/platform/backup/verify-archive.js';
 import { openDatabase, type Dialect } from '../../src/platform/db/connect.js';
@@ -42,7 +42,7 @@ async function insertUser(db: Kysely<Database>, email: string): Promise<number> 
   return row.id;
 }
 
-describe('archive values', () => {
+describe('backup internals', () => {
   test('values the schema does not use still round-trip losslessly', () => {
     for (const v of [null, 0, -1.5, 'text', Buffer.from([0, 255, 10]), 2n ** 64n, NaN, Infinity, -Infinity]) {
       const encoded = JSON.parse(JSON.stringify(encodeValue(v, 't.c')));
@@ -53,6 +53,18 @@ describe('archive values', () => {
     assert.throws(() => encodeValue({ a: 1 }, 't.c'), ArchiveError);
     assert.equal(isArchiveValue({ $b64: 'not base64!' }), false);
     assert.equal(isArchiveValue([1]), false);
+  });
+
+  test('tables load after the tables they refer to, in creation order otherwise', () => {
+    const order = loadOrder([
+      { name: 'a', parents: ['c'] }, // a key added later, pointing at a table created after it
+      { name: 'b', parents: [] },
+      { name: 'c', parents: ['b'] },
+      { name: 'd', parents: ['d'] }, // a self-reference does not block
+      { name: 'e', parents: ['f'] }, // a cycle: taken in creation order
+      { name: 'f', parents: ['e'] },
+    ]);
+    assert.deepEqual(order, ['b', 'c', 'a', 'd', 'e', 'f']);
   });
 });
 

@@ -60,6 +60,10 @@ export const backupCommand: CliCommand = {
       return;
     }
     const config = loadConfig();
+    // Opening a missing SQLite file would create an empty one (in what is probably the wrong folder).
+    if (config.database.dialect === 'sqlite' && config.database.file !== ':memory:' && !fs.existsSync(config.database.file)) {
+      throw new UsageError(`There is no database at ${config.database.file}; set ACHYK_DATA_DIR or DATABASE_URL as for the server.`);
+    }
     const conn = openDatabase(config.database);
     try {
       const result = await backupDatabase({ db: conn.db, dialect: conn.dialect, file, overwrite: values.force, onProgress: bar.onProgress });

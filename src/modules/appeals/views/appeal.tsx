@@ -5,6 +5,8 @@ import { ErrorSummary, Field, PostForm } from '../../../platform/render/componen
 import { Layout } from '../../../platform/render/layout.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import { CLASSIFICATIONS, ESCALATION_TARGETS, REFUSAL_REASONS } from '../kinds.js';
+
+const EVENT_CHOICES = ['answer', 'register', 'extend', 'redirect', 'classify', 'close', 'note'] as const;
 import type { ComputedStatus } from '../lifecycle.js';
 import type { Appeal, AppealEvent, AppealFile } from '../queries.js';
 import { DateText, StatusBadge, humanSize } from './common.js';
@@ -48,6 +50,9 @@ export function AppealPage(p: { ctx: ViewContext; v: AppealPageView; errors: Fie
   const a = v.appeal;
   const errs = (form: string) => (p.form === form ? p.errors : []);
   const inp = (form: string) => (p.form === form ? (p.input ?? {}) : {});
+  const isEventForm = p.form !== undefined && p.form !== 'file' && p.form !== 'escalate';
+  const eventErrors = isEventForm ? p.errors : [];
+  const ev: Record<string, string | undefined> = isEventForm ? (p.input ?? {}) : {};
   return (
     <Layout ctx={p.ctx} title={a.subject || t('appeals.untitled')}>
       <p>
@@ -59,7 +64,7 @@ export function AppealPage(p: { ctx: ViewContext; v: AppealPageView; errors: Fie
           {p.notice}
         </p>
       ) : null}
-      {p.form === undefined ? <ErrorSummary ctx={p.ctx} errors={p.errors} /> : null}
+      {p.form === undefined || (p.form === 'escalate' && !v.allowed.escalate) ? <ErrorSummary ctx={p.ctx} errors={p.errors} /> : null}
       <dl class="facts">
         <dt>{t('appeals.status_label')}</dt>
         <dd>
@@ -205,93 +210,49 @@ export function AppealPage(p: { ctx: ViewContext; v: AppealPageView; errors: Fie
       {a.state !== 'draft' ? (
         <section aria-labelledby="h-record">
           <h2 id="h-record">{t('appeals.record_title')}</h2>
-          {v.allowed.register ? (
-            <PostForm ctx={p.ctx} action={`/appeals/${a.id}/events`} class="narrow">
-              <h3>{t('appeals.event.registered')}</h3>
-              <ErrorSummary ctx={p.ctx} errors={errs('register')} />
-              <input type="hidden" name="kind" value="register" />
-              <Field ctx={p.ctx} name="number" label={t('appeals.registration_number')} value={inp('register').number} errors={errs('register')} />
-              <Field ctx={p.ctx} name="on" type="date" label={t('appeals.registered_on')} value={inp('register').on} errors={errs('register')} />
-              <button type="submit">{t('common.save')}</button>
-            </PostForm>
-          ) : null}
-          {v.allowed.answer ? (
-            <PostForm ctx={p.ctx} action={`/appeals/${a.id}/events`} class="narrow">
-              <h3>{t('appeals.event.answer')}</h3>
-              <ErrorSummary ctx={p.ctx} errors={errs('answer')} />
-              <input type="hidden" name="kind" value="answer" />
-              <Field ctx={p.ctx} name="on" type="date" label={t('appeals.answered_on')} value={inp('answer').on} errors={errs('answer')} />
-              <Field ctx={p.ctx} name="text" label={t('appeals.answer_text')} value={inp('answer').text} errors={errs('answer')} multiline />
-              <button type="submit">{t('common.save')}</button>
-            </PostForm>
-          ) : null}
-          {v.allowed.classify ? (
-            <PostForm ctx={p.ctx} action={`/appeals/${a.id}/events`} class="narrow">
-              <h3>{t('appeals.classify_title')}</h3>
-              <ErrorSummary ctx={p.ctx} errors={errs('classify')} />
-              <input type="hidden" name="kind" value="classify" />
-              <fieldset id="field-classification">
-                <legend>{t('appeals.classification_label')}</legend>
-                {CLASSIFICATIONS.map((c) => (
-                  <div class="choice">
-                    <input type="radio" name="classification" id={`cl-${c}`} value={c} checked={inp('classify').classification === c} />
-                    <label for={`cl-${c}`}>{t(`appeals.classification.${c}`)}</label>
-                  </div>
-                ))}
-              </fieldset>
-              <div class="field" id="field-refusal_reason">
-                <label for="refusal_reason">{t('appeals.refusal_reason')}</label>
-                {errs('classify').some((e) => e.field === 'refusal_reason') ? <p class="error">{t('appeals.error.refusal_reason_required')}</p> : null}
-                <select name="refusal_reason" id="refusal_reason">
-                  <option value="">—</option>
-                  {REFUSAL_REASONS.map((r) => (
-                    <option value={r} selected={inp('classify').refusal_reason === r}>
-                      {t(`appeals.refusal.${r}`)}
-                    </option>
+          <ErrorSummary ctx={p.ctx} errors={eventErrors} />
+          <PostForm ctx={p.ctx} action={`/appeals/${a.id}/events`}>
+            <fieldset id="field-kind">
+              <legend>{t('appeals.what_happened')}</legend>
+              {EVENT_CHOICES.filter((k) => k === 'note' || v.allowed[k]).map((k) => (
+                <div class="choice">
+                  <input type="radio" name="kind" id={`ev-${k}`} value={k} checked={(ev.kind ?? 'note') === k} />
+                  <label for={`ev-${k}`}>{t(`appeals.record.${k}`)}</label>
+                </div>
+              ))}
+            </fieldset>
+            <Field ctx={p.ctx} name="on" type="date" label={t('appeals.event_date')} hint={t('appeals.event_date_hint')} value={ev.on} errors={eventErrors} />
+            {v.allowed.register ? <Field ctx={p.ctx} name="number" label={t('appeals.registration_number')} hint={t('appeals.only_for_register')} value={ev.number} errors={eventErrors} /> : null}
+            {v.allowed.extend ? <Field ctx={p.ctx} name="days" label={t('appeals.extension_days')} hint={t('appeals.only_for_extend')} value={ev.days} errors={eventErrors} inputmode="numeric" /> : null}
+            {v.allowed.redirect ? <Field ctx={p.ctx} name="body_id" label={t('appeals.redirect_body')} hint={t('appeals.redirect_body_hint')} value={ev.body_id} errors={eventErrors} /> : null}
+            {v.allowed.classify ? (
+              <>
+                <fieldset id="field-classification">
+                  <legend>{t('appeals.classification_label')}</legend>
+                  {CLASSIFICATIONS.map((c) => (
+                    <div class="choice">
+                      <input type="radio" name="classification" id={`cl-${c}`} value={c} checked={ev.classification === c} />
+                      <label for={`cl-${c}`}>{t(`appeals.classification.${c}`)}</label>
+                    </div>
                   ))}
-                </select>
-              </div>
-              <Field ctx={p.ctx} name="text" label={t('appeals.note')} value={inp('classify').text} errors={errs('classify')} multiline />
-              <button type="submit">{t('common.save')}</button>
-            </PostForm>
-          ) : null}
-          {v.allowed.extend ? (
-            <PostForm ctx={p.ctx} action={`/appeals/${a.id}/events`} class="narrow">
-              <h3>{t('appeals.event.extended')}</h3>
-              <ErrorSummary ctx={p.ctx} errors={errs('extend')} />
-              <input type="hidden" name="kind" value="extend" />
-              <Field ctx={p.ctx} name="days" label={t('appeals.extension_days')} value={inp('extend').days} errors={errs('extend')} inputmode="numeric" />
-              <Field ctx={p.ctx} name="on" type="date" label={t('appeals.notice_on')} value={inp('extend').on} errors={errs('extend')} />
-              <button type="submit">{t('common.save')}</button>
-            </PostForm>
-          ) : null}
-          {v.allowed.redirect ? (
-            <PostForm ctx={p.ctx} action={`/appeals/${a.id}/events`} class="narrow">
-              <h3>{t('appeals.event.redirected')}</h3>
-              <ErrorSummary ctx={p.ctx} errors={errs('redirect')} />
-              <input type="hidden" name="kind" value="redirect" />
-              <Field ctx={p.ctx} name="body_id" label={t('appeals.redirect_body')} hint={t('appeals.redirect_body_hint')} value={inp('redirect').body_id} errors={errs('redirect')} />
-              <Field ctx={p.ctx} name="on" type="date" label={t('appeals.redirected_on')} value={inp('redirect').on} errors={errs('redirect')} />
-              <button type="submit">{t('common.save')}</button>
-            </PostForm>
-          ) : null}
-          <PostForm ctx={p.ctx} action={`/appeals/${a.id}/events`} class="narrow">
-            <h3>{t('appeals.event.note')}</h3>
-            <ErrorSummary ctx={p.ctx} errors={errs('note')} />
-            <input type="hidden" name="kind" value="note" />
-            <Field ctx={p.ctx} name="text" label={t('appeals.note')} value={inp('note').text} errors={errs('note')} multiline />
-            <button type="submit" class="secondary">
-              {t('common.save')}
-            </button>
+                </fieldset>
+                <div class={eventErrors.some((e) => e.field === 'refusal_reason') ? 'field field-error' : 'field'}>
+                  <label for="field-refusal_reason">{t('appeals.refusal_reason')}</label>
+                  {eventErrors.some((e) => e.field === 'refusal_reason') ? <p class="error">{t('appeals.error.refusal_reason_required')}</p> : null}
+                  <select name="refusal_reason" id="field-refusal_reason">
+                    <option value="">—</option>
+                    {REFUSAL_REASONS.map((r) => (
+                      <option value={r} selected={ev.refusal_reason === r}>
+                        {t(`appeals.refusal.${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </>
+            ) : null}
+            <Field ctx={p.ctx} name="text" label={t('appeals.event_text')} hint={t('appeals.event_text_hint')} value={ev.text} errors={eventErrors} multiline />
+            <button type="submit">{t('common.save')}</button>
           </PostForm>
-          {v.allowed.close ? (
-            <PostForm ctx={p.ctx} action={`/appeals/${a.id}/events`} class="narrow">
-              <input type="hidden" name="kind" value="close" />
-              <button type="submit" class="secondary">
-                {t('appeals.close')}
-              </button>
-            </PostForm>
-          ) : null}
         </section>
       ) : null}
 
