@@ -13,7 +13,10 @@ import { sql } from 'kysely';
 import { appendAudit, verifyAuditChain } from '../../src/platform/audit/audit-log.js';
 import type { Db } from '../../src/platform/db/database.js';
 import type { Dialect } from '../../src/platform/db/connect.js';
+import { Agent } from '../support/agent.js';
 import { forEachDialect, openTestDatabase, type TestDatabase } from '../support/dialects.js';
+import { buildUser, signIn } from '../support/factories.js';
+import { buildTestApp } from '../support/test-app.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -179,6 +182,23 @@ forEachDialect('audit chain', (dialect) => {
     } finally {
       await own?.close();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the audit page tells in the reader\'s language whether the chain is intact, and where it breaks', async () => {
+    const t = await buildTestApp(dialect);
+    try {
+      const agent = await signIn(t, await buildUser(t, { role: 'coordinator' }), new Agent(t.app, { 'accept-language': 'ru' }));
+      const intact = await agent.get('/admin/audit');
+      assert.equal(intact.statusCode, 200);
+      assert.match(intact.body, /Цепочка цела: проверено записей: \d+\./);
+      await dropAppendOnlyTriggers(t.db.conn.db, dialect);
+      await t.db.conn.db.updateTable('audit_event').set({ actor: 'user:999' }).where('seq', '=', 1).execute();
+      const broken = await agent.get('/admin/audit');
+      assert.match(broken.body, /Цепочка нарушена: запись №1 не проходит проверку/);
+      assert.doesNotMatch(broken.body, /was changed after it was written/, 'no untranslated English');
+    } finally {
+      await t.close();
     }
   });
 });

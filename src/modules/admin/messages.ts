@@ -25,7 +25,11 @@ export const adminMessages = defineMessages({
   'admin.not_self': { ky: 'Өзүңүздүн ролуңузду же абалыңызды өзгөртө албайсыз.', ru: 'Нельзя менять собственную роль или статус.', en: 'You cannot change your own role or status.' },
   'admin.audit': { ky: 'Аудит журналы', ru: 'Журнал аудита', en: 'Audit log' },
   'admin.audit_ok': { ky: 'Чынжыр бүтүн: {count} жазуу текшерилди.', ru: 'Цепочка цела: проверено записей: {count}.', en: 'The chain is intact: {count} entries checked.' },
-  'admin.audit_bad': { ky: 'Чынжыр бузулган: {problem}', ru: 'Цепочка нарушена: {problem}', en: 'The chain is broken: {problem}' },
+  'admin.audit_bad': {
+    ky: 'Чынжыр бузулган: №{seq} жазуу текшерүүдөн өтпөйт (өзгөртүлгөн, өчүрүлгөн же орду алмашкан жазуулар). Толугураак: achyk audit verify.',
+    ru: 'Цепочка нарушена: запись №{seq} не проходит проверку (изменённые, удалённые или переставленные записи). Подробности: achyk audit verify.',
+    en: 'The chain is broken: entry {seq} fails the check (changed, deleted or reordered entries). Details: achyk audit verify.',
+  },
   'admin.audit_when': { ky: 'Убакыт', ru: 'Время', en: 'Time' },
   'admin.audit_actor': { ky: 'Ким', ru: 'Кто', en: 'Actor' },
   'admin.audit_action': { ky: 'Аракет', ru: 'Действие', en: 'Action' },

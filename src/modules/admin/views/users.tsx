@@ -110,13 +110,13 @@ export interface AuditRowView {
   object_id: string | null;
 }
 
-export function AuditPage(p: { ctx: ViewContext; rows: AuditRowView[]; verification: { ok: boolean; checked: number; problem: string | null } }) {
+export function AuditPage(p: { ctx: ViewContext; rows: AuditRowView[]; verification: { ok: boolean; checked: number; firstBadSeq: number | null } }) {
   const { t, locale } = p.ctx;
   return (
     <Layout ctx={p.ctx} title={t('admin.audit')}>
       <h1>{t('admin.audit')}</h1>
       <p class={p.verification.ok ? 'notice' : 'error-summary'} role="status">
-        {p.verification.ok ? t('admin.audit_ok', { count: p.verification.checked }) : t('admin.audit_bad', { problem: p.verification.problem ?? '' })}
+        {p.verification.ok ? t('admin.audit_ok', { count: p.verification.checked }) : t('admin.audit_bad', { seq: p.verification.firstBadSeq ?? 0 })}
       </p>
       <div class="table-wrap">
         <table>
