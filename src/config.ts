@@ -39,6 +39,8 @@ export interface Config {
   seedDemo: boolean;
   logLevel: string;
   trustProxy: boolean;
+  /** days of inactivity after which an anonymous report (not kept by staff) is deleted */
+  anonymousRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -124,6 +126,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (!Number.isInteger(scryptLog2N) || scryptLog2N < 17 || scryptLog2N > 22) {
     problems.push('ACHYK_SCRYPT_LOG2N must be an integer from 17 to 22 (scrypt N = 2^value)');
   }
+  const anonymousRetentionDays = env.ANONYMOUS_RETENTION_DAYS ? Number(env.ANONYMOUS_RETENTION_DAYS) : 90;
+  if (!Number.isInteger(anonymousRetentionDays) || anonymousRetentionDays < 7 || anonymousRetentionDays > 3650) {
+    problems.push('ANONYMOUS_RETENTION_DAYS must be a whole number of days from 7 to 3650');
+  }
   const config: Config = {
     env: nodeEnv,
     port,
@@ -142,6 +148,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: parseBool(env, 'ACHYK_SEED_DEMO', true, problems),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: parseBool(env, 'TRUST_PROXY', false, problems),
+    anonymousRetentionDays,
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');

@@ -13,6 +13,7 @@ import { directoryRoutes } from './directory/routes.js';
 import { directoryAdminRoutes } from './directory/routes-admin.js';
 import { directoryApiRoutes } from './directory/routes-api.js';
 import { appealsRoutes } from './appeals/routes.js';
+import { anonymousRoutes } from './anonymous/routes.js';
 import { casesRoutes } from './cases/routes.js';
 
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -27,5 +28,6 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(directoryAdminRoutes);
   await app.register(directoryApiRoutes);
   await app.register(appealsRoutes);
+  await app.register(anonymousRoutes);
   await app.register(casesRoutes);
 }

@@ -3,3 +3,4 @@ export {};
 import './directory/policy.js';
 import './appeals/policy.js';
 import './cases/policy.js';
+import './anonymous/policy.js';

@@ -3,6 +3,7 @@
  * foundation. Each module adds its own line here.
  */
 import type { Migration } from 'kysely';
+import * as anonymous from '../../modules/anonymous/migrations/2026-11-28-anonymous.js';
 import * as consultations from '../../modules/consultations/migrations/2026-11-28-consultations.js';
 import * as directory from '../../modules/directory/migrations/2026-11-28-directory.js';
 import * as appeals from '../../modules/appeals/migrations/2026-11-28-appeals.js';
@@ -15,4 +16,5 @@ export const moduleMigrations: Record<string, Migration> = {
   '2026-11-28-0200-appeals': appeals,
   '2026-11-28-0210-mail-inbound': mailInbound,
   '2026-11-28-0800-consultations': consultations,
+  '2026-11-28-0900-anonymous': anonymous,
 };

@@ -15,6 +15,8 @@ export function loggerOptions(level: string, stream?: Writable): FastifyServerOp
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       err: (err: Error & { code?: string }) => ({ type: err.name, code: err.code, message: err.message, stack: err.stack ?? '' }),
     },
-    redact: { paths: ['req.headers', 'req.remoteAddress', 'req.remotePort', 'password', '*.password', 'token', '*.token'], remove: true },
+    // @fastify/multipart logs its busboy options, request headers included (cookies, user agent,
+    // forwarded addresses), at trace level: those headers are removed too.
+    redact: { paths: ['req.headers', 'busboyOptions.headers', 'req.remoteAddress', 'req.remotePort', 'password', '*.password', 'token', '*.token'], remove: true },
   };
 }
