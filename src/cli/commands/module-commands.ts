@@ -2,6 +2,7 @@
 import type { CliCommand } from './command.js';
 import { backupCommand, restoreCommand } from '../../platform/backup/cli.js';
 import { calendarDueCommand } from '../../modules/appeals/cli.js';
+import { directoryCommands } from '../../modules/directory/cli.js';
 import { evidenceVerifyCommand } from '../../modules/cases/cli.js';
 
 export const moduleCommands: Record<string, CliCommand> = {
@@ -9,4 +10,5 @@ export const moduleCommands: Record<string, CliCommand> = {
   backup: backupCommand,
   restore: restoreCommand,
   'calendar due': calendarDueCommand,
+  ...directoryCommands,
 };
