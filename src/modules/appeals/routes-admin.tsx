@@ -58,7 +58,23 @@ export async function appealAdminRoutes(app: FastifyInstance): Promise<void> {
       await db.transaction().execute((trx) =>
         saveRuleVersion({
           trx,
-          values: { ...v, registration_term: Number(v.registration_term), answer_term: Number(v.answer_term), max_extension: Number(v.max_extension), redirection_term: Number(v.redirection_term), disputed: v.disputed ? 1 : 0 },
+          values: {
+            kind: v.kind,
+            valid_from: v.valid_from,
+            legal_basis_ky: v.legal_basis_ky,
+            legal_basis_ru: v.legal_basis_ru,
+            legal_basis_en: v.legal_basis_en,
+            registration_term: Number(v.registration_term),
+            registration_unit: v.registration_unit,
+            answer_term: Number(v.answer_term),
+            answer_unit: v.answer_unit,
+            max_extension: Number(v.max_extension),
+            extension_unit: v.extension_unit,
+            redirection_term: Number(v.redirection_term),
+            redirection_unit: v.redirection_unit,
+            disputed: v.disputed ? 1 : 0,
+            note: v.note,
+          },
           actor: `user:${request.ctx.user!.id}`,
           now: now(),
         }),
@@ -109,7 +125,7 @@ export async function appealAdminRoutes(app: FastifyInstance): Promise<void> {
     if (!form.ok || extra.length) return sendPage(reply, await calendarPage(request, { errors: [...(form.ok ? [] : form.errors), ...extra], form: 'exception', input: form.input }), 422);
     const v = form.value;
     const failed = await guarded(request, 'exception', form.input, () =>
-      db.transaction().execute((trx) => addCalendarException({ trx, values: { ...v, source: v.source || null }, actor: `user:${request.ctx.user!.id}`, now: now() })),
+      db.transaction().execute((trx) => addCalendarException({ trx, values: { date: v.date, kind: v.kind, reason_ky: v.reason_ky, reason_ru: v.reason_ru, reason_en: v.reason_en, source: v.source || null }, actor: `user:${request.ctx.user!.id}`, now: now() })),
     );
     return failed ? sendPage(reply, failed, 422) : redirectTo(reply, '/admin/appeals/calendar?done=1');
   });

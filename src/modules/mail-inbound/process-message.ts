@@ -69,8 +69,10 @@ export async function processInbound(deps: InboundDeps, raw: Buffer, envelope: I
     return hold('malformed', null);
   }
   const subject = parsed.subject?.slice(0, 500) ?? null;
-  // A message without a single header line is not an e-mail message.
-  if (parsed.headerLines.length === 0) return hold('malformed', subject);
+  // A message with none of the headers every e-mail carries (From, To, Date, Message-ID, Subject)
+  // is not an e-mail message: mailparser accepts almost anything, so we check ourselves.
+  const known = ['from', 'to', 'date', 'message-id', 'subject'];
+  if (!parsed.headerLines.some((h) => known.includes(h.key) && /^[\x21-\x39\x3b-\x7e]+:/.test(h.line))) return hold('malformed', subject);
 
   const checks = envelope.rcptTo.map((to) => checkReplyAddress(deps.cipher, to, deps.mailDomain));
   const ok = checks.find((c) => c.kind === 'ok');
