@@ -15,6 +15,9 @@ import { directoryApiRoutes } from './directory/routes-api.js';
 import { appealsRoutes } from './appeals/routes.js';
 import { anonymousRoutes } from './anonymous/routes.js';
 import { casesRoutes } from './cases/routes.js';
+import { consultationRoutes } from './consultations/routes.js';
+import { consultationManageRoutes } from './consultations/routes-manage.js';
+import { consultationReportRoutes } from './consultations/routes-report.js';
 
 export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(homeRoutes);
@@ -30,4 +33,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(appealsRoutes);
   await app.register(anonymousRoutes);
   await app.register(casesRoutes);
+  await app.register(consultationRoutes);
+  await app.register(consultationManageRoutes);
+  await app.register(consultationReportRoutes);
 }

@@ -1,5 +1,6 @@
 /** Each domain module's policy.ts is imported here, so all rules are registered at boot. */
 export {};
+import './consultations/policy.js';
 import './directory/policy.js';
 import './appeals/policy.js';
 import './cases/policy.js';

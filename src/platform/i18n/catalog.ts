@@ -6,13 +6,14 @@ import { platformMessages } from './messages.js';
 import { accountsMessages } from '../../modules/accounts/messages.js';
 import { adminMessages } from '../../modules/admin/messages.js';
 import { homeMessages } from '../../modules/home/messages.js';
+import { consultationsMessages } from '../../modules/consultations/messages.js';
 import { directoryMessages } from '../../modules/directory/messages.js';
 import { appealsMessages } from '../../modules/appeals/messages.js';
 import { casesMessages } from '../../modules/cases/messages.js';
 import { anonymousMessages } from '../../modules/anonymous/messages.js';
 import type { Trilingual } from './locales.js';
 
-const parts = [platformMessages, accountsMessages, adminMessages, homeMessages, directoryMessages, appealsMessages, casesMessages, anonymousMessages] as const;
+const parts = [platformMessages, accountsMessages, adminMessages, homeMessages, consultationsMessages, directoryMessages, appealsMessages, casesMessages, anonymousMessages] as const;
 
 type Merge<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Merge<R> : unknown;
 export type Catalog = Merge<typeof parts>;
