@@ -61,12 +61,14 @@ const STOP_TIMEOUT_MS = 10_000;
 
 /** Starts `src/start.ts` on a fresh database and waits until `/api/v1/health` answers. */
 export async function startServer(dialect: Dialect): Promise<RunningServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'achyk-browser-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const pgDb = dialect === 'postgres' ? await createPgDatabase() : null;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'achyk-browser-'));
+  // Only the settings below: nothing from the developer's shell (SMTP_HOST, INBOUND_SMTP_PORT …).
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ACHYK_|SMTP_|INBOUND_|MAIL_|DATABASE_URL$|PUBLIC_URL$|TRUST_PROXY$|PORT$|HOST$)/.test(k)));
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     NODE_ENV: 'production',
     ACHYK_DATA_DIR: dataDir,
     PORT: String(port),
@@ -76,7 +78,6 @@ export async function startServer(dialect: Dialect): Promise<RunningServer> {
     ACHYK_SCRYPT_LOG2N: '17',
     LOG_LEVEL: 'warn',
   };
-  delete env.DATABASE_URL;
   if (pgDb) env.DATABASE_URL = pgDb.url;
 
   let out = '';
