@@ -15,6 +15,7 @@ import { verifyArchive } from '../../src/platform/backup/verify-archive.js';
 import { openDatabase, type Dialect } from '../../src/platform/db/connect.js';
 import type { Database } from '../../src/platform/db/database.js';
 import { migrations } from '../../src/platform/db/migrate.js';
+import { seedDirectory } from '../../src/modules/directory/seed.js';
 import { DIALECTS, forEachDialect, openTestDatabase, pgAvailable, type TestDatabase } from '../support/dialects.js';
 import { buildUser } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
@@ -282,6 +283,29 @@ forEachDialect('backup and restore', (dialect) => {
     } finally {
       await old.close();
       await fresh.close();
+    }
+  });
+
+  test('the shipped directory (tables that refer to themselves) round-trips into both dialects', async () => {
+    const source = await buildTestApp(dialect);
+    try {
+      await source.db.conn.db.transaction().execute((trx) => seedDirectory(trx, source.clock.now));
+      const file = path.join(dir, 'directory.gz');
+      await backupDatabase({ db: source.db.conn.db, dialect, file });
+      const expected = await databaseDigest(source.db.conn.db, dialect);
+      assert.ok(expected.territory!.rows > 100 && expected.body!.rows > 100);
+      for (const target of targets()) {
+        const fresh = await openTestDatabase(target, { migrate: false });
+        try {
+          await restoreDatabase({ db: fresh.conn.db, dialect: target, file });
+          assert.deepEqual(await databaseDigest(fresh.conn.db, target), expected);
+          assert.ok((await verifyAuditChain(fresh.conn.db)).ok);
+        } finally {
+          await fresh.close();
+        }
+      }
+    } finally {
+      await source.close();
     }
   });
 
