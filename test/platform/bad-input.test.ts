@@ -22,6 +22,7 @@ forEachDialect('bad input and server errors', (dialect) => {
       // Test-only routes: a JSON API body with a schema, and handlers that fail the ways real code does.
       beforeReady(app) {
         app.post('/api/v1/test/echo', { config: { policy: 'public', api: true }, schema: { body: Type.Object({ name: Type.String({ maxLength: 20 }) }, { additionalProperties: false }) } }, async (request) => request.body);
+        app.post('/api/v1/test/private-echo', { config: { policy: 'api.token', api: true }, schema: { body: Type.Object({ name: Type.String() }, { additionalProperties: false }) } }, async (request) => request.body);
         app.get('/test/fail', { config: { policy: 'public' } }, async () => {
           throw new Error(`kaboom in ${import.meta.url}`);
         });
@@ -99,6 +100,13 @@ forEachDialect('bad input and server errors', (dialect) => {
     assert.deepEqual(ok.json(), { name: 'a' });
     const long = await t.app.inject({ method: 'POST', url: '/api/v1/test/echo', payload: { name: 'x'.repeat(21) }, headers: { 'accept-language': 'en' } });
     assert.deepEqual(errorBody(long).error.fields, [{ field: 'name', message: 'Must be at most 20 characters.' }]);
+  });
+
+  test('permission is checked before the body schema: a visitor without a token learns nothing about it', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/test/private-echo', payload: { secret_field_probe: 1 } });
+    assert.equal(res.statusCode, 401);
+    assert.equal(errorBody(res).error.code, 'unauthenticated');
+    assert.deepEqual(errorBody(res).error.fields, []);
   });
 
   test('unknown content types get 415, translated, with a correlation id', async () => {

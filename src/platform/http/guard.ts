@@ -45,7 +45,9 @@ function checkCsrf(app: FastifyInstance, request: FastifyRequest): void {
 }
 
 export function registerGuard(app: FastifyInstance): void {
-  app.addHook('preHandler', async (request, reply) => {
+  // preValidation: after the body is parsed (the CSRF token is in it) but before schema validation, so
+  // a visitor without permission learns nothing about a route's schema (401/403, never 400 first).
+  app.addHook('preValidation', async (request, reply) => {
     if (request.is404) return;
     const config = request.routeOptions.config;
     const policy = config.policy ?? 'none';
