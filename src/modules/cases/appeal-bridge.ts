@@ -1,7 +1,7 @@
 /**
- * The link to the appeals module: "create an appeal from the case". Filled in once the appeals module
- * has landed (see routes-appeal.tsx); until then the case page does not offer it.
+ * The link to the appeals module: "create an appeal from the case" (see commands/appeal-from-case.ts
+ * and routes-appeal.tsx). Kept as one switch so the case page can tell whether to offer it.
  */
 export const appealBridge = {
-  available: (): boolean => false,
+  available: (): boolean => true,
 };

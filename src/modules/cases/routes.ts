@@ -1,10 +1,11 @@
 /**
  * The case module's routes, registered as one plugin (so @fastify/multipart stays scoped to the
  * evidence routes inside it). Split by action: list/page/forms, access, evidence, export/API,
- * reports, thesaurus.
+ * reports, thesaurus, appeal from a case.
  */
 import type { FastifyInstance } from 'fastify';
 import { caseAccessRoutes } from './routes-access.js';
+import { caseAppealRoutes } from './routes-appeal.js';
 import { caseRoutes } from './routes-cases.js';
 import { evidenceRoutes } from './routes-evidence.js';
 import { caseExportRoutes } from './routes-export.js';
@@ -18,4 +19,5 @@ export async function casesRoutes(app: FastifyInstance): Promise<void> {
   await app.register(caseExportRoutes);
   await app.register(caseReportRoutes);
   await app.register(thesaurusRoutes);
+  await app.register(caseAppealRoutes);
 }

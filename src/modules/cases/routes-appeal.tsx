@@ -1,0 +1,37 @@
+/** Creating a draft appeal from a case (appeals module), for people who may edit the case. */
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../platform/errors.js';
+import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
+import { parseForm } from '../../platform/http/validation.js';
+import { requireCase } from './access-check.js';
+import { createAppealFromCase } from './commands/appeal-from-case.js';
+import { loadCaseDetail } from './queries.js';
+import { appealFromCaseForm } from './schema.js';
+import { labelsFor } from './thesaurus/queries.js';
+import { CaseFormPage } from './views/case-forms.js';
+import { lbl } from './views/names.js';
+
+export async function caseAppealRoutes(app: FastifyInstance): Promise<void> {
+  const { db, cipher, now } = app.achyk;
+
+  app.post<{ Params: { id: string } }>('/cases/:id/add/appeal', { config: { policy: 'cases.use' } }, async (request, reply) => {
+    const { row } = await requireCase(request, request.params.id, 'case.edit');
+    const form = parseForm(appealFromCaseForm, request.body);
+    const again = async (errors: import('../../platform/errors.js').FieldError[]) => {
+      const detail = await loadCaseDetail(db, cipher, row);
+      const labels = await labelsFor(db, request.ctx.locale);
+      const acts = detail.acts.map((a) => ({ value: String(a.id), label: `${lbl(labels, 'act_type', a.actType)} — ${detail.persons.find((p) => p.id === a.victimId)?.pseudonym ?? ''} (${a.start.date})` }));
+      const none = { territories: [], actTypes: [], methods: [], groups: [], interventionTypes: [], responses: [], degrees: [], reliability: [], events: [], persons: [], acts };
+      return sendPage(reply, <CaseFormPage ctx={viewContext(request)} caseId={row.id} reference={row.reference} form="appeal" state={{ errors, input: form.input }} options={none} />, 422);
+    };
+    if (!form.ok) return again(form.errors);
+    let created;
+    try {
+      created = await db.transaction().execute((trx) => createAppealFromCase({ trx, cipher, caseId: row.id, userId: request.ctx.user!.id, now: now(), input: form.value, locale: request.ctx.locale, t: request.ctx.t }));
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'invalid') return again(err.fields);
+      throw err;
+    }
+    return redirectTo(reply, `/appeals/${created.appealId}/edit`);
+  });
+}
