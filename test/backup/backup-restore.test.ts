@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import { appendAudit, recordAudit, verifyAuditChain } from '../../src/platform/audit/audit-log.js';
 import { ArchiveError, RestoreRefusedError, decodeValue, encodeValue, isArchiveValue } from '../../src/platform/backup/archive-format.js';
 import { backupDatabase } from '../../src/platform/backup/backup.js';
@@ -41,6 +42,39 @@ async function insertUser(db: Kysely<Database>, email: string): Promise<number> 
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * Rewrites an archive's counts and checksums after a test edited its rows: an archive that passes
+ * every check yet breaks the database's constraints, as a buggy or hostile tool could make.
+ */
+function reseal(text: string): Buffer {
+  const lines = text.split('\n').filter((l) => l !== '');
+  const out: string[] = [];
+  const header = JSON.parse(lines[0]!);
+  let rows: string[] = [];
+  let total = 0;
+  for (const line of lines.slice(1, -1)) {
+    if (line.startsWith('[')) {
+      rows.push(line);
+      continue;
+    }
+    const v = JSON.parse(line);
+    if (v.type === 'table') rows = [];
+    if (v.type === 'table-end') {
+      v.rows = rows.length;
+      v.sha256 = crypto.createHash('sha256').update(rows.map((r) => r + '\n').join('')).digest('hex');
+      header.tables.find((t: { name: string }) => t.name === v.name).rows = rows.length;
+      total += rows.length;
+      out.push(...rows);
+    }
+    out.push(JSON.stringify(v));
+  }
+  header.totalRows = total;
+  out.unshift(JSON.stringify(header));
+  const body = out.map((l) => l + '\n').join('');
+  const trailer = { type: 'trailer', tables: header.tables.length, rows: total, sha256: crypto.createHash('sha256').update(body).digest('hex') };
+  return zlib.gzipSync(body + JSON.stringify(trailer) + '\n');
 }
 
 describe('backup internals', () => {
@@ -224,6 +258,42 @@ forEachDialect('backup and restore', (dialect) => {
       fs.writeFileSync(garbage, 'this is not a backup at all');
       await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: garbage }), ArchiveError);
       await assertUntouched(fresh);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('an archive that passes its checks but breaks a constraint rolls back completely; a good one then loads', async () => {
+    const text = zlib.gunzipSync(fs.readFileSync(archive)).toString('utf8');
+    const lines = text.split('\n');
+    const userRow = lines.findIndex((l, i) => i > 0 && l.startsWith('[') && lines.slice(0, i).some((x) => x.includes('"type":"table","name":"user"')));
+    const duplicate = [...lines.slice(0, userRow + 1), lines[userRow]!, ...lines.slice(userRow + 1)].join('\n');
+    // A recovery code pointing at a user that does not exist (checked at the end on SQLite, at once on PostgreSQL).
+    const codeTable = lines.findIndex((l) => l.includes('"type":"table","name":"recovery_code"'));
+    const columns: string[] = JSON.parse(lines[codeTable]!).columns;
+    const orphan = columns.map((c) => (c === 'id' ? 999 : c === 'user_id' ? 4242 : c === 'code_hash' ? 'x' : null));
+    const dangling = [...lines.slice(0, codeTable + 1), JSON.stringify(orphan), ...lines.slice(codeTable + 1)].join('\n');
+    const fresh = await openTestDatabase(dialect, { migrate: false });
+    try {
+      for (const [name, edited, problem] of [
+        ['duplicate', duplicate, /unique|primary key|duplicate/i],
+        ['dangling', dangling, /foreign key/i],
+      ] as const) {
+        const file = path.join(dir, `${name}.gz`);
+        fs.writeFileSync(file, reseal(edited));
+        await verifyArchive(file);
+        await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file }), problem);
+        const users = await fresh.conn.db.selectFrom('user').select('id').execute();
+        assert.deepEqual(users, [], `${name}: nothing was loaded`);
+        const audit = await fresh.conn.db.selectFrom('audit_event').select('seq').execute();
+        assert.deepEqual(audit, []);
+      }
+      await restoreDatabase({ db: fresh.conn.db, dialect, file: archive });
+      assert.deepEqual(await databaseDigest(fresh.conn.db, dialect), await databaseDigest(t.db.conn.db, dialect));
+      if (dialect === 'sqlite') {
+        const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(fresh.conn.db);
+        assert.equal(fk.rows[0]!.foreign_keys, 1, 'foreign keys are on again after the load');
+      }
     } finally {
       await fresh.close();
     }

@@ -93,7 +93,14 @@ export async function restoreDatabase(opts: RestoreOptions): Promise<RestoreResu
   if (level.length > targetLevel.length) await migrate(db, known, level[level.length - 1]!);
   await assertEmpty(db, dialect, pristine);
   const targetTables = await listTables(db, dialect);
-  await loadArchive(opts, summary, targetTables);
+  try {
+    await loadArchive(opts, summary, targetTables);
+  } catch (err) {
+    // The load is one transaction: whatever failed, it rolled back and the target holds no data (only
+    // the tables), so the restore can simply be run again, with this archive or another.
+    const message = (err as Error).message;
+    throw err instanceof ArchiveError ? err : new Error(`Loading the archive failed and was rolled back; the target holds no data: ${message}`, { cause: err });
+  }
 
   const migratedAfterLoad = Object.keys(known)
     .sort()
