@@ -7,7 +7,7 @@ import { checkNewPassword } from '../../platform/auth/password-rules.js';
 import { createSession, deleteOtherSessions, deleteSession, newToken, sha256 } from '../../platform/auth/sessions.js';
 import { totpUri } from '../../platform/auth/totp.js';
 import type { FieldError } from '../../platform/errors.js';
-import { notFound } from '../../platform/errors.js';
+import { invalid, notFound } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { setSessionCookie } from '../../platform/http/session-cookie.js';
 import { parseForm } from '../../platform/http/validation.js';
@@ -68,7 +68,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/account/recovery-codes', { config: { policy: 'account.self' } }, async (request, reply) => {
     const form = parseForm(emptyForm, request.body);
-    if (!form.ok) return redirectTo(reply, '/account');
+    if (!form.ok) throw invalid(form.errors);
     const user = request.ctx.user!;
     if (!user.totpEnabled) return redirectTo(reply, '/account/totp/setup');
     const codes = await db.transaction().execute(async (trx) => {
@@ -124,6 +124,8 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post<{ Params: { id: string } }>('/account/tokens/:id/revoke', { config: { policy: 'account.self' } }, async (request, reply) => {
+    const form = parseForm(emptyForm, request.body);
+    if (!form.ok) throw invalid(form.errors);
     const me = request.ctx.user!;
     const id = Number(request.params.id);
     const at = now();

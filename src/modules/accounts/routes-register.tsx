@@ -4,7 +4,7 @@ import { appendAudit } from '../../platform/audit/audit-log.js';
 import { hashPassword } from '../../platform/auth/password-hash.js';
 import { checkNewPassword } from '../../platform/auth/password-rules.js';
 import { deleteOtherSessions } from '../../platform/auth/sessions.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, invalid } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { parseForm } from '../../platform/http/validation.js';
 import { PostForm } from '../../platform/render/components.js';
@@ -12,7 +12,7 @@ import { Layout } from '../../platform/render/layout.js';
 import { createUser } from './commands/create-user.js';
 import { consumeEmailToken, issueEmailToken, peekEmailToken } from './commands/email-tokens.js';
 import { findUserByEmail } from './queries.js';
-import { forgotForm, registerForm, resetForm } from './schema.js';
+import { confirmForm, forgotForm, registerForm, resetForm } from './schema.js';
 import { ForgotPage, RegisterPage, ResetPage } from './views/register.js';
 import { MessagePage } from './views/sign-in.js';
 
@@ -62,7 +62,9 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/register/confirm', { config: { policy: 'public' } }, async (request, reply) => {
-    const token = String((request.body as Record<string, unknown> | undefined)?.token ?? '');
+    const form = parseForm(confirmForm, request.body);
+    if (!form.ok) throw invalid(form.errors);
+    const { token } = form.value;
     const at = now();
     const ok = await db.transaction().execute(async (trx) => {
       const userId = await consumeEmailToken(trx, token, 'confirm', at);

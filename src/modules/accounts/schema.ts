@@ -11,6 +11,7 @@ export const totpForm = formSchema({ code: Type.String({ minLength: 1, maxLength
 export const registerForm = formSchema({ display_name: Type.String({ minLength: 1, maxLength: 200 }), email, password });
 export const forgotForm = formSchema({ email });
 export const resetForm = formSchema({ token: Type.String({ maxLength: 200 }), password });
+export const confirmForm = formSchema({ token: Type.String({ maxLength: 200 }) });
 export const changePasswordForm = formSchema({ current_password: password, password });
 export const reauthForm = formSchema({ password, next: Type.Optional(Type.String({ maxLength: 2000 })) });
 export const tokenForm = formSchema({ name: Type.String({ minLength: 1, maxLength: 100 }) });

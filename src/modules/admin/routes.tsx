@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import crypto from 'node:crypto';
 import { appendAudit, verifyAuditChain } from '../../platform/audit/audit-log.js';
 import { deleteOtherSessions } from '../../platform/auth/sessions.js';
-import { AppError, notFound, type FieldError } from '../../platform/errors.js';
+import { AppError, invalid, notFound, type FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { reauthUrl, recentlyAuthenticated } from '../../platform/http/reauth.js';
 import { parseForm } from '../../platform/http/validation.js';
@@ -72,7 +72,8 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     app.post<{ Params: { id: string } }>(`/admin/users/:id/${action}`, { config: { policy: 'admin.users' } }, async (request, reply) => {
       if (!recentlyAuthenticated(request)) return redirectTo(reply, reauthUrl('/admin'));
       const user = await targetUser(request);
-      if (!parseForm(emptyForm, request.body).ok) throw new AppError('invalid');
+      const form = parseForm(emptyForm, request.body);
+      if (!form.ok) throw invalid(form.errors);
       const at = now();
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('user').set({ status: action === 'disable' ? 'disabled' : 'active', updated_at: at.toISOString() }).where('id', '=', user.id).execute();
