@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Agent } from '../support/agent.js';
+import { databaseText } from '../support/db-dump.js';
 import { forEachDialect } from '../support/dialects.js';
 import { buildUser, signIn } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
@@ -56,6 +57,7 @@ forEachDialect('registration and password reset', (dialect) => {
     assert.match(page.body, /<form method="post" action="\/register\/confirm"/);
     assert.equal((await t.db.conn.db.selectFrom('user').select('status').where('id', '=', user.id).executeTakeFirstOrThrow()).status, 'unconfirmed', 'opening the link changes nothing');
     const token = new URL(link, t.config.publicUrl).searchParams.get('token')!;
+    assert.equal((await databaseText(t.db.conn.db)).includes(token), false, 'only a hash of the link token is stored');
     const confirmed = await agent.post('/register/confirm', { token });
     assert.equal(confirmed.statusCode, 303);
     assert.equal(confirmed.headers.location, '/login?confirmed=1');

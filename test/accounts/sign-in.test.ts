@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { totpCode } from '../../src/platform/auth/totp.js';
 import { Agent } from '../support/agent.js';
+import { databaseText } from '../support/db-dump.js';
 import { forEachDialect } from '../support/dialects.js';
 import { buildUser, signIn } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
@@ -100,6 +101,8 @@ forEachDialect('sign-in', (dialect) => {
     assert.equal(done.statusCode, 200);
     const codes = [...done.body.matchAll(/<code>([a-z2-9]{5}-[a-z2-9]{5})<\/code>/g)].map((m) => m[1]);
     assert.equal(codes.length, 10);
+    const stored = await databaseText(t.db.conn.db);
+    for (const c of codes) assert.equal(stored.includes(c!) || stored.includes(c!.replace('-', '')), false, 'recovery codes are stored hashed');
     assert.equal((await agent.get('/account')).statusCode, 200);
     // A recovery code works once.
     const second = new Agent(t.app);
