@@ -6,6 +6,10 @@ import { importDirectory } from '../../src/modules/directory/commands/import-dir
 import { forEachDialect } from '../support/dialects.js';
 import type { TestApp } from '../support/test-app.js';
 import { buildSeededApp, shippedCsv } from './support.js';
+import { buildTestApp } from '../support/test-app.js';
+import { directorySeed } from '../../src/modules/directory/seed.js';
+import { moduleSeeds } from '../../src/seed/module-seeds.js';
+import type { Runtime } from '../../src/bootstrap.js';
 
 forEachDialect('directory seed and CSV', (dialect) => {
   let t: TestApp;
@@ -79,5 +83,29 @@ forEachDialect('directory seed and CSV', (dialect) => {
     }
     const historyAfter = await db.selectFrom('directory_change').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
     assert.equal(Number(historyAfter.n), Number(historyBefore.n));
+  });
+});
+
+forEachDialect('directory seed step', (dialect) => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp(dialect);
+  });
+  after(async () => t.close());
+
+  test('the registered seed step fills a new database once, and leaves a filled one alone', async () => {
+    assert.ok(moduleSeeds.includes(directorySeed), 'registered in src/seed/module-seeds.ts');
+    const runtime = { conn: t.db.conn } as unknown as Runtime;
+    await directorySeed({ runtime, demo: false, now: t.clock.now });
+    const count = async () => Number((await t.db.conn.db.selectFrom('body').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+    assert.equal(await count(), 582);
+    await directorySeed({ runtime, demo: false, now: t.clock.now });
+    assert.equal(await count(), 582);
+    const audit = await t.db.conn.db.selectFrom('audit_event').select(['actor', 'action']).where('action', 'like', 'directory.%').execute();
+    assert.deepEqual(audit, [
+      { actor: 'system', action: 'directory.import' },
+      { actor: 'system', action: 'directory.import' },
+      { actor: 'system', action: 'directory.boundaries' },
+    ]);
   });
 });

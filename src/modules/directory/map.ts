@@ -1,8 +1,8 @@
 /**
  * Server-side map drawing: GeoJSON polygons → SVG path data, with no tiles and no script
  * (SECURITY.md: nothing loads from another origin). An equirectangular projection scaled by
- * cos(latitude) is accurate enough across Kyrgyzstan's 4° of latitude. Points closer than half a
- * pixel to the previous one are dropped, which keeps the page small.
+ * cos(latitude) is accurate enough across Kyrgyzstan's 4° of latitude. Coordinates are whole
+ * pixels of a 1000-pixel-wide drawing and repeated points are dropped, which keeps the page small.
  */
 
 export interface Bounds {
@@ -59,7 +59,6 @@ export function projection(b: Bounds, width = 1000, margin = 8): Projection {
   return { width, height, project: (lon, lat) => [margin + (lon - b.minLon) * k * scale, margin + (b.maxLat - lat) * scale] };
 }
 
-const r1 = (n: number) => Math.round(n * 10) / 10;
 
 /** The SVG path data of a polygon geometry ("M x y L … Z" per ring). */
 export function pathData(g: Geometry, p: Projection): string {
@@ -70,9 +69,10 @@ export function pathData(g: Geometry, p: Projection): string {
       let last: [number, number] | null = null;
       let n = 0;
       for (const [lon, lat] of ring) {
-        const [x, y] = p.project(lon!, lat!);
-        if (last && Math.abs(x - last[0]) < 0.5 && Math.abs(y - last[1]) < 0.5) continue;
-        out += `${n === 0 ? 'M' : 'L'}${r1(x)} ${r1(y)}`;
+        const [px, py] = p.project(lon!, lat!);
+        const [x, y] = [Math.round(px), Math.round(py)];
+        if (last && x === last[0] && y === last[1]) continue;
+        out += `${n === 0 ? 'M' : 'L'}${x} ${y}`;
         last = [x, y];
         n++;
       }

@@ -94,6 +94,9 @@ export const directoryMessages = defineMessages({
   'directory.history_what': { ky: 'Эмне', ru: 'Что', en: 'What' },
   'directory.history_fields': { ky: 'Өзгөргөн талаалар', ru: 'Изменённые поля', en: 'Changed fields' },
   'directory.history_empty': { ky: 'Өзгөртүүлөр жок.', ru: 'Изменений нет.', en: 'No changes recorded.' },
+  'directory.record': { ky: 'Жазуу', ru: 'Запись', en: 'Record' },
+  'directory.record_body': { ky: 'Орган №{id}', ru: 'Орган № {id}', en: 'Body #{id}' },
+  'directory.record_territory': { ky: 'Аймак №{id}', ru: 'Территория № {id}', en: 'Territory #{id}' },
   'directory.edit': { ky: 'Оңдоо', ru: 'Изменить', en: 'Edit' },
 
   'directory.level.oblast': { ky: 'Облус', ru: 'Область', en: 'Oblast' },

@@ -33,10 +33,10 @@ export async function directoryRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/directory', read, async (request, reply) => {
     const top = await topTerritories(db);
-    // National bodies: seated in Bishkek with no territory-specific kind, or with no supervisor.
-    const bishkek = top.find((x) => x.level === 'city_republican' && x.code === '41711000000000');
+    // National bodies: ministries, agencies, courts, the Ombudsman, the Cabinet, and the top of the
+    // prosecution (a prosecutor's office with no supervisor); territorial offices are under their territory.
     const national = (await db.selectFrom('body').selectAll().where('kind', 'in', NATIONAL_KINDS).where('active_to', 'is', null).orderBy('id').execute()).filter(
-      (b) => b.territory_id === null || b.territory_id === bishkek?.id,
+      (b) => b.kind !== 'prosecutor' || b.supervisor_id === null,
     );
     return sendPage(reply, <DirectoryHome ctx={viewContext(request)} top={top} national={national} />);
   });

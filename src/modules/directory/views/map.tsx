@@ -26,9 +26,8 @@ export function MapFigure(p: { ctx: ViewContext; layer: 'oblast' | 'rayon'; titl
         <title id={`${id}-title`}>{p.title}</title>
         {p.regions.map((r) => (
           <a href={r.href}>
-            <path d={r.d} fill={FILLS[r.shade % FILLS.length]} stroke="#37474f" stroke-width="1" stroke-linejoin="round">
-              <title lang={r.lang}>{r.name}</title>
-            </path>
+            <title lang={r.lang}>{r.name}</title>
+            <path d={r.d} fill={FILLS[r.shade % FILLS.length]} fill-rule="evenodd" stroke="#37474f" stroke-width="1" stroke-linejoin="round" />
           </a>
         ))}
       </svg>

@@ -72,6 +72,9 @@ export function SearchForm({ ctx, q, kind }: { ctx: ViewContext; q?: string; kin
 }
 
 export interface ChangeRow {
+  /** set in lists that mix records (the admin page's recent changes): the row links to the record */
+  object_type?: 'body' | 'territory';
+  object_id?: number;
   id: number;
   at: string;
   actor: string;
@@ -82,6 +85,7 @@ export interface ChangeRow {
 /** The history of a record: when, who, what, which fields (values are shown: the directory is public data). */
 export function HistoryTable({ ctx, rows }: { ctx: ViewContext; rows: ChangeRow[] }) {
   const { t } = ctx;
+  const withObject = rows.some((r) => r.object_type !== undefined);
   if (rows.length === 0) return <p>{t('directory.history_empty')}</p>;
   return (
     <div class="table-wrap">
@@ -89,6 +93,7 @@ export function HistoryTable({ ctx, rows }: { ctx: ViewContext; rows: ChangeRow[
         <thead>
           <tr>
             <th scope="col">{t('directory.history_when')}</th>
+            {withObject ? <th scope="col">{t('directory.record')}</th> : null}
             <th scope="col">{t('directory.history_who')}</th>
             <th scope="col">{t('directory.history_what')}</th>
             <th scope="col">{t('directory.history_fields')}</th>
@@ -100,6 +105,11 @@ export function HistoryTable({ ctx, rows }: { ctx: ViewContext; rows: ChangeRow[
             return (
               <tr>
                 <td>{formatDateTime(ctx.locale, r.at)}</td>
+                {withObject ? (
+                  <td>
+                    <a href={`/admin/directory/${r.object_type === 'body' ? 'bodies' : 'territories'}/${r.object_id}`}>{t(r.object_type === 'body' ? 'directory.record_body' : 'directory.record_territory', { id: r.object_id ?? 0 })}</a>
+                  </td>
+                ) : null}
                 <td>{r.actor}</td>
                 <td>{t(`directory.action.${r.action}` as MessageKey)}</td>
                 <td>
