@@ -130,3 +130,40 @@ forEachDialect('security headers', (dialect) => {
     });
   }
 });
+
+forEachDialect('pages obey the content security policy', (dialect) => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp(dialect);
+  });
+  after(async () => t.close());
+
+  test('no page carries inline scripts, inline styles, event handlers or resources from another origin', async () => {
+    const admin = await signIn(t, await buildUser(t, { role: 'admin' }));
+    const anon = new Agent(t.app);
+    const gets = t.app.achyk.routes.filter((r) => r.method === 'GET' && !r.api && r.url !== '/assets/:name');
+    let pages = 0;
+    for (const r of gets) {
+      for (const agent of [anon, admin]) {
+        const res = await agent.get(r.url.replace(/:\w+/g, '1'));
+        if (!String(res.headers['content-type'] ?? '').startsWith('text/html')) continue;
+        pages++;
+        const where = `GET ${r.url}`;
+        assert.doesNotMatch(res.body, /<script(?![^>]*\ssrc=)[^>]*>/, `${where}: inline script`);
+        assert.doesNotMatch(res.body, /<style[\s>]|\sstyle="/, `${where}: inline style`);
+        assert.doesNotMatch(res.body, /\son[a-z]+="/, `${where}: event handler attribute`);
+        assert.doesNotMatch(res.body, /<(script|img|iframe|audio|video|source)[^>]*\ssrc="(https?:)?\/\//, `${where}: resource from another origin`);
+        assert.doesNotMatch(res.body, /<link[^>]*\shref="(https?:)?\/\//, `${where}: stylesheet or icon from another origin`);
+        assert.doesNotMatch(res.body, /href="javascript:/i, where);
+      }
+    }
+    assert.ok(pages >= 10, `${pages} pages checked`);
+  });
+
+  test('the stylesheet and script load nothing from elsewhere', async () => {
+    for (const url of [t.app.achyk.assets.css, t.app.achyk.assets.js]) {
+      const body = (await t.app.inject({ url })).body;
+      assert.doesNotMatch(body, /@import|url\(\s*["']?(https?:)?\/\/|fetch\(\s*["'`]https?:|https?:\/\/(?!www\.w3\.org)/, url);
+    }
+  });
+});
