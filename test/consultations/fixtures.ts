@@ -106,7 +106,7 @@ export async function postMultipart(agent: Agent, url: string, fields: Record<st
     method: 'POST',
     url: `${url}?_csrf=${encodeURIComponent(csrf)}`,
     payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: agent.cookieHeader() },
+    headers: { ...agent.headers, 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: agent.cookieHeader() },
   });
   return res;
 }
