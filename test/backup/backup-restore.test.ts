@@ -101,6 +101,17 @@ describe('backup internals', () => {
     ]);
     assert.deepEqual(order, ['b', 'c', 'a', 'd', 'e', 'f']);
   });
+
+  test('SQLite search indexes (virtual tables and their shadow tables) are derived data and not copied', async () => {
+    const conn = openDatabase({ dialect: 'sqlite', file: ':memory:' });
+    try {
+      await sql`create table note (id integer primary key, body text)`.execute(conn.db);
+      await sql`create virtual table note_search using fts5(body, content = 'note', content_rowid = 'id')`.execute(conn.db);
+      assert.deepEqual(await listTables(conn.db, 'sqlite'), [{ name: 'note', columns: ['id', 'body'], primaryKey: ['id'] }]);
+    } finally {
+      await conn.close();
+    }
+  });
 });
 
 forEachDialect('backup and restore', (dialect) => {

@@ -57,7 +57,12 @@ export function loadOrder(tables: RawTable[]): string[] {
 
 async function sqliteTables(db: AnyDb): Promise<(RawTable & TableInfo)[]> {
   // sqlite_% tables (sqlite_sequence for AUTOINCREMENT, sqlite_stat1) belong to SQLite itself.
-  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite\_%' escape '\\' order by rowid`.execute(db);
+  // Virtual tables (FTS5 search indexes) and their shadow tables hold derived data that the
+  // owning module rebuilds (their insert triggers fire during a restore); PostgreSQL has no such tables,
+  // so copying them would also make an SQLite archive unloadable there.
+  const tables = await sql<{ name: string }>`
+    select m.name from sqlite_master m join pragma_table_list t on t.name = m.name and t.schema = 'main'
+    where m.type = 'table' and t.type = 'table' and m.name not like 'sqlite\_%' escape '\\' order by m.rowid`.execute(db);
   const out: (RawTable & TableInfo)[] = [];
   for (const { name } of tables.rows) {
     if (MIGRATION_TABLES.includes(name)) continue;
