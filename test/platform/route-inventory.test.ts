@@ -58,7 +58,30 @@ const FOUNDATION_AREAS = [/^\/$/, /^\/assets\//, /^\/language$/, /^\/log(in|out)
  * Domain modules: add your routes here, `'METHOD /url': 'policy'`, in the same change that adds them.
  * Each key's first path segment (e.g. `/cases`) becomes an area held exact, as described above.
  */
-const MODULE_ROUTES: Record<string, string> = {};
+const MODULE_ROUTES: Record<string, string> = {
+  // anonymous reporting: the reporter's pages are open to all; the inbox to coordinators and lawyers
+  'GET /report': 'anonymous.report',
+  'GET /report/new': 'anonymous.report',
+  'POST /report/new': 'anonymous.report',
+  'POST /report/send': 'anonymous.report',
+  'GET /report/follow': 'anonymous.report',
+  'POST /report/follow': 'anonymous.report',
+  'GET /report/status': 'anonymous.report',
+  'POST /report/reply': 'anonymous.report',
+  'POST /report/files': 'anonymous.report',
+  'POST /report/consent': 'anonymous.report',
+  'POST /report/delete': 'anonymous.report',
+  'POST /report/leave': 'anonymous.report',
+  'GET /anonymous-reports': 'anonymous.staff',
+  'GET /anonymous-reports/:id': 'anonymous.staff',
+  'POST /anonymous-reports/:id/triage': 'anonymous.staff',
+  'POST /anonymous-reports/:id/assign': 'anonymous.staff',
+  'POST /anonymous-reports/:id/message': 'anonymous.staff',
+  'POST /anonymous-reports/:id/keep': 'anonymous.staff',
+  'POST /anonymous-reports/:id/convert-case': 'anonymous.staff',
+  'POST /anonymous-reports/:id/convert-appeal': 'anonymous.staff',
+  'GET /anonymous-reports/:id/files/:fileId': 'anonymous.staff',
+};
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 const inFoundationArea = (url: string) => FOUNDATION_AREAS.some((re) => re.test(url));
