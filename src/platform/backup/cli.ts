@@ -27,11 +27,12 @@ function phasedBar(): { onProgress(p: { phase: keyof typeof LABELS; done: number
     onProgress(p) {
       if (p.phase !== phase) {
         bar?.stop();
-        bar = progressBar();
-        bar.start(p.total, LABELS[p.phase]);
         phase = p.phase;
+        // An empty database has nothing to show (and a bar over 0 rows would read NaN%).
+        bar = p.total > 0 ? progressBar() : null;
+        bar?.start(p.total, LABELS[p.phase]);
       }
-      bar!.update(p.done);
+      bar?.update(p.done);
     },
     stop() {
       bar?.stop();
