@@ -132,14 +132,14 @@ forEachDialect('case report', (dialect) => {
       for (const n of NAMES) assert.ok(!page.body.includes(n), `${lang}: ${n}`);
       assert.match(page.body, /<svg[^>]+role="img"[^>]+aria-labelledby="sdg-violation-title sdg-violation-desc"/);
       assert.match(page.body, /<title id="sdg-violation-title">/);
-      assert.ok(page.body.includes('/cases/reports/report.css'));
+      assert.ok(page.body.includes('/cases/assets/cases.css'));
     }
     const en = await coord.get('/cases/reports?from=2025-01-01&to=2025-12-31');
     assert.match(en.body, /Total: 3/);
     assert.match(en.body, /In total: 5 acts, 4 victims, 3 cases/);
     assert.match(en.body, /P1: Female, Adult \(30–59\), Journalist/);
     assert.match(en.body, /summer 2025/);
-    const css = await coord.get('/cases/reports/report.css');
+    const css = await coord.get('/cases/assets/cases.css');
     assert.match(css.body, /@page \{ size: A4/);
     const bad = await coord.get('/cases/reports?from=2025-13-01&act_type=nonsense&colour=red');
     assert.equal(bad.statusCode, 422);

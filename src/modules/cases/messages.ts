@@ -2,6 +2,7 @@
 import { defineMessages } from '../../platform/i18n/locales.js';
 
 export const casesMessages = defineMessages({
+  'cases.nav': { ky: 'Иштер', ru: 'Дела', en: 'Cases' },
   'cases.title': { ky: 'Укук бузуу иштери', ru: 'Дела о нарушениях прав человека', en: 'Human-rights cases' },
   'cases.intro': {
     ky: 'Иштер купуя: ар бир иштин өз кирүү тизмеси бар. Сиз окууга уруксат алган иштер гана көрсөтүлөт.',

@@ -81,7 +81,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     const user = request.ctx.user!;
     const q = typeof request.query.q === 'string' ? request.query.q.slice(0, 200) : '';
     const cases = await listCasesFor(db, cipher, user, q);
-    return sendPage(reply, <CasesPage ctx={viewContext(request)} cases={cases} q={q} coordinator={user.role === 'coordinator'} canCreate={can(user, 'cases.create')} canReport={can(user, 'cases.report')} />);
+    return sendPage(reply, <CasesPage ctx={viewContext(request)} cases={cases} q={q} coordinator={user.role === 'coordinator'} canCreate={can(user, 'cases.create')} canReport={can(user, 'cases.report')} canThesaurus={can(user, 'cases.thesaurus')} />);
   });
 
   app.get('/cases/new', { config: { policy: 'cases.create' } }, async (request, reply) => {

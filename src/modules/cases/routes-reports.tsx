@@ -1,4 +1,4 @@
-/** The period report (page, CSV) and its stylesheet. Coordinators only; no names ever appear. */
+/** The period report (page, CSV) and the module's stylesheet. Coordinators only; no names ever appear. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
 import type { FieldError } from '../../platform/errors.js';
@@ -7,7 +7,7 @@ import { sendPage, viewContext } from '../../platform/http/page.js';
 import { isIsoDate } from '../../platform/http/validation.js';
 import { buildCaseReport, defaultPeriod, type ReportFilters } from './reports/build-report.js';
 import { labelReport } from './reports/labels.js';
-import { REPORT_CSS } from './reports/report-css.js';
+import { CASES_CSS, CASES_CSS_URL } from './views/cases-css.js';
 import { territoryOpts } from './routes-cases.js';
 import { CASE_STATES } from './tables.js';
 import { isTerm, labelsFor, optionsFor } from './thesaurus/queries.js';
@@ -41,7 +41,7 @@ async function readFilters(request: FastifyRequest): Promise<{ input: Record<str
 export async function caseReportRoutes(app: FastifyInstance): Promise<void> {
   const { db, now } = app.achyk;
 
-  app.get('/cases/reports/report.css', { config: { policy: 'public' } }, async (_request, reply) => reply.header('cache-control', 'public, max-age=3600').type('text/css; charset=utf-8').send(REPORT_CSS));
+  app.get(CASES_CSS_URL, { config: { policy: 'public' } }, async (_request, reply) => reply.header('cache-control', 'public, max-age=3600').type('text/css; charset=utf-8').send(CASES_CSS));
 
   app.get('/cases/reports', { config: { policy: 'cases.report' } }, async (request, reply) => {
     const { input, errors, filters, query } = await readFilters(request);

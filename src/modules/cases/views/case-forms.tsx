@@ -4,6 +4,7 @@
  */
 import { ErrorSummary, Field, PostForm } from '../../../platform/render/components.js';
 import { Layout } from '../../../platform/render/layout.js';
+import { CASES_CSS_URL } from './cases-css.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import type { Option } from '../thesaurus/queries.js';
 import { CURRENCIES, UN_MECHANISMS } from '../thesaurus/default-terms.js';
@@ -177,6 +178,7 @@ export function CaseFormPage(p: { ctx: ViewContext; caseId: number; reference: s
   const title = t(TITLES[p.form]);
   return (
     <Layout ctx={ctx} title={`${title} · ${p.reference}`}>
+      <link rel="stylesheet" href={CASES_CSS_URL} />
       <p>
         <a href={`/cases/${p.caseId}`}>{p.reference}</a>
       </p>

@@ -2,16 +2,18 @@
 import { formatDateTime } from '../../../platform/i18n/translate.js';
 import { ErrorSummary, Field, PostForm } from '../../../platform/render/components.js';
 import { Layout } from '../../../platform/render/layout.js';
+import { CASES_CSS_URL } from './cases-css.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import type { CaseListItem } from '../queries.js';
 import type { Option } from '../thesaurus/queries.js';
 import { SelectField, type FormState } from './form-bits.js';
 
-export function CasesPage(p: { ctx: ViewContext; cases: CaseListItem[]; q: string; coordinator: boolean; canCreate: boolean; canReport: boolean }) {
+export function CasesPage(p: { ctx: ViewContext; cases: CaseListItem[]; q: string; coordinator: boolean; canCreate: boolean; canReport: boolean; canThesaurus: boolean }) {
   const { ctx } = p;
   const { t, locale } = ctx;
   return (
     <Layout ctx={ctx} title={t('cases.title')}>
+      <link rel="stylesheet" href={CASES_CSS_URL} />
       <h1>{t('cases.title')}</h1>
       <p>{p.coordinator ? t('cases.intro_coordinator') : t('cases.intro')}</p>
       <p>
@@ -20,7 +22,8 @@ export function CasesPage(p: { ctx: ViewContext; cases: CaseListItem[]; q: strin
             {t('cases.new')}
           </a>
         ) : null}{' '}
-        {p.canReport ? <a href="/cases/reports">{t('cases.reports')}</a> : null}
+        {p.canReport ? <a href="/cases/reports">{t('cases.reports')}</a> : null}{' '}
+        {p.canThesaurus ? <a href="/admin/thesaurus">{t('cases.thesaurus')}</a> : null}
       </p>
       <form method="get" action="/cases" role="search" class="narrow">
         <div class="field">
@@ -66,6 +69,7 @@ export function NewCasePage(p: { ctx: ViewContext; state: FormState; territories
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('cases.new')}>
+      <link rel="stylesheet" href={CASES_CSS_URL} />
       <p>
         <a href="/cases">{t('cases.title')}</a>
       </p>

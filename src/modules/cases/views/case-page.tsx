@@ -2,6 +2,7 @@
 import { formatDateTime } from '../../../platform/i18n/translate.js';
 import { PostForm } from '../../../platform/render/components.js';
 import { Layout } from '../../../platform/render/layout.js';
+import { CASES_CSS_URL } from './cases-css.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import type { CaseDetail } from '../queries.js';
 import type { Labels } from '../thesaurus/queries.js';
@@ -41,6 +42,7 @@ export function CasePage(p: CasePageProps) {
     ) : null;
   return (
     <Layout ctx={ctx} title={`${c.reference} · ${c.title}`}>
+      <link rel="stylesheet" href={CASES_CSS_URL} />
       <p>
         <a href="/cases">{t('cases.title')}</a>
       </p>

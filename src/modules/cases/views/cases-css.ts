@@ -1,8 +1,16 @@
 /**
- * The report's own stylesheet (served from our origin: the CSP allows no inline styles): screen
- * layout of charts, and print rules for A4 (margins, no navigation or forms, tables not split).
+ * The case module's own stylesheet (served from our origin: the CSP allows no inline styles): long
+ * hashes that wrap on a phone, checkbox rows, the layout of report charts, and print rules for A4
+ * (margins, no navigation or forms, tables and charts not split across pages).
  */
-export const REPORT_CSS = `
+export const CASES_CSS_URL = '/cases/assets/cases.css';
+export const CASES_CSS = `
+code.hash { word-break: break-all; overflow-wrap: anywhere; }
+.check { display: flex; gap: .5rem; align-items: baseline; margin: .25rem 0; }
+.check label { font-weight: normal; }
+fieldset { border: 1px solid #d0d7de; border-radius: 4px; margin: 0 0 1rem; padding: .5rem 1rem; }
+.evidence { border-top: 1px solid #d0d7de; margin-top: 1rem; }
+.case-summary { white-space: pre-line; }
 .report .chart { margin: 1.5rem 0; break-inside: avoid; page-break-inside: avoid; }
 .report .chart h3 { margin: 0 0 .5rem; }
 .report .bar-chart { max-width: 44rem; display: block; }

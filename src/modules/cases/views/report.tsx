@@ -3,6 +3,7 @@ import type { FieldError } from '../../../platform/errors.js';
 import { formatDateTime } from '../../../platform/i18n/translate.js';
 import { ErrorSummary, Field } from '../../../platform/render/components.js';
 import { Layout } from '../../../platform/render/layout.js';
+import { CASES_CSS_URL } from './cases-css.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import type { CaseReport } from '../reports/build-report.js';
 import { perpetratorLabel, type ReportSections } from '../reports/labels.js';
@@ -32,7 +33,7 @@ export function ReportPage(p: ReportPageProps) {
   ];
   return (
     <Layout ctx={ctx} title={t('cases.reports')}>
-      <link rel="stylesheet" href="/cases/reports/report.css" />
+      <link rel="stylesheet" href={CASES_CSS_URL} />
       <div class="report">
         <h1>{t('cases.reports')}</h1>
         <p>{t('cases.report_intro')}</p>
