@@ -123,8 +123,9 @@ forEachDialect('anonymous reporting: the reporter flow', (dialect) => {
 
     // Deletion: content, messages and files go; one audit entry stays; the receipt opens nothing.
     assert.equal((await follow(agent, receipt)).statusCode, 303);
-    const files = await db.selectFrom('anonymous_file').select('stored_name').execute();
+    const files = await db.selectFrom('anonymous_file').select(['stored_name', 'key_enc']).execute();
     assert.equal(files.length, 2);
+    const envelopes = [(await db.selectFrom('anonymous_report').select('what_enc').executeTakeFirstOrThrow()).what_enc, ...files.map((f) => f.key_enc)];
     assert.equal((await agent.post('/report/delete', {})).statusCode, 422, 'deletion needs the confirmation box');
     const deleted = await agent.post('/report/delete', { confirm: '1' });
     assert.equal(deleted.statusCode, 200);
@@ -132,6 +133,12 @@ forEachDialect('anonymous reporting: the reporter flow', (dialect) => {
     assert.equal((await db.selectFrom('anonymous_message').select('id').execute()).length, 0);
     assert.equal((await db.selectFrom('anonymous_file').select('id').execute()).length, 0);
     for (const f of files) assert.ok(!fs.existsSync(path.join(t.dir, 'anonymous-files', f.stored_name)));
+    if (t.db.conn.sqlite) {
+      // secure_delete: not even the ciphertext or the wrapped file keys remain in the file's free pages.
+      t.db.conn.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      const raw = fs.readFileSync(path.join(t.dir, 'achyk.sqlite'));
+      for (const e of envelopes) assert.ok(!raw.includes(Buffer.from(e.split(':')[2]!.slice(0, 40))), 'a deleted envelope remains in the file');
+    }
     const last = await db.selectFrom('audit_event').selectAll().orderBy('seq', 'desc').executeTakeFirstOrThrow();
     assert.deepEqual([last.actor, last.action, last.object_id, last.data], ['anonymous', 'anonymous.report_deleted', String(reportId), '{}']);
     const reopen = await follow(reporter(t), receipt);

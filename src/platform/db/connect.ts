@@ -33,6 +33,9 @@ export function openDatabase(config: DatabaseConfig): Connection {
     handle.pragma('foreign_keys = ON');
     handle.pragma('synchronous = FULL');
     handle.pragma('busy_timeout = 5000');
+    // Deleted rows are overwritten with zeros, not left in free pages: an expired or deleted
+    // anonymous report (and its wrapped file keys) cannot be recovered from the file afterwards.
+    handle.pragma('secure_delete = ON');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
     return { db, dialect: 'sqlite', sqlite: handle, close: () => db.destroy() };
   }
