@@ -156,7 +156,7 @@ forEachDialect('appeals: pages, permissions, bad input, documents, escalation', 
     assert.match(page.body, /note\.txt/);
     // sha256("Салам")
     const crypto = await import('node:crypto');
-    assert.ok(page.body.includes(crypto.createHash('sha256').update('Салам').digest('hex')));
+    assert.ok(page.body.replace(/<wbr\/?>/g, '').includes(crypto.createHash('sha256').update('Салам').digest('hex')));
 
     const fake = await upload(a, `/appeals/${id}/files`, 'scan.pdf', '<script>alert(1)</script>');
     assert.equal(fake.statusCode, 422);

@@ -6,6 +6,7 @@ import { ErrorSummary, PostForm } from '../../platform/render/components.js';
 import { Layout } from '../../platform/render/layout.js';
 import type { ViewContext } from '../../platform/render/view-context.js';
 import type { InboundMessageTable } from './tables.js';
+import { Hash } from '../appeals/views/common.js';
 
 export function HoldingPenPage(p: { ctx: ViewContext; held: Selectable<InboundMessageTable>[]; errors: FieldError[]; errorFor?: number; notice?: string | null }) {
   const { t, locale } = p.ctx;
@@ -21,6 +22,7 @@ export function HoldingPenPage(p: { ctx: ViewContext; held: Selectable<InboundMe
       {p.held.length === 0 ? (
         <p>{t('mail.none_held')}</p>
       ) : (
+        <div class="table-wrap">
         <table>
           <caption>{t('mail.pen_title')}</caption>
           <thead>
@@ -44,7 +46,7 @@ export function HoldingPenPage(p: { ctx: ViewContext; held: Selectable<InboundMe
                 <td>{m.hold_reason ? t(`mail.hold.${m.hold_reason}`) : '—'}</td>
                 <td>
                   {m.size} B<br />
-                  <code class="hash">{m.sha256}</code>
+                  <Hash value={m.sha256} />
                   <br />
                   <a href={`/admin/mail/${m.id}/raw`}>{t('mail.raw')}</a>
                 </td>
@@ -66,6 +68,7 @@ export function HoldingPenPage(p: { ctx: ViewContext; held: Selectable<InboundMe
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </Layout>
   );

@@ -43,6 +43,7 @@ export function RulesPage(p: { ctx: ViewContext; rules: AppealRule[]; errors: Fi
           {p.notice}
         </p>
       ) : null}
+      <div class="table-wrap">
       <table>
         <caption>{t('appeals.admin.rules_history')}</caption>
         <thead>
@@ -86,6 +87,7 @@ export function RulesPage(p: { ctx: ViewContext; rules: AppealRule[]; errors: Fi
           ))}
         </tbody>
       </table>
+      </div>
 
       <h2 id="h-new-rule">{t('appeals.admin.new_version')}</h2>
       <p class="hint">{t('appeals.admin.new_version_hint')}</p>
@@ -150,6 +152,7 @@ export function CalendarPage(p: CalendarPageProps) {
       ) : null}
       <section aria-labelledby="h-exc">
         <h2 id="h-exc">{t('appeals.admin.exceptions')}</h2>
+        <div class="table-wrap">
         <table>
           <caption>{t('appeals.admin.entered_with_history')}</caption>
           <thead>
@@ -189,6 +192,7 @@ export function CalendarPage(p: CalendarPageProps) {
             ))}
           </tbody>
         </table>
+        </div>
         <details>
           <summary>{t('appeals.admin.shipped_exceptions')}</summary>
           <ul>
@@ -223,6 +227,7 @@ export function CalendarPage(p: CalendarPageProps) {
       </section>
       <section aria-labelledby="h-mov">
         <h2 id="h-mov">{t('appeals.admin.movable')}</h2>
+        <div class="table-wrap">
         <table>
           <caption>{t('appeals.admin.entered_with_history')}</caption>
           <thead>
@@ -258,6 +263,7 @@ export function CalendarPage(p: CalendarPageProps) {
             ))}
           </tbody>
         </table>
+        </div>
         <details>
           <summary>{t('appeals.admin.shipped_movable')}</summary>
           <ul>

@@ -9,7 +9,7 @@ import { CLASSIFICATIONS, ESCALATION_TARGETS, REFUSAL_REASONS } from '../kinds.j
 const EVENT_CHOICES = ['answer', 'register', 'extend', 'redirect', 'classify', 'close', 'note'] as const;
 import type { ComputedStatus } from '../lifecycle.js';
 import type { Appeal, AppealEvent, AppealFile } from '../queries.js';
-import { DateText, StatusBadge, humanSize } from './common.js';
+import { DateText, Hash, StatusBadge, humanSize } from './common.js';
 import { FileList, UploadForm } from './wizard.js';
 
 export interface AppealPageView {
@@ -190,7 +190,7 @@ export function AppealPage(p: { ctx: ViewContext; v: AppealPageView; errors: Fie
                   <ul>
                     {files.map((f) => (
                       <li>
-                        <a href={`/appeals/${a.id}/files/${f.id}`}>{f.original_name}</a> ({humanSize(f.size)}, SHA-256 <code class="hash">{f.sha256}</code>)
+                        <a href={`/appeals/${a.id}/files/${f.id}`}>{f.original_name}</a> ({humanSize(f.size)}, SHA-256 <Hash value={f.sha256} />)
                       </li>
                     ))}
                   </ul>

@@ -31,3 +31,18 @@ export function humanSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** A SHA-256 fingerprint that can wrap on a phone (<wbr> adds break points, not characters). */
+export function Hash({ value }: { value: string }) {
+  const parts = value.match(/.{1,8}/g) ?? [value];
+  return (
+    <code class="hash">
+      {parts.map((part, i) => (
+        <>
+          {i > 0 ? <wbr /> : null}
+          {part}
+        </>
+      ))}
+    </code>
+  );
+}

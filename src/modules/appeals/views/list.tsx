@@ -18,6 +18,7 @@ export interface ListRow {
 export function AppealTable({ ctx, rows, caption }: { ctx: ViewContext; rows: ListRow[]; caption: string }) {
   const { t } = ctx;
   return (
+    <div class="table-wrap">
     <table>
       <caption>{caption}</caption>
       <thead>
@@ -51,6 +52,7 @@ export function AppealTable({ ctx, rows, caption }: { ctx: ViewContext; rows: Li
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 

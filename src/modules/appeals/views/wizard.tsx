@@ -5,7 +5,7 @@ import { Layout } from '../../../platform/render/layout.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import { APPEAL_KINDS, CHANNELS, LANGUAGES } from '../kinds.js';
 import type { AppealFile } from '../queries.js';
-import { DateText, Steps, humanSize } from './common.js';
+import { DateText, Hash, Steps, humanSize } from './common.js';
 
 export interface BodyChoice {
   id: number;
@@ -134,6 +134,7 @@ export function FileList({ ctx, appealId, files }: { ctx: ViewContext; appealId:
   const { t } = ctx;
   if (files.length === 0) return <p>{t('appeals.no_files')}</p>;
   return (
+    <div class="table-wrap">
     <table>
       <thead>
         <tr>
@@ -150,12 +151,13 @@ export function FileList({ ctx, appealId, files }: { ctx: ViewContext; appealId:
             </td>
             <td>{humanSize(f.size)}</td>
             <td>
-              <code class="hash">{f.sha256}</code>
+              <Hash value={f.sha256} />
             </td>
           </tr>
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 
