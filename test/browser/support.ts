@@ -162,7 +162,7 @@ export class Phone {
       const now = Date.now();
       const current = Math.floor(now / 30_000);
       // A step behind only while the request surely arrives before the step changes.
-      const earliest = now % 30_000 < 20_000 ? current - 1 : current;
+      const earliest = now % 30_000 < 15_000 ? current - 1 : current;
       const step = this.lastStep === null ? earliest : Math.max(earliest, this.lastStep + 1);
       if (step <= current + 1) {
         this.lastStep = step;
