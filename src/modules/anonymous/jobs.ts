@@ -132,6 +132,8 @@ registerJobHandler(NOTIFY_JOB, async (_payload, ctx) => {
 registerJobHandler(SWEEP_JOB, async (_payload, ctx) => {
   const { config, cipher } = ctx.services;
   await sweepReports({ db: ctx.db, cipher, dataDir: config.dataDir, publicUrl: config.publicUrl, retentionDays: config.anonymousRetentionDays, now: ctx.now });
+  // A safety net: activity that arrived while a notification job was already running is announced here.
+  await notifyStaff({ db: ctx.db, cipher, publicUrl: config.publicUrl, now: ctx.now });
   await ctx.db.transaction().execute(async (trx) => {
     const next = new Date(ctx.now.getTime() + SWEEP_EVERY_MS);
     await enqueueJob(trx, { kind: SWEEP_JOB, payload: {}, runAt: next, now: ctx.now, dedupeKey: `${SWEEP_JOB}@${next.toISOString()}` });
