@@ -7,6 +7,7 @@ import { Agent } from '../support/agent.js';
 import { buildUser, signIn, type TestUser } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
 import { draftThroughWizard, makeBody, upload } from './support.js';
+import { tinyPdf } from './extract-text.test.js';
 
 function listFilesDeep(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -180,5 +181,10 @@ forEachDialect('appeals: pages, permissions, bad input, documents, escalation', 
     assert.equal(dl.body, 'Салам');
     const stranger = await en(t, await buildUser(t));
     assert.equal((await stranger.get(`/appeals/${id}/files/${row.id}`)).statusCode, 404);
+    // A PDF's text is extracted for search.
+    const pdf = await upload(a, `/appeals/${id}/files`, 'answer.pdf', tinyPdf('Registered under number 77'));
+    assert.equal(pdf.statusCode, 303);
+    const stored = await t.db.conn.db.selectFrom('appeal_file').select('extracted_text').where('appeal_id', '=', id).where('original_name', '=', 'answer.pdf').executeTakeFirstOrThrow();
+    assert.match(stored.extracted_text ?? '', /Registered under number 77/);
   });
 });

@@ -11,14 +11,12 @@ import { appealFor } from './access.js';
 import { appealPageView } from './appeal-view.js';
 import { attachFile } from './commands/attach-file.js';
 import { addEvent } from './commands/timeline.js';
+import { extractText } from './files/extract-text.js';
 import { extensionOf, isAllowedExtension, sniff } from './files/sniff.js';
 import { MAX_FILE_BYTES, removeStored, storeStream, storedPath } from './files/store.js';
 import { findFile, listFiles, type Appeal } from './queries.js';
 import { AppealPage } from './views/appeal.js';
 import { DocumentsStepPage } from './views/wizard.js';
-
-/** Longest extracted text kept per file (search needs words, not whole books). */
-const MAX_TEXT = 1_000_000;
 
 export async function fileRoutes(app: FastifyInstance): Promise<void> {
   const { db, config, now } = app.achyk;
@@ -56,7 +54,8 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
         removeStored(config.dataDir, stored.storedName);
         throw invalid([{ field: 'file', message: stored.size === 0 ? 'appeals.error.file_empty' : 'appeals.error.file_type_mismatch', params: { ext: ext.toUpperCase() } }]);
       }
-      const text = ext === 'txt' ? fs.readFileSync(storedPath(config.dataDir, stored.storedName), 'utf8').slice(0, MAX_TEXT) : null;
+      // Text for search (TXT, PDF, DOCX); outside the transaction: extraction may take seconds.
+      const text = await extractText(mime, fs.readFileSync(storedPath(config.dataDir, stored.storedName)));
       const at = now();
       const actor = `user:${request.ctx.user!.id}`;
       try {

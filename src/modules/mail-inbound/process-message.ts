@@ -16,6 +16,7 @@ import { recordEvent } from '../appeals/commands/record-event.js';
 import { addEvent } from '../appeals/commands/timeline.js';
 import { extensionOf, isAllowedExtension, sniff } from '../appeals/files/sniff.js';
 import { storeBuffer } from '../appeals/files/store.js';
+import { extractText } from '../appeals/files/extract-text.js';
 import { canTransition } from '../appeals/lifecycle.js';
 import { findAppeal, type Appeal } from '../appeals/queries.js';
 import { checkReplyAddress } from '../appeals/reply-address.js';
@@ -81,12 +82,39 @@ export async function processInbound(deps: InboundDeps, raw: Buffer, envelope: I
   if (!appeal) return hold('unknown_appeal', subject);
   if (appeal.state === 'draft') return hold('appeal_not_sent', subject, appeal.id);
 
+  const files = await prepareAttachments(deps.dataDir, parsed);
   return db.transaction().execute(async (trx) => {
     const row = await trx.insertInto('inbound_message').values({ ...base, subject, status: 'attached', hold_reason: null, appeal_id: appeal.id }).returning('id').executeTakeFirstOrThrow();
-    await attachMessage({ trx, deps, parsed, appeal, inboundId: row.id, actor: 'mail', now });
+    await attachMessage({ trx, parsed, files, appeal, inboundId: row.id, actor: 'mail', now });
     await appendAudit(trx, { actor: 'mail', action: 'mail.inbound_attached', objectType: 'inbound_message', objectId: row.id, data: { appeal: appeal.id, sha256: stored.sha256 }, at: now });
     return { status: 'attached' as const, id: row.id, appealId: appeal.id };
   });
+}
+
+export interface PreparedAttachment {
+  name: string;
+  mime: string;
+  storedName: string;
+  size: number;
+  sha256: string;
+  text: string | null;
+}
+
+/**
+ * Stores a message's attachments (with SHA-256) and extracts their text, before the transaction
+ * that records them: extraction can take seconds. Whatever the body sends is kept as evidence; a file
+ * whose content does not match its name is served as an opaque download, never as what it claims.
+ */
+export async function prepareAttachments(dataDir: string, parsed: ParsedMail): Promise<PreparedAttachment[]> {
+  const out: PreparedAttachment[] = [];
+  for (const att of parsed.attachments ?? []) {
+    const name = (att.filename ?? 'attachment').replace(/[\\/\r\n\0]/g, '_').slice(0, 200);
+    const ext = extensionOf(name);
+    const mime = (isAllowedExtension(ext) && sniff(ext, att.content.subarray(0, 65536), att.content.length <= 65536)) || 'application/octet-stream';
+    const stored = storeBuffer(dataDir, att.content);
+    out.push({ name, mime, ...stored, text: await extractText(mime, att.content) });
+  }
+  return out;
 }
 
 /**
@@ -94,7 +122,7 @@ export async function processInbound(deps: InboundDeps, raw: Buffer, envelope: I
  * received" entry when the appeal cannot take an answer, e.g. closed), its attachments as documents
  * with their SHA-256. Used for verified replies and by administrators sorting the holding pen.
  */
-export async function attachMessage(p: { trx: Executor; deps: Pick<InboundDeps, 'dataDir'>; parsed: ParsedMail; appeal: Appeal; inboundId: number; actor: string; now: Date }): Promise<number> {
+export async function attachMessage(p: { trx: Executor; parsed: ParsedMail; files: PreparedAttachment[]; appeal: Appeal; inboundId: number; actor: string; now: Date }): Promise<number> {
   const { trx, parsed, appeal, now } = p;
   const calendar = await loadCalendar(trx);
   const subject = parsed.subject?.slice(0, 500) ?? '';
@@ -104,15 +132,8 @@ export async function attachMessage(p: { trx: Executor; deps: Pick<InboundDeps, 
   const eventId = canTransition(appeal.state, 'answer')
     ? await recordEvent({ trx, appeal, input: { kind: 'answer', on, text, data: { inbound: p.inboundId } }, actor: p.actor, calendar, now })
     : await addEvent(trx, { appealId: appeal.id, kind: 'mail', actor: p.actor, text, data: { inbound: p.inboundId }, now });
-  for (const att of parsed.attachments ?? []) {
-    const name = (att.filename ?? 'attachment').replace(/[\\/\r\n\0]/g, '_').slice(0, 200);
-    const ext = extensionOf(name);
-    const head = att.content.subarray(0, 65536);
-    // Whatever the body sends is kept as evidence; a type that does not match its content is served
-    // as an opaque download (application/octet-stream), never as what it claims to be.
-    const mime = (isAllowedExtension(ext) && sniff(ext, head, att.content.length <= 65536)) || 'application/octet-stream';
-    const stored = storeBuffer(p.deps.dataDir, att.content);
-    await attachFile({ trx, appealId: appeal.id, eventId, originalName: name, storedName: stored.storedName, mime, size: stored.size, sha256: stored.sha256, extractedText: mime.startsWith('text/plain') ? att.content.toString('utf8').slice(0, MAX_TEXT) : null, actor: p.actor, now });
+  for (const f of p.files) {
+    await attachFile({ trx, appealId: appeal.id, eventId, originalName: f.name, storedName: f.storedName, mime: f.mime, size: f.size, sha256: f.sha256, extractedText: f.text, actor: p.actor, now });
   }
   return eventId;
 }

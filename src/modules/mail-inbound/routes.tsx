@@ -9,7 +9,7 @@ import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { formSchema, parseForm } from '../../platform/http/validation.js';
 import { storedPath } from '../appeals/files/store.js';
 import { findAppeal } from '../appeals/queries.js';
-import { attachMessage } from './process-message.js';
+import { attachMessage, prepareAttachments } from './process-message.js';
 import { HoldingPenPage } from './views.js';
 
 const attachForm = formSchema({ appeal_id: Type.String({ minLength: 1, maxLength: 12 }) });
@@ -53,9 +53,10 @@ export async function holdingPenRoutes(app: FastifyInstance): Promise<void> {
     const parsed = await simpleParser(fs.readFileSync(storedPath(config.dataDir, msg.stored_name)));
     const actor = `user:${request.ctx.user!.id}`;
     const at = now();
+    const files = await prepareAttachments(config.dataDir, parsed);
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('inbound_message').set({ status: 'sorted', appeal_id: appeal.id, sorted_by: actor, sorted_at: at.toISOString() }).where('id', '=', msg.id).execute();
-      await attachMessage({ trx, deps: { dataDir: config.dataDir }, parsed, appeal, inboundId: msg.id, actor, now: at });
+      await attachMessage({ trx, parsed, files, appeal, inboundId: msg.id, actor, now: at });
       await appendAudit(trx, { actor, action: 'mail.inbound_sorted', objectType: 'inbound_message', objectId: msg.id, data: { appeal: appeal.id }, at });
     });
     return redirectTo(reply, '/admin/mail?done=attached');
