@@ -17,6 +17,8 @@ const WHO: Who[] = ['anonymous', 'citizen', 'citizen_on_list', 'admin', 'admin_o
 
 interface Route {
   name: string;
+  /** the registered route (method + URL pattern) this row exercises */
+  pattern: string;
   method: 'GET' | 'POST';
   url: (ids: Ids) => string;
   api?: boolean;
@@ -29,29 +31,40 @@ interface Route {
 interface Ids {
   c: number;
   e: number;
+  adminOnList: number;
 }
 
 const ANON_HTML = 303;
 const content = (owner: number, reader: number, adminOnList = reader): Partial<Record<Who, number>> => ({ anonymous: ANON_HTML, citizen: 403, citizen_on_list: 403, owner, reader, admin_on_list: adminOnList });
 
 const ROUTES: Route[] = [
-  { name: 'case page', method: 'GET', url: (i) => `/cases/${i.c}`, expect: content(200, 200) },
-  { name: 'add form', method: 'GET', url: (i) => `/cases/${i.c}/add/event`, expect: content(200, 404) },
-  { name: 'add (refused input)', method: 'POST', url: (i) => `/cases/${i.c}/add/event`, form: { title: '' }, expect: { ...content(422, 404), anonymous: 401 } },
-  { name: 'upload (wrong type)', method: 'POST', url: (i) => `/cases/${i.c}/add/evidence`, upload: true, expect: { ...content(422, 404), anonymous: 401 } },
-  { name: 'file download', method: 'GET', url: (i) => `/cases/${i.c}/evidence/${i.e}/download`, expect: content(200, 200) },
-  { name: 'file verify', method: 'POST', url: (i) => `/cases/${i.c}/evidence/${i.e}/verify`, form: {}, expect: { ...content(303, 404), anonymous: 401 } },
+  { name: 'case page', pattern: 'GET /cases/:id', method: 'GET', url: (i) => `/cases/${i.c}`, expect: content(200, 200) },
+  { name: 'add form', pattern: 'GET /cases/:id/add/:form', method: 'GET', url: (i) => `/cases/${i.c}/add/event`, expect: content(200, 404) },
+  { name: 'add (refused input)', pattern: 'POST /cases/:id/add/:form', method: 'POST', url: (i) => `/cases/${i.c}/add/event`, form: { title: '' }, expect: { ...content(422, 404), anonymous: 401 } },
+  { name: 'upload (wrong type)', pattern: 'POST /cases/:id/add/evidence', method: 'POST', url: (i) => `/cases/${i.c}/add/evidence`, upload: true, expect: { ...content(422, 404), anonymous: 401 } },
+  { name: 'file download', pattern: 'GET /cases/:id/evidence/:eid/download', method: 'GET', url: (i) => `/cases/${i.c}/evidence/${i.e}/download`, expect: content(200, 200) },
+  { name: 'file verify', pattern: 'POST /cases/:id/evidence/:eid/verify', method: 'POST', url: (i) => `/cases/${i.c}/evidence/${i.e}/verify`, form: {}, expect: { ...content(303, 404), anonymous: 401 } },
   // Members signed in moments ago, which counts as a fresh password (the re-authentication test below waits).
-  { name: 'identifiable export', method: 'GET', url: (i) => `/cases/${i.c}/export.json`, expect: content(200, 200) },
-  { name: 'access list', method: 'GET', url: (i) => `/cases/${i.c}/access`, expect: { ...content(404, 404, 404), coordinator: 200 } },
-  { name: 'access change', method: 'POST', url: (i) => `/cases/${i.c}/access`, form: { user_id: 'x', access: 'read' }, expect: { ...content(404, 404, 404), anonymous: 401, coordinator: 422 } },
-  { name: 'workflow (refused step)', method: 'POST', url: (i) => `/cases/${i.c}/state`, form: { state: 'closed' }, expect: { ...content(404, 404, 404), anonymous: 401, coordinator: 422 } },
-  { name: 'read trail', method: 'GET', url: (i) => `/cases/${i.c}/audit`, expect: { ...content(404, 404, 404), coordinator: 200 } },
-  { name: 'API case', method: 'GET', url: (i) => `/api/v1/cases/${i.c}`, api: true, expect: { ...content(200, 200), anonymous: 401 } },
-  { name: 'API add act (refused input)', method: 'POST', url: (i) => `/api/v1/cases/${i.c}/acts`, api: true, expect: { ...content(400, 404), anonymous: 401 } },
-  { name: 'report', method: 'GET', url: () => '/cases/reports', expect: { anonymous: ANON_HTML, citizen: 403, citizen_on_list: 403, admin: 403, admin_on_list: 403, monitor: 403, owner: 403, reader: 403, other_team: 403, coordinator: 200 } },
-  { name: 'report CSV', method: 'GET', url: () => '/cases/reports.csv', expect: { anonymous: ANON_HTML, citizen: 403, citizen_on_list: 403, admin: 403, admin_on_list: 403, monitor: 403, owner: 403, reader: 403, other_team: 403, coordinator: 200 } },
-  { name: 'thesaurus admin', method: 'GET', url: () => '/admin/thesaurus', expect: { anonymous: ANON_HTML, admin: 200, admin_on_list: 200, citizen: 403, citizen_on_list: 403, coordinator: 403, monitor: 403, owner: 403, reader: 403, other_team: 403 } },
+  { name: 'identifiable export', pattern: 'GET /cases/:id/export.json', method: 'GET', url: (i) => `/cases/${i.c}/export.json`, expect: content(200, 200) },
+  { name: 'access list', pattern: 'GET /cases/:id/access', method: 'GET', url: (i) => `/cases/${i.c}/access`, expect: { ...content(404, 404, 404), coordinator: 200 } },
+  { name: 'access change', pattern: 'POST /cases/:id/access', method: 'POST', url: (i) => `/cases/${i.c}/access`, form: { user_id: 'x', access: 'read' }, expect: { ...content(404, 404, 404), anonymous: 401, coordinator: 422 } },
+  { name: 'workflow (refused step)', pattern: 'POST /cases/:id/state', method: 'POST', url: (i) => `/cases/${i.c}/state`, form: { state: 'closed' }, expect: { ...content(404, 404, 404), anonymous: 401, coordinator: 422 } },
+  { name: 'read trail', pattern: 'GET /cases/:id/audit', method: 'GET', url: (i) => `/cases/${i.c}/audit`, expect: { ...content(404, 404, 404), coordinator: 200 } },
+  { name: 'API case', pattern: 'GET /api/v1/cases/:id', method: 'GET', url: (i) => `/api/v1/cases/${i.c}`, api: true, expect: { ...content(200, 200), anonymous: 401 } },
+  { name: 'API add act (refused input)', pattern: 'POST /api/v1/cases/:id/acts', method: 'POST', url: (i) => `/api/v1/cases/${i.c}/acts`, api: true, expect: { ...content(400, 404), anonymous: 401 } },
+  { name: 'report', pattern: 'GET /cases/reports', method: 'GET', url: () => '/cases/reports', expect: { anonymous: ANON_HTML, citizen: 403, citizen_on_list: 403, admin: 403, admin_on_list: 403, monitor: 403, owner: 403, reader: 403, other_team: 403, coordinator: 200 } },
+  { name: 'report CSV', pattern: 'GET /cases/reports.csv', method: 'GET', url: () => '/cases/reports.csv', expect: { anonymous: ANON_HTML, citizen: 403, citizen_on_list: 403, admin: 403, admin_on_list: 403, monitor: 403, owner: 403, reader: 403, other_team: 403, coordinator: 200 } },
+  { name: 'thesaurus admin', pattern: 'GET /admin/thesaurus', method: 'GET', url: () => '/admin/thesaurus', expect: { anonymous: ANON_HTML, admin: 200, admin_on_list: 200, citizen: 403, citizen_on_list: 403, coordinator: 403, monitor: 403, owner: 403, reader: 403, other_team: 403 } },
+  { name: 'case list and search', pattern: 'GET /cases', method: 'GET', url: () => '/cases?q=x', expect: { anonymous: ANON_HTML, citizen: 403, citizen_on_list: 403, admin: 200, admin_on_list: 200, coordinator: 200, monitor: 200, owner: 200, reader: 200, other_team: 200 } },
+  { name: 'new case form', pattern: 'GET /cases/new', method: 'GET', url: () => '/cases/new', expect: { anonymous: ANON_HTML, citizen: 403, citizen_on_list: 403, admin: 403, admin_on_list: 403, coordinator: 200, monitor: 200, owner: 200, reader: 200, other_team: 200 } },
+  { name: 'open a case (refused input)', pattern: 'POST /cases', method: 'POST', url: () => '/cases', form: { title: '' }, expect: { anonymous: 401, citizen: 403, citizen_on_list: 403, admin: 403, admin_on_list: 403, coordinator: 422, monitor: 422, owner: 422, reader: 422, other_team: 422 } },
+  { name: 'appeal from the case (refused input)', pattern: 'POST /cases/:id/add/appeal', method: 'POST', url: (i) => `/cases/${i.c}/add/appeal`, form: { act_id: '', body: '' }, expect: { ...content(422, 404), anonymous: 401 } },
+  { name: 'API case list', pattern: 'GET /api/v1/cases', method: 'GET', url: () => '/api/v1/cases', api: true, expect: { anonymous: 401, citizen: 403, citizen_on_list: 403, admin: 200, admin_on_list: 200, coordinator: 200, monitor: 200, owner: 200, reader: 200, other_team: 200 } },
+  { name: 'thesaurus term (refused input)', pattern: 'POST /admin/thesaurus', method: 'POST', url: () => '/admin/thesaurus', form: { thesaurus: 'act_type', code: '', label_ky: '', label_ru: '', label_en: '' }, expect: { anonymous: 401, admin: 422, admin_on_list: 422, citizen: 403, citizen_on_list: 403, coordinator: 403, monitor: 403, owner: 403, reader: 403, other_team: 403 } },
+  { name: 'thesaurus relabel (refused input)', pattern: 'POST /admin/thesaurus/:id', method: 'POST', url: () => '/admin/thesaurus/1', form: { label_ky: '', label_ru: '', label_en: '' }, expect: { anonymous: 401, admin: 422, admin_on_list: 422, citizen: 403, citizen_on_list: 403, coordinator: 403, monitor: 403, owner: 403, reader: 403, other_team: 403 } },
+  { name: 'stylesheet', pattern: 'GET /cases/assets/cases.css', method: 'GET', url: () => '/cases/assets/cases.css', expect: Object.fromEntries(WHO.map((w) => [w, 200])) },
+  // Last: it changes the list (the coordinator takes the administrator off it).
+  { name: 'access removal', pattern: 'POST /cases/:id/access/:uid/remove', method: 'POST', url: (i) => `/cases/${i.c}/access/${i.adminOnList}/remove`, form: {}, expect: { ...content(404, 404, 404), anonymous: 401, coordinator: 303 } },
 ];
 
 forEachDialect('case access matrix', (dialect) => {
@@ -81,7 +94,7 @@ forEachDialect('case access matrix', (dialect) => {
     const up = await t.app.inject({ method: 'POST', url: `/cases/${c}/add/evidence?_csrf=${encodeURIComponent(await owner.csrf())}`, payload: upload.payload, headers: { 'content-type': upload.contentType, cookie: owner.cookieHeader() } });
     assert.equal(up.statusCode, 303, up.body);
     const [e] = await idsOf(t, 'case_evidence', c);
-    ids = { c, e: e! };
+    ids = { c, e: e!, adminOnList: users.get('admin_on_list')!.id };
     // Another team's case, and the access list of ours (a citizen or an admin on a list changes nothing for the citizen).
     await openCase(agents.get('other_team')!, 'Their own case');
     const db = t.db.conn.db;
@@ -89,7 +102,7 @@ forEachDialect('case access matrix', (dialect) => {
     await add('reader', 'read');
     await add('citizen_on_list', 'edit');
     await add('admin_on_list', 'read');
-    missing = { c: 987654, e: e! };
+    missing = { c: 987654, e: e!, adminOnList: users.get('admin_on_list')!.id };
   });
   after(async () => t.close());
 
@@ -107,6 +120,11 @@ forEachDialect('case access matrix', (dialect) => {
     if (r.method === 'POST') return agent.post(url, r.form ?? {});
     return agent.get(url);
   }
+
+  test('the matrix covers every route of the case module', () => {
+    const ours = t.app.achyk.routes.filter((r) => r.url.startsWith('/cases') || r.url.startsWith('/api/v1/cases') || r.url.startsWith('/admin/thesaurus')).map((r) => `${r.method} ${r.url}`);
+    assert.deepEqual([...new Set(ours)].sort(), [...new Set(ROUTES.map((r) => r.pattern))].sort());
+  });
 
   for (const r of ROUTES) {
     test(`${r.name}: each role gets what the policy allows, everyone else the answer of a missing case`, async () => {

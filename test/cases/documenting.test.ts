@@ -55,8 +55,10 @@ forEachDialect('documenting a case', (dialect) => {
 
   async function countAll() {
     const db = t.db.conn.db;
-    const n = async (table: 'case_event' | 'case_person' | 'case_act' | 'case_involvement' | 'case_intervention' | 'case_person_group' | 'case_hearing' | 'audit_event') => (await db.selectFrom(table).select(db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n;
-    return { e: await n('case_event'), p: await n('case_person'), a: await n('case_act'), i: await n('case_involvement'), iv: await n('case_intervention'), g: await n('case_person_group'), h: await n('case_hearing'), audit: await n('audit_event') };
+    const n = async (table: 'case_event' | 'case_person' | 'case_act' | 'case_involvement' | 'case_intervention' | 'case_person_group' | 'case_hearing') => (await db.selectFrom(table).select(db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n;
+    // The refused form is shown again with the case's people in its lists: that read is logged, nothing else.
+    const changes = (await db.selectFrom('audit_event').select(db.fn.countAll().as('n')).where('action', '!=', 'case.read').executeTakeFirstOrThrow()).n;
+    return { e: await n('case_event'), p: await n('case_person'), a: await n('case_act'), i: await n('case_involvement'), iv: await n('case_intervention'), g: await n('case_person_group'), h: await n('case_hearing'), changes };
   }
 
   const refused: [string, string, Record<string, string | string[]>, string, RegExp][] = [

@@ -52,8 +52,6 @@ definePolicy('case.edit', (u, r) => isCaseAccess(r) && canEditCase(u, r));
 definePolicy('case.export', (u, r) => isCaseAccess(r) && canReadCase(u, r));
 /** Access list, workflow and the read trail of a case. */
 definePolicy('case.manage', (u, r) => isCaseAccess(r) && hasRole(u, 'coordinator'));
-/** Route level for the access, workflow and read-trail pages. */
-definePolicy('cases.manage', (u) => hasRole(u, 'coordinator'));
 /** Period reports (aggregates and pseudonymised summaries). */
 definePolicy('cases.report', (u) => hasRole(u, 'coordinator'));
 /** Editing the thesaurus. */

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { parseForm } from '../../platform/http/validation.js';
 import { requireCase } from './access-check.js';
+import { recordCaseRead } from './commands/access.js';
 import { createAppealFromCase } from './commands/appeal-from-case.js';
 import { loadCaseDetail } from './queries.js';
 import { appealFromCaseForm } from './schema.js';
@@ -19,6 +20,7 @@ export async function caseAppealRoutes(app: FastifyInstance): Promise<void> {
     const form = parseForm(appealFromCaseForm, request.body);
     const again = async (errors: import('../../platform/errors.js').FieldError[]) => {
       const detail = await loadCaseDetail(db, cipher, row);
+      await recordCaseRead(db, { caseId: row.id, userId: request.ctx.user!.id, door: 'page', now: now() });
       const labels = await labelsFor(db, request.ctx.locale);
       const acts = detail.acts.map((a) => ({ value: String(a.id), label: `${lbl(labels, 'act_type', a.actType)} — ${detail.persons.find((p) => p.id === a.victimId)?.pseudonym ?? ''} (${a.start.date})` }));
       const none = { territories: [], actTypes: [], methods: [], groups: [], interventionTypes: [], responses: [], degrees: [], reliability: [], events: [], persons: [], acts };

@@ -122,6 +122,8 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
   async function formPage(request: FastifyRequest, reply: FastifyReply, caseId: number, form: CaseFormName, state: FormState, status = 200) {
     const { row } = await requireCase(request, String(caseId), 'case.edit');
     const detail = await loadCaseDetail(db, cipher, row);
+    // The forms list the case's people by name: showing them is a read of the case.
+    await recordCaseRead(db, { caseId: row.id, userId: request.ctx.user!.id, door: 'page', now: now() });
     const options = await formOptions(db, request.ctx.locale, detail);
     return sendPage(reply, <CaseFormPage ctx={viewContext(request)} caseId={row.id} reference={row.reference} form={form} state={state} options={options} />, status);
   }
