@@ -6,8 +6,7 @@ import { forEachDialect } from '../support/dialects.js';
 import { Agent } from '../support/agent.js';
 import { buildUser, signIn, type TestUser } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
-import { draftThroughWizard, makeBody, upload } from './support.js';
-import { tinyPdf } from './extract-text.test.js';
+import { draftThroughWizard, makeBody, tinyPdf, upload } from './support.js';
 
 function listFilesDeep(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { main } from '../../src/cli/main.js';
+import { createPgDatabase, forEachDialect } from '../support/dialects.js';
+
+async function capture(fn: () => Promise<void>): Promise<{ out: string; err: string; code: number | undefined }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = console.log;
+  const error = console.error;
+  const before = process.exitCode;
+  console.log = (...a: unknown[]) => void out.push(a.join(' '));
+  console.error = (...a: unknown[]) => void err.push(a.join(' '));
+  process.exitCode = undefined;
+  try {
+    await fn();
+    return { out: out.join('\n'), err: err.join('\n'), code: process.exitCode as number | undefined };
+  } finally {
+    console.log = log;
+    console.error = error;
+    process.exitCode = before;
+  }
+}
+
+forEachDialect('achyk calendar due', (dialect) => {
+  let dir: string;
+  let drop: (() => Promise<void>) | null = null;
+  const saved = { ...process.env };
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'achyk-cli-'));
+    process.env.ACHYK_DATA_DIR = dir;
+    delete process.env.DATABASE_URL;
+    if (dialect === 'postgres') {
+      const pg = await createPgDatabase();
+      process.env.DATABASE_URL = pg.url;
+      drop = pg.drop;
+    }
+  });
+  after(async () => {
+    process.env = saved;
+    await drop?.();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('prints the due date, the legal basis and every day skipped', async () => {
+    const r = await capture(() => main(['calendar', 'due', '--kind', 'complaint', '--from', '2026-03-18']));
+    assert.equal(r.code, undefined, r.err);
+    const lines = r.out.split('\n');
+    assert.equal(lines[0], '2026-04-08');
+    assert.match(r.out, /No\. 67 .*\(disputed\)/);
+    assert.match(r.out, /skipped 20 Mar 2026 \(Orozo Ait/);
+    const ru = await capture(() => main(['calendar', 'due', '--kind', 'information_request', '--from', '2025-12-31', '--lang', 'ru']));
+    assert.match(ru.out, /^2026-01-26/); // 13-16, 19-23, 26 Jan
+    assert.match(ru.out, /новогодние выходные продлены/);
+  });
+
+  test('an unknown kind and an impossible date are reported clearly with exit code 2', async () => {
+    const r = await capture(() => main(['calendar', 'due', '--kind', 'petition', '--from', '2026-02-30']));
+    assert.equal(r.code, 2);
+    assert.match(r.err, /kind: There is no such kind of appeal/);
+    assert.match(r.err, /from: No such date/);
+  });
+});
