@@ -48,6 +48,11 @@ export function Layout(props: { ctx: ViewContext; title: string; children: Compo
               <li>
                 <a href="/directory">{t('directory.nav')}</a>
               </li>
+              {ctx.can('appeals.use') ? (
+                <li>
+                  <a href="/appeals">{t('appeals.nav')}</a>
+                </li>
+              ) : null}
               {ctx.can('cases.use') ? (
                 <li>
                   <a href="/cases">{t('cases.nav')}</a>
