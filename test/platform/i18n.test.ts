@@ -17,8 +17,11 @@ import { buildTestApp, type TestApp } from '../support/test-app.js';
 /** Texts that are the same in every language on purpose (names of languages, of things). */
 const SAME_EVERYWHERE = new Set(['lang.ky', 'lang.ru', 'lang.en']);
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-/** A sentence (not a proper name or a bare format): at least two English words besides placeholders. */
-const isSentence = (en: string) => (en.replace(/\{\w+\}/g, '').match(/[A-Za-z]{2,}/g) ?? []).length >= 2;
+/**
+ * A sentence (not a proper name, an acronym, an address or a bare format): at least two English words
+ * once placeholders and paths are set aside ("API: /api/v1/openapi.json" is not one).
+ */
+const isSentence = (en: string) => (en.replace(/\{\w+\}|\S*[/.]\S*\w/g, ' ').match(/\b[A-Za-z][a-z]+\b/g) ?? []).length >= 2;
 
 describe('the message catalogue', () => {
   const entries = Object.entries(catalog);
