@@ -21,14 +21,18 @@ export function pcodeToSoate(pcode: string): string | null {
   return /^KG\d{11}$/.test(pcode) ? `417${pcode.slice(2)}` : null;
 }
 
-/** Stores each feature's geometry on the territory with the same code; returns how many matched. */
+/**
+ * Stores each feature's geometry on the territory with the same code (`properties.id`: an OCHA
+ * P-code "KG…" or a 14-digit SOATE code); other features are skipped. Returns how many matched.
+ */
 export async function loadBoundaries(trx: Executor, now: Date, files = BOUNDARY_FILES.map((f) => path.join(REFERENCE_DIR, f))): Promise<number> {
   let matched = 0;
   for (const file of files) {
-    const fc = JSON.parse(fs.readFileSync(file, 'utf8')) as { features: Feature[] };
-    for (const f of fc.features) {
-      const code = pcodeToSoate(f.properties.id);
-      if (!code || (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon')) continue;
+    const fc = JSON.parse(fs.readFileSync(file, 'utf8')) as { features?: Feature[] };
+    for (const f of fc.features ?? []) {
+      const id = f?.properties?.id;
+      const code = typeof id === 'string' ? (pcodeToSoate(id) ?? (/^\d{14}$/.test(id) ? id : null)) : null;
+      if (!code || (f.geometry?.type !== 'Polygon' && f.geometry?.type !== 'MultiPolygon')) continue;
       const res = await trx
         .updateTable('territory')
         .set({ boundary: JSON.stringify(f.geometry), updated_at: now.toISOString() })

@@ -15,6 +15,8 @@ import { translator } from '../../platform/i18n/translate.js';
 import { exportDirectory } from './commands/export-directory.js';
 import { importDirectory } from './commands/import-directory.js';
 import { formatReport } from './report-text.js';
+import { loadBoundaries } from './boundaries.js';
+import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { DirectoryFile } from './csv.js';
 
 /** The operator's language from LC_ALL / LANG ("ru_RU.UTF-8" → ru); English otherwise ("C.UTF-8"). */
@@ -84,7 +86,30 @@ function exportCommand(file: DirectoryFile): CliCommand {
   };
 }
 
+/** `achyk import boundaries FILE.geojson…`: replaces the map shapes of the territories with the same codes. */
+const importBoundariesCommand: CliCommand = {
+  summary: 'load map boundaries (GeoJSON with OCHA P-codes in properties.id) onto territories: FILE…',
+  async run(args) {
+    const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+    if (positionals.length === 0) throw new UsageError('achyk import boundaries needs one or more GeoJSON files');
+    for (const f of positionals) if (!fs.existsSync(f)) throw new UsageError(`No such file: ${f}`);
+    const runtime = await openRuntime(loadConfig());
+    try {
+      const now = new Date();
+      const matched = await runtime.conn.db.transaction().execute(async (trx) => {
+        const n = await loadBoundaries(trx, now, positionals);
+        await appendAudit(trx, { actor: 'cli', action: 'directory.boundaries', objectType: 'territory', data: { matched: n }, at: now });
+        return n;
+      });
+      console.log(`Boundaries loaded for ${matched} territories.`);
+    } finally {
+      await runtime.close();
+    }
+  },
+};
+
 export const directoryCommands: Record<string, CliCommand> = {
+  'import boundaries': importBoundariesCommand,
   'import territories': importCommand('territories'),
   'import bodies': importCommand('bodies'),
   'export territories': exportCommand('territories'),

@@ -130,7 +130,14 @@ export async function directoryAdminRoutes(app: FastifyInstance): Promise<void> 
       const form = parseForm(schema, request.body);
       if (!form.ok) return page(request, reply, { id: null, input: form.input, errors: form.errors }, 422);
       const { _csrf, ...values } = form.input;
-      const result = await db.transaction().execute((trx) => saveRecord({ trx, file: kind, values, editing: null, actor: actor(request), now: now() }));
+      // Two administrators creating the same code at the same moment: the unique index decides.
+      const result = await db
+        .transaction()
+        .execute((trx) => saveRecord({ trx, file: kind, values, editing: null, actor: actor(request), now: now() }))
+        .catch((err: unknown) => {
+          if (isUniqueViolation(err)) return { ok: false as const, errors: [{ field: 'code', message: 'directory.admin.code_taken' as const }] };
+          throw err;
+        });
       if (!result.ok) return page(request, reply, { id: null, input: form.input, errors: result.errors }, 422);
       return redirectTo(reply, `${base}/${result.id}?done=saved`);
     });
@@ -184,6 +191,12 @@ export async function directoryAdminRoutes(app: FastifyInstance): Promise<void> 
       lifecycle(request, reply, (trx, id) => setActive({ trx, actor: actor(request), now: now(), objectType, id, active: true }), dateForm, 'reactivated'),
     );
   }
+}
+
+/** A unique constraint refused the row (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 class LifecycleRefused extends Error {
