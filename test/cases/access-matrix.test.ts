@@ -31,6 +31,7 @@ interface Route {
 interface Ids {
   c: number;
   e: number;
+  p: number;
   adminOnList: number;
 }
 
@@ -63,6 +64,10 @@ const ROUTES: Route[] = [
   { name: 'thesaurus term (refused input)', pattern: 'POST /admin/thesaurus', method: 'POST', url: () => '/admin/thesaurus', form: { thesaurus: 'act_type', code: '', label_ky: '', label_ru: '', label_en: '' }, expect: { anonymous: 401, admin: 422, admin_on_list: 422, citizen: 403, citizen_on_list: 403, coordinator: 403, monitor: 403, owner: 403, reader: 403, other_team: 403 } },
   { name: 'thesaurus relabel (refused input)', pattern: 'POST /admin/thesaurus/:id', method: 'POST', url: () => '/admin/thesaurus/1', form: { label_ky: '', label_ru: '', label_en: '' }, expect: { anonymous: 401, admin: 422, admin_on_list: 422, citizen: 403, citizen_on_list: 403, coordinator: 403, monitor: 403, owner: 403, reader: 403, other_team: 403 } },
   { name: 'stylesheet', pattern: 'GET /cases/assets/cases.css', method: 'GET', url: () => '/cases/assets/cases.css', expect: Object.fromEntries(WHO.map((w) => [w, 200])) },
+  { name: 'case correction form', pattern: 'GET /cases/:id/edit', method: 'GET', url: (i) => `/cases/${i.c}/edit`, expect: content(200, 404) },
+  { name: 'case correction (refused input)', pattern: 'POST /cases/:id/edit', method: 'POST', url: (i) => `/cases/${i.c}/edit`, form: { title: '' }, expect: { ...content(422, 404), anonymous: 401 } },
+  { name: 'person correction form', pattern: 'GET /cases/:id/persons/:pid/edit', method: 'GET', url: (i) => `/cases/${i.c}/persons/${i.p}/edit`, expect: content(200, 404) },
+  { name: 'person correction (refused input)', pattern: 'POST /cases/:id/persons/:pid/edit', method: 'POST', url: (i) => `/cases/${i.c}/persons/${i.p}/edit`, form: { name: '', sex: 'female', age_group: 'adult' }, expect: { ...content(422, 404), anonymous: 401 } },
   // Last: it changes the list (the coordinator takes the administrator off it).
   { name: 'access removal', pattern: 'POST /cases/:id/access/:uid/remove', method: 'POST', url: (i) => `/cases/${i.c}/access/${i.adminOnList}/remove`, form: {}, expect: { ...content(404, 404, 404), anonymous: 401, coordinator: 303 } },
 ];
@@ -90,11 +95,13 @@ forEachDialect('case access matrix', (dialect) => {
     const owner = agents.get('owner')!;
     const c = await openCase(owner, TITLE);
     await addOk(owner, c, 'event', { title: 'event', start: '2025-01-02', start_precision: 'exact' });
+    await addOk(owner, c, 'person', { name: 'Someone', sex: 'female', age_group: 'adult' });
+    const [p] = await idsOf(t, 'case_person', c);
     const upload = multipartBody('statement.pdf', PDF);
     const up = await t.app.inject({ method: 'POST', url: `/cases/${c}/add/evidence?_csrf=${encodeURIComponent(await owner.csrf())}`, payload: upload.payload, headers: { 'content-type': upload.contentType, cookie: owner.cookieHeader() } });
     assert.equal(up.statusCode, 303, up.body);
     const [e] = await idsOf(t, 'case_evidence', c);
-    ids = { c, e: e!, adminOnList: users.get('admin_on_list')!.id };
+    ids = { c, e: e!, p: p!, adminOnList: users.get('admin_on_list')!.id };
     // Another team's case, and the access list of ours (a citizen or an admin on a list changes nothing for the citizen).
     await openCase(agents.get('other_team')!, 'Their own case');
     const db = t.db.conn.db;
@@ -102,7 +109,7 @@ forEachDialect('case access matrix', (dialect) => {
     await add('reader', 'read');
     await add('citizen_on_list', 'edit');
     await add('admin_on_list', 'read');
-    missing = { c: 987654, e: e!, adminOnList: users.get('admin_on_list')!.id };
+    missing = { c: 987654, e: e!, p: p!, adminOnList: users.get('admin_on_list')!.id };
   });
   after(async () => t.close());
 

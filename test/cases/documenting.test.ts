@@ -110,4 +110,34 @@ forEachDialect('documenting a case', (dialect) => {
     const unknownKey = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/acts`, headers: { authorization: `Bearer ${token}` }, payload: { event_id: eventId, act_type: 'torture', victim_id: victimId, colour: 'red' } });
     assert.equal(unknownKey.statusCode, 400);
   });
+
+  test('an editor corrects the case and a person; the pseudonym and reference stay, the change is audited', async () => {
+    const before = await t.db.conn.db.selectFrom('hr_case').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow();
+    const form = await lawyer.get(`/cases/${caseId}/persons/${victimId}/edit`);
+    assert.equal(form.statusCode, 200);
+    assert.ok(form.body.includes('value="Asel Victimova"'));
+    assert.match(form.body, /value="journalist" checked/);
+    const refused = await postForm(lawyer, `/cases/${caseId}/persons/${victimId}/edit`, { name: 'Asel Victimova', sex: 'female', age_group: 'adult', birth_date: '05.04.1987' });
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /date of birth as YYYY-MM-DD or YYYY/);
+    const ok = await postForm(lawyer, `/cases/${caseId}/persons/${victimId}/edit`, { name: 'Asel Victimova-Corrected', sex: 'female', age_group: 'adult', birth_date: '1987-04-05', groups: ['journalist', 'hrd'] });
+    assert.equal(ok.statusCode, 303);
+    const edited = await postForm(lawyer, `/cases/${caseId}/edit`, { title: 'Journalist detained (corrected)', summary: '', territory_id: String(dir.chui) });
+    assert.equal(edited.statusCode, 303);
+    const page = await lawyer.get(`/cases/${caseId}`);
+    assert.ok(page.body.includes('Asel Victimova-Corrected'));
+    assert.ok(page.body.includes('Journalist detained (corrected)'));
+    const row = await t.db.conn.db.selectFrom('case_person').select(['pseudonym', 'name_enc']).where('id', '=', victimId).executeTakeFirstOrThrow();
+    assert.equal(row.pseudonym, 'P1');
+    assert.ok(!row.name_enc.includes('Corrected'));
+    const groups = await t.db.conn.db.selectFrom('case_person_group').select('group_code').where('person_id', '=', victimId).orderBy('group_code').execute();
+    assert.deepEqual(groups.map((g) => g.group_code), ['hrd', 'journalist']);
+    const after = await t.db.conn.db.selectFrom('hr_case').select(['reference', 'territory_id']).where('id', '=', caseId).executeTakeFirstOrThrow();
+    assert.deepEqual(after, { reference: before.reference, territory_id: dir.chui });
+    const audit = await t.db.conn.db.selectFrom('audit_event').select('action').where('object_id', '=', String(caseId)).where('action', 'in', ['case.person_updated', 'case.updated']).execute();
+    assert.equal(audit.length, 2);
+    // Another case's person through this case's URL is not found.
+    const other = await openCase(lawyer, 'other');
+    assert.equal((await lawyer.get(`/cases/${other}/persons/${victimId}/edit`)).statusCode, 404);
+  });
 });

@@ -3,6 +3,8 @@ import { defineMessages } from '../../platform/i18n/locales.js';
 
 export const casesMessages = defineMessages({
   'cases.nav': { ky: 'Иштер', ru: 'Дела', en: 'Cases' },
+  'cases.edit': { ky: 'Ишти оңдоо', ru: 'Исправить дело', en: 'Correct the case' },
+  'cases.edit_person': { ky: '{pseudonym} оңдоо', ru: 'Исправить {pseudonym}', en: 'Correct {pseudonym}' },
   'cases.title': { ky: 'Укук бузуу иштери', ru: 'Дела о нарушениях прав человека', en: 'Human-rights cases' },
   'cases.intro': {
     ky: 'Иштер купуя: ар бир иштин өз кирүү тизмеси бар. Сиз окууга уруксат алган иштер гана көрсөтүлөт.',

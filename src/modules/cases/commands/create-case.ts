@@ -45,3 +45,24 @@ export async function createCase(p: CreateCaseProps): Promise<{ id: number; refe
   await appendAudit(p.trx, { actor: `user:${p.userId}`, action: 'case.created', objectType: 'case', objectId: row.id, data: { reference }, at: p.now });
   return { id: row.id, reference };
 }
+
+/** Corrects a case's title, summary or territory (the reference never changes). */
+export async function updateCase(p: CreateCaseProps & { caseId: number }): Promise<void> {
+  const problems = new Problems();
+  const title = p.input.title.trim();
+  if (!title) problems.add('title', 'validation.required');
+  const territoryId = optionalId(p.input.territory_id);
+  if (territoryId === 'bad' || (territoryId !== null && !(await territoryExists(p.trx, territoryId)))) problems.add('territory_id', 'cases.error.unknown_territory');
+  problems.throwIfAny();
+  await p.trx
+    .updateTable('hr_case')
+    .set({
+      title_enc: p.cipher.encrypt(title, ctxOf('hr_case', 'title_enc')),
+      summary_enc: p.cipher.encryptNullable(p.input.summary?.trim() || null, ctxOf('hr_case', 'summary_enc')),
+      territory_id: territoryId as number | null,
+      updated_at: p.now.toISOString(),
+    })
+    .where('id', '=', p.caseId)
+    .execute();
+  await appendAudit(p.trx, { actor: `user:${p.userId}`, action: 'case.updated', objectType: 'case', objectId: p.caseId, at: p.now });
+}

@@ -9,7 +9,8 @@ import { appendAudit } from '../../../platform/audit/audit-log.js';
 import { isIsoDate } from '../../../platform/http/validation.js';
 import { ctxOf } from '../encrypted-columns.js';
 import { AGE_GROUPS, SEXES, type AgeGroup, type Sex } from '../tables.js';
-import { Problems, checkTerm, touchCase, type CaseCommandProps } from './shared.js';
+import { notFound } from '../../../platform/errors.js';
+import { Problems, belongsToCase, checkTerm, touchCase, type CaseCommandProps } from './shared.js';
 
 export interface PersonInput {
   name: string;
@@ -23,7 +24,7 @@ export interface PersonInput {
   groups?: string[];
 }
 
-export async function addPerson(p: CaseCommandProps & { input: PersonInput }): Promise<{ id: number; pseudonym: string }> {
+async function checkPerson(p: CaseCommandProps & { input: PersonInput }): Promise<{ name: string; birth: string; groups: string[] }> {
   const problems = new Problems();
   const name = p.input.name.trim();
   if (!name) problems.add('name', 'validation.required');
@@ -34,28 +35,45 @@ export async function addPerson(p: CaseCommandProps & { input: PersonInput }): P
   const groups = [...new Set(p.input.groups ?? [])].filter((g) => g !== '');
   for (const g of groups) await checkTerm(p.trx, problems, 'groups', 'vulnerable_group', g, false);
   problems.throwIfAny();
+  return { name, birth, groups };
+}
+
+function identity(p: CaseCommandProps & { input: PersonInput }, name: string, birth: string) {
+  const enc = (v: string | undefined, column: 'other_names_enc' | 'contact_enc' | 'id_number_enc' | 'address_enc' | 'birth_date_enc') => p.cipher.encryptNullable(v?.trim() || null, ctxOf('case_person', column));
+  return {
+    name_enc: p.cipher.encrypt(name, ctxOf('case_person', 'name_enc')),
+    other_names_enc: enc(p.input.other_names, 'other_names_enc'),
+    contact_enc: enc(p.input.contact, 'contact_enc'),
+    id_number_enc: enc(p.input.id_number, 'id_number_enc'),
+    address_enc: enc(p.input.address, 'address_enc'),
+    birth_date_enc: enc(birth, 'birth_date_enc'),
+    sex: p.input.sex as Sex,
+    age_group: p.input.age_group as AgeGroup,
+  };
+}
+
+export async function addPerson(p: CaseCommandProps & { input: PersonInput }): Promise<{ id: number; pseudonym: string }> {
+  const { name, birth, groups } = await checkPerson(p);
   const n = await p.trx.selectFrom('case_person').select(sql<number>`count(*)`.as('n')).where('case_id', '=', p.caseId).executeTakeFirstOrThrow();
   const pseudonym = `P${Number(n.n) + 1}`;
-  const enc = (v: string | undefined, column: 'other_names_enc' | 'contact_enc' | 'id_number_enc' | 'address_enc' | 'birth_date_enc') => p.cipher.encryptNullable(v?.trim() || null, ctxOf('case_person', column));
   const row = await p.trx
     .insertInto('case_person')
-    .values({
-      case_id: p.caseId,
-      pseudonym,
-      name_enc: p.cipher.encrypt(name, ctxOf('case_person', 'name_enc')),
-      other_names_enc: enc(p.input.other_names, 'other_names_enc'),
-      contact_enc: enc(p.input.contact, 'contact_enc'),
-      id_number_enc: enc(p.input.id_number, 'id_number_enc'),
-      address_enc: enc(p.input.address, 'address_enc'),
-      birth_date_enc: enc(birth, 'birth_date_enc'),
-      sex: p.input.sex as Sex,
-      age_group: p.input.age_group as AgeGroup,
-      created_at: p.now.toISOString(),
-    })
+    .values({ case_id: p.caseId, pseudonym, ...identity(p, name, birth), created_at: p.now.toISOString() })
     .returning('id')
     .executeTakeFirstOrThrow();
   if (groups.length) await p.trx.insertInto('case_person_group').values(groups.map((g) => ({ person_id: row.id, group_code: g }))).execute();
   await touchCase(p.trx, p.caseId, p.now);
   await appendAudit(p.trx, { actor: `user:${p.userId}`, action: 'case.person_added', objectType: 'case', objectId: p.caseId, data: { person: row.id, pseudonym }, at: p.now });
   return { id: row.id, pseudonym };
+}
+
+/** Corrects a person's identity fields, sex, age group and tags (the pseudonym stays). */
+export async function updatePerson(p: CaseCommandProps & { personId: number; input: PersonInput }): Promise<void> {
+  if (!(await belongsToCase(p.trx, 'case_person', p.personId, p.caseId))) throw notFound();
+  const { name, birth, groups } = await checkPerson(p);
+  await p.trx.updateTable('case_person').set(identity(p, name, birth)).where('id', '=', p.personId).execute();
+  await p.trx.deleteFrom('case_person_group').where('person_id', '=', p.personId).execute();
+  if (groups.length) await p.trx.insertInto('case_person_group').values(groups.map((g) => ({ person_id: p.personId, group_code: g }))).execute();
+  await touchCase(p.trx, p.caseId, p.now);
+  await appendAudit(p.trx, { actor: `user:${p.userId}`, action: 'case.person_updated', objectType: 'case', objectId: p.caseId, data: { person: p.personId }, at: p.now });
 }

@@ -41,11 +41,11 @@ const TITLES = {
   appeal: 'cases.appeal_from_case',
 } as const;
 
-export function CaseFormPage(p: { ctx: ViewContext; caseId: number; reference: string; form: CaseFormName; state: FormState; options: FormOptions }) {
+export function CaseFormPage(p: { ctx: ViewContext; caseId: number; reference: string; form: CaseFormName; state: FormState; options: FormOptions; action?: string; title?: string }) {
   const { ctx, state, options: o } = p;
   const { t } = ctx;
   const { errors, input } = state;
-  const action = `/cases/${p.caseId}/add/${p.form}`;
+  const action = p.action ?? `/cases/${p.caseId}/add/${p.form}`;
   const body = () => {
     switch (p.form) {
       case 'event':
@@ -175,7 +175,7 @@ export function CaseFormPage(p: { ctx: ViewContext; caseId: number; reference: s
         );
     }
   };
-  const title = t(TITLES[p.form]);
+  const title = p.title ?? t(TITLES[p.form]);
   return (
     <Layout ctx={ctx} title={`${title} · ${p.reference}`}>
       <link rel="stylesheet" href={CASES_CSS_URL} />

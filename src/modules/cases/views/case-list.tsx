@@ -64,22 +64,22 @@ export function CasesPage(p: { ctx: ViewContext; cases: CaseListItem[]; q: strin
   );
 }
 
-export function NewCasePage(p: { ctx: ViewContext; state: FormState; territories: Option[] }) {
+/** The form of a new case; with `edit`, the same form correcting an existing case. */
+export function NewCasePage(p: { ctx: ViewContext; state: FormState; territories: Option[]; edit?: { caseId: number; reference: string } }) {
   const { ctx, state } = p;
   const { t } = ctx;
+  const heading = p.edit ? `${p.edit.reference}: ${t('cases.edit')}` : t('cases.new');
   return (
-    <Layout ctx={ctx} title={t('cases.new')}>
+    <Layout ctx={ctx} title={heading}>
       <link rel="stylesheet" href={CASES_CSS_URL} />
-      <p>
-        <a href="/cases">{t('cases.title')}</a>
-      </p>
-      <h1>{t('cases.new')}</h1>
+      <p>{p.edit ? <a href={`/cases/${p.edit.caseId}`}>{p.edit.reference}</a> : <a href="/cases">{t('cases.title')}</a>}</p>
+      <h1>{heading}</h1>
       <ErrorSummary ctx={ctx} errors={state.errors} />
-      <PostForm ctx={ctx} action="/cases" class="case-form">
+      <PostForm ctx={ctx} action={p.edit ? `/cases/${p.edit.caseId}/edit` : '/cases'} class="case-form">
         <Field ctx={ctx} name="title" label={t('cases.case_title')} hint={t('cases.case_title_hint')} value={state.input.title} errors={state.errors} required />
         <Field ctx={ctx} name="summary" label={t('cases.summary')} value={state.input.summary} errors={state.errors} multiline />
         <SelectField ctx={ctx} name="territory_id" label={t('cases.territory')} options={p.territories} value={state.input.territory_id} errors={state.errors} empty={t('cases.no_territory')} />
-        <button type="submit">{t('cases.open')}</button>
+        <button type="submit">{p.edit ? t('common.save') : t('cases.open')}</button>
       </PostForm>
     </Layout>
   );

@@ -58,6 +58,11 @@ export function CasePage(p: CasePageProps) {
         <dd>{formatDateTime(locale, c.updatedAt)}</dd>
       </dl>
       {c.summary ? <p class="case-summary">{c.summary}</p> : null}
+      {p.canEdit ? (
+        <p>
+          <a href={`${base}/edit`}>{t('cases.edit')}</a>
+        </p>
+      ) : null}
       <p>
         {p.canManage ? (
           <>
@@ -139,7 +144,14 @@ export function CasePage(p: CasePageProps) {
                   <td>{t(`cases.sex.${x.sex}`)}</td>
                   <td>{t(`cases.age.${x.ageGroup}`)}</td>
                   <td>{x.groups.map((g) => lbl(labels, 'vulnerable_group', g)).join(', ')}</td>
-                  <td>{x.contact ?? ''}</td>
+                  <td>
+                    {x.contact ?? ''}
+                    {p.canEdit ? (
+                      <p>
+                        <a href={`${base}/persons/${x.id}/edit`}>{t('cases.edit_person', { pseudonym: x.pseudonym })}</a>
+                      </p>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
