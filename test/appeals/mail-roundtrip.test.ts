@@ -92,4 +92,24 @@ forEachDialect('appeals: wizard, outbound and inbound mail over real SMTP', (dia
     const events = await t.db.conn.db.selectFrom('appeal_event').select('text').where('text', 'like', '%hello%').execute();
     assert.equal(events.length, 0);
   });
+
+  test('a message over the size limit is refused with 552 and recorded in the holding pen', async () => {
+    const { db, cipher, config } = t.app.achyk;
+    const small = await startInboundSmtp({ db, cipher, dataDir: config.dataDir, mailDomain: config.mailDomain, port: 0, host: '127.0.0.1', maxBytes: 4096, now: () => t.clock.now });
+    try {
+      const transport = nodemailer.createTransport({ host: '127.0.0.1', port: small.port, secure: false, ignoreTLS: true });
+      await assert.rejects(transport.sendMail({ from: 'big@example.org', to: 'appeal-1-00000000@achyk.test', subject: 'huge', text: 'x'.repeat(20_000) }), /552|too large/i);
+      transport.close();
+      const row = await db.selectFrom('inbound_message').selectAll().where('hold_reason', '=', 'too_large').executeTakeFirstOrThrow();
+      assert.equal(row.status, 'held');
+      assert.ok(row.size > 4096);
+      assert.match(row.sha256, /^[0-9a-f]{64}$/);
+      // Mail for another domain is refused outright: the receiver is not a relay.
+      const relay = nodemailer.createTransport({ host: '127.0.0.1', port: small.port, secure: false, ignoreTLS: true });
+      await assert.rejects(relay.sendMail({ from: 'a@example.org', to: 'someone@example.com', subject: 'x', text: 'y' }), /550|Relay/i);
+      relay.close();
+    } finally {
+      await small.close();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 /** Builds the props of the appeal page (views stay pure: everything they show is computed here). */
 import type { FastifyRequest } from 'fastify';
+import { recordAudit } from '../../platform/audit/audit-log.js';
 import { kyrgyzDateOf, renderExplanation } from '../calendar/index.js';
 import { canTransition, computedStatus } from './lifecycle.js';
 import { bodyById, bodyName } from './bodies.js';
@@ -29,6 +30,8 @@ export async function appealPageView(request: FastifyRequest, a: Appeal): Promis
     if (m) return Number(m[1]) === user?.id ? t('appeals.actor.you') : (names.get(Number(m[1])) ?? actor);
     return actor === 'mail' ? t('appeals.actor.mail') : t('appeals.actor.system');
   };
+  // Showing the identity of the person acted for is a read of a confidential record (SECURITY.md).
+  if (a.person_name_enc && user) await recordAudit(db, { actor: `user:${user.id}`, action: 'appeal.person_read', objectType: 'appeal', objectId: a.id, at: now() });
   const parent = a.parent_id ? { id: a.parent_id } : null;
   const sent = a.state !== 'draft';
   return {
