@@ -99,10 +99,10 @@ forEachDialect('consultations: the final report', (dialect) => {
     const { id, coordinator } = await fixture();
     const page = await new Agent(t.app, { 'accept-language': 'ru' }).get(`/consultations/${id}/report`);
     assert.equal(page.statusCode, 200);
-    assert.match(page.body, /<link rel="stylesheet" href="\/consultations\/report\.css"\/>/);
+    assert.match(page.body, /<link rel="stylesheet" href="\/consultations\/consultations\.css"\/>/);
     assert.match(page.body, /<th scope="col">Поддерживаю<\/th>/);
     assert.match(page.body, /промежуточные итоги/);
-    const css = await new Agent(t.app).get('/consultations/report.css');
+    const css = await new Agent(t.app).get('/consultations/consultations.css');
     assert.match(css.body, /@page \{ size: A4/);
     // Publishing the report before closing is refused; after closing it works and is final.
     let mod = await signIn(t, coordinator, new Agent(t.app, { 'accept-language': 'en' }));

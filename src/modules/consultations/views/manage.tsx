@@ -2,11 +2,10 @@
 import type { FieldError } from '../../../platform/errors.js';
 import { formatDate } from '../../../platform/i18n/translate.js';
 import { ErrorSummary, Field, PostForm } from '../../../platform/render/components.js';
-import { Layout } from '../../../platform/render/layout.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import type { Phase } from '../phase.js';
 import { DRAFT_FILE_MAX, MINUTES_FILE_MAX } from '../schema.js';
-import { FieldErrorText, PhaseBadge } from './parts.js';
+import { ConsultationLayout, FieldErrorText, PhaseBadge } from './parts.js';
 import { HearingsList, type DocumentProps } from './public.js';
 
 const mb = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`);
@@ -45,14 +44,14 @@ function ConsultationFields({ ctx, input, errors, bodies }: { ctx: ViewContext; 
 export function NewConsultationPage({ ctx, input, errors, bodies }: { ctx: ViewContext; input: Record<string, string>; errors: FieldError[]; bodies: BodyChoice[] }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('consultations.new')}>
+    <ConsultationLayout ctx={ctx} title={t('consultations.new')}>
       <h1>{t('consultations.new')}</h1>
       <ErrorSummary ctx={ctx} errors={errors} />
       <PostForm ctx={ctx} action="/consultations" class="narrow">
         <ConsultationFields ctx={ctx} input={input} errors={errors} bodies={bodies} />
         <button type="submit">{t('consultations.create')}</button>
       </PostForm>
-    </Layout>
+    </ConsultationLayout>
   );
 }
 
@@ -76,7 +75,7 @@ export function ManagePage(p: ManageProps) {
   const errs = (form: ManageProps['form']) => (p.form === form ? p.errors : []);
   const inp = (form: ManageProps['form']) => (p.form === form ? p.input : {});
   return (
-    <Layout ctx={ctx} title={`${t('consultations.edit')} · ${c.title}`}>
+    <ConsultationLayout ctx={ctx} title={`${t('consultations.edit')} · ${c.title}`}>
       <p>
         <a href={`/consultations/${c.id}`}>← {c.title}</a>
       </p>
@@ -188,6 +187,6 @@ export function ManagePage(p: ManageProps) {
           </PostForm>
         </section>
       ) : null}
-    </Layout>
+    </ConsultationLayout>
   );
 }

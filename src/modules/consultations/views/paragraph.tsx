@@ -2,12 +2,11 @@
 import type { FieldError } from '../../../platform/errors.js';
 import { formatDate } from '../../../platform/i18n/translate.js';
 import { ErrorSummary, PostForm } from '../../../platform/render/components.js';
-import { Layout } from '../../../platform/render/layout.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import type { Phase } from '../phase.js';
 import type { CommentView } from '../queries.js';
 import { COMMENT_MAX } from '../schema.js';
-import { articleLabel, CommentItem, FieldErrorText, ModerateForm, PhaseBadge } from './parts.js';
+import { ConsultationLayout, articleLabel, CommentItem, FieldErrorText, ModerateForm, PhaseBadge } from './parts.js';
 
 export type CommentGate = 'ok' | 'sign_in' | 'confirm_email' | 'not_open' | 'closed' | 'old_version';
 
@@ -34,7 +33,7 @@ export function ParagraphPage(p: ParagraphPageProps) {
   const repliesOf = (id: number) => p.comments.filter((x) => x.parentId === id);
   const open = p.gate === 'ok';
   return (
-    <Layout ctx={ctx} title={`${label} · ${c.title}`}>
+    <ConsultationLayout ctx={ctx} title={`${label} · ${c.title}`}>
       <p>
         <a href={`/consultations/${c.id}${p.gate === 'old_version' ? `/versions/${para.versionNumber}` : ''}#${para.anchor}`}>← {t('consultations.back_to_draft')}</a>
       </p>
@@ -66,7 +65,7 @@ export function ParagraphPage(p: ParagraphPageProps) {
         <Gate ctx={ctx} gate={p.gate} c={c} para={para} />
         {open ? <CommentForm ctx={ctx} consultationId={c.id} paragraphId={para.id} errors={p.errors} input={p.input} /> : null}
       </section>
-    </Layout>
+    </ConsultationLayout>
   );
 }
 
@@ -147,7 +146,7 @@ function CommentForm({ ctx, consultationId, paragraphId, errors, input }: { ctx:
 export function ModerationPage({ ctx, consultation, comments }: { ctx: ViewContext; consultation: { id: number; title: string }; comments: (CommentView & { paragraphLabel: string })[] }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={`${t('consultations.moderation')} · ${consultation.title}`}>
+    <ConsultationLayout ctx={ctx} title={`${t('consultations.moderation')} · ${consultation.title}`}>
       <p>
         <a href={`/consultations/${consultation.id}`}>← {consultation.title}</a>
       </p>
@@ -163,6 +162,6 @@ export function ModerationPage({ ctx, consultation, comments }: { ctx: ViewConte
           <ModerateForm ctx={ctx} c={c} consultationId={consultation.id} />
         </article>
       ))}
-    </Layout>
+    </ConsultationLayout>
   );
 }

@@ -1,11 +1,27 @@
 /** Small view pieces shared by the consultation pages. Pure functions of their props. */
+import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../../../platform/errors.js';
+import { Layout } from '../../../platform/render/layout.js';
 import { formatDate, formatDateTime } from '../../../platform/i18n/translate.js';
 import { PostForm } from '../../../platform/render/components.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import { renderCommentHtml } from '../comment-text.js';
 import type { Phase } from '../phase.js';
 import type { CommentView } from '../queries.js';
+import { CSS_PATH } from '../styles.js';
+
+/**
+ * The one layout with the module's stylesheet: a <link> in the body is valid HTML and allowed by the
+ * CSP (same origin), so the shared layout needs no change.
+ */
+export function ConsultationLayout({ ctx, title, children }: { ctx: ViewContext; title: string; children: ComponentChildren }) {
+  return (
+    <Layout ctx={ctx} title={title}>
+      <link rel="stylesheet" href={CSS_PATH} />
+      <div class="consultation-page">{children}</div>
+    </Layout>
+  );
+}
 
 export function articleLabel(ctx: ViewContext, number: string | null, heading: string): string {
   if (number === null) return ctx.t('consultations.preamble');

@@ -1,12 +1,11 @@
 /** Public pages: the list, the draft with its articles and paragraphs, a version with its changes. */
 import { formatDate } from '../../../platform/i18n/translate.js';
 import { PostForm } from '../../../platform/render/components.js';
-import { Layout } from '../../../platform/render/layout.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import type { Phase } from '../phase.js';
 import type { ParagraphRow } from '../queries.js';
 import type { DiffPart, VersionDiff } from '../word-diff.js';
-import { articleLabel, Dates, PhaseBadge } from './parts.js';
+import { ConsultationLayout, articleLabel, Dates, PhaseBadge } from './parts.js';
 
 export interface ListItem {
   id: number;
@@ -20,7 +19,7 @@ export interface ListItem {
 export function ListPage({ ctx, items, canManage }: { ctx: ViewContext; items: ListItem[]; canManage: boolean }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('consultations.title')}>
+    <ConsultationLayout ctx={ctx} title={t('consultations.title')}>
       <h1>{t('consultations.title')}</h1>
       <p class="lead">{t('consultations.intro')}</p>
       {canManage ? (
@@ -47,7 +46,7 @@ export function ListPage({ ctx, items, canManage }: { ctx: ViewContext; items: L
           </li>
         ))}
       </ul>
-    </Layout>
+    </ConsultationLayout>
   );
 }
 
@@ -134,7 +133,7 @@ export function DocumentPage(p: DocumentProps) {
   const title = p.version && !p.version.current ? `${c.title} · ${t('consultations.version_n', { n: p.version.number })}` : c.title;
   const diffByAnchor = new Map((p.diff?.changes ?? []).map((ch) => [ch.paragraph.anchor, ch]));
   return (
-    <Layout ctx={ctx} title={title}>
+    <ConsultationLayout ctx={ctx} title={title}>
       <ConsultationIntro ctx={ctx} c={c} />
       <nav class="actions" aria-label={t('consultations.title')}>
         <a href={`/consultations/${c.id}/report`}>{t('consultations.report')}</a>
@@ -206,7 +205,7 @@ export function DocumentPage(p: DocumentProps) {
         </section>
       ) : null}
       <HearingsList ctx={ctx} consultationId={c.id} hearings={p.hearings} />
-    </Layout>
+    </ConsultationLayout>
   );
 }
 

@@ -1,9 +1,8 @@
 /** The consultation report: printable on A4 (a print stylesheet), with CSV and JSON downloads. */
 import { formatDate, formatDateTime } from '../../../platform/i18n/translate.js';
-import { Layout } from '../../../platform/render/layout.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import type { ConsultationReport, ReportAuthor, ReportParagraph, Tally } from '../report.js';
-import { articleLabel, CommentText, PhaseBadge } from './parts.js';
+import { ConsultationLayout, articleLabel, CommentText, PhaseBadge } from './parts.js';
 
 const who = (ctx: ViewContext, a: ReportAuthor) => a.name ?? ctx.t('consultations.participant_n', { n: a.participant });
 
@@ -86,9 +85,7 @@ export function ReportPage({ ctx, r, bodyName }: { ctx: ViewContext; r: Consulta
   const c = r.consultation;
   const title = t('consultations.report_title', { title: c.title });
   return (
-    <Layout ctx={ctx} title={title}>
-      {/* The print stylesheet (A4, no navigation); a <link> in the body is valid HTML and allowed by the CSP. */}
-      <link rel="stylesheet" href="/consultations/report.css" />
+    <ConsultationLayout ctx={ctx} title={title}>
       <p class="no-print">
         <a href={`/consultations/${c.id}`}>← {c.title}</a>
       </p>
@@ -166,6 +163,6 @@ export function ReportPage({ ctx, r, bodyName }: { ctx: ViewContext; r: Consulta
           </ul>
         </section>
       ) : null}
-    </Layout>
+    </ConsultationLayout>
   );
 }
