@@ -20,6 +20,9 @@ forEachDialect('job queue and mail outbox', (dialect) => {
   let t: TestApp;
   before(async () => {
     t = await buildTestApp(dialect);
+    // Modules queue their periodic sweeps when the app is ready (appeals, anonymous reports); these
+    // tests count the jobs they enqueue themselves, so they start from an empty queue.
+    await t.db.conn.db.deleteFrom('job').execute();
   });
   after(async () => t.close());
   const services = () => ({ config: t.config, cipher: t.cipher, mailer: t.app.achyk.mailer });

@@ -196,7 +196,8 @@ export const anonymousMessages = defineMessages({
   'anonymous.error.no_consent': { ky: 'Билдирүүчү бул бөлүктү көчүрүүгө уруксат берген эмес.', ru: 'Автор сообщения не разрешил копировать эту часть.', en: 'The reporter did not allow this part to be copied.' },
   'anonymous.error.assignee': { ky: 'Координаторду же юристти тандаңыз.', ru: 'Выберите координатора или юриста.', en: 'Choose a coordinator or lawyer.' },
 
-  'anonymous.reference': { ky: 'АБ-{id}', ru: 'АС-{id}', en: 'AR-{id}' },
+  // One stable reference in every language: staff quote it to each other across languages.
+  'anonymous.reference': { ky: 'AR-{id}', ru: 'AR-{id}', en: 'AR-{id}' },
   'anonymous.inbox.title': { ky: 'Аноним билдирүүлөр', ru: 'Анонимные сообщения', en: 'Anonymous reports' },
   'anonymous.inbox.all': { ky: 'Баары', ru: 'Все', en: 'All' },
   'anonymous.inbox.mine': { ky: 'Мага дайындалгандар', ru: 'Назначенные мне', en: 'Assigned to me' },
