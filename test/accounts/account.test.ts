@@ -191,6 +191,13 @@ forEachDialect('account, API tokens and administration', (dialect) => {
     const audit = await t.db.conn.db.selectFrom('audit_event').select('data').where('action', '=', 'user.role_changed').where('object_id', '=', String(target.id)).executeTakeFirstOrThrow();
     assert.deepEqual(JSON.parse(audit.data), { from: 'citizen', to: 'monitor' });
     assert.equal((await admin.post('/admin/users/999999/role', { role: 'monitor' })).statusCode, 404);
+    // Creating an account grants a role too: the same rule applies.
+    t.clock.advance(11 * 60_000);
+    const create = await admin.post('/admin/users', { email: 'late.admin@example.org', display_name: 'Late', role: 'admin' });
+    assert.equal(create.headers.location, '/reauth?next=%2Fadmin');
+    assert.equal((await t.db.conn.db.selectFrom('user').select('id').where('email', '=', 'late.admin@example.org').execute()).length, 0);
+    await admin.post('/reauth', { password: adminUser.password, next: '/admin' });
+    assert.equal((await admin.post('/admin/users', { email: 'late.admin@example.org', display_name: 'Late', role: 'admin' })).statusCode, 200);
     assert.equal((await admin.post(`/admin/users/${target.id}/role`, { role: 'emperor' })).statusCode, 422);
   });
 

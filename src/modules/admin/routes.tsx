@@ -25,6 +25,9 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   app.get('/admin', { config: { policy: 'admin.users' } }, async (request, reply) => sendPage(reply, await usersPage(request)));
 
   app.post('/admin/users', { config: { policy: 'admin.users' } }, async (request, reply) => {
+    // Creating an account grants it a role: like a role change, it needs a recent password, or a
+    // stolen session could add a new administrator instead of promoting someone.
+    if (!recentlyAuthenticated(request)) return redirectTo(reply, reauthUrl('/admin'));
     const form = parseForm(newUserForm, request.body);
     if (!form.ok) return sendPage(reply, await usersPage(request, form.errors, form.input), 422);
     const me = request.ctx.user!;
