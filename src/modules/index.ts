@@ -18,6 +18,11 @@ import { casesRoutes } from './cases/routes.js';
 import { consultationRoutes } from './consultations/routes.js';
 import { consultationManageRoutes } from './consultations/routes-manage.js';
 import { consultationReportRoutes } from './consultations/routes-report.js';
+import { publicationPublicRoutes } from './publication/routes-public.js';
+import { publicationManageRoutes } from './publication/routes-manage.js';
+import { publicationAdminRoutes } from './publication/routes-admin.js';
+import { publicationApiRoutes } from './publication/routes-api.js';
+import { statsRoutes } from './stats/routes.js';
 
 export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(homeRoutes);
@@ -36,4 +41,9 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(consultationRoutes);
   await app.register(consultationManageRoutes);
   await app.register(consultationReportRoutes);
+  await app.register(publicationPublicRoutes);
+  await app.register(publicationManageRoutes);
+  await app.register(publicationAdminRoutes);
+  await app.register(publicationApiRoutes);
+  await app.register(statsRoutes);
 }

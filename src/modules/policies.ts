@@ -5,3 +5,5 @@ import './directory/policy.js';
 import './appeals/policy.js';
 import './cases/policy.js';
 import './anonymous/policy.js';
+import './publication/policy.js';
+import './stats/policy.js';

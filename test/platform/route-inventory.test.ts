@@ -81,6 +81,20 @@ const MODULE_ROUTES: Record<string, string> = {
   'POST /anonymous-reports/:id/convert-case': 'anonymous.staff',
   'POST /anonymous-reports/:id/convert-appeal': 'anonymous.staff',
   'GET /anonymous-reports/:id/files/:fileId': 'anonymous.staff',
+  // publication and statistics (their routes under /appeals, /admin and /api/v1/appeals share areas held by other modules)
+  'GET /search': 'publication.public',
+  'GET /published/:id': 'publication.public',
+  'GET /published/:id/files/:fileId': 'publication.public',
+  'GET /feeds/bodies/:file': 'publication.public',
+  'GET /feeds/search.atom': 'publication.public',
+  'GET /api/v1/stats/bodies/:id': 'stats.read',
+  'GET /api/v1/search': 'publication.public',
+  'GET /stats': 'stats.read',
+  'GET /stats/bodies/:id': 'stats.read',
+  'GET /stats/league': 'stats.read',
+  'GET /stats/map': 'stats.read',
+  'GET /data': 'stats.read',
+  'GET /data/:file': 'stats.read',
 };
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

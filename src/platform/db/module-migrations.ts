@@ -8,6 +8,8 @@ import * as consultations from '../../modules/consultations/migrations/2026-11-2
 import * as directory from '../../modules/directory/migrations/2026-11-28-directory.js';
 import * as appeals from '../../modules/appeals/migrations/2026-11-28-appeals.js';
 import * as mailInbound from '../../modules/mail-inbound/migrations/2026-11-28-mail-inbound.js';
+import * as publication from '../../modules/publication/migrations/2026-11-28-publication.js';
+import * as stats from '../../modules/stats/migrations/2026-11-28-stats.js';
 import * as cases from '../../modules/cases/migrations/2026-11-28-cases.js';
 
 export const moduleMigrations: Record<string, Migration> = {
@@ -17,4 +19,6 @@ export const moduleMigrations: Record<string, Migration> = {
   '2026-11-28-0210-mail-inbound': mailInbound,
   '2026-11-28-0800-consultations': consultations,
   '2026-11-28-0900-anonymous': anonymous,
+  '2026-11-28-1000-publication': publication,
+  '2026-11-28-1010-stats': stats,
 };

@@ -11,9 +11,11 @@ import { directoryMessages } from '../../modules/directory/messages.js';
 import { appealsMessages } from '../../modules/appeals/messages.js';
 import { casesMessages } from '../../modules/cases/messages.js';
 import { anonymousMessages } from '../../modules/anonymous/messages.js';
+import { publicationMessages } from '../../modules/publication/messages.js';
+import { statsMessages } from '../../modules/stats/messages.js';
 import type { Trilingual } from './locales.js';
 
-const parts = [platformMessages, accountsMessages, adminMessages, homeMessages, consultationsMessages, directoryMessages, appealsMessages, casesMessages, anonymousMessages] as const;
+const parts = [platformMessages, accountsMessages, adminMessages, homeMessages, consultationsMessages, directoryMessages, appealsMessages, casesMessages, anonymousMessages, publicationMessages, statsMessages] as const;
 
 type Merge<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Merge<R> : unknown;
 export type Catalog = Merge<typeof parts>;

@@ -48,6 +48,12 @@ export function Layout(props: { ctx: ViewContext; title: string; children: Compo
               <li>
                 <a href="/directory">{t('directory.nav')}</a>
               </li>
+              <li>
+                <a href="/stats">{t('stats.nav')}</a>
+              </li>
+              <li>
+                <a href="/search">{t('publication.nav_search')}</a>
+              </li>
               {ctx.can('appeals.use') ? (
                 <li>
                   <a href="/appeals">{t('appeals.nav')}</a>
@@ -101,7 +107,9 @@ export function Layout(props: { ctx: ViewContext; title: string; children: Compo
           {props.children}
         </main>
         <footer class="site-footer">
-          <p>{t('layout.footer')}</p>
+          <p>
+            {t('layout.footer')} <a href="/data">{t('stats.nav_data')}</a>
+          </p>
         </footer>
       </body>
     </html>

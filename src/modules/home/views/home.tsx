@@ -12,15 +12,21 @@ export function HomePage({ ctx, today }: { ctx: ViewContext; today: Date }) {
       <p class="muted">{t('home.today', { date: formatDate(ctx.locale, today) })}</p>
       <ul class="cards">
         <li>
-          <h2>{t('home.appeals')}</h2>
+          <h2>
+            <a href="/appeals">{t('home.appeals')}</a>
+          </h2>
           <p>{t('home.appeals_text')}</p>
         </li>
         <li>
-          <h2>{t('home.cases')}</h2>
+          <h2>
+            <a href="/cases">{t('home.cases')}</a>
+          </h2>
           <p>{t('home.cases_text')}</p>
         </li>
         <li>
-          <h2>{t('home.accountability')}</h2>
+          <h2>
+            <a href="/stats">{t('home.accountability')}</a>
+          </h2>
           <p>{t('home.accountability_text')}</p>
         </li>
       </ul>

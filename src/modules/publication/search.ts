@@ -1,0 +1,181 @@
+/**
+ * Search over what is public: published appeals (redacted subject and text), the bodies' answers,
+ * documents' redacted text, and the directory's bodies. The query is folded by the directory's
+ * search-key rules (transliteration, н/ң о/ө у/ү ё/е, Russian endings), so FTS syntax, quotes and
+ * wildcards are plain separators and the same SQL (`LIKE '% term%'` on the folded key) gives the
+ * same results on SQLite and PostgreSQL. Facets, snippets and pages are computed from one bounded
+ * result set in code, so they cannot differ between the dialects either.
+ */
+import type { Executor } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import { OPEN_STATES } from '../appeals/kinds.js';
+import { fold, queryTerms, stem } from '../directory/search-key.js';
+import { searchBodies, type Body } from '../directory/queries.js';
+import { publishedAppealIds } from './visibility.js';
+
+/** Longest query accepted (characters). */
+export const MAX_QUERY = 200;
+export const PAGE_SIZE = 20;
+/** Matches looked at per query: bounds the time of a search that matches nearly everything. */
+const MAX_MATCHES = 5000;
+
+/** Words too common to search for, folded (Kyrgyz, Russian, English). */
+const STOP_WORDS = new Set(
+  ['жана', 'менен', 'бул', 'ал', 'да', 'де', 'же', 'үчүн', 'и', 'в', 'во', 'на', 'не', 'что', 'с', 'со', 'по', 'к', 'о', 'об', 'от', 'для', 'а', 'но', 'the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'is', 'by']
+    .map((w) => fold(w).trim())
+    .flatMap((w) => [w, stem(w)]),
+);
+
+export type StatusGroup = 'open' | 'answered' | 'closed';
+export function statusGroup(state: string): StatusGroup {
+  if ((OPEN_STATES as readonly string[]).includes(state)) return 'open';
+  return state === 'closed' ? 'closed' : 'answered';
+}
+
+export interface SearchFilters {
+  body?: number;
+  kind?: string;
+  status?: StatusGroup;
+  territory?: number;
+  year?: number;
+}
+
+export interface SnippetPart {
+  text: string;
+  mark: boolean;
+}
+
+export interface SearchHit {
+  appealId: number;
+  docType: 'appeal' | 'answer' | 'file';
+  title: string;
+  snippet: SnippetPart[];
+  bodyId: number;
+  kind: string;
+  status: StatusGroup;
+  year: number;
+  publishedAt: string;
+}
+
+export interface Facet {
+  value: string;
+  count: number;
+}
+
+export interface SearchResult {
+  q: string;
+  terms: string[];
+  total: number;
+  page: number;
+  pages: number;
+  hits: SearchHit[];
+  bodies: Body[];
+  facets: { body: Facet[]; kind: Facet[]; status: Facet[]; territory: Facet[]; year: Facet[] };
+}
+
+/** The folded terms of a query; throws a field error for a too long query or only stop words. */
+export function searchTerms(q: string): string[] {
+  if (q.length > MAX_QUERY) throw new AppError('invalid', 'error.invalid', {}, [{ field: 'q', message: 'publication.search.too_long', params: { max: MAX_QUERY } }]);
+  const terms = queryTerms(q);
+  const useful = terms.filter((t) => !STOP_WORDS.has(t));
+  if (terms.length > 0 && useful.length === 0) throw new AppError('invalid', 'error.invalid', {}, [{ field: 'q', message: 'publication.search.stop_words' }]);
+  return useful;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+
+/** Does this original word match a query term (same folding as the index)? */
+function wordMatches(word: string, terms: string[]): boolean {
+  const folded = fold(word).split(/[\s-]+/).filter(Boolean);
+  const joined = folded.join('');
+  return terms.some((t) => folded.some((f) => f.startsWith(t) || stem(f).startsWith(t)) || joined.startsWith(t));
+}
+
+/** A window of the text around the first match, with the matching words marked. */
+export function snippet(text: string, terms: string[], width = 220): SnippetPart[] {
+  const words = [...text.matchAll(WORD)];
+  const first = terms.length ? words.find((m) => wordMatches(m[0], terms)) : undefined;
+  const startAt = first ? Math.max(0, first.index! - 60) : 0;
+  let start = startAt;
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    start = space !== -1 && space < (first?.index ?? start) ? space + 1 : start;
+  }
+  const end = Math.min(text.length, start + width);
+  const parts: SnippetPart[] = [];
+  if (start > 0) parts.push({ text: '…', mark: false });
+  let at = start;
+  for (const m of words) {
+    const ws = m.index!;
+    const we = ws + m[0].length;
+    if (we <= start || ws >= end) continue;
+    if (terms.length && wordMatches(m[0], terms)) {
+      if (ws > at) parts.push({ text: text.slice(at, ws), mark: false });
+      parts.push({ text: text.slice(Math.max(ws, at), Math.min(we, end)), mark: true });
+      at = Math.min(we, end);
+    }
+  }
+  if (at < end) parts.push({ text: text.slice(at, end), mark: false });
+  if (end < text.length) parts.push({ text: '…', mark: false });
+  return parts;
+}
+
+function facet(values: (string | number | null)[]): Facet[] {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v !== null) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+}
+
+/** Runs a search. An empty query lists the latest published appeals (with the filters). */
+export async function searchPublic(db: Executor, q: string, filters: SearchFilters, page = 1): Promise<SearchResult> {
+  const terms = searchTerms(q.trim());
+  let query = db
+    .selectFrom('search_doc')
+    .innerJoin('appeal', 'appeal.id', 'search_doc.appeal_id')
+    .select(['search_doc.id', 'search_doc.appeal_id', 'search_doc.doc_type', 'search_doc.title', 'search_doc.text', 'search_doc.body_id', 'search_doc.kind', 'search_doc.territory_id', 'search_doc.year', 'search_doc.published_at', 'appeal.state'])
+    .where('search_doc.appeal_id', 'in', publishedAppealIds(db));
+  for (const t of terms) query = query.where('search_doc.search_key', 'like', `% ${t}%`);
+  const rows = await query.orderBy('search_doc.published_at', 'desc').orderBy('search_doc.appeal_id', 'desc').orderBy('search_doc.id').limit(MAX_MATCHES).execute();
+  // One hit per appeal: its first matching text (the appeal itself before answers and documents).
+  const byAppeal = new Map<number, (typeof rows)[number]>();
+  for (const r of rows) if (!byAppeal.has(r.appeal_id)) byAppeal.set(r.appeal_id, r);
+  const all = [...byAppeal.values()];
+  const filtered = all.filter(
+    (r) =>
+      (filters.body === undefined || r.body_id === filters.body) &&
+      (!filters.kind || r.kind === filters.kind) &&
+      (!filters.status || statusGroup(r.state) === filters.status) &&
+      (filters.territory === undefined || r.territory_id === filters.territory) &&
+      (filters.year === undefined || r.year === filters.year),
+  );
+  const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pages);
+  const hits = filtered.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE).map((r) => ({
+    appealId: r.appeal_id,
+    docType: r.doc_type,
+    title: r.title,
+    snippet: snippet(r.text, terms),
+    bodyId: r.body_id,
+    kind: r.kind,
+    status: statusGroup(r.state),
+    year: r.year,
+    publishedAt: r.published_at,
+  }));
+  const bodies = terms.length && current === 1 ? await searchBodies(db, { q: terms.join(' '), limit: 5 }) : [];
+  return {
+    q,
+    terms,
+    total: filtered.length,
+    page: current,
+    pages,
+    hits,
+    bodies,
+    facets: {
+      body: facet(filtered.map((r) => r.body_id)).slice(0, 15),
+      kind: facet(filtered.map((r) => r.kind)),
+      status: facet(filtered.map((r) => statusGroup(r.state))),
+      territory: facet(filtered.map((r) => r.territory_id)),
+      year: facet(filtered.map((r) => r.year)),
+    },
+  };
+}
