@@ -96,6 +96,13 @@ forEachDialect('account, API tokens and administration', (dialect) => {
     assert.equal((await agent.post(`/account/tokens/${id}/revoke`)).statusCode, 303);
     assert.equal((await me(token)).statusCode, 401);
     assert.equal((await agent.post(`/account/tokens/${id}/revoke`)).statusCode, 404, 'already revoked');
+
+    // A token outlives the session: creating one needs a recent password.
+    t.clock.advance(11 * 60_000);
+    const stale = await agent.post('/account/tokens', { name: 'later' });
+    assert.equal(stale.headers.location, '/reauth?next=%2Faccount');
+    await agent.post('/reauth', { password: user.password, next: '/account' });
+    assert.equal((await agent.post('/account/tokens', { name: 'later' })).statusCode, 200);
   });
 
   test("another user's token id answers 404 like a missing one, and stays valid", async () => {

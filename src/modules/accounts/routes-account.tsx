@@ -9,6 +9,7 @@ import { totpUri } from '../../platform/auth/totp.js';
 import type { FieldError } from '../../platform/errors.js';
 import { invalid, notFound } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
+import { reauthUrl, recentlyAuthenticated } from '../../platform/http/reauth.js';
 import { setSessionCookie } from '../../platform/http/session-cookie.js';
 import { parseForm } from '../../platform/http/validation.js';
 import { requiresTotp } from '../../platform/policy/policy.js';
@@ -107,6 +108,9 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/account/tokens', { config: { policy: 'account.self' } }, async (request, reply) => {
+    // A token outlives the session and a password change: creating one needs a recent password, so a
+    // stolen session cannot turn itself into lasting access.
+    if (!recentlyAuthenticated(request)) return redirectTo(reply, reauthUrl('/account'));
     const form = parseForm(tokenForm, request.body);
     if (!form.ok) return sendPage(reply, (await showAccount(request, 422, { errors: form.errors })).page, 422);
     const me = request.ctx.user!;
