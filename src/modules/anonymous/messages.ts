@@ -161,7 +161,7 @@ export const anonymousMessages = defineMessages({
   'anonymous.status.state': { ky: 'Абалы', ru: 'Состояние', en: 'Status' },
   'anonymous.status.taken_up': { ky: 'Билдирүүңүздүн негизинде иш башталды.', ru: 'По вашему сообщению начата работа.', en: 'Your report has been taken up.' },
   'anonymous.status.expiry': { ky: 'Сакталуу мөөнөтү', ru: 'Срок хранения', en: 'Kept until' },
-  'anonymous.status.expires': { ky: '{date} чейин, эгер ага чейин эч ким эч нерсе жазбаса', ru: 'до {date}, если до тех пор никто ничего не напишет', en: 'until {date}, if nobody writes anything before then' },
+  'anonymous.status.expires': { ky: '{date}, эгер ага чейин эч ким эч нерсе жазбаса', ru: '{date}, если до тех пор никто ничего не напишет', en: '{date}, unless someone writes before then' },
   'anonymous.status.kept': { ky: 'Кызматкерлер сактап калышты', ru: 'Сотрудники оставили его на хранение', en: 'Kept by staff' },
   'anonymous.status.messages': { ky: 'Билдирүүлөр', ru: 'Сообщения', en: 'Messages' },
   'anonymous.status.no_messages': { ky: 'Азырынча билдирүүлөр жок.', ru: 'Сообщений пока нет.', en: 'No messages yet.' },

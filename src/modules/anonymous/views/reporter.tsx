@@ -64,7 +64,7 @@ export function StepOnePage(p: { ctx: ViewContext; input: StepOneInput; errors: 
       <p>{t('anonymous.new.lead')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <PostForm ctx={ctx} action="/report/new">
-        <fieldset class={topicError ? 'field field-error' : 'field'} id="field-topic" aria-describedby={topicError ? 'field-topic-error' : undefined}>
+        <fieldset class={topicError ? 'field-error' : undefined} id="field-topic" aria-describedby={topicError ? 'field-topic-error' : undefined}>
           <legend>{t('anonymous.field.topic')}</legend>
           {topicError ? (
             <p class="error" id="field-topic-error">
@@ -79,16 +79,18 @@ export function StepOnePage(p: { ctx: ViewContext; input: StepOneInput; errors: 
           ))}
         </fieldset>
 
-        <fieldset class="field">
+        <fieldset>
           <legend>{t('anonymous.field.body')}</legend>
-          <p class="hint" id="field-q-hint">
-            {t('anonymous.body.hint')}
-          </p>
-          <label for="field-q">{t('anonymous.body.search')}</label>
-          <input id="field-q" name="q" type="search" value={input.q ?? ''} aria-describedby="field-q-hint" autocomplete="off" />
-          <button type="submit" name="action" value="find" class="secondary">
-            {t('anonymous.body.find')}
-          </button>
+          <div class="field">
+            <p class="hint" id="field-q-hint">
+              {t('anonymous.body.hint')}
+            </p>
+            <label for="field-q">{t('anonymous.body.search')}</label>
+            <input id="field-q" name="q" type="search" value={input.q ?? ''} aria-describedby="field-q-hint" autocomplete="off" />{' '}
+            <button type="submit" name="action" value="find" class="secondary">
+              {t('anonymous.body.find')}
+            </button>
+          </div>
           {p.results !== null && p.results.length === 0 ? <p role="status">{t('anonymous.body.none_found')}</p> : null}
           {options.length > 0 ? (
             <div role="group" aria-label={t('anonymous.body.results')} id="field-body_id">
@@ -189,7 +191,7 @@ export function StepTwoPage(p: { ctx: ViewContext; input: StepTwoInput; bodyName
         ))}
         <input type="hidden" name="form_token" value={p.formToken} />
         <FilesField ctx={ctx} error={fieldError(ctx, errors, 'files')} />
-        <fieldset class="field">
+        <fieldset>
           <legend>{t('anonymous.consent.legend')}</legend>
           <p class="hint">{t('anonymous.consent.hint')}</p>
           <ConsentBoxes ctx={ctx} values={input.consent ?? {}} hasBody={input.body_id !== ''} prefix="consent_" />
@@ -336,7 +338,7 @@ export function StatusPage(p: { ctx: ViewContext; v: StatusView; errors: FieldEr
 
       <h2>{t('anonymous.consent.legend')}</h2>
       <PostForm ctx={ctx} action="/report/consent">
-        <fieldset class="field">
+        <fieldset>
           <legend>{t('anonymous.consent.hint')}</legend>
           <ConsentBoxes ctx={ctx} values={v.consent} hasBody={v.bodyName !== null} prefix="consent_" />
         </fieldset>
@@ -350,7 +352,7 @@ export function StatusPage(p: { ctx: ViewContext; v: StatusView; errors: FieldEr
       <h2>{t('anonymous.delete.title')}</h2>
       <p>{t('anonymous.delete.lead')}</p>
       <PostForm ctx={ctx} action="/report/delete">
-        <div class={fieldError(ctx, errors, 'confirm') ? 'field field-error choice' : 'field choice'} id="field-confirm">
+        <div class={fieldError(ctx, errors, 'confirm') ? 'field-error choice' : 'choice'} id="field-confirm">
           <input type="checkbox" name="confirm" id="confirm-delete" value="1" />
           <label for="confirm-delete">{t('anonymous.delete.confirm')}</label>
         </div>

@@ -257,7 +257,7 @@ export function ReportPage(p: ReportPageProps) {
       {v.consented.length === 0 ? <p>{t('anonymous.staff.convert_none')}</p> : <p>{t('anonymous.staff.convert_hint')}</p>}
       {p.canCase ? (
         <PostForm ctx={ctx} action={`/anonymous-reports/${v.id}/convert-case`}>
-          <fieldset class="field">
+          <fieldset>
             <legend>{t('anonymous.staff.to_case')}</legend>
             <PartBoxes ctx={ctx} parts={v.consented} idPrefix="case-part" />
           </fieldset>
@@ -275,7 +275,7 @@ export function ReportPage(p: ReportPageProps) {
             </button>
           </form>
           <PostForm ctx={ctx} action={`/anonymous-reports/${v.id}/convert-appeal`}>
-            <fieldset class="field" id="field-body_id">
+            <fieldset id="field-body_id">
               <legend>{t('anonymous.staff.appeal_body')}</legend>
               {bodyOptions.length === 0 ? <p class="hint">{t('anonymous.staff.appeal_body_hint')}</p> : null}
               {bodyOptions.map((b, i) => (
@@ -285,7 +285,7 @@ export function ReportPage(p: ReportPageProps) {
                 </div>
               ))}
             </fieldset>
-            <fieldset class="field">
+            <fieldset>
               <legend>{t('anonymous.staff.to_appeal')}</legend>
               <PartBoxes ctx={ctx} parts={v.consented} idPrefix="appeal-part" />
             </fieldset>
