@@ -13,6 +13,7 @@ import { mapLayers } from '../directory/map-data.js';
 import { findBodyById } from '../directory/queries.js';
 import { BODY_KINDS } from '../directory/tables.js';
 import { figuresOf } from './figures.js';
+import { shrinkPath } from './shrink-path.js';
 import { ensureRefreshScheduled } from './jobs.js';
 import { DATASETS, exportStream, FORMATS, type Dataset, type Format } from './open-data.js';
 import { parsePeriod } from './period.js';
@@ -24,6 +25,8 @@ import { LeaguePage } from './views/league.js';
 import { MapPage } from './views/map.js';
 
 type Q = Record<string, string | undefined>;
+/** The choropleth is drawn 600 px wide (the directory's map is 1000): small enough for phones and the page budget. */
+const MAP_SCALE = 0.6;
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /** The "Attributions" section of reference/NOTICE.md, shown on the data page (read once). */
@@ -103,11 +106,11 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     const totals = error ? new Map() : await regionTotals(db, level, period, kind || undefined);
     const regions = (level === 'oblast' ? layers.oblasts : layers.rayons).map((r) => {
       const tot = totals.get(r.id);
-      return { id: r.id, name: r.name, lang: r.lang, d: r.d, figures: tot ? figuresOf(tot) : null };
+      return { id: r.id, name: r.name, lang: r.lang, d: shrinkPath(r.d, MAP_SCALE), figures: tot ? figuresOf(tot) : null };
     });
     return sendPage(
       reply,
-      <MapPage ctx={viewContext(request)} level={level} regions={regions} width={layers.width} height={layers.height} from={str(q.from) ?? period.from} to={str(q.to) ?? period.to} kind={kind} error={error} updated={await lastRefresh(db)} />,
+      <MapPage ctx={viewContext(request)} level={level} regions={regions} width={Math.round(layers.width * MAP_SCALE)} height={Math.round(layers.height * MAP_SCALE)} from={str(q.from) ?? period.from} to={str(q.to) ?? period.to} kind={kind} error={error} updated={await lastRefresh(db)} />,
       error ? 400 : 200,
     );
   });
