@@ -69,6 +69,22 @@ forEachDialect('account, API tokens and administration', (dialect) => {
     assert.equal((await agent.post('/reauth', { password: user.password, next: '/account' })).statusCode, 303);
   });
 
+  test('replacing a working second factor or its recovery codes needs a recent password', async () => {
+    const user = await buildUser(t, { role: 'lawyer' });
+    const agent = await signIn(t, user);
+    assert.equal((await agent.get('/account/totp/setup')).statusCode, 200, 'fresh from sign-in');
+    t.clock.advance(11 * 60_000);
+    assert.equal((await agent.get('/account/totp/setup')).headers.location, '/reauth?next=%2Faccount%2Ftotp%2Fsetup');
+    assert.equal((await agent.post('/account/totp/setup', { code: '123456' })).headers.location, '/reauth?next=%2Faccount%2Ftotp%2Fsetup');
+    assert.equal((await agent.post('/account/recovery-codes')).headers.location, '/reauth?next=%2Faccount');
+    assert.equal((await t.db.conn.db.selectFrom('recovery_code').select('id').where('user_id', '=', user.id).execute()).length, 0);
+    assert.equal((await agent.post('/reauth', { password: user.password, next: '/account/totp/setup' })).headers.location, '/account/totp/setup');
+    assert.equal((await agent.get('/account/totp/setup')).statusCode, 200);
+    const codes = await agent.post('/account/recovery-codes');
+    assert.equal(codes.statusCode, 200);
+    assert.equal([...codes.body.matchAll(/<code>[a-z2-9]{5}-[a-z2-9]{5}<\/code>/g)].length, 10);
+  });
+
   test('an API token is shown once, stored hashed, works as a Bearer token and can be revoked', async () => {
     const user = await buildUser(t);
     const agent = await signIn(t, user);

@@ -55,9 +55,16 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     return <TotpSetupPage ctx={viewContext(request)} errors={errors} secret={secret} qrDataUrl={qrDataUrl} required={!user.totp_secret_enc && requiresTotp(user.role)} />;
   }
 
-  app.get('/account/totp/setup', { config: { policy: 'public', enrolment: true } }, async (request, reply) => sendPage(reply, await setupPage(request, [])));
+  /** Replacing a working second factor, or its recovery codes, needs a recent password. */
+  const staleForTotpChange = (request: FastifyRequest) => !!request.ctx.user?.totpEnabled && !recentlyAuthenticated(request);
+
+  app.get('/account/totp/setup', { config: { policy: 'public', enrolment: true } }, async (request, reply) => {
+    if (staleForTotpChange(request)) return redirectTo(reply, reauthUrl('/account/totp/setup'));
+    return sendPage(reply, await setupPage(request, []));
+  });
 
   app.post('/account/totp/setup', { config: { policy: 'public', enrolment: true } }, async (request, reply) => {
+    if (staleForTotpChange(request)) return redirectTo(reply, reauthUrl('/account/totp/setup'));
     const userId = enrollingUserId(request);
     const form = parseForm(totpForm, request.body);
     if (!form.ok) return sendPage(reply, await setupPage(request, form.errors), 422);
@@ -72,6 +79,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     if (!form.ok) throw invalid(form.errors);
     const user = request.ctx.user!;
     if (!user.totpEnabled) return redirectTo(reply, '/account/totp/setup');
+    if (staleForTotpChange(request)) return redirectTo(reply, reauthUrl('/account'));
     const codes = await db.transaction().execute(async (trx) => {
       await appendAudit(trx, { actor: `user:${user.id}`, action: 'auth.recovery_codes_issued', objectType: 'user', objectId: user.id, at: now() });
       return issueRecoveryCodes(trx, user.id);
