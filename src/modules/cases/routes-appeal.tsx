@@ -6,7 +6,7 @@ import { parseForm } from '../../platform/http/validation.js';
 import { requireCase } from './access-check.js';
 import { recordCaseRead } from './commands/access.js';
 import { createAppealFromCase } from './commands/appeal-from-case.js';
-import { loadCaseDetail } from './queries.js';
+import { loadCaseDetail } from './case-detail.js';
 import { appealFromCaseForm } from './schema.js';
 import { labelsFor } from './thesaurus/queries.js';
 import { CaseFormPage } from './views/case-forms.js';

@@ -10,7 +10,8 @@ import { apiErrorResponses } from '../api/routes.js';
 import { requireCase } from './access-check.js';
 import { recordCaseRead } from './commands/access.js';
 import { addAct } from './commands/record-act.js';
-import { listCasesFor, loadCaseDetail, type CaseDetail } from './queries.js';
+import { loadCaseDetail, type CaseDetail } from './case-detail.js';
+import { listCasesFor } from './queries.js';
 import { actJson } from './schema.js';
 
 /** The case without identity fields (names, contacts, ID numbers, addresses, dates of birth). */

@@ -1,12 +1,12 @@
 /** The case page: everything recorded about a case, for people on its access list. */
 import { formatDateTime } from '../../../platform/i18n/translate.js';
-import { PostForm } from '../../../platform/render/components.js';
 import { Layout } from '../../../platform/render/layout.js';
 import { CASES_CSS_URL } from './cases-css.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
-import type { CaseDetail } from '../queries.js';
+import type { CaseDetail } from '../case-detail.js';
 import type { Labels } from '../thesaurus/queries.js';
-import { formatBytes, fuzzyText, lbl, nameOf } from './names.js';
+import { EvidenceList } from './evidence-list.js';
+import { fuzzyText, lbl, nameOf } from './names.js';
 
 export interface CasePageProps {
   ctx: ViewContext;
@@ -284,48 +284,7 @@ export function CasePage(p: CasePageProps) {
 
       <section aria-labelledby="h-ev">
         <h2 id="h-ev">{t('cases.evidence')}</h2>
-        {c.evidence.map((e) => (
-          <article class="evidence" id={`evidence-${e.id}`}>
-            <h3>{e.originalName}</h3>
-            <dl class="facts">
-              <dt>{t('cases.size')}</dt>
-              <dd>{formatBytes(e.size)}</dd>
-              <dt>SHA-256</dt>
-              <dd>
-                <code class="hash">{e.sha256}</code>
-              </dd>
-              <dt>{t('cases.uploaded')}</dt>
-              <dd>
-                {formatDateTime(locale, e.uploadedAt)}, {e.uploadedBy}
-              </dd>
-            </dl>
-            {e.lastVerifiedOk === 0 ? (
-              <p class="error" role="alert">
-                {t('cases.verify_bad')}
-              </p>
-            ) : null}
-            <p>
-              <a href={`${base}/evidence/${e.id}/download`} download>
-                {t('cases.download')}
-              </a>
-            </p>
-            {p.canEdit ? (
-              <PostForm ctx={ctx} action={`${base}/evidence/${e.id}/verify`} class="inline">
-                <button type="submit" class="secondary">
-                  {t('cases.verify')}
-                </button>
-              </PostForm>
-            ) : null}
-            <h4>{t('cases.custody')}</h4>
-            <ol class="custody">
-              {e.custody.map((x) => (
-                <li>
-                  {formatDateTime(locale, x.at)} — {x.actor} — {t(`cases.custody.${x.action as 'upload'}`)}
-                </li>
-              ))}
-            </ol>
-          </article>
-        ))}
+        <EvidenceList ctx={ctx} caseId={c.id} evidence={c.evidence} canEdit={p.canEdit} />
         {add('evidence', 'cases.upload')}
       </section>
     </Layout>
