@@ -65,6 +65,11 @@ export function AppealPage(p: { ctx: ViewContext; v: AppealPageView; errors: Fie
         </p>
       ) : null}
       {p.form === undefined || (p.form === 'escalate' && !v.allowed.escalate) ? <ErrorSummary ctx={p.ctx} errors={p.errors} /> : null}
+      {a.state !== 'draft' ? (
+        <p>
+          <a href={`/appeals/${a.id}/publication`}>{t('publication.manage_link')}</a>
+        </p>
+      ) : null}
       <dl class="facts">
         <dt>{t('appeals.status_label')}</dt>
         <dd>
