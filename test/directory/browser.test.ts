@@ -96,7 +96,7 @@ if (skipReason) {
             await p.goto(`${server.url}${url}`);
             assert.equal(await hasHorizontalScroll(p), false, `${url} scrolls sideways`);
           }
-          await screenshot(p, `${dialect}-directory-phone-map`);
+          await screenshot(p, `${dialect}-directory-phone-search`);
         } finally {
           await mobile.close();
         }
