@@ -18,6 +18,7 @@ import { casesRoutes } from './cases/routes.js';
 import { consultationRoutes } from './consultations/routes.js';
 import { consultationManageRoutes } from './consultations/routes-manage.js';
 import { consultationReportRoutes } from './consultations/routes-report.js';
+import { consultationApiRoutes } from './consultations/routes-api.js';
 import { publicationPublicRoutes } from './publication/routes-public.js';
 import { publicationManageRoutes } from './publication/routes-manage.js';
 import { publicationAdminRoutes } from './publication/routes-admin.js';
@@ -41,6 +42,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(consultationRoutes);
   await app.register(consultationManageRoutes);
   await app.register(consultationReportRoutes);
+  await app.register(consultationApiRoutes);
   await app.register(publicationPublicRoutes);
   await app.register(publicationManageRoutes);
   await app.register(publicationAdminRoutes);

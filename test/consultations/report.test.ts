@@ -121,4 +121,19 @@ forEachDialect('consultations: the final report', (dialect) => {
     assert.equal(r.phase, 'report');
     t.clock.now = saved;
   });
+
+  test('the JSON API lists published consultations (not drafts) with their phase and report link, and is documented', async () => {
+    const coordinator = await buildUser(t, { role: 'coordinator' });
+    const published = await seedConsultation(t, coordinator.id, { title: 'Опубликованный проект' });
+    const draft = await seedConsultation(t, coordinator.id, { title: 'Черновик', published: false });
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/consultations' });
+    assert.equal(res.statusCode, 200);
+    const list = JSON.parse(res.body).consultations as { id: number; phase: string; reportUrl: string }[];
+    const mine = list.find((c) => c.id === published)!;
+    assert.equal(mine.phase, 'open');
+    assert.match(mine.reportUrl, new RegExp(`/consultations/${published}/report\\.json$`));
+    assert.equal(list.some((c) => c.id === draft), false);
+    const openapi = JSON.parse((await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).body);
+    assert.ok(openapi.paths['/api/v1/consultations']);
+  });
 });
