@@ -89,7 +89,10 @@ export function DataPage({ ctx, attributions }: { ctx: ViewContext; attributions
       <p>{t('stats.feeds_text')}</p>
       <p>{t('stats.api')}</p>
       <h2 id="credits">{t('stats.credits')}</h2>
-      <pre lang="en" class="attribution">{attributions}</pre>
+      {/* the attribution lines are quoted verbatim; long lines scroll inside their box on phones */}
+      <div class="table-wrap">
+        <pre lang="en" class="attribution">{attributions}</pre>
+      </div>
     </Layout>
   );
 }
