@@ -156,6 +156,14 @@ forEachDialect('stats: report cards, league tables, map and the stats API on a h
     assert.equal((await en.get('/stats/bodies/abc')).statusCode, 404);
   });
 
+  test('the public API routes are in the OpenAPI document with their schemas', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const paths = Object.keys(doc.paths);
+    for (const p of ['/api/v1/stats/bodies/{id}', '/api/v1/search', '/api/v1/appeals']) assert.ok(paths.includes(p), p);
+    assert.ok(doc.paths['/api/v1/appeals'].get, 'GET /api/v1/appeals (published=true)');
+    assert.ok(JSON.stringify(doc.paths['/api/v1/stats/bodies/{id}'].get).includes('medianWorkingDays'));
+  });
+
   test('the statistics download has every cell, streamed as CSV and JSON with the licence', async () => {
     const csv = await t.app.inject({ method: 'GET', url: '/data/stats.csv' });
     assert.equal(csv.statusCode, 200);
