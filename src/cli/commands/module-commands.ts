@@ -4,11 +4,13 @@ import { backupCommand, restoreCommand } from '../../platform/backup/cli.js';
 import { calendarDueCommand } from '../../modules/appeals/cli.js';
 import { directoryCommands } from '../../modules/directory/cli.js';
 import { evidenceVerifyCommand } from '../../modules/cases/cli.js';
+import { statsRebuildCommand } from '../../modules/stats/cli.js';
 
 export const moduleCommands: Record<string, CliCommand> = {
   'evidence verify': evidenceVerifyCommand,
   backup: backupCommand,
   restore: restoreCommand,
   'calendar due': calendarDueCommand,
+  'stats rebuild': statsRebuildCommand,
   ...directoryCommands,
 };

@@ -205,3 +205,15 @@ export async function lastRefresh(db: Executor): Promise<string | null> {
   const row = await db.selectFrom('setting').select('updated_at').where('key', '=', WATERMARK).executeTakeFirst();
   return row ? String(row.updated_at) : null;
 }
+
+/**
+ * Recomputes every fact and cell from scratch, in one transaction. For an administrator's change
+ * that alters old figures without touching the appeals (a corrected calendar changes working days;
+ * a territory moved changes the map): `achyk stats rebuild`.
+ */
+export async function rebuildStats(db: Executor, today: string, now: Date): Promise<number> {
+  await db.deleteFrom('stats_body_month').execute();
+  await db.deleteFrom('stats_appeal_fact').execute();
+  await db.deleteFrom('setting').where('key', '=', WATERMARK).execute();
+  return refreshStats(db, today, now);
+}
