@@ -86,16 +86,29 @@ const STALE_MS = 10 * 60_000;
 async function claim(db: Db, now: Date, limit: number) {
   const nowIso = now.toISOString();
   const staleIso = new Date(now.getTime() - STALE_MS).toISOString();
-  let due = db
+  const due = db
     .selectFrom('job')
     .select('id')
     .where((eb) => eb.or([eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', nowIso)]), eb.and([eb('status', '=', 'running'), eb('locked_at', '<', staleIso)])]))
     .orderBy('run_at')
     .limit(limit);
-  if (isPostgres(db)) due = due.forUpdate().skipLocked();
+  const claimed = { status: 'running' as const, locked_at: nowIso, updated_at: nowIso };
+  if (isPostgres(db)) {
+    // The locking SELECT runs once in a CTE: with `WHERE id IN (SELECT … SKIP LOCKED)` PostgreSQL may
+    // re-evaluate the subquery under concurrent updates and claim more rows than it locked.
+    return db
+      .with('due', () => due.forUpdate().skipLocked())
+      .updateTable('job')
+      .set((eb) => ({ ...claimed, attempts: eb('job.attempts', '+', 1) }))
+      .from('due')
+      .whereRef('job.id', '=', 'due.id')
+      .returningAll('job')
+      .execute();
+  }
+  // SQLite has one writer at a time, so a single UPDATE … WHERE id IN (…) is already atomic.
   return db
     .updateTable('job')
-    .set((eb) => ({ status: 'running', locked_at: nowIso, attempts: eb('attempts', '+', 1), updated_at: nowIso }))
+    .set((eb) => ({ ...claimed, attempts: eb('attempts', '+', 1) }))
     .where('id', 'in', due)
     .returningAll()
     .execute();
