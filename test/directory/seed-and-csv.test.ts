@@ -16,14 +16,10 @@ import { loadBoundaries } from '../../src/modules/directory/boundaries.js';
 
 forEachDialect('directory seed and CSV', (dialect) => {
   let t: TestApp;
-  let seedCpuMs = 0;
   before(async () => {
     t = await buildTestApp(dialect);
-    // CPU time of this process, not wall time: the test machine may be busy with other work.
-    const cpu = process.cpuUsage();
+    // How long the seed takes is a benchmark's question (npm run bench), not a unit test's.
     await t.db.conn.db.transaction().execute((trx) => seedDirectory(trx, t.clock.now));
-    const used = process.cpuUsage(cpu);
-    seedCpuMs = (used.user + used.system) / 1000;
   });
   after(async () => t.close());
 
@@ -62,10 +58,6 @@ forEachDialect('directory seed and CSV', (dialect) => {
     const rows = await db.selectFrom('territory').select(['level']).where('boundary', 'is not', null).execute();
     assert.equal(rows.filter((r) => r.level === 'oblast' || r.level === 'city_republican').length, 9);
     assert.equal(rows.filter((r) => r.level === 'rayon' || r.level === 'city').length, 53);
-  });
-
-  test('the seed takes a few seconds at most', () => {
-    assert.ok(seedCpuMs < 4_000, `the seed used ${seedCpuMs} ms of CPU`);
   });
 
   test('exporting the seeded directory gives back the shipped files byte for byte', async () => {
