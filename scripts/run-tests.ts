@@ -57,7 +57,7 @@ async function main(): Promise<number> {
     process.exit(130);
   });
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', '--test-force-exit', ...testFiles], { stdio: 'inherit', env });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=900000', '--test-force-exit', ...testFiles], { stdio: 'inherit', env });
     child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
   });
   cleanup();
