@@ -4,19 +4,19 @@
  */
 import type { Migration } from 'kysely';
 import * as anonymous from '../../modules/anonymous/migrations/2026-11-28-anonymous.js';
+import * as cases from '../../modules/cases/migrations/2026-11-28-cases.js';
 import * as consultations from '../../modules/consultations/migrations/2026-11-28-consultations.js';
 import * as directory from '../../modules/directory/migrations/2026-11-28-directory.js';
 import * as appeals from '../../modules/appeals/migrations/2026-11-28-appeals.js';
 import * as mailInbound from '../../modules/mail-inbound/migrations/2026-11-28-mail-inbound.js';
 import * as publication from '../../modules/publication/migrations/2026-11-28-publication.js';
 import * as stats from '../../modules/stats/migrations/2026-11-28-stats.js';
-import * as cases from '../../modules/cases/migrations/2026-11-28-cases.js';
 
 export const moduleMigrations: Record<string, Migration> = {
-  '2026-11-28-0600-cases': cases,
   '2026-11-28-0100-directory': directory,
   '2026-11-28-0200-appeals': appeals,
   '2026-11-28-0210-mail-inbound': mailInbound,
+  '2026-11-28-0600-cases': cases,
   '2026-11-28-0800-consultations': consultations,
   '2026-11-28-0900-anonymous': anonymous,
   '2026-11-28-1000-publication': publication,
