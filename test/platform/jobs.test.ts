@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { enqueueJob, registerJobHandler, runDueJobs, backoffMs } from '../../src/platform/jobs/queue.js';
@@ -107,6 +110,21 @@ forEachDialect('job queue and mail outbox', (dialect) => {
     assert.ok(delivery.message_id);
     const mail = (await t.sentMail()).find((m) => m.text.includes('Zhyldyz Planted'));
     assert.equal(mail?.to, 'body@example.kg');
+  });
+
+  test('queued mail carries its attachments, read from disk when it is sent', async () => {
+    const db = t.db.conn.db;
+    const now = new Date('2026-06-02T00:00:00Z');
+    const file = path.join(t.dir, 'scan.txt');
+    fs.writeFileSync(file, 'attached evidence text');
+    await db.transaction().execute((trx) => queueMail(trx, { to: 'att@example.kg', subject: 'With file', text: 'See attached', attachments: [{ filename: 'scan.txt', path: file, contentType: 'text/plain' }] }, { cipher: t.cipher, now }));
+    await runDueJobs({ db, services: services(), now });
+    const eml = fs.readdirSync(t.config.mailDir).map((f) => fs.readFileSync(path.join(t.config.mailDir, f))).find((b) => b.includes('att@example.kg'));
+    assert.ok(eml);
+    const parsed = await simpleParser(eml);
+    assert.equal(parsed.attachments.length, 1);
+    assert.equal(parsed.attachments[0]!.filename, 'scan.txt');
+    assert.equal(parsed.attachments[0]!.content.toString(), 'attached evidence text');
   });
 
   test('mail to an unreachable SMTP server is retried, then marked failed', async () => {

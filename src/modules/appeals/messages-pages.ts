@@ -52,7 +52,7 @@ export const appealsPageMessages = defineMessages({
   'appeals.answer_due': { ky: 'Жооп берүү мөөнөтү', ru: 'Срок ответа', en: 'Answer due' },
   'appeals.why_this_date': { ky: 'Эмне үчүн ушул күн? (майрамдар жана дем алыш күндөр)', ru: 'Почему эта дата? (праздники и выходные)', en: 'Why this date? (holidays and weekends skipped)' },
   'appeals.letter_preview': { ky: 'Органга жөнөтүлө турган кат', ru: 'Письмо, которое получит орган', en: 'The letter the body will receive' },
-  'appeals.files_not_mailed': { ky: 'Документтер азырынча катка тиркелбейт: алар кайрылуунун тарыхында SHA-256 изи менен сакталат.', ru: 'Документы пока не прикладываются к письму: они хранятся в истории обращения с отпечатком SHA-256.', en: 'Documents are not attached to the e-mail yet: they are kept on the timeline with their SHA-256 fingerprints.' },
+  'appeals.files_not_mailed': { ky: 'Документтер катка тиркелип жөнөтүлөт жана кайрылуунун тарыхында SHA-256 изи менен сакталат.', ru: 'Документы прикладываются к письму и хранятся в истории обращения с отпечатком SHA-256.', en: 'The documents are attached to the e-mail and kept on the timeline with their SHA-256 fingerprints.' },
   'appeals.send': { ky: 'Жөнөтүү', ru: 'Отправить', en: 'Send' },
   'appeals.record': { ky: 'Тапшырылган катары сактоо', ru: 'Сохранить как поданное', en: 'Record as submitted' },
   'appeals.edit': { ky: 'Өзгөртүү', ru: 'Изменить', en: 'Edit' },

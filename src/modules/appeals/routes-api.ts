@@ -160,7 +160,7 @@ export async function appealApiRoutes(app: FastifyInstance): Promise<void> {
         if (b.send) {
           const ready = (await trx.selectFrom('appeal').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as Appeal;
           const applicant = ready.person_name_enc ? await applicantFor(ready) : { name: user.displayName, contact: user.email };
-          await submitAppeal({ trx, appeal: ready, applicantName: applicant.name, applicantContact: applicant.contact, actor: `user:${user.id}`, calendar, cipher, mailDomain: config.mailDomain, now: at });
+          await submitAppeal({ trx, appeal: ready, applicantName: applicant.name, applicantContact: applicant.contact, actor: `user:${user.id}`, calendar, cipher, mailDomain: config.mailDomain, dataDir: config.dataDir, now: at });
         }
         return id;
       });

@@ -160,7 +160,7 @@ export async function wizardRoutes(app: FastifyInstance): Promise<void> {
       const applicant = await applicantOf(db, cipher, appeal);
       const calendar = await loadCalendar(db);
       await db.transaction().execute((trx) =>
-        submitAppeal({ trx, appeal, applicantName: applicant.name, applicantContact: applicant.contact, actor: `user:${user.id}`, calendar, cipher, mailDomain: config.mailDomain, now: now() }),
+        submitAppeal({ trx, appeal, applicantName: applicant.name, applicantContact: applicant.contact, actor: `user:${user.id}`, calendar, cipher, mailDomain: config.mailDomain, dataDir: config.dataDir, now: now() }),
       );
     } catch (err) {
       if (err instanceof AppError && (err.code === 'invalid' || err.code === 'conflict')) {

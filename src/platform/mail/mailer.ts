@@ -15,6 +15,8 @@ export interface OutgoingMail {
   text: string;
   replyTo?: string;
   headers?: Record<string, string>;
+  /** files read from disk when the letter is sent (the stored documents, never copies) */
+  attachments?: { filename: string; path: string; contentType?: string }[];
 }
 
 export interface Mailer {

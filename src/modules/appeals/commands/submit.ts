@@ -7,6 +7,8 @@
 import type { FieldCipher } from '../../../platform/crypto/field-encryption.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { AppError, invalid, type FieldError } from '../../../platform/errors.js';
+import { listFiles } from '../queries.js';
+import { storedPath } from '../files/store.js';
 import { queueMail } from '../../../platform/mail/outbox.js';
 import { kyrgyzDateOf, type CalendarData } from '../../calendar/index.js';
 import { bodyById, bodyEmail, bodyName, isBodyActive } from '../bodies.js';
@@ -27,6 +29,8 @@ export interface SubmitProps {
   calendar: CalendarData;
   cipher: FieldCipher;
   mailDomain: string;
+  /** where stored documents live (config.dataDir), so the letter can carry them */
+  dataDir: string;
   now: Date;
 }
 
@@ -85,7 +89,7 @@ export async function submitAppeal(p: SubmitProps): Promise<{ deliveryId: number
     });
     deliveryId = await queueMail(
       trx,
-      { to: to!, subject: letter.subject, text: letter.text, replyTo: replyAddress(p.cipher, appeal.id, p.mailDomain), headers: { 'X-Achyk-Appeal': String(appeal.id) }, related: { type: 'appeal', id: appeal.id } },
+      { to: to!, subject: letter.subject, text: letter.text, attachments: (await listFiles(trx, appeal.id)).map((f) => ({ filename: f.original_name, path: storedPath(p.dataDir, f.stored_name), contentType: f.mime })), replyTo: replyAddress(p.cipher, appeal.id, p.mailDomain), headers: { 'X-Achyk-Appeal': String(appeal.id) }, related: { type: 'appeal', id: appeal.id } },
       { cipher: p.cipher, now },
     );
     await addEvent(trx, { appealId: appeal.id, kind: 'sent', onDate: receivedOn, actor: p.actor, data: { delivery: deliveryId, rule: rule.id, due: deadlines.due_date }, now });
