@@ -25,6 +25,19 @@ export const homeMessages = defineMessages({
     ru: 'Показатели ответов каждого органа, рейтинги и открытые данные.',
     en: 'Each body’s answer record, league tables and open data.',
   },
+  'home.report': { ky: 'Аноним билдирүү', ru: 'Анонимное сообщение', en: 'Report anonymously' },
+  'home.report_text': {
+    ky: 'Коррупция же жабык мекемелердеги кыйноо тууралуу атыңызды айтпай кабарлаңыз; жазышуу үчүн бир жолу көрсөтүлүүчү код аласыз.',
+    ru: 'Сообщите о коррупции или пытках в закрытых учреждениях, не называя себя; для переписки вы получите код, показанный один раз.',
+    en: 'Report corruption or torture in closed institutions without giving your name; a code shown once lets you follow up.',
+  },
+  'home.consultations': { ky: 'Мыйзам долбоорлорун талкуулоо', ru: 'Обсуждение законопроектов', en: 'Consultations on draft laws' },
+  'home.consultations_text': {
+    ky: 'Долбоорлорду берене-беренеси менен окуп, ар бир пунктка пикир калтырыңыз.',
+    ru: 'Читайте проекты постатейно и комментируйте каждый пункт.',
+    en: 'Read drafts article by article and comment on each paragraph.',
+  },
+  'home.anonymous_inbox': { ky: 'Аноним билдирүүлөр', ru: 'Анонимные сообщения', en: 'Anonymous reports' },
   'home.signed_in_as': { ky: 'Сиз {name} катары кирдиңиз.', ru: 'Вы вошли как {name}.', en: 'You are signed in as {name}.' },
   'home.today': { ky: 'Бүгүн: {date}', ru: 'Сегодня: {date}', en: 'Today: {date}' },
 });

@@ -64,6 +64,11 @@ export function Layout(props: { ctx: ViewContext; title: string; children: Compo
                   <a href="/cases">{t('cases.nav')}</a>
                 </li>
               ) : null}
+              {ctx.can('anonymous.staff') ? (
+                <li>
+                  <a href="/anonymous-reports">{t('home.anonymous_inbox')}</a>
+                </li>
+              ) : null}
               {ctx.can('admin.users') ? (
                 <li>
                   <a href="/admin">{t('layout.admin')}</a>

@@ -29,6 +29,18 @@ export function HomePage({ ctx, today }: { ctx: ViewContext; today: Date }) {
           </h2>
           <p>{t('home.accountability_text')}</p>
         </li>
+        <li>
+          <h2>
+            <a href="/consultations">{t('home.consultations')}</a>
+          </h2>
+          <p>{t('home.consultations_text')}</p>
+        </li>
+        <li>
+          <h2>
+            <a href="/report">{t('home.report')}</a>
+          </h2>
+          <p>{t('home.report_text')}</p>
+        </li>
       </ul>
     </Layout>
   );
