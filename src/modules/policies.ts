@@ -7,3 +7,4 @@ import './cases/policy.js';
 import './anonymous/policy.js';
 import './publication/policy.js';
 import './stats/policy.js';
+import './subscriptions/policy.js';
