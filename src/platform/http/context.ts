@@ -42,6 +42,12 @@ export interface RouteConfig {
   confidential?: boolean;
   /** allowed while the session is in the TOTP enrolment stage */
   enrolment?: boolean;
+  /**
+   * No CSRF token or Origin check on this POST. Only for a route whose URL carries its own secret
+   * token that is the whole authorization (RFC 8058 one-click unsubscribe: mail providers POST to
+   * the List-Unsubscribe URL without cookies or a form token); a forger needs that token anyway.
+   */
+  csrfExempt?: boolean;
 }
 
 declare module 'fastify' {
@@ -53,5 +59,6 @@ declare module 'fastify' {
     api?: boolean;
     confidential?: boolean;
     enrolment?: boolean;
+    csrfExempt?: boolean;
   }
 }

@@ -52,7 +52,7 @@ export function registerGuard(app: FastifyInstance): void {
     const config = request.routeOptions.config;
     const policy = config.policy ?? 'none';
     const ctx = request.ctx;
-    if (!SAFE_METHODS.has(request.method) && !config.api) checkCsrf(app, request);
+    if (!SAFE_METHODS.has(request.method) && !config.api && !config.csrfExempt) checkCsrf(app, request);
 
     // A staff member who must set up TOTP may only reach the enrolment pages until done.
     if (ctx.session?.stage === 'enrol' && !config.enrolment && policy !== 'public') {
