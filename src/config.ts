@@ -41,6 +41,10 @@ export interface Config {
   trustProxy: boolean;
   /** days of inactivity after which an anonymous report (not kept by staff) is deleted */
   anonymousRetentionDays: number;
+  /** the organisation's address that contact-form messages go to (never shown on any page); null: the coordinators */
+  contactEmail: string | null;
+  /** days after being marked handled that a contact-form message is deleted */
+  contactRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -130,6 +134,12 @@ export function loadConfig(env: Env = process.env): Config {
   if (!Number.isInteger(anonymousRetentionDays) || anonymousRetentionDays < 7 || anonymousRetentionDays > 3650) {
     problems.push('ANONYMOUS_RETENTION_DAYS must be a whole number of days from 7 to 3650');
   }
+  const contactEmail = env.CONTACT_EMAIL?.trim() || null;
+  if (contactEmail && !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>.]{2,}$/.test(contactEmail)) problems.push('CONTACT_EMAIL must be one e-mail address (e.g. info@example.kg)');
+  const contactRetentionDays = env.CONTACT_RETENTION_DAYS ? Number(env.CONTACT_RETENTION_DAYS) : 90;
+  if (!Number.isInteger(contactRetentionDays) || contactRetentionDays < 1 || contactRetentionDays > 3650) {
+    problems.push('CONTACT_RETENTION_DAYS must be a whole number of days from 1 to 3650');
+  }
   const config: Config = {
     env: nodeEnv,
     port,
@@ -149,6 +159,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: parseBool(env, 'TRUST_PROXY', false, problems),
     anonymousRetentionDays,
+    contactEmail,
+    contactRetentionDays,
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');
