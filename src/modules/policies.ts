@@ -8,3 +8,4 @@ import './anonymous/policy.js';
 import './publication/policy.js';
 import './stats/policy.js';
 import './subscriptions/policy.js';
+import './statements/policy.js';

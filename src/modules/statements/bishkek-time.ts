@@ -1,0 +1,19 @@
+/**
+ * Bishkek wall-clock time ↔ UTC instants. Kyrgyzstan has kept UTC+6 all year since 2005 (no daylight
+ * saving), so the conversion is a fixed offset; the iCalendar file says so with its VTIMEZONE.
+ */
+export const BISHKEK_OFFSET_MS = 6 * 3600_000;
+
+/** '2026-12-03' + '11:00' (Bishkek) → the UTC instant, or null when the date or time is impossible. */
+export function bishkekToUtc(date: string, time: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return null;
+  const d = new Date(`${date}T${time}:00Z`);
+  if (Number.isNaN(d.getTime()) || !d.toISOString().startsWith(date)) return null;
+  return new Date(d.getTime() - BISHKEK_OFFSET_MS);
+}
+
+/** The Bishkek date and time of an instant: { date: 'YYYY-MM-DD', time: 'HH:MM' }. */
+export function utcToBishkek(instant: string | Date): { date: string; time: string } {
+  const d = new Date(new Date(instant).getTime() + BISHKEK_OFFSET_MS).toISOString();
+  return { date: d.slice(0, 10), time: d.slice(11, 16) };
+}
