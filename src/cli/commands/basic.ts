@@ -1,7 +1,8 @@
 /** serve, migrate, audit verify, keys rotate. */
 import { loadConfig } from '../../config.js';
 import { openRuntime } from '../../bootstrap.js';
-import { verifyAuditChain } from '../../platform/audit/audit-log.js';
+import { parseArgs } from 'node:util';
+import { checkAuditAnchor, verifyAuditChain } from '../../platform/audit/audit-log.js';
 import { rotateKeys } from '../../platform/crypto/rotate.js';
 import { progressBar } from '../progress.js';
 import type { CliCommand } from './command.js';
@@ -30,8 +31,9 @@ export const migrateCommand: CliCommand = {
 };
 
 export const auditVerifyCommand: CliCommand = {
-  summary: 'recompute the audit hash chain and name the first bad row',
-  async run() {
+  summary: 'recompute the audit hash chain and name the first bad row [--anchor SEQ:HASH]',
+  async run(args) {
+    const { values } = parseArgs({ args, options: { anchor: { type: 'string' } } });
     const runtime = await openRuntime(loadConfig());
     try {
       const bar = progressBar();
@@ -42,10 +44,20 @@ export const auditVerifyCommand: CliCommand = {
         bar.update(done);
       });
       bar.stop();
-      if (result.ok) console.log(`Audit chain OK: ${result.checked} entries verified.`);
-      else {
+      if (!result.ok) {
         console.error(`Audit chain BROKEN at row ${result.firstBadSeq}: ${result.problem}`);
         process.exitCode = 1;
+        return;
+      }
+      console.log(`Audit chain OK: ${result.checked} entries verified.`);
+      if (result.headHash) console.log(`Anchor (keep a copy off this server): ${result.checked}:${result.headHash}`);
+      if (values.anchor) {
+        const anchored = await checkAuditAnchor(runtime.conn.db, values.anchor);
+        if (anchored.ok) console.log('The anchor is still part of the chain.');
+        else {
+          console.error(`Audit chain BROKEN: ${anchored.problem}`);
+          process.exitCode = 1;
+        }
       }
     } finally {
       await runtime.close();

@@ -72,6 +72,8 @@ export interface AuditVerification {
   checked: number;
   firstBadSeq: number | null;
   problem: string | null;
+  /** Hash of the last verified row: copied off the server, it anchors the chain (see checkAuditAnchor). */
+  headHash: string | null;
 }
 
 /**
@@ -92,14 +94,14 @@ export async function verifyAuditChain(db: Executor, onProgress?: (done: number,
     if (rows.length === 0) break;
     for (const r of rows) {
       if (r.seq !== expectedSeq) {
-        return { ok: false, checked, firstBadSeq: r.seq, problem: `row ${r.seq} follows row ${expectedSeq - 1}: rows are missing or reordered` };
+        return { ok: false, checked, headHash: null, firstBadSeq: r.seq, problem: `row ${r.seq} follows row ${expectedSeq - 1}: rows are missing or reordered` };
       }
       if (r.prev_hash !== prevHash) {
-        return { ok: false, checked, firstBadSeq: r.seq, problem: `row ${r.seq} does not link to the row before it (deleted, inserted or reordered rows)` };
+        return { ok: false, checked, headHash: null, firstBadSeq: r.seq, problem: `row ${r.seq} does not link to the row before it (deleted, inserted or reordered rows)` };
       }
       const { prev_hash: _p, hash, ...fields } = r;
       if (hashAuditRow(prevHash, fields) !== hash) {
-        return { ok: false, checked, firstBadSeq: r.seq, problem: `row ${r.seq} was changed after it was written (hash mismatch)` };
+        return { ok: false, checked, headHash: null, firstBadSeq: r.seq, problem: `row ${r.seq} was changed after it was written (hash mismatch)` };
       }
       prevHash = hash;
       expectedSeq++;
@@ -112,9 +114,25 @@ export async function verifyAuditChain(db: Executor, onProgress?: (done: number,
     return {
       ok: false,
       checked,
+      headHash: null,
       firstBadSeq: checked + 1,
       problem: `the chain ends at row ${checked} but the head records row ${head.seq}: the tail was truncated or the head altered`,
     };
   }
-  return { ok: true, checked, firstBadSeq: null, problem: null };
+  return { ok: true, checked, firstBadSeq: null, problem: null, headHash: checked > 0 ? prevHash : null };
+}
+
+/**
+ * An anchor is "SEQ:HASH" as printed by a past `achyk audit verify` and kept where the server cannot
+ * write. The chain holds it when row SEQ still exists with that hash: this catches what the chain
+ * alone cannot, a tail truncated together with a rewritten audit_head.
+ */
+export async function checkAuditAnchor(db: Executor, anchor: string): Promise<{ ok: boolean; problem: string | null }> {
+  const m = /^(\d+):([0-9a-f]{64})$/.exec(anchor.trim());
+  if (!m) return { ok: false, problem: 'the anchor must look like SEQ:HASH (as printed by audit verify)' };
+  const seq = Number(m[1]);
+  const row = await db.selectFrom('audit_event').select('hash').where('seq', '=', seq).executeTakeFirst();
+  if (!row) return { ok: false, problem: `row ${seq} of the anchor is missing: the log was truncated` };
+  if (row.hash !== m[2]) return { ok: false, problem: `row ${seq} no longer has the anchored hash: the log was rewritten` };
+  return { ok: true, problem: null };
 }
