@@ -42,6 +42,10 @@ export function openDatabase(config: DatabaseConfig): Connection {
   const pool = new pg.Pool({ connectionString: config.url, max: 10 });
   // An idle client error (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  // A client checked out of the pool has no error listener of the pool's: PostgreSQL going away
+  // between two queries of a transaction would emit an unhandled 'error' and kill the server. The
+  // query in flight fails by itself, and the pool drops a broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
 }
