@@ -1,6 +1,6 @@
 /** Administrators' and coordinators' redaction rules (global and per body): list, add, delete. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type FieldError } from '../../platform/errors.js';
+import { AppError, notFound, type FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { ErrorSummary, Field, PostForm } from '../../platform/render/components.js';
 import { Layout } from '../../platform/render/layout.js';
@@ -97,7 +97,13 @@ export async function publicationAdminRoutes(app: FastifyInstance): Promise<void
 
   app.post<{ Params: { id: string } }>('/admin/redaction-rules/:id/delete', rules, async (request, reply) => {
     const id = /^[0-9]{1,9}$/.test(request.params.id) ? Number(request.params.id) : 0;
-    await db.transaction().execute((trx) => deleteRule({ trx, ruleId: id, actor: `user:${request.ctx.user!.id}`, now: now() }));
+    // Only the rules this page lists (global and per body). A rule of one appeal belongs to that appeal's
+    // publication page, for the people who may read the appeal: here its id is "not found", like a missing one.
+    await db.transaction().execute(async (trx) => {
+      const rule = await trx.selectFrom('redaction_rule').select('id').where('id', '=', id).where('scope', 'in', ['global', 'body']).where('deleted_at', 'is', null).executeTakeFirst();
+      if (!rule) throw notFound();
+      await deleteRule({ trx, ruleId: rule.id, actor: `user:${request.ctx.user!.id}`, now: now() });
+    });
     return redirectTo(reply, '/admin/redaction-rules');
   });
 }
