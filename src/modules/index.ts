@@ -24,6 +24,7 @@ import { publicationManageRoutes } from './publication/routes-manage.js';
 import { publicationAdminRoutes } from './publication/routes-admin.js';
 import { publicationApiRoutes } from './publication/routes-api.js';
 import { statsRoutes } from './stats/routes.js';
+import { subscriptionRoutes } from './subscriptions/routes.js';
 
 export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(homeRoutes);
@@ -48,4 +49,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(publicationAdminRoutes);
   await app.register(publicationApiRoutes);
   await app.register(statsRoutes);
+  await app.register(subscriptionRoutes);
 }

@@ -95,6 +95,15 @@ const MODULE_ROUTES: Record<string, string> = {
   'GET /stats/map': 'stats.read',
   'GET /data': 'stats.read',
   'GET /data/:file': 'stats.read',
+  // subscriptions by e-mail: open to all (the tokens in the links are the authorization)
+  'GET /subscribe': 'subscriptions.public',
+  'POST /subscribe': 'subscriptions.public',
+  'GET /subscribe/sent': 'subscriptions.public',
+  'GET /subscribe/confirm': 'subscriptions.public',
+  'POST /subscribe/confirm': 'subscriptions.public',
+  'GET /subscribe/confirmed': 'subscriptions.public',
+  'GET /unsubscribe': 'subscriptions.public',
+  'POST /unsubscribe': 'subscriptions.public',
 };
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

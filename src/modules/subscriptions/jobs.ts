@@ -1,0 +1,38 @@
+/**
+ * 'subscriptions.sweep' (hourly, re-scheduling itself): deletes pending subscriptions whose
+ * confirmation link expired, so an address nobody confirmed is not kept. One audit entry per sweep
+ * that deleted something (a count, never an address).
+ */
+import { appendAudit } from '../../platform/audit/audit-log.js';
+import type { Db } from '../../platform/db/database.js';
+import { enqueueJob, registerJobHandler } from '../../platform/jobs/queue.js';
+
+export const SWEEP_JOB = 'subscriptions.sweep';
+const SWEEP_EVERY_MS = 3600_000;
+
+/** Deletes expired pending subscriptions at `now`; returns how many. */
+export async function sweepPending(db: Db, now: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const res = await trx.deleteFrom('subscription').where('status', '=', 'pending').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
+    const n = Number(res.numDeletedRows);
+    if (n > 0) await appendAudit(trx, { actor: 'system', action: 'subscription.pending_expired', data: { count: n }, at: now });
+    return n;
+  });
+}
+
+/** Makes sure a sweep is queued (when the app is ready; the sweep then re-schedules itself). */
+export async function ensureSweepScheduled(db: Db, now: Date): Promise<void> {
+  const queued = await db.selectFrom('job').select('id').where('kind', '=', SWEEP_JOB).where('status', 'in', ['queued', 'running']).executeTakeFirst();
+  if (queued) return;
+  await db.transaction().execute(async (trx) => {
+    await enqueueJob(trx, { kind: SWEEP_JOB, payload: {}, runAt: now, now, dedupeKey: `${SWEEP_JOB}@${now.toISOString()}` });
+  });
+}
+
+registerJobHandler(SWEEP_JOB, async (_payload, ctx) => {
+  await sweepPending(ctx.db, ctx.now);
+  await ctx.db.transaction().execute(async (trx) => {
+    const next = new Date(ctx.now.getTime() + SWEEP_EVERY_MS);
+    await enqueueJob(trx, { kind: SWEEP_JOB, payload: {}, runAt: next, now: ctx.now, dedupeKey: `${SWEEP_JOB}@${next.toISOString()}` });
+  });
+});
