@@ -5,7 +5,7 @@ import { Layout } from '../../../platform/render/layout.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import type { Body, TerritorySummary } from '../queries.js';
 import { BodyList } from './home.js';
-import { bodyUrl, HistoryTable, kindLabel, Name, nameText, territoryUrl, type ChangeRow } from './parts.js';
+import { bodyUrl, HistoryTable, kindLabel, Name, NameFacts, nameText, RecordHeader, territoryUrl, type ChangeRow } from './parts.js';
 
 export interface BodyPageProps {
   ctx: ViewContext;
@@ -27,34 +27,20 @@ export function BodyPage(p: BodyPageProps) {
   const hasContacts = emails.length > 0 || b.address || b.phone || b.website;
   return (
     <Layout ctx={p.ctx} title={nameText(p.ctx, b)}>
-      <nav aria-label={t('directory.breadcrumb')} class="breadcrumb">
-        <a href="/directory">{t('directory.title')}</a>
-        {p.place.map((a) => (
-          <>
-            {' › '}
-            <a href={territoryUrl(a.id)}>
-              <Name ctx={p.ctx} r={a} />
-            </a>
-          </>
-        ))}
-      </nav>
-      <h1>
-        <Name ctx={p.ctx} r={b} />
-      </h1>
-      {inactive ? (
-        <p class="notice" role="status">
-          {t('directory.inactive_since', { date: formatDate(locale, b.active_to!) })}
-          {p.mergedInto ? (
-            <>
-              {' '}
-              {t('directory.merged_into')}:{' '}
-              <a href={bodyUrl(p.mergedInto.id)}>
-                <Name ctx={p.ctx} r={p.mergedInto} />
-              </a>
-            </>
-          ) : null}
-        </p>
-      ) : null}
+      <RecordHeader
+        ctx={p.ctx}
+        record={b}
+        trail={p.place}
+        ended={
+          inactive
+            ? {
+                text: t('directory.inactive_since', { date: formatDate(locale, b.active_to!) }),
+                nextLabel: t('directory.merged_into'),
+                next: p.mergedInto ? { ...p.mergedInto, href: bodyUrl(p.mergedInto.id) } : null,
+              }
+            : null
+        }
+      />
       <dl class="facts">
         <dt>{t('directory.kind')}</dt>
         <dd>
@@ -75,15 +61,7 @@ export function BodyPage(p: BodyPageProps) {
         <dd>
           <code>{b.code}</code>
         </dd>
-        {(['ky', 'ru', 'en'] as const).map((l) => {
-          const v = b[`name_${l}`];
-          return v ? (
-            <>
-              <dt>{t(`directory.name_${l}`)}</dt>
-              <dd lang={l}>{v}</dd>
-            </>
-          ) : null;
-        })}
+        <NameFacts ctx={p.ctx} r={b} />
         {b.active_from ? (
           <>
             <dt>{t('directory.active_from')}</dt>

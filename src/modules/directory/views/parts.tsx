@@ -129,3 +129,65 @@ export function HistoryTable({ ctx, rows }: { ctx: ViewContext; rows: ChangeRow[
     </div>
   );
 }
+
+/**
+ * The head of a body's or a territory's page: the breadcrumb through the territories above it, the
+ * name, and, when the record has ended, a notice saying since when and where it went.
+ */
+export function RecordHeader(p: {
+  ctx: ViewContext;
+  record: Named;
+  trail: (Named & { id: number })[];
+  ended: { text: string; nextLabel: string; next: (Named & { href: string }) | null } | null;
+}) {
+  const { t } = p.ctx;
+  return (
+    <>
+      <nav aria-label={t('directory.breadcrumb')} class="breadcrumb">
+        <a href="/directory">{t('directory.title')}</a>
+        {p.trail.map((a) => (
+          <>
+            {' › '}
+            <a href={territoryUrl(a.id)}>
+              <Name ctx={p.ctx} r={a} />
+            </a>
+          </>
+        ))}
+      </nav>
+      <h1>
+        <Name ctx={p.ctx} r={p.record} />
+      </h1>
+      {p.ended ? (
+        <p class="notice" role="status">
+          {p.ended.text}
+          {p.ended.next ? (
+            <>
+              {' '}
+              {p.ended.nextLabel}:{' '}
+              <a href={p.ended.next.href}>
+                <Name ctx={p.ctx} r={p.ended.next} />
+              </a>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The official names in each language the record has, as `<dt>/<dd>` pairs of a facts list. */
+export function NameFacts({ ctx, r }: { ctx: ViewContext; r: Named }) {
+  return (
+    <>
+      {(['ky', 'ru', 'en'] as const).map((l) => {
+        const v = r[`name_${l}`];
+        return v ? (
+          <>
+            <dt>{ctx.t(`directory.name_${l}`)}</dt>
+            <dd lang={l}>{v}</dd>
+          </>
+        ) : null;
+      })}
+    </>
+  );
+}

@@ -4,7 +4,7 @@ import { Layout } from '../../../platform/render/layout.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import type { Body, TerritorySummary } from '../queries.js';
 import { BodyList } from './home.js';
-import { HistoryTable, levelLabel, Name, nameText, territoryUrl, type ChangeRow } from './parts.js';
+import { HistoryTable, levelLabel, Name, NameFacts, nameText, RecordHeader, territoryUrl, type ChangeRow } from './parts.js';
 import { MapFigure, type MapRegion } from './map.js';
 
 export interface TerritoryPageProps {
@@ -25,34 +25,20 @@ export function TerritoryPage(p: TerritoryPageProps) {
   const ended = x.valid_to !== null && x.valid_to <= p.today;
   return (
     <Layout ctx={p.ctx} title={nameText(p.ctx, x)}>
-      <nav aria-label={t('directory.breadcrumb')} class="breadcrumb">
-        <a href="/directory">{t('directory.title')}</a>
-        {p.ancestors.map((a) => (
-          <>
-            {' › '}
-            <a href={territoryUrl(a.id)}>
-              <Name ctx={p.ctx} r={a} />
-            </a>
-          </>
-        ))}
-      </nav>
-      <h1>
-        <Name ctx={p.ctx} r={x} />
-      </h1>
-      {ended ? (
-        <p class="notice" role="status">
-          {t('directory.ended_since', { date: formatDate(locale, x.valid_to!) })}
-          {p.successor ? (
-            <>
-              {' '}
-              {t('directory.successor')}:{' '}
-              <a href={territoryUrl(p.successor.id)}>
-                <Name ctx={p.ctx} r={p.successor} />
-              </a>
-            </>
-          ) : null}
-        </p>
-      ) : null}
+      <RecordHeader
+        ctx={p.ctx}
+        record={x}
+        trail={p.ancestors}
+        ended={
+          ended
+            ? {
+                text: t('directory.ended_since', { date: formatDate(locale, x.valid_to!) }),
+                nextLabel: t('directory.successor'),
+                next: p.successor ? { ...p.successor, href: territoryUrl(p.successor.id) } : null,
+              }
+            : null
+        }
+      />
       <dl class="facts">
         <dt>{t('directory.level')}</dt>
         <dd>{levelLabel(p.ctx, x.level)}</dd>
@@ -60,15 +46,7 @@ export function TerritoryPage(p: TerritoryPageProps) {
         <dd>
           <code>{x.code}</code>
         </dd>
-        {(['ky', 'ru', 'en'] as const).map((l) => {
-          const v = x[`name_${l}`];
-          return v ? (
-            <>
-              <dt>{t(`directory.name_${l}`)}</dt>
-              <dd lang={l}>{v}</dd>
-            </>
-          ) : null;
-        })}
+        <NameFacts ctx={p.ctx} r={x} />
         {x.lat !== null && x.lon !== null ? (
           <>
             <dt>{t('directory.point')}</dt>
