@@ -68,6 +68,11 @@ export const GATES: Record<string, (r: MatrixRole) => boolean> = {
   'publication.manage': signedIn,
   'publication.rules': roles('admin', 'coordinator'),
   'stats.read': all,
+  'subscriptions.public': all,
+  'contact.send': all,
+  'contact.inbox': roles('admin', 'coordinator'),
+  'statements.public': all,
+  'statements.manage': roles('admin', 'coordinator'),
 };
 
 const NGO_READERS: MatrixRole[] = ['coordinator', 'lawyer', 'outsider'];
@@ -165,7 +170,7 @@ export const MATRIX: Record<string, Entry> = {
   // ---- foundation
   'GET /assets/:name': { params: (f) => ({ name: f.asset }) },
   'GET /': {},
-  'POST /language': { form: { locale: 'en' } },
+  'POST /language': { form: { lang: 'en', next: '/' } },
   'GET /login': {},
   'POST /login': {},
   'GET /login/totp': { except: { roles: Object.fromEntries(ROLES.map((r) => [r, 'login'])), why: 'public, but the handler needs a session half-way through sign-in (password accepted, code pending); without one it sends to sign in' } },
