@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { addDays, kyrgyzDateOf, toUtcMs, yearOf, type IsoDate } from './iso-date.js';
+import { addDays, fromUtcMs, kyrgyzDateOf, toUtcMs, yearOf, type IsoDate } from './iso-date.js';
 import type { CalendarData } from './calendar-rules.js';
 import { eraOn, isWorkingDay, weekdayName, type NonWorkingReason } from './working-days.js';
 import { missingMovableHolidays } from './calendar-year.js';
@@ -122,12 +122,26 @@ export function addExtension(input: AddExtensionInput): DueResult {
  */
 export function workingDaysBetween(a: IsoDate, b: IsoDate, data: CalendarData): number {
   const sign = toUtcMs(b) >= toUtcMs(a) ? 1 : -1;
-  const [start, end] = sign === 1 ? [a, b] : [b, a];
+  const [start, end] = sign === 1 ? [toUtcMs(a), toUtcMs(b)] : [toUtcMs(b), toUtcMs(a)];
   let count = 0;
-  for (let date = addDays(start, 1); toUtcMs(date) <= toUtcMs(end); date = addDays(date, 1)) {
-    if (isWorkingDay(date, data).working) count++;
+  for (let ms = start + DAY_MS; ms <= end; ms += DAY_MS) {
+    if (isWorkingMs(ms, data)) count++;
   }
   return sign * count;
+}
+
+const DAY_MS = 86_400_000;
+// Keyed on the data object like the calendar's own index (working-days.ts): the statistics and
+// the bulk import count working days for a million answers against one calendar, and
+// `isWorkingDay` (with its reasons) was 40 % of an import's CPU time (docs/performance.md).
+const workingByDay = new WeakMap<CalendarData, Map<number, boolean>>();
+
+function isWorkingMs(ms: number, data: CalendarData): boolean {
+  let memo = workingByDay.get(data);
+  if (memo === undefined) workingByDay.set(data, (memo = new Map()));
+  let working = memo.get(ms);
+  if (working === undefined) memo.set(ms, (working = isWorkingDay(fromUtcMs(ms), data).working));
+  return working;
 }
 
 interface Counting {
