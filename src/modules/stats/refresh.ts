@@ -114,8 +114,8 @@ export async function refreshAppeals(db: Executor, ids: number[], today: string,
   return ids.length;
 }
 
-/** One aggregate cell from its facts (the consenting ones only). */
-async function recomputeCell(db: Executor, c: { body_id: number; month: string; kind: string }): Promise<void> {
+/** One aggregate cell from its facts (the consenting ones only); also used by the bulk import of appeals. */
+export async function recomputeCell(db: Executor, c: { body_id: number; month: string; kind: string }): Promise<void> {
   const facts = await db
     .selectFrom('stats_appeal_fact')
     .select(['answer_days', 'on_time', 'classification', 'refusal_reason', 'oblast_id', 'rayon_id', 'answered_on'])
