@@ -4,24 +4,10 @@
  * `disputed` and explained in `note`, so the admin screen shows where a lawyer should check.
  */
 import type { AppealKind } from '../kinds.js';
+import type { AppealRuleTable } from '../tables.js';
 
-export interface RuleValues {
-  kind: AppealKind;
-  valid_from: string;
-  legal_basis_ky: string;
-  legal_basis_ru: string;
-  legal_basis_en: string;
-  registration_term: number;
-  registration_unit: 'working' | 'calendar';
-  answer_term: number;
-  answer_unit: 'working' | 'calendar';
-  max_extension: number;
-  extension_unit: 'working' | 'calendar';
-  redirection_term: number;
-  redirection_unit: 'working' | 'calendar';
-  disputed: number;
-  note: string;
-}
+/** The values a rule version carries: its table row without the bookkeeping columns. */
+export type RuleValues = Omit<AppealRuleTable, 'id' | 'created_at' | 'created_by' | 'superseded_by'>;
 
 const LAW67 = {
   legal_basis_ky: 'Кыргыз Республикасынын «Жарандардын кайрылууларын кароонун тартиби жөнүндө» 2007-жылдын 4-майындагы № 67 Мыйзамы',

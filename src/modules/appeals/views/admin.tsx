@@ -175,19 +175,7 @@ export function CalendarPage(p: CalendarPageProps) {
                   {reason(e)}
                   {e.source ? <small> ({e.source})</small> : null}
                 </td>
-                <td>
-                  {e.created_by}, {formatDateTime(locale, e.created_at)}
-                  {e.deleted_at ? <> — {t('appeals.admin.deleted_by', { who: e.deleted_by ?? '', at: formatDateTime(locale, e.deleted_at) })}</> : null}
-                </td>
-                <td>
-                  {e.deleted_at ? null : (
-                    <PostForm ctx={p.ctx} action={`/admin/appeals/calendar/exceptions/${e.id}/delete`} class="inline">
-                      <button type="submit" class="secondary">
-                        {t('appeals.admin.delete')}
-                      </button>
-                    </PostForm>
-                  )}
-                </td>
+                <HistoryCells ctx={p.ctx} row={e} deleteAction={`/admin/appeals/calendar/exceptions/${e.id}/delete`} />
               </tr>
             ))}
           </tbody>
@@ -246,19 +234,7 @@ export function CalendarPage(p: CalendarPageProps) {
                   <DateText ctx={p.ctx} date={m.date} />
                   {m.source ? <small> ({m.source})</small> : null}
                 </td>
-                <td>
-                  {m.created_by}, {formatDateTime(locale, m.created_at)}
-                  {m.deleted_at ? <> — {t('appeals.admin.deleted_by', { who: m.deleted_by ?? '', at: formatDateTime(locale, m.deleted_at) })}</> : null}
-                </td>
-                <td>
-                  {m.deleted_at ? null : (
-                    <PostForm ctx={p.ctx} action={`/admin/appeals/calendar/movable/${m.id}/delete`} class="inline">
-                      <button type="submit" class="secondary">
-                        {t('appeals.admin.delete')}
-                      </button>
-                    </PostForm>
-                  )}
-                </td>
+                <HistoryCells ctx={p.ctx} row={m} deleteAction={`/admin/appeals/calendar/movable/${m.id}/delete`} />
               </tr>
             ))}
           </tbody>
@@ -294,5 +270,27 @@ export function CalendarPage(p: CalendarPageProps) {
         </PostForm>
       </section>
     </Layout>
+  );
+}
+
+/** The last two cells of a calendar history row: who entered it and when (and who deleted it), and its delete button. */
+function HistoryCells({ ctx, row, deleteAction }: { ctx: ViewContext; row: { created_by: string; created_at: string; deleted_by: string | null; deleted_at: string | null }; deleteAction: string }) {
+  const { t, locale } = ctx;
+  return (
+    <>
+      <td>
+        {row.created_by}, {formatDateTime(locale, row.created_at)}
+        {row.deleted_at ? <> — {t('appeals.admin.deleted_by', { who: row.deleted_by ?? '', at: formatDateTime(locale, row.deleted_at) })}</> : null}
+      </td>
+      <td>
+        {row.deleted_at ? null : (
+          <PostForm ctx={ctx} action={deleteAction} class="inline">
+            <button type="submit" class="secondary">
+              {t('appeals.admin.delete')}
+            </button>
+          </PostForm>
+        )}
+      </td>
+    </>
   );
 }
