@@ -18,7 +18,7 @@ import { loadAssets, registerAssetRoutes } from './platform/http/assets.js';
 import { registerRequestContext } from './platform/http/request-context.js';
 import { registerGuard, registerRouteInventory } from './platform/http/guard.js';
 import { registerResponseHeaders } from './platform/http/response-headers.js';
-import { registerErrorHandler } from './platform/http/error-handler.js';
+import { frameworkErrorHandler, registerErrorHandler } from './platform/http/error-handler.js';
 import { loggerOptions } from './platform/http/logging.js';
 import './platform/policy/rules.js';
 import './platform/mail/outbox.js';
@@ -44,6 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     trustProxy: deps.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+    frameworkErrors: frameworkErrorHandler(deps.config.https),
   });
   const assets = loadAssets();
   app.decorate('achyk', {

@@ -8,6 +8,7 @@ import { negotiateLocale } from '../i18n/locales.js';
 import { translator } from '../i18n/translate.js';
 import { ErrorPage } from './error-page.js';
 import { sendPage, viewContext } from './page.js';
+import { securityHeaders } from './security-headers.js';
 import { ajvFieldErrors } from './validation.js';
 
 function wantsJson(request: FastifyRequest): boolean {
@@ -67,6 +68,21 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, appError
   const details = appError?.fields.map((f) => t(f.message, f.params)) ?? [];
   const htmlStatus = appError?.code === 'invalid' ? 422 : status;
   return sendPage(reply, <ErrorPage ctx={viewContext(request)} message={message} details={details} reference={status >= 500 ? request.id : undefined} />, htmlStatus);
+}
+
+/**
+ * Fastify's `frameworkErrors` option: a path it cannot decode (`/bodies/%FF`) or a path parameter
+ * over its length limit is refused before routing, outside the hooks and the error handler; by
+ * default it answers raw English JSON echoing the path, even to a browser. Answer as for any path
+ * that names nothing (404, translated, with the security headers), like the not-found handler.
+ */
+export function frameworkErrorHandler(https: boolean) {
+  const headers = securityHeaders(https);
+  return (_err: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    for (const [k, v] of Object.entries(headers)) reply.header(k, v);
+    reply.header('cache-control', 'no-store');
+    return sendError(request, reply, new AppError('not_found'));
+  };
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {

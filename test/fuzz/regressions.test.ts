@@ -1,0 +1,40 @@
+/**
+ * Defects the fuzz suites found, pinned with the exact input that found them (so they stay fixed
+ * even when a random run does not draw that input again).
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { forEachDialect } from '../support/dialects.js';
+import { errorBody, internalsIn } from '../support/http.js';
+import { buildTestApp, type TestApp } from '../support/test-app.js';
+
+forEachDialect('fuzz regressions', (dialect) => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp(dialect);
+  });
+  after(async () => t.close());
+
+  test('a path that cannot be decoded, or a parameter over the length limit, is a translated 404, not raw framework JSON', async () => {
+    const long = 'x'.repeat(150);
+    for (const url of ['/api/v1/bodies/%FF', `/api/v1/bodies/${long}`]) {
+      const res = await t.app.inject({ url, headers: { 'accept-language': 'en' } });
+      assert.equal(res.statusCode, 404, url);
+      const { error } = errorBody(res);
+      assert.equal(error.code, 'not_found');
+      assert.equal(error.message, 'Page not found.');
+      assert.match(error.correlationId, /^[0-9a-f-]{36}$/);
+      assert.equal(res.body.includes(long), false, 'the path is not echoed');
+    }
+    for (const url of ['/directory/bodies/%FF', `/directory/bodies/${long}`, '/directory/bodies/%3Cscript%3E%FF']) {
+      const res = await t.app.inject({ url, headers: { 'accept-language': 'ru' } });
+      assert.equal(res.statusCode, 404, url);
+      assert.match(String(res.headers['content-type']), /^text\/html/);
+      assert.match(res.body, /<html lang="ru"/);
+      assert.equal(res.headers['x-content-type-options'], 'nosniff');
+      assert.match(String(res.headers['content-security-policy']), /default-src 'none'/);
+      assert.deepEqual(internalsIn(res.body), []);
+      assert.doesNotMatch(res.body, /FST_ERR|<script>/);
+    }
+  });
+});
