@@ -143,7 +143,9 @@ export async function appealAdminRoutes(app: FastifyInstance): Promise<void> {
 
   for (const [segment, table] of [['exceptions', 'calendar_exception'], ['movable', 'calendar_movable_date']] as const) {
     app.post<{ Params: { id: string } }>(`/admin/appeals/calendar/${segment}/:id/delete`, { config: { policy: 'appeals.admin' } }, async (request, reply) => {
-      if (!parseForm(emptyForm, request.body).ok) throw new AppError('invalid');
+      // Name the unknown field (a bare 'invalid' gives a 422 page that names nothing).
+      const empty = parseForm(emptyForm, request.body);
+      if (!empty.ok) throw new AppError('invalid', 'error.invalid', {}, empty.errors);
       const id = /^[0-9]{1,9}$/.test(request.params.id) ? Number(request.params.id) : 0;
       const ok = id > 0 && (await db.transaction().execute((trx) => deleteCalendarEntry({ trx, table, id, actor: `user:${request.ctx.user!.id}`, now: now() })));
       if (!ok) throw notFound();

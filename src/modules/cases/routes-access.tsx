@@ -49,7 +49,9 @@ export async function caseAccessRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { id: string; uid: string } }>('/cases/:id/access/:uid/remove', { config: { policy: 'cases.use' } }, async (request, reply) => {
     const { row } = await requireCase(request, request.params.id, 'case.manage');
-    if (!parseForm(emptyForm, request.body).ok) throw new AppError('invalid');
+    // Name the unknown field (a bare 'invalid' gives a 422 page that names nothing).
+    const empty = parseForm(emptyForm, request.body);
+    if (!empty.ok) throw new AppError('invalid', 'error.invalid', {}, empty.errors);
     const uid = /^\d{1,10}$/.test(request.params.uid) ? Number(request.params.uid) : 0;
     await db.transaction().execute((trx) => removeMember({ trx, caseId: row.id, userId: request.ctx.user!.id, now: now(), memberId: uid }));
     return redirectTo(reply, `/cases/${row.id}/access`);

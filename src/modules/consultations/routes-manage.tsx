@@ -91,7 +91,9 @@ export async function consultationManageRoutes(app: FastifyInstance): Promise<vo
 
   app.post<IdParams>('/consultations/:id/publish', { config: { policy: 'consultations.manage' } }, async (request, reply) => {
     const c = await readableConsultation(request, request.params.id);
-    if (!parseForm(emptyForm, request.body).ok) throw new AppError('invalid');
+    // Name the unknown field (a bare 'invalid' gives a 422 page that names nothing).
+    const empty = parseForm(emptyForm, request.body);
+    if (!empty.ok) throw new AppError('invalid', 'error.invalid', {}, empty.errors);
     return attempt(request, reply, c, 'publish', {}, async () => {
       await db.transaction().execute((trx) => publishConsultation({ trx, id: c.id, actorId: request.ctx.user!.id, now: now() }));
       return `/consultations/${c.id}?m=published`;
