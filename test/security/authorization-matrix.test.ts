@@ -104,6 +104,8 @@ forEachDialect('authorization matrix', (dialect) => {
     await t?.close();
   });
 
+  const deniedInAudit = async () => Number((await t.db.conn.db.selectFrom('audit_event').select((eb) => eb.fn.countAll().as('n')).where('action', '=', 'access.denied').executeTakeFirstOrThrow()).n);
+
   const routes = (): Route[] => {
     const seen = new Map<string, Route>();
     for (const r of t.app.achyk.routes) seen.set(key(r), r);
@@ -123,6 +125,8 @@ forEachDialect('authorization matrix', (dialect) => {
     const all = routes();
     figures.routes = all.length;
     const failures: string[] = [];
+    let forbidden = 0;
+    const deniedBefore = await deniedInAudit();
     for (const c of plan(all, f)) {
       const url = fill(c.route.url, c.params);
       let res: LightMyRequestResponse;
@@ -136,7 +140,16 @@ forEachDialect('authorization matrix', (dialect) => {
       figures.tried++;
       const want = expectedOutcome(c.route, c.entry, c.role, c.target);
       if (!matches(want, res, c.route)) failures.push(`${key(c.route)} [${c.target}] as ${c.role} (${url}): expected ${want}, got ${describe(res)}`);
+      // Count the refusals of the guard (the route's policy); a handler's own 403 is not counted.
+      if (res.statusCode === 403 && !GATES[c.route.policy]!(c.role)) forbidden++;
+      // Late routes publish drafts and the like: what they show afterwards is no longer secret.
+      if (!c.entry.late) {
+        for (const s of f.secrets) if (!s.readers.includes(c.role) && res.body.includes(s.marker)) failures.push(`${key(c.route)} [${c.target}] as ${c.role} (${url}): the answer (${res.statusCode}) shows "${s.marker}"`);
+      }
     }
+    // SECURITY.md "Log … denied accesses": each refusal of the guard left an audit row.
+    const denied = (await deniedInAudit()) - deniedBefore;
+    if (denied < forbidden) failures.push(`the guard refused ${forbidden} requests with 403 but only ${denied} access.denied rows were written to the audit log`);
     figures.failures = failures.length;
     ctx.diagnostic(`${figures.routes} routes × ${figures.roles} roles: ${figures.tried} cases tried, ${figures.failures} failures`);
     assert.deepEqual(failures, []);

@@ -83,6 +83,11 @@ export interface Fixtures {
   failedJob: number;
   heldMail: { attach: number; discard: number };
   asset: string;
+  /**
+   * Text planted in records, with the roles that may see it. No answer to anyone else may contain it,
+   * whatever its status (lists, searches, feeds, exports, error pages, downloads).
+   */
+  secrets: { marker: string; readers: readonly MatrixRole[] }[];
 }
 
 async function firstId(t: TestApp, table: 'appeal_file' | 'case_evidence' | 'case_person' | 'redaction_choice', column: 'appeal_id' | 'case_id', id: number): Promise<number> {
@@ -140,9 +145,9 @@ export async function seedFixtures(t: TestApp): Promise<Fixtures> {
   // Appeals: every role's own, citizen B's, an NGO colleague's, a published one with a safe document
   const ownAppeals = {} as Record<SignedInRole, AppealRecord>;
   for (const role of SIGNED_IN) ownAppeals[role] = await fileAppeal(t, agents[role], body, role);
-  const foreignAppeal = await fileAppeal(t, agentB, body, 'citizen B');
-  const ngoAppeal = await fileAppeal(t, agentMB, body, 'NGO colleague');
-  const pub = await fileAppeal(t, agentMB, body, 'published');
+  const foreignAppeal = await fileAppeal(t, agentB, body, 'B-private');
+  const ngoAppeal = await fileAppeal(t, agentMB, body, 'B-ngo');
+  const pub = await fileAppeal(t, agentMB, body, 'B-published');
   assert.equal((await agents.lawyer.post(`/appeals/${pub.id}/publication/choices`, { kind: 'safe_file', value: String(pub.fileId) })).statusCode, 303);
   await publish(agentMB, pub.id);
 
@@ -188,7 +193,7 @@ export async function seedFixtures(t: TestApp): Promise<Fixtures> {
   await db.updateTable('job').set({ status: 'failed', last_error: 'matrix' }).where('id', '=', jobId!).execute();
   const { cipher, config } = t.app.achyk;
   const held = async () => {
-    const raw = Buffer.from('From: official@gov.kg\r\nTo: wrong@achyk.test\r\nSubject: Answer\r\n\r\nGranted.\r\n');
+    const raw = Buffer.from('From: official@gov.kg\r\nTo: wrong@achyk.test\r\nSubject: Answer\r\n\r\nMatrix held mail text.\r\n');
     const r = await processInbound({ db, cipher, dataDir: config.dataDir, mailDomain: 'achyk.test' }, raw, { mailFrom: 'official@gov.kg', rcptTo: ['wrong@achyk.test'] }, { now: t.clock.now });
     assert.equal(r.status, 'held');
     return r.id;
@@ -220,5 +225,22 @@ export async function seedFixtures(t: TestApp): Promise<Fixtures> {
     failedJob: jobId!,
     heldMail: { attach: await held(), discard: await held() },
     asset: Object.values(t.app.achyk.assets)[0]!.replace(/^\/assets\//, ''),
+    secrets: [
+      // Citizen B's private appeal: nobody in the matrix may see any of it.
+      { marker: 'Matrix appeal B-private', readers: [] },
+      { marker: 'Text of the B-private appeal', readers: [] },
+      { marker: 'Document of B-private', readers: [] },
+      // The NGO colleague's document (never marked safe to publish): the organisation's coordinators and lawyers.
+      { marker: 'Document of B-ngo', readers: ['coordinator', 'lawyer', 'outsider'] },
+      // Case content: the team only (coordinators manage lists but do not read content).
+      ...(['lawyer', 'outsider', 'monitor', 'coordinator'] as const).map((role) => ({ marker: `Case of the ${role} team`, readers: [role] })),
+      // Anonymous reports: the inbox staff.
+      { marker: 'First matrix report', readers: ['coordinator', 'lawyer', 'outsider'] },
+      { marker: 'Second matrix report', readers: ['coordinator', 'lawyer', 'outsider'] },
+      // The unpublished consultation: the people who run consultations.
+      { marker: 'Matrix draft', readers: ['coordinator', 'admin'] },
+      // Held inbound mail: administrators.
+      { marker: 'Matrix held mail text', readers: ['admin'] },
+    ],
   };
 }
