@@ -25,6 +25,7 @@ import { publicationAdminRoutes } from './publication/routes-admin.js';
 import { publicationApiRoutes } from './publication/routes-api.js';
 import { statsRoutes } from './stats/routes.js';
 import { subscriptionRoutes } from './subscriptions/routes.js';
+import { contactRoutes } from './contact/routes.js';
 
 export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(homeRoutes);
@@ -50,4 +51,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(publicationApiRoutes);
   await app.register(statsRoutes);
   await app.register(subscriptionRoutes);
+  await app.register(contactRoutes);
 }

@@ -9,3 +9,4 @@ import './publication/policy.js';
 import './stats/policy.js';
 import './subscriptions/policy.js';
 import './statements/policy.js';
+import './contact/policy.js';

@@ -104,6 +104,14 @@ const MODULE_ROUTES: Record<string, string> = {
   'GET /subscribe/confirmed': 'subscriptions.public',
   'GET /unsubscribe': 'subscriptions.public',
   'POST /unsubscribe': 'subscriptions.public',
+  // contact form: open to all; its inbox to coordinators and administrators
+  'GET /contact': 'contact.send',
+  'POST /contact': 'contact.send',
+  'GET /contact/sent': 'contact.send',
+  'GET /contact/inbox': 'contact.inbox',
+  'GET /contact/inbox/:id': 'contact.inbox',
+  'POST /contact/inbox/:id/handled': 'contact.inbox',
+  'POST /contact/inbox/:id/delete': 'contact.inbox',
 };
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

@@ -12,6 +12,7 @@ import * as mailInbound from '../../modules/mail-inbound/migrations/2026-11-28-m
 import * as publication from '../../modules/publication/migrations/2026-11-28-publication.js';
 import * as stats from '../../modules/stats/migrations/2026-11-28-stats.js';
 import * as statements from '../../modules/statements/migrations/2026-11-28-statements.js';
+import * as contact from '../../modules/contact/migrations/2026-11-28-contact.js';
 import * as subscriptions from '../../modules/subscriptions/migrations/2026-11-28-subscriptions.js';
 
 export const moduleMigrations: Record<string, Migration> = {
@@ -25,4 +26,5 @@ export const moduleMigrations: Record<string, Migration> = {
   '2026-11-28-1010-stats': stats,
   '2026-11-28-1100-statements': statements,
   '2026-11-28-1100-subscriptions': subscriptions,
+  '2026-11-28-1110-contact': contact,
 };

@@ -15,9 +15,10 @@ import { publicationMessages } from '../../modules/publication/messages.js';
 import { statsMessages } from '../../modules/stats/messages.js';
 import { statementsMessages } from '../../modules/statements/messages.js';
 import { subscriptionsMessages } from '../../modules/subscriptions/messages.js';
+import { contactMessages } from '../../modules/contact/messages.js';
 import type { Trilingual } from './locales.js';
 
-const parts = [platformMessages, accountsMessages, adminMessages, homeMessages, consultationsMessages, directoryMessages, appealsMessages, casesMessages, anonymousMessages, publicationMessages, statsMessages, subscriptionsMessages, statementsMessages] as const;
+const parts = [platformMessages, accountsMessages, adminMessages, homeMessages, consultationsMessages, directoryMessages, appealsMessages, casesMessages, anonymousMessages, publicationMessages, statsMessages, subscriptionsMessages, statementsMessages, contactMessages] as const;
 
 type Merge<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Merge<R> : unknown;
 export type Catalog = Merge<typeof parts>;

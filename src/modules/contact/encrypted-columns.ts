@@ -1,0 +1,14 @@
+/** The contact form's encrypted columns, registered so `achyk keys rotate` re-encrypts them. */
+import { registerEncryptedColumn } from '../../platform/crypto/field-encryption.js';
+
+export const CTX = {
+  name: 'contact_message.name',
+  replyTo: 'contact_message.reply_to',
+  subject: 'contact_message.subject',
+  body: 'contact_message.body',
+} as const;
+
+registerEncryptedColumn({ table: 'contact_message', key: 'id', column: 'name_enc', context: CTX.name });
+registerEncryptedColumn({ table: 'contact_message', key: 'id', column: 'reply_to_enc', context: CTX.replyTo });
+registerEncryptedColumn({ table: 'contact_message', key: 'id', column: 'subject_enc', context: CTX.subject });
+registerEncryptedColumn({ table: 'contact_message', key: 'id', column: 'body_enc', context: CTX.body });
