@@ -10,7 +10,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../src/platform/db/database.js';
 import { anyText, DATES, NUMBERS, UNKNOWN_KEYS } from './corpus.js';
 import { patternUrl, planFor } from './plan.js';
-import { fuzzEndpoint, runsPerEndpoint, Tally } from './runner.js';
+import { fuzzEndpoint, runsPerEndpoint, selected, Tally } from './runner.js';
 import { rolesFor, routeKey, type RouteInfo, type Who, type World } from './world.js';
 
 interface Schema {
@@ -119,6 +119,7 @@ export async function fuzzApi(world: World, label: string, runs = runsPerEndpoin
   const routes = world.routes.filter((r) => r.api);
   let described = 0;
   for (const route of routes) {
+    if (!selected(routeKey(route))) continue;
     const op = doc.paths[route.url.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
     if (op) described++;
     const who = apiRole(world, route);

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { tinyPdf } from '../appeals/support.js';
 import { anyText, UNKNOWN_KEYS } from './corpus.js';
 import { patternUrl, planFor } from './plan.js';
-import { fuzzEndpoint, runsPerEndpoint, Tally } from './runner.js';
+import { fuzzEndpoint, runsPerEndpoint, selected, Tally } from './runner.js';
 import { postAs, type FilePart } from './send.js';
 import { routeKey, type World } from './world.js';
 
@@ -24,6 +24,7 @@ export async function fuzzForms(world: World, label: string, runs = runsPerEndpo
   assert.ok(forms.length > 50, `only ${forms.length} form routes found`);
   let withFields = 0;
   for (const route of forms) {
+    if (!selected(routeKey(route))) continue;
     const plan = planFor(world, route);
     const agent = await world.agent(plan.who);
     const csrf = await agent.csrf();

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { anyText, UNKNOWN_KEYS } from './corpus.js';
 import { patternUrl, planFor } from './plan.js';
-import { fuzzEndpoint, runsPerEndpoint, Tally } from './runner.js';
+import { fuzzEndpoint, runsPerEndpoint, selected, Tally } from './runner.js';
 import { routeKey, type World } from './world.js';
 
 /** Raw query strings no URLSearchParams would build. */
@@ -19,6 +19,7 @@ export async function fuzzPages(world: World, label: string, runs = runsPerEndpo
   const routes = world.routes.filter((r) => r.method === 'GET' && !r.api);
   let seen = 0;
   for (const route of routes) {
+    if (!selected(routeKey(route))) continue;
     const plan = planFor(world, route);
     if (world.samples.get(routeKey(route))?.urls.size) seen++;
     const agent = await world.agent(plan.who);

@@ -15,6 +15,12 @@ export function runsPerEndpoint(fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
+/** FUZZ_ONLY=<regex>: fuzz only the endpoints ("METHOD /pattern") it matches (to replay or to go deep on a few). */
+export function selected(endpoint: string): boolean {
+  const only = process.env.FUZZ_ONLY;
+  return !only || new RegExp(only).test(endpoint);
+}
+
 /** The seed of this run: FUZZ_SEED to replay one, else random (printed with the figures). */
 export const SEED = Number.isInteger(Number(process.env.FUZZ_SEED)) && process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 
