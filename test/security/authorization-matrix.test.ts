@@ -64,12 +64,14 @@ function matches(expected: Outcome, res: LightMyRequestResponse, route: Route): 
 
 const describe = (res: LightMyRequestResponse) => `${res.statusCode}${res.headers.location ? ` → ${String(res.headers.location)}` : ''}`;
 
+/** The URL with its parameters filled in (and the query string, from the `?` parameter). */
 function fill(url: string, params: Params): string {
-  return url.replace(/:(\w+)/g, (_m, name: string) => {
+  const path = url.replace(/:(\w+)/g, (_m, name: string) => {
     const v = params[name];
     if (v === undefined) throw new Error(`no value for :${name} in ${url}`);
     return encodeURIComponent(String(v));
   });
+  return params['?'] === undefined ? path : `${path}?${String(params['?'])}`;
 }
 
 /** Every (route, target, role) to try, in order: late routes (which change what others see) last. */

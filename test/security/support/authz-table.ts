@@ -36,6 +36,8 @@ export interface Entry {
 }
 
 const all = (): true => true;
+/** a well-formed token nobody was given */
+const GUESSED_TOKEN = 'Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8';
 const roles = (...rs: MatrixRole[]) => (r: MatrixRole) => rs.includes(r);
 const signedIn = (r: MatrixRole) => r !== 'anonymous';
 
@@ -386,4 +388,14 @@ export const MATRIX: Record<string, Entry> = {
   'GET /stats/map': {},
   'GET /data': {},
   'GET /data/:file': { params: () => ({ file: 'appeals.csv' }) },
+
+  // ---- subscriptions: the letter's token is the whole authorization; a guessed one is "not found" for everyone
+  'GET /subscribe': {},
+  'POST /subscribe': {},
+  'GET /subscribe/sent': {},
+  'GET /subscribe/confirm': { targets: { foreign: () => ({ '?': `token=${GUESSED_TOKEN}` }) }, record: RECORD.ownOnly },
+  'POST /subscribe/confirm': { targets: { foreign: () => ({}) }, record: RECORD.ownOnly, form: { token: GUESSED_TOKEN } },
+  'GET /subscribe/confirmed': {},
+  'GET /unsubscribe': { targets: { foreign: () => ({ '?': `token=${GUESSED_TOKEN}` }) }, record: RECORD.ownOnly },
+  'POST /unsubscribe': { targets: { foreign: () => ({ '?': `token=${GUESSED_TOKEN}` }) }, record: RECORD.ownOnly },
 };
