@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { addCalendarException, addMovableDate } from '../../../src/modules/appeals/commands/edit-rules.js';
+import { receiveMessage } from '../../../src/modules/contact/commands/receive-message.js';
 import { recordHearing } from '../../../src/modules/consultations/commands/participation.js';
 import { processInbound } from '../../../src/modules/mail-inbound/process-message.js';
 import { addRule } from '../../../src/modules/publication/commands/redactions.js';
@@ -82,6 +83,8 @@ export interface Fixtures {
   redactionRules: { coordinator: number; admin: number; foreignAppealRule: number };
   failedJob: number;
   heldMail: { attach: number; discard: number };
+  /** contact-form messages: one to read and mark handled, one each for the coordinator and the administrator to delete */
+  contact: { read: number; coordinator: number; admin: number };
   asset: string;
   /**
    * Text planted in records, with the roles that may see it. No answer to anyone else may contain it,
@@ -199,6 +202,9 @@ export async function seedFixtures(t: TestApp): Promise<Fixtures> {
     return r.id;
   };
 
+  const contact = async (n: number) =>
+    db.transaction().execute((trx) => receiveMessage({ trx, cipher, publicUrl: config.publicUrl, contactEmail: null, input: { name: null, replyTo: null, subject: `Matrix contact ${n}`, message: 'Matrix contact message', language: 'en' }, now: t.clock.now }));
+
   return {
     users,
     agents,
@@ -224,6 +230,7 @@ export async function seedFixtures(t: TestApp): Promise<Fixtures> {
     redactionRules,
     failedJob: jobId!,
     heldMail: { attach: await held(), discard: await held() },
+    contact: { read: await contact(1), coordinator: await contact(2), admin: await contact(3) },
     asset: Object.values(t.app.achyk.assets)[0]!.replace(/^\/assets\//, ''),
     secrets: [
       // Citizen B's private appeal: nobody in the matrix may see any of it.
@@ -241,6 +248,8 @@ export async function seedFixtures(t: TestApp): Promise<Fixtures> {
       { marker: 'Matrix draft', readers: ['coordinator', 'admin'] },
       // Held inbound mail: administrators.
       { marker: 'Matrix held mail text', readers: ['admin'] },
+      // Contact-form messages: coordinators and administrators.
+      { marker: 'Matrix contact message', readers: ['coordinator', 'admin'] },
     ],
   };
 }

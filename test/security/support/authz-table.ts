@@ -398,4 +398,13 @@ export const MATRIX: Record<string, Entry> = {
   'GET /subscribe/confirmed': {},
   'GET /unsubscribe': { targets: { foreign: () => ({ '?': `token=${GUESSED_TOKEN}` }) }, record: RECORD.ownOnly },
   'POST /unsubscribe': { targets: { foreign: () => ({ '?': `token=${GUESSED_TOKEN}` }) }, record: RECORD.ownOnly },
+
+  // ---- contact form and its inbox (shared by coordinators and administrators)
+  'GET /contact': {},
+  'POST /contact': {},
+  'GET /contact/sent': {},
+  'GET /contact/inbox': {},
+  'GET /contact/inbox/:id': { params: (f) => ({ id: f.contact.read }) },
+  'POST /contact/inbox/:id/handled': { params: (f) => ({ id: f.contact.read }) },
+  'POST /contact/inbox/:id/delete': { params: (f, r) => ({ id: r === 'coordinator' ? f.contact.coordinator : f.contact.admin }) },
 };
