@@ -42,19 +42,23 @@ export interface SweepResult {
   reminded: number;
 }
 
-/** Runs the sweep at `now`: queues the reminders due and records them on the timelines. */
-export async function sweepAppeals(p: { db: Db; cipher: FieldCipher; publicUrl: string; now: Date }): Promise<SweepResult> {
-  const today = kyrgyzDateOf(p.now);
-  const calendar = await loadCalendar(p.db);
-  const candidates = await p.db
+/** The sweep's one query (exported for the bench, which shows its plan): open appeals due soon, not yet fully reminded. */
+export function sweepCandidates(db: Executor, today: string) {
+  return db
     .selectFrom('appeal')
     .select(['id', 'due_date', 'reminder_stage'])
     .where('state', 'in', [...OPEN_STATES])
     .where('due_date', '<=', addDays(today, LOOKAHEAD_DAYS))
     .where('reminder_stage', '<', 4)
     .orderBy('due_date')
-    .limit(5000)
-    .execute();
+    .limit(5000);
+}
+
+/** Runs the sweep at `now`: queues the reminders due and records them on the timelines. */
+export async function sweepAppeals(p: { db: Db; cipher: FieldCipher; publicUrl: string; now: Date }): Promise<SweepResult> {
+  const today = kyrgyzDateOf(p.now);
+  const calendar = await loadCalendar(p.db);
+  const candidates = await sweepCandidates(p.db, today).execute();
   let reminded = 0;
   for (const c of candidates) {
     const stage = reminderStage(c.due_date!, today, calendar);
