@@ -46,22 +46,25 @@ export async function contactPublicRoutes(app: FastifyInstance): Promise<void> {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const honeypot = body[HONEYPOT];
     const token = typeof body.form_token === 'string' ? body.form_token : undefined;
-    const check = checkFormToken(cipher, token, at);
-    // A bot: answer like a success, keep nothing, send nothing.
-    if ((typeof honeypot === 'string' && honeypot.trim() !== '') || (honeypot !== undefined && typeof honeypot !== 'string') || check === 'bot') {
-      return redirectTo(reply, '/contact/sent');
-    }
+    // A filled honeypot: a bot. Answer like a success, keep nothing, send nothing.
+    if ((typeof honeypot === 'string' && honeypot.trim() !== '') || (honeypot !== undefined && typeof honeypot !== 'string')) return redirectTo(reply, '/contact/sent');
+    // Field errors come before the timing check, so a person who sends an empty form at once sees
+    // what is missing (and the form keeps its first token: the time spent writing still counts).
     const form = parseForm(contactForm, body);
     const errors = form.ok ? [] : contactErrors(form.errors, form.input);
     const replyTo = form.input.reply_to ?? '';
     if (replyTo !== '' && !isEmail(replyTo) && !errors.some((e) => e.field === 'reply_to')) errors.push({ field: 'reply_to', message: 'validation.email' });
-    if (check === 'stale') return page(request, reply, form.input, [...errors, { field: 'form', message: 'contact.error.stale' }], issueFormToken(cipher, at), 422);
-    if (!form.ok || errors.length > 0) return page(request, reply, form.input, errors, token!, 422);
+    const check = checkFormToken(cipher, token, at);
+    const keptToken = check === 'ok' || (check === 'bot' && token && /^\d{13}\./.test(token)) ? token! : issueFormToken(cipher, at);
+    if (!form.ok || errors.length > 0) return page(request, reply, form.input, errors, keptToken, 422);
+    // No token, a forged one, or a form sent within seconds of loading: a bot, answered like a success.
+    if (check === 'bot') return redirectTo(reply, '/contact/sent');
+    if (check === 'stale') return page(request, reply, form.input, [{ field: 'form', message: 'contact.error.stale' }], issueFormToken(cipher, at), 422);
 
     const wait = throttle.take(cipher.hmac(`client:${request.ip}`), at);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
-      return page(request, reply, form.input, [{ field: 'form', message: 'contact.error.too_many', params: { minutes: Math.ceil(wait / 60) } }], token!, 429);
+      return page(request, reply, form.input, [{ field: 'form', message: 'contact.error.too_many', params: { minutes: Math.ceil(wait / 60) } }], keptToken, 429);
     }
     const v = form.value;
     await db.transaction().execute((trx) =>
