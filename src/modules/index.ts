@@ -24,6 +24,9 @@ import { publicationManageRoutes } from './publication/routes-manage.js';
 import { publicationAdminRoutes } from './publication/routes-admin.js';
 import { publicationApiRoutes } from './publication/routes-api.js';
 import { statsRoutes } from './stats/routes.js';
+import { statementPublicRoutes } from './statements/routes-public.js';
+import { statementManageRoutes } from './statements/routes-manage.js';
+import { eventRoutes } from './statements/routes-events.js';
 import { subscriptionRoutes } from './subscriptions/routes.js';
 import { contactRoutes } from './contact/routes.js';
 
@@ -50,6 +53,9 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(publicationAdminRoutes);
   await app.register(publicationApiRoutes);
   await app.register(statsRoutes);
+  await app.register(statementPublicRoutes);
+  await app.register(statementManageRoutes);
+  await app.register(eventRoutes);
   await app.register(subscriptionRoutes);
   await app.register(contactRoutes);
 }

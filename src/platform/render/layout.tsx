@@ -19,7 +19,8 @@ function LanguageSwitcher({ ctx }: { ctx: ViewContext }) {
   );
 }
 
-export function Layout(props: { ctx: ViewContext; title: string; children: ComponentChildren }) {
+/** `head`: optional extra elements for <head> (Open Graph meta, feed links); pages without it are unchanged. */
+export function Layout(props: { ctx: ViewContext; title: string; children: ComponentChildren; head?: ComponentChildren }) {
   const { ctx } = props;
   const { t } = ctx;
   return (
@@ -31,6 +32,7 @@ export function Layout(props: { ctx: ViewContext; title: string; children: Compo
         <link rel="stylesheet" href={ctx.assets.css} />
         <link rel="icon" href="data:," />
         <script src={ctx.assets.js} defer></script>
+        {props.head ?? null}
       </head>
       <body>
         <a class="skip" href="#main">

@@ -9,11 +9,12 @@ import { appendAudit } from '../../../platform/audit/audit-log.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { AppError, invalid } from '../../../platform/errors.js';
 import { checkEmbeds, freezeEmbeds } from '../embeds/embeds.js';
+import { announceWhenPublic, type AnnounceDeps } from './announce.js';
 import { isPublic } from '../visibility.js';
 import { publicationMoment, type PublishChoice } from './publish-time.js';
 import { checkTexts } from './statement-input.js';
 
-export async function publishStatement(p: { trx: Executor; id: number; choice: PublishChoice; actorId: number; now: Date }): Promise<{ at: Date; scheduled: boolean }> {
+export async function publishStatement(p: { trx: Executor; id: number; choice: PublishChoice; actorId: number; now: Date; mail: AnnounceDeps }): Promise<{ at: Date; scheduled: boolean }> {
   const s = await p.trx.selectFrom('statement').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
   if (isPublic(s, p.now)) throw new AppError('conflict', 'statements.error_already_published');
   const moment = publicationMoment(p.choice, p.now);
@@ -35,5 +36,6 @@ export async function publishStatement(p: { trx: Executor; id: number; choice: P
   await p.trx.updateTable('statement').set({ published_at: at, version: Math.max(1, s.version), updated_at: p.now.toISOString() }).where('id', '=', s.id).execute();
   await freezeEmbeds(p.trx, s.id, Object.values(bodies), p.now);
   await appendAudit(p.trx, { actor: `user:${p.actorId}`, action: moment.scheduled ? 'statement.schedule' : 'statement.publish', objectType: 'statement', objectId: s.id, data: { at }, at: p.now });
+  await announceWhenPublic(p.trx, { type: 'statement', id: s.id, at, scheduled: moment.scheduled }, p.mail);
   return moment;
 }

@@ -11,6 +11,7 @@ import { isIsoDate } from '../../../platform/http/validation.js';
 import { bishkekToUtc } from '../bishkek-time.js';
 import { idOfSlug } from '../slug.js';
 import { isPublic } from '../visibility.js';
+import { announceWhenPublic, type AnnounceDeps } from './announce.js';
 import { publicationMoment, type PublishChoice } from './publish-time.js';
 
 export interface EventInput {
@@ -114,7 +115,7 @@ export async function updateEvent(p: { trx: Executor; id: number; input: EventIn
 }
 
 /** Publishes an event now or at a scheduled time (which must be in the future). */
-export async function publishEvent(p: { trx: Executor; id: number; choice: PublishChoice; actorId: number; now: Date }): Promise<{ at: Date; scheduled: boolean }> {
+export async function publishEvent(p: { trx: Executor; id: number; choice: PublishChoice; actorId: number; now: Date; mail: AnnounceDeps }): Promise<{ at: Date; scheduled: boolean }> {
   const e = await p.trx.selectFrom('event').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
   if (isPublic(e, p.now)) throw new AppError('conflict', 'statements.error_already_published');
   const moment = publicationMoment(p.choice, p.now);
@@ -122,5 +123,6 @@ export async function publishEvent(p: { trx: Executor; id: number; choice: Publi
   const at = moment.at.toISOString();
   await p.trx.updateTable('event').set({ published_at: at, updated_at: p.now.toISOString() }).where('id', '=', p.id).execute();
   await appendAudit(p.trx, { actor: `user:${p.actorId}`, action: moment.scheduled ? 'event.schedule' : 'event.publish', objectType: 'event', objectId: p.id, data: { at }, at: p.now });
+  await announceWhenPublic(p.trx, { type: 'event', id: p.id, at, scheduled: moment.scheduled }, p.mail);
   return moment;
 }
