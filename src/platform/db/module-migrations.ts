@@ -11,6 +11,7 @@ import * as appeals from '../../modules/appeals/migrations/2026-11-28-appeals.js
 import * as mailInbound from '../../modules/mail-inbound/migrations/2026-11-28-mail-inbound.js';
 import * as publication from '../../modules/publication/migrations/2026-11-28-publication.js';
 import * as stats from '../../modules/stats/migrations/2026-11-28-stats.js';
+import * as statsIndexes from '../../modules/stats/migrations/2026-11-28-stats-indexes.js';
 import * as statements from '../../modules/statements/migrations/2026-11-28-statements.js';
 import * as contact from '../../modules/contact/migrations/2026-11-28-contact.js';
 import * as subscriptions from '../../modules/subscriptions/migrations/2026-11-28-subscriptions.js';
@@ -27,4 +28,5 @@ export const moduleMigrations: Record<string, Migration> = {
   '2026-11-28-1100-statements': statements,
   '2026-11-28-1100-subscriptions': subscriptions,
   '2026-11-28-1110-contact': contact,
+  '2026-11-28-1500-stats-indexes': statsIndexes,
 };
