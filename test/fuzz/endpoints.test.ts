@@ -1,7 +1,8 @@
 /**
  * Issue #10 part 3, "bad input at scale": every form, every JSON API route and every page of the
  * route inventory gets FUZZ_RUNS generated inputs (30 per form, 50 per API route, 15 per page in `npm test`;
- * 10,000 in `npm run test:fuzz`). One crawled world per dialect serves the three suites. Each suite
+ * 10,000 in `npm run test:fuzz`), and every upload form gets the upload abuse cases. One crawled
+ * world per dialect serves the four suites. Each suite
  * prints its figures (endpoints, inputs tried, failures, seed); FUZZ_SEED=<n> replays a run.
  */
 import assert from 'node:assert/strict';
@@ -9,6 +10,7 @@ import { after, before, test, type TestContext } from 'node:test';
 import { fuzzApi } from './api.js';
 import { fuzzForms } from './forms.js';
 import { fuzzPages } from './pages.js';
+import { fuzzUploads } from './uploads.js';
 import { forEachFuzzDialect } from './plan.js';
 import type { Tally } from './runner.js';
 import { buildWorld, type World } from './world.js';
@@ -37,5 +39,9 @@ forEachFuzzDialect('fuzz: every endpoint', (dialect) => {
 
   test('every page answers generated query strings and path parameters without a 5xx, output inert', async (t) => {
     figures(t, world, await fuzzPages(world, dialect));
+  });
+
+  test('every upload refuses abusive files with a specific 4xx and stores nothing; hostile names never stored as given', async (t) => {
+    figures(t, world, await fuzzUploads(world, dialect));
   });
 });

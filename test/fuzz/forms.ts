@@ -31,7 +31,7 @@ export async function fuzzForms(world: World, label: string, runs = runsPerEndpo
     const fields = [...(plan.form?.fields ?? new Map<string, Set<string>>())].filter(([k]) => k !== '_csrf');
     if (plan.form) withFields++;
     const names = fields.map(([k]) => k);
-    const fileFields = new Set(fields.filter(([k]) => /file|upload|document|attachment/i.test(k)).map(([k]) => k));
+    const fileFields = new Set([...(plan.form?.files ?? []), ...fields.filter(([k]) => /file|upload|attachment/i.test(k)).map(([k]) => k)]);
     const value = (offered: Set<string>) =>
       fc.option(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(offered.size ? [...offered] : [''])) }, { weight: 3, arbitrary: anyText() }), { freq: 8, nil: undefined });
     const file: fc.Arbitrary<FilePart | null> = fc.option(

@@ -32,7 +32,7 @@ export function multipart(pairs: [string, string][], files: FilePart[] = []): { 
 /** Posts a form as the agent (its cookies); the CSRF token is given by the caller (or left out). */
 export async function postAs(agent: Agent, p: { url: string; pairs: [string, string][]; csrf: string | null; encoding: 'urlencoded' | 'multipart'; files?: FilePart[]; lang: string }): Promise<LightMyRequestResponse> {
   const headers: Record<string, string> = { cookie: agent.cookieHeader(), 'accept-language': p.lang };
-  let url = p.url;
+  let url = withoutCsrf(p.url);
   let payload: string | Buffer;
   if (p.encoding === 'multipart') {
     // As PostForm does for multipart forms: the token travels in the query string.
@@ -47,6 +47,14 @@ export async function postAs(agent: Agent, p: { url: string; pairs: [string, str
   const res = await agent.app.inject({ method: 'POST', url, payload, headers });
   keepCookies(agent, res);
   return res;
+}
+
+/** The URL without a `_csrf` query parameter (multipart forms' actions carry the page's token). */
+export function withoutCsrf(url: string): string {
+  const [pathname, query] = url.split('?', 2) as [string, string | undefined];
+  if (!query) return url;
+  const kept = query.split('&').filter((p) => !p.startsWith('_csrf='));
+  return kept.length ? `${pathname}?${kept.join('&')}` : pathname;
 }
 
 /** Keeps the cookies an answer sets, as a browser does (a rotated session stays usable). */

@@ -35,6 +35,8 @@ export interface FormInfo {
   method: 'GET' | 'POST';
   multipart: boolean;
   fields: Map<string, Set<string>>;
+  /** names of its file inputs */
+  files: Set<string>;
 }
 
 /** What the crawl learnt about one route (by "METHOD /pattern"). */
@@ -78,6 +80,7 @@ export function parseForms(html: string): FormInfo[] {
     const head = m[1]!;
     const inner = m[2]!;
     const fields = new Map<string, Set<string>>();
+    const files = new Set<string>();
     const add = (name: string | undefined, value: string) => {
       if (!name) return;
       if (!fields.has(name)) fields.set(name, new Set());
@@ -86,7 +89,10 @@ export function parseForms(html: string): FormInfo[] {
     for (const i of inner.matchAll(/<input\b[^>]*>/gi)) {
       const type = (attr(i[0], 'type') ?? 'text').toLowerCase();
       const name = attr(i[0], 'name');
-      if (type === 'file') add(name, '');
+      if (type === 'file') {
+        add(name, '');
+        if (name) files.add(name);
+      }
       else if (type === 'checkbox' || type === 'radio') add(name, attr(i[0], 'value') ?? 'on');
       else add(name, attr(i[0], 'value') ?? '');
     }
@@ -101,7 +107,7 @@ export function parseForms(html: string): FormInfo[] {
     }
     for (const ta of inner.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/gi)) add(attr(ta[1]!, 'name'), decode(ta[2]!));
     const method = (attr(head, 'method') ?? 'GET').toUpperCase() === 'POST' ? 'POST' : 'GET';
-    forms.push({ action: attr(head, 'action') ?? '', method, multipart: /multipart\/form-data/i.test(attr(head, 'enctype') ?? ''), fields });
+    forms.push({ action: attr(head, 'action') ?? '', method, multipart: /multipart\/form-data/i.test(attr(head, 'enctype') ?? ''), fields, files });
   }
   return forms;
 }
@@ -233,12 +239,14 @@ export async function buildWorld(dialect: Dialect): Promise<World> {
     if (!s.urls.has(who)) s.urls.set(who, new Set());
     const set = s.urls.get(who)!;
     const concrete = u.pathname + u.search;
-    const fresh = !set.has(concrete) && set.size < MAX_URLS_PER_ROUTE;
+    // The cap counts URLs of one shape: /cases/1/add/event and /cases/1/add/evidence are both kept.
+    const shape = (x: string) => x.split('?')[0]!.replace(/\/\d+(?=\/|$)/g, '/#');
+    const fresh = !set.has(concrete) && [...set].filter((x) => shape(x) === shape(concrete)).length < MAX_URLS_PER_ROUTE;
     if (fresh) set.add(concrete);
     if (form) {
       if (!s.forms.has(who)) s.forms.set(who, []);
       const list = s.forms.get(who)!;
-      if (list.length < MAX_URLS_PER_ROUTE) list.push({ ...form, action: concrete });
+      if (list.filter((f) => shape(f.action) === shape(concrete)).length < MAX_URLS_PER_ROUTE) list.push({ ...form, action: concrete });
     }
     const area = m.route.url.split('/').filter(Boolean)[m.route.url.startsWith('/api/') ? 2 : 0] ?? '';
     for (const [n, v] of Object.entries(m.params)) {
