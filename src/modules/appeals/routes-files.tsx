@@ -18,6 +18,9 @@ import { findFile, listFiles, type Appeal } from './queries.js';
 import { AppealPage } from './views/appeal.js';
 import { DocumentsStepPage } from './views/wizard.js';
 
+/** Path separators, control characters and bidi overrides ("invoice\u202Efdp.exe" shows as "invoiceexe.pdf") never stay in a file name. */
+const UNSAFE_NAME_CHARS = /[\\/\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+
 export async function fileRoutes(app: FastifyInstance): Promise<void> {
   const { db, config, now } = app.achyk;
   // Only these routes accept multipart bodies: one file, a handful of fields, the size limit.
@@ -42,7 +45,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
     const part = await request.file();
     try {
       if (!part || !part.filename) throw invalid([{ field: 'file', message: 'appeals.error.file_missing' }]);
-      const name = part.filename.replace(/[\\/\r\n\0]/g, '_').slice(0, 200);
+      const name = part.filename.replace(UNSAFE_NAME_CHARS, '_').slice(0, 200);
       const ext = extensionOf(name);
       if (!isAllowedExtension(ext)) {
         part.file.resume();

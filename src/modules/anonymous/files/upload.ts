@@ -14,6 +14,9 @@ import { CTX } from '../encrypted-columns.js';
 import { cleanFile, UnreadableImageError } from './clean.js';
 import { removeEncrypted, writeEncrypted } from './encrypted-store.js';
 
+/** Path separators, control characters and bidi overrides ("invoice\u202Efdp.exe" shows as "invoiceexe.pdf") never stay in a file name. */
+const UNSAFE_NAME_CHARS = /[\\/\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES = 5;
 /** Longest text field (the description); the form schemas set tighter limits per field. */
@@ -52,7 +55,7 @@ export async function readMultipart(request: FastifyRequest): Promise<MultipartF
       // A file input left empty still sends a part with no name and no bytes.
       if (!part.filename && chunks.length === 0) continue;
       if ((part.file as { truncated?: boolean }).truncated) throw Object.assign(new Error('too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
-      form.files.push({ name: part.filename.replace(/[\\/\r\n\0]/g, '_').slice(0, 200), data: Buffer.concat(chunks) });
+      form.files.push({ name: part.filename.replace(UNSAFE_NAME_CHARS, '_').slice(0, 200), data: Buffer.concat(chunks) });
     }
   } catch (err) {
     if (!isTooLarge(err)) throw err;
