@@ -84,7 +84,11 @@ forEachDialect('contact form and inbox', (dialect) => {
     const mail = (await t.sentMail()).find((m) => m.text.includes('избили'));
     assert.ok(mail, 'the letter was sent');
     assert.equal(mail.to, ORG_EMAIL);
-    assert.match(mail.subject, /Пытки в ИВС/);
+    assert.equal(mail.subject, `Байланыш формасы: жаңы билдирүү № ${row.id}`);
+    assert.match(mail.text, /Тема: Пытки в ИВС/);
+    // The outbox's delivery log (plain text) holds neither the subject nor the text.
+    const delivery = await db().selectFrom('mail_delivery').selectAll().where('related_type', '=', 'contact_message').where('related_id', '=', String(row.id)).executeTakeFirstOrThrow();
+    assert.doesNotMatch(JSON.stringify(delivery), /Пытки|избили|aigul/);
     assert.match(mail.text, /aigul@example\.org/);
     assert.match(mail.text, new RegExp(`/contact/inbox/${row.id}`));
     for (const line of t.logs) assert.doesNotMatch(line, /избили|aigul|198\.51\.100\./);
@@ -241,4 +245,29 @@ test('form tokens: a forged signature or a missing token is a bot; the fill time
   assert.equal(checkFormToken(cipher, token, new Date(at.getTime() + 2 * DAY)), 'stale');
   assert.equal(checkFormToken(cipher, undefined, at), 'bot');
   assert.equal(checkFormToken(cipher, token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), new Date(at.getTime() + 5_000)), 'bot');
+});
+
+forEachDialect('contact form without CONTACT_EMAIL', (dialect) => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp(dialect);
+  });
+  after(async () => t.close());
+
+  test('messages are mailed to every active coordinator, in their language', async () => {
+    const c1 = await buildUser(t, { role: 'coordinator' });
+    const c2 = await buildUser(t, { role: 'coordinator' });
+    await t.db.conn.db.updateTable('user').set({ locale: 'en' }).where('id', '=', c2.id).execute();
+    await buildUser(t, { role: 'lawyer' });
+    await buildUser(t, { role: 'coordinator', status: 'disabled' });
+    const agent = newAgent(t);
+    const page = await agent.get('/contact');
+    t.clock.advance(10_000);
+    const res = await agent.post('/contact', { form_token: tokenOf(page.body), website: '', subject: 'Question', message: 'Is the hearing open to the public?' });
+    assert.equal(res.statusCode, 303);
+    await runJobs(t);
+    const mail = (await t.sentMail()).filter((m) => m.text.includes('hearing open'));
+    assert.deepEqual(mail.map((m) => m.to).sort(), [c1.email, c2.email].sort());
+    assert.match(mail.find((m) => m.to === c2.email)!.subject, /^Contact form: new message no\. \d+$/);
+  });
 });

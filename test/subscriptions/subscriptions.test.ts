@@ -125,6 +125,9 @@ forEachDialect('subscriptions', (dialect) => {
     const oneClick = await t.app.inject({ method: 'POST', url: path, payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(oneClick.statusCode, 200, oneClick.body.slice(0, 500));
     assert.equal((await db().selectFrom('subscription').select('id').execute()).length, 0, 'the address is deleted');
+    const deliveries = await db().selectFrom('mail_delivery').select('to_address').where('related_type', '=', 'subscription').execute();
+    assert.equal(deliveries.length, 3, 'confirmation, welcome and announcement');
+    for (const d of deliveries) assert.doesNotMatch(d.to_address, /journalist/, 'the delivery log forgets the address too');
     const audit = await db().selectFrom('audit_event').select(['action', 'data']).where('action', 'like', 'subscription.%').orderBy('seq').execute();
     assert.deepEqual(
       audit.map((a) => a.action),
@@ -208,6 +211,9 @@ forEachDialect('subscriptions', (dialect) => {
     assert.equal((await agent.get(`/subscribe/confirm?token=${token}`)).statusCode, 404, 'an expired link no longer confirms');
     assert.equal(await sweepPending(db(), t.clock.now), 1);
     assert.equal((await db().selectFrom('subscription').select('id').execute()).length, 0);
+    const deliveries = await db().selectFrom('mail_delivery').select('to_address').where('related_type', '=', 'subscription').where('related_id', '=', String(row.id)).execute();
+    assert.equal(deliveries.length, 1);
+    assert.doesNotMatch(deliveries[0]!.to_address, /expiring/);
     // The address may subscribe again afterwards.
     assert.equal((await subscribe(agent, 'expiring@example.kg')).statusCode, 303);
     await db().deleteFrom('subscription').execute();

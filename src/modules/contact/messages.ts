@@ -78,7 +78,7 @@ export const contactMessages = defineMessages({
   'contact.inbox.deleted_flash': { ky: 'Билдирүү өчүрүлдү.', ru: 'Сообщение удалено.', en: 'The message was deleted.' },
   'contact.inbox.handled_on': { ky: 'Каралган күнү: {date}', ru: 'Рассмотрено: {date}', en: 'Handled on {date}' },
 
-  'contact.mail.subject': { ky: 'Байланыш формасы: {subject}', ru: 'Форма связи: {subject}', en: 'Contact form: {subject}' },
+  'contact.mail.subject': { ky: 'Байланыш формасы: жаңы билдирүү № {id}', ru: 'Форма связи: новое сообщение № {id}', en: 'Contact form: new message no. {id}' },
   'contact.mail.body': {
     ky: 'Сайттагы байланыш формасы аркылуу жаңы билдирүү келди.\n\nКимден: {name}\nЖооп үчүн дарек: {replyTo}\nТема: {subject}\n\n{message}\n\n--\nБилдирүү кутучада: {link}\n',
     ru: 'Через форму связи на сайте пришло новое сообщение.\n\nОт кого: {name}\nАдрес для ответа: {replyTo}\nТема: {subject}\n\n{message}\n\n--\nСообщение во входящих: {link}\n',

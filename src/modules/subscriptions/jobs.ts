@@ -6,6 +6,7 @@
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { Db } from '../../platform/db/database.js';
 import { enqueueJob, registerJobHandler } from '../../platform/jobs/queue.js';
+import { forgetDeliveries } from './forget.js';
 
 export const SWEEP_JOB = 'subscriptions.sweep';
 const SWEEP_EVERY_MS = 3600_000;
@@ -13,8 +14,11 @@ const SWEEP_EVERY_MS = 3600_000;
 /** Deletes expired pending subscriptions at `now`; returns how many. */
 export async function sweepPending(db: Db, now: Date): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const res = await trx.deleteFrom('subscription').where('status', '=', 'pending').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
-    const n = Number(res.numDeletedRows);
+    const due = await trx.selectFrom('subscription').select('id').where('status', '=', 'pending').where('expires_at', '<=', now.toISOString()).execute();
+    const ids = due.map((r) => r.id);
+    if (ids.length > 0) await trx.deleteFrom('subscription').where('id', 'in', ids).execute();
+    await forgetDeliveries(trx, ids);
+    const n = ids.length;
     if (n > 0) await appendAudit(trx, { actor: 'system', action: 'subscription.pending_expired', data: { count: n }, at: now });
     return n;
   });

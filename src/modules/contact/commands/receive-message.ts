@@ -50,7 +50,9 @@ export async function receiveMessage(p: { trx: Executor; cipher: FieldCipher; pu
       trx,
       {
         to: to.email,
-        subject: t('contact.mail.subject', { subject: input.subject.replace(/[\r\n]+/g, ' ').slice(0, 150) }),
+        // The subject line names only the message number: the outbox's delivery log keeps subjects
+        // in plain text, and what people write is kept encrypted only.
+        subject: t('contact.mail.subject', { id: row.id }),
         text: t('contact.mail.body', {
           name: input.name ?? t('contact.inbox.anonymous'),
           replyTo: input.replyTo ?? t('contact.inbox.no_reply_to'),

@@ -9,6 +9,7 @@ import type { Executor } from '../../../platform/db/database.js';
 import type { Locale } from '../../../platform/i18n/locales.js';
 import { translator } from '../../../platform/i18n/translate.js';
 import { queueMail } from '../../../platform/mail/outbox.js';
+import { forgetDeliveries } from '../forget.js';
 import { EMAIL_CONTEXT, emailHash, normaliseEmail, randomToken, sha256 } from '../tokens.js';
 import type { SubscriptionTopic } from '../tables.js';
 import { topicList } from '../topics.js';
@@ -39,6 +40,7 @@ export async function subscribe(p: {
   if (existing) {
     // An expired request the sweep has not removed yet: it is gone as far as anyone can tell.
     await trx.deleteFrom('subscription').where('id', '=', existing.id).execute();
+    await forgetDeliveries(trx, [existing.id]);
     await appendAudit(trx, { actor: 'system', action: 'subscription.expired', objectType: 'subscription', objectId: existing.id, at: now });
   }
   const token = randomToken();

@@ -5,6 +5,7 @@
 import { appendAudit } from '../../../platform/audit/audit-log.js';
 import type { FieldCipher } from '../../../platform/crypto/field-encryption.js';
 import type { Executor } from '../../../platform/db/database.js';
+import { forgetDeliveries } from '../forget.js';
 import { checkUnsubscribeToken, tokenSubscriptionId } from '../tokens.js';
 
 /** The subscription an unsubscribe token names, when the token is genuine. */
@@ -21,6 +22,7 @@ export async function unsubscribe(p: { trx: Executor; cipher: FieldCipher; token
   const row = await findByUnsubscribeToken(p.trx, p.cipher, p.token);
   if (!row) return false;
   await p.trx.deleteFrom('subscription').where('id', '=', row.id).execute();
+  await forgetDeliveries(p.trx, [row.id]);
   await appendAudit(p.trx, { actor: 'anonymous', action: 'subscription.deleted', objectType: 'subscription', objectId: row.id, data: { one_click: p.oneClick }, at: p.now });
   return true;
 }
