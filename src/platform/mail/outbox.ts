@@ -10,7 +10,17 @@ import type { OutgoingMail } from './mailer.js';
 
 export interface QueuedMail extends OutgoingMail {
   related?: { type: string; id: string | number };
+  /**
+   * The recipient's address is itself confidential (a subscriber's address, kept encrypted by its
+   * module): the delivery log then records CONFIDENTIAL_RECIPIENT instead of the address, which stays
+   * only inside the encrypted letter. Without it the log would hold in clear, and in every backup,
+   * what the module encrypts.
+   */
+  confidentialRecipient?: boolean;
 }
+
+/** What the delivery log shows for a letter queued with `confidentialRecipient`. */
+export const CONFIDENTIAL_RECIPIENT = '(confidential recipient)';
 
 interface MailJobPayload {
   deliveryId: number;
@@ -22,12 +32,12 @@ const CONTEXT = 'job.mail';
 /** Queues a letter; returns the delivery id. Needs the field cipher to encrypt the letter at rest. */
 export async function queueMail(trx: Executor, mail: QueuedMail, deps: { cipher: { encrypt(v: string, c: string): string }; now?: Date }): Promise<number> {
   const now = deps.now ?? new Date();
-  const { related, ...letter } = mail;
+  const { related, confidentialRecipient, ...letter } = mail;
   const delivery = await trx
     .insertInto('mail_delivery')
     .values({
       job_id: null,
-      to_address: mail.to,
+      to_address: confidentialRecipient ? CONFIDENTIAL_RECIPIENT : mail.to,
       subject: mail.subject,
       related_type: related?.type ?? null,
       related_id: related ? String(related.id) : null,
