@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { announceToSubscribers } from '../../src/modules/subscriptions/announce.js';
+import { deleteSubscriptionByEmail } from '../../src/modules/subscriptions/cli.js';
 import { sweepPending } from '../../src/modules/subscriptions/jobs.js';
 import { SUBSCRIBE_LIMITS } from '../../src/modules/subscriptions/routes.js';
 import { runJobs, startTestSmtp, type Smtp } from '../appeals/support.js';
@@ -217,6 +218,18 @@ forEachDialect('subscriptions', (dialect) => {
     // The address may subscribe again afterwards.
     assert.equal((await subscribe(agent, 'expiring@example.kg')).statusCode, 303);
     await db().deleteFrom('subscription').execute();
+  });
+
+  test('an address is deleted on request by the CLI, found by its keyed hash', async () => {
+    await subscribe(newAgent(t), 'Asks.By.Phone@example.kg');
+    const del = (email: string) => db().transaction().execute((trx) => deleteSubscriptionByEmail(trx, t.cipher, email, t.clock.now));
+    assert.equal(await del('someone-else@example.kg'), false);
+    assert.equal(await del(' asks.by.phone@EXAMPLE.kg '), true);
+    assert.equal((await db().selectFrom('subscription').select('id').execute()).length, 0);
+    const last = await db().selectFrom('audit_event').selectAll().orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    assert.equal(last.action, 'subscription.deleted');
+    assert.equal(last.actor, 'cli');
+    assert.doesNotMatch(last.data, /phone/i);
   });
 
   test('the subscribe form is rate-limited per client (429, translated)', async () => {

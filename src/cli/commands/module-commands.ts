@@ -5,6 +5,7 @@ import { calendarDueCommand } from '../../modules/appeals/cli.js';
 import { directoryCommands } from '../../modules/directory/cli.js';
 import { evidenceVerifyCommand } from '../../modules/cases/cli.js';
 import { statsRebuildCommand } from '../../modules/stats/cli.js';
+import { subscriptionDeleteCommand } from '../../modules/subscriptions/cli.js';
 
 export const moduleCommands: Record<string, CliCommand> = {
   'evidence verify': evidenceVerifyCommand,
@@ -12,5 +13,6 @@ export const moduleCommands: Record<string, CliCommand> = {
   restore: restoreCommand,
   'calendar due': calendarDueCommand,
   'stats rebuild': statsRebuildCommand,
+  'subscription delete': subscriptionDeleteCommand,
   ...directoryCommands,
 };
