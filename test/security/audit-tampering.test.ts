@@ -10,8 +10,8 @@
  * the hash is an unkeyed SHA-256, and `audit_head` lives in the same database, so an attacker who
  * truncates the tail AND rewinds the head to the new last row, or who rewrites a row and recomputes
  * every later hash and the head, leaves a chain that verifies. Only an anchor kept outside the database
- * (a head seq and hash written down elsewhere: an older backup archive, a printed report) exposes it.
- * The tests show the rewritten chain verifies and that such an anchor catches it.
+ * (the `SEQ:HASH` line `achyk audit verify` prints, kept off the server, and given back with
+ * `--anchor`) exposes it. The tests show the rewritten chain verifies and that the anchor catches it.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { appendAudit, hashAuditRow, verifyAuditChain } from '../../src/platform/audit/audit-log.js';
+import { appendAudit, checkAuditAnchor, hashAuditRow, verifyAuditChain } from '../../src/platform/audit/audit-log.js';
 import type { Dialect } from '../../src/platform/db/connect.js';
 import type { Db } from '../../src/platform/db/database.js';
 import { forEachDialect, openTestDatabase, type TestDatabase } from '../support/dialects.js';
@@ -259,10 +259,11 @@ forEachDialect('audit tampering: achyk audit verify names the first bad row', (d
     assert.match(res.stderr, /Audit chain BROKEN at row 5: row 5 was changed after it was written/);
   });
 
-  test('LIMITATION: a truncated tail with the head rewound, or a rewritten and rehashed chain, verifies; only an outside anchor exposes it', async () => {
+  test('LIMITATION: a truncated tail with the head rewound, or a rewritten and rehashed chain, verifies; only an outside anchor (--anchor) exposes it', async () => {
     const { tdb, db, env } = await chain();
     // The anchor an operator keeps outside the database (e.g. the audit_head row of last night's backup).
     const anchor = await db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
+    const originalHashOf3 = (await db.selectFrom('audit_event').select('hash').where('seq', '=', 3).executeTakeFirstOrThrow()).hash;
     await asAttacker(db, dialect, 'disable-trigger', async (x) => {
       await sql`delete from audit_event where seq > 5`.execute(x);
       const last = await x.selectFrom('audit_event').select(['seq', 'hash']).where('seq', '=', 5).executeTakeFirstOrThrow();
@@ -279,10 +280,16 @@ forEachDialect('audit tampering: achyk audit verify names the first bad row', (d
       }
       await x.updateTable('audit_head').set({ hash: prev }).execute();
     });
-    // achyk audit verify cannot tell: the database agrees with itself.
+    // achyk audit verify alone cannot tell: the database agrees with itself.
     assert.deepEqual(verifyCli(tdb, env), { ok: true, row: null, message: 'Audit chain OK: 5 entries verified.' });
-    // The outside anchor can: the row it names is gone (or, had only rows been rewritten, its hash differs).
-    const atAnchor = await db.selectFrom('audit_event').select('hash').where('seq', '=', anchor.seq).executeTakeFirst();
-    assert.notEqual(atAnchor?.hash, anchor.hash);
+    // The outside anchor can (`--anchor SEQ:HASH`, as a past verify printed it): its row is gone.
+    cliRuns++;
+    const anchored = achyk(['audit', 'verify', '--anchor', `${anchor.seq}:${anchor.hash}`], env);
+    assert.equal(anchored.status, 1, anchored.stdout + anchored.stderr);
+    assert.match(anchored.stderr, new RegExp(`Audit chain BROKEN: row ${anchor.seq} of the anchor is missing: the log was truncated`));
+    // Had the rows only been rewritten, an anchor inside the chain would no longer match its hash.
+    const inside = await db.selectFrom('audit_event').select(['seq', 'hash']).where('seq', '=', 3).executeTakeFirstOrThrow();
+    assert.deepEqual(await checkAuditAnchor(db, `3:${originalHashOf3}`), { ok: false, problem: 'row 3 no longer has the anchored hash: the log was rewritten' });
+    assert.deepEqual(await checkAuditAnchor(db, `3:${inside.hash}`), { ok: true, problem: null });
   });
 });
