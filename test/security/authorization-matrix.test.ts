@@ -123,6 +123,24 @@ forEachDialect('authorization matrix', (dialect) => {
     for (const r of routes()) assert.ok(GATES[r.policy], `${key(r)}: policy ${r.policy} has no gate in GATES`);
   });
 
+  // Before the matrix: its late routes publish the draft consultation.
+  test('credentials do not cross: a session cookie does not open the API, an API token does not open the pages', async () => {
+    const failures: string[] = [];
+    for (const c of plan(routes(), f)) {
+      if (c.role === 'anonymous' || c.entry.late || (c.route.method !== 'GET' && !c.route.api)) continue;
+      // The API has no CSRF check, so it must not trust the browser's cookie; pages must not trust a bearer token.
+      if (!c.route.api && c.role !== 'admin' && c.role !== 'lawyer') continue;
+      const url = fill(c.route.url, c.params);
+      const headers: Record<string, string> = c.route.api ? { cookie: f.agents[c.role].cookieHeader() } : { authorization: `Bearer ${f.tokens[c.role]}` };
+      const res = await t.app.inject({ method: c.route.method as 'GET' | 'POST', url, headers, ...(c.route.method === 'POST' ? { payload: c.entry.json ?? {} } : {}) });
+      figures.tried++;
+      const want = expectedOutcome(c.route, c.entry, 'anonymous', c.target);
+      if (!matches(want, res, c.route)) failures.push(`${key(c.route)} [${c.target}] as ${c.role} with ${c.route.api ? 'the session cookie only' : 'a bearer token only'} (${url}): expected ${want}, got ${describe(res)}`);
+    }
+    figures.failures += failures.length;
+    assert.deepEqual(failures, []);
+  });
+
   test('every route × role × own/foreign record answers what its policy says', async (ctx) => {
     const all = routes();
     figures.routes = all.length;

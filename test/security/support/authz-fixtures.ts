@@ -9,6 +9,9 @@ import crypto from 'node:crypto';
 import { addCalendarException, addMovableDate } from '../../../src/modules/appeals/commands/edit-rules.js';
 import { receiveMessage } from '../../../src/modules/contact/commands/receive-message.js';
 import { recordHearing } from '../../../src/modules/consultations/commands/participation.js';
+import { publishStatement } from '../../../src/modules/statements/commands/publish-statement.js';
+import { createEvent, publishEvent, type EventInput } from '../../../src/modules/statements/commands/save-event.js';
+import { createStatement } from '../../../src/modules/statements/commands/save-statement.js';
 import { processInbound } from '../../../src/modules/mail-inbound/process-message.js';
 import { addRule } from '../../../src/modules/publication/commands/redactions.js';
 import { enqueueJob } from '../../../src/platform/jobs/queue.js';
@@ -85,6 +88,9 @@ export interface Fixtures {
   heldMail: { attach: number; discard: number };
   /** contact-form messages: one to read and mark handled, one each for the coordinator and the administrator to delete */
   contact: { read: number; coordinator: number; admin: number };
+  /** a published statement and event, and an unpublished one of each */
+  statements: { published: { id: number; slug: string }; draft: { id: number; slug: string } };
+  events: { published: number; draft: number };
   asset: string;
   /**
    * Text planted in records, with the roles that may see it. No answer to anyone else may contain it,
@@ -205,6 +211,22 @@ export async function seedFixtures(t: TestApp): Promise<Fixtures> {
   const contact = async (n: number) =>
     db.transaction().execute((trx) => receiveMessage({ trx, cipher, publicUrl: config.publicUrl, contactEmail: null, input: { name: null, replyTo: null, subject: `Matrix contact ${n}`, message: 'Matrix contact message', language: 'en' }, now: t.clock.now }));
 
+  const statement = async (title: string, publish: boolean) => {
+    const id = await db.transaction().execute(async (trx) => {
+      const created = await createStatement({ trx, input: { kind: 'statement', tags: 'matrix', title_ky: '', title_ru: '', title_en: title, summary_ky: '', summary_ru: '', summary_en: '', body_ky: '', body_ru: '', body_en: `${title}, the text.` }, actorId: users.coordinator.id, now: t.clock.now });
+      if (publish) await publishStatement({ trx, id: created, choice: { when: 'now' }, actorId: users.coordinator.id, now: t.clock.now, mail: { cipher, publicUrl: config.publicUrl, now: t.clock.now } });
+      return created;
+    });
+    return { id, slug: (await db.selectFrom('statement').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug };
+  };
+  const event = (title: string, publish: boolean) =>
+    db.transaction().execute(async (trx) => {
+      const input: EventInput = { title_ky: '', title_ru: '', title_en: title, description_ky: '', description_ru: '', description_en: `${title}, the description.`, date: '2026-04-02', start_time: '10:00', end_date: '', end_time: '12:00', schedule: '', venue: 'Bishkek', participants: '', contacts: '', related: '' };
+      const id = await createEvent({ trx, input, actorId: users.coordinator.id, now: t.clock.now });
+      if (publish) await publishEvent({ trx, id, choice: { when: 'now' }, actorId: users.coordinator.id, now: t.clock.now, mail: { cipher, publicUrl: config.publicUrl, now: t.clock.now } });
+      return id;
+    });
+
   return {
     users,
     agents,
@@ -231,6 +253,8 @@ export async function seedFixtures(t: TestApp): Promise<Fixtures> {
     failedJob: jobId!,
     heldMail: { attach: await held(), discard: await held() },
     contact: { read: await contact(1), coordinator: await contact(2), admin: await contact(3) },
+    statements: { published: await statement('Published matrix statement', true), draft: await statement('Unpublished matrix statement', false) },
+    events: { published: await event('Published matrix event', true), draft: await event('Unpublished matrix event', false) },
     asset: Object.values(t.app.achyk.assets)[0]!.replace(/^\/assets\//, ''),
     secrets: [
       // Citizen B's private appeal: nobody in the matrix may see any of it.
@@ -250,6 +274,9 @@ export async function seedFixtures(t: TestApp): Promise<Fixtures> {
       { marker: 'Matrix held mail text', readers: ['admin'] },
       // Contact-form messages: coordinators and administrators.
       { marker: 'Matrix contact message', readers: ['coordinator', 'admin'] },
+      // Unpublished statements and events: their editors (coordinators and administrators).
+      { marker: 'Unpublished matrix statement', readers: ['coordinator', 'admin'] },
+      { marker: 'Unpublished matrix event', readers: ['coordinator', 'admin'] },
     ],
   };
 }

@@ -157,6 +157,12 @@ const REPORT_FILE_TARGETS: Entry['targets'] = {
   mixed: (f) => ({ id: f.reports[0]!.id, fileId: f.reports[1]!.fileId }),
 };
 
+/** a published statement or event, and an unpublished draft */
+const STATEMENT_TARGETS: Entry['targets'] = { published: (f) => ({ id: f.statements.published.id }), draft: (f) => ({ id: f.statements.draft.id }) };
+const EVENT_TARGETS: Entry['targets'] = { published: (f) => ({ id: f.events.published }), draft: (f) => ({ id: f.events.draft }) };
+/** public pages show published records only, to everyone (editors preview drafts in the editor) */
+const PUBLISHED_ONLY_FOR_ALL = (_r: MatrixRole, t: Target): Outcome => (t === 'published' ? 'ok' : 'missing');
+
 const appeal = (extra: Partial<Entry> = {}): Entry => ({ targets: APPEAL_TARGETS, record: RECORD.appeal, ...extra });
 const caseContent = (extra: Partial<Entry> = {}): Entry => ({ targets: CASE_TARGETS, record: RECORD.caseContent, ...extra });
 const caseManage = (extra: Partial<Entry> = {}): Entry => ({ targets: CASE_MANAGE_TARGETS, record: RECORD.caseManage, ...extra });
@@ -407,4 +413,34 @@ export const MATRIX: Record<string, Entry> = {
   'GET /contact/inbox/:id': { params: (f) => ({ id: f.contact.read }) },
   'POST /contact/inbox/:id/handled': { params: (f) => ({ id: f.contact.read }) },
   'POST /contact/inbox/:id/delete': { params: (f, r) => ({ id: r === 'coordinator' ? f.contact.coordinator : f.contact.admin }) },
+
+  // ---- statements and events: public once published; drafts only in the editor
+  'GET /statements/statements.css': {},
+  'GET /statements': {},
+  'GET /statements/archive/:year': { params: () => ({ year: 2026 }) },
+  'GET /statements/tags/:tag': { params: () => ({ tag: 'matrix' }) },
+  'GET /statements/feed.ky.atom': {},
+  'GET /statements/feed.ru.atom': {},
+  'GET /statements/feed.en.atom': {},
+  'GET /statements/figures/cases': { params: () => ({ '?': 'violation=torture' }) },
+  'GET /statements/:slug': { targets: { published: (f) => ({ slug: f.statements.published.slug }), draft: (f) => ({ slug: f.statements.draft.slug }) }, record: PUBLISHED_ONLY_FOR_ALL },
+  'GET /statements/manage': {},
+  'GET /statements/manage/new': {},
+  'POST /statements/manage': {},
+  'GET /statements/manage/:id': { targets: STATEMENT_TARGETS },
+  'POST /statements/manage/:id': { targets: STATEMENT_TARGETS },
+  'POST /statements/manage/:id/publish': { targets: STATEMENT_TARGETS, late: 1 },
+  'GET /statements/manage/:id/preview': { targets: STATEMENT_TARGETS },
+  'GET /events': {},
+  'GET /events/feed.ky.atom': {},
+  'GET /events/feed.ru.atom': {},
+  'GET /events/feed.en.atom': {},
+  'GET /events/:id': { targets: EVENT_TARGETS, record: PUBLISHED_ONLY_FOR_ALL },
+  'GET /events/:id/calendar.ics': { targets: EVENT_TARGETS, record: PUBLISHED_ONLY_FOR_ALL },
+  'GET /events/manage': {},
+  'GET /events/manage/new': {},
+  'POST /events/manage': {},
+  'GET /events/manage/:id': { targets: EVENT_TARGETS },
+  'POST /events/manage/:id': { targets: EVENT_TARGETS },
+  'POST /events/manage/:id/publish': { targets: EVENT_TARGETS, late: 1 },
 };
