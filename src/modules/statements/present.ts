@@ -47,6 +47,7 @@ export async function presentStatement(db: Executor, s: StatementRow, p: { t: T;
       tags: s.tags ? s.tags.split(', ').filter(Boolean) : [],
       corrections: versions.filter((v) => v.number > 1 && v.correction_note).map((v) => ({ date: v.created_at, note: v.correction_note! })),
       languages: available,
+      langBase: p.preview ? `/statements/manage/${s.id}/preview` : `/statements/${s.slug}`,
     },
     description: plain.length > 200 ? `${plain.slice(0, 199)}…` : plain,
   };

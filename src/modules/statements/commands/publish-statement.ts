@@ -12,6 +12,7 @@ import { checkEmbeds, freezeEmbeds } from '../embeds/embeds.js';
 import { announceWhenPublic, type AnnounceDeps } from './announce.js';
 import { isPublic } from '../visibility.js';
 import { publicationMoment, type PublishChoice } from './publish-time.js';
+import { embedFields } from './save-statement.js';
 import { checkTexts } from './statement-input.js';
 
 export async function publishStatement(p: { trx: Executor; id: number; choice: PublishChoice; actorId: number; now: Date; mail: AnnounceDeps }): Promise<{ at: Date; scheduled: boolean }> {
@@ -21,7 +22,7 @@ export async function publishStatement(p: { trx: Executor; id: number; choice: P
   if ('errors' in moment) throw invalid(moment.errors);
   const textErrors = checkTexts(s);
   if (textErrors.length) throw invalid(textErrors);
-  const bodies = { body_ky: s.body_ky, body_ru: s.body_ru, body_en: s.body_en };
+  const bodies = embedFields(s);
   const embedErrors = await checkEmbeds(p.trx, bodies, p.now);
   if (embedErrors.length) throw invalid(embedErrors, 'statements.error_embeds');
 

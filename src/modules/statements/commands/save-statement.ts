@@ -13,7 +13,8 @@ import type { StatementTexts } from '../tables.js';
 import { isPublic } from '../visibility.js';
 import { checkTexts, parseTags, sameTexts, textColumns, type StatementInput } from './statement-input.js';
 
-const bodyFields = (t: StatementTexts) => ({ body_ky: t.body_ky, body_ru: t.body_ru, body_en: t.body_en });
+/** The texts that may hold figure embeds (a summary too: it is shown in feeds and shared links). */
+export const embedFields = (t: StatementTexts) => ({ body_ky: t.body_ky, body_ru: t.body_ru, body_en: t.body_en, summary_ky: t.summary_ky, summary_ru: t.summary_ru, summary_en: t.summary_en });
 
 function tagsOrError(input: StatementInput, errors: FieldError[]): string[] {
   const tags = parseTags(input.tags);
@@ -71,14 +72,14 @@ export async function updateStatement(p: { trx: Executor; id: number; input: Sta
   if (pub && !note) errors.push({ field: 'correction_note', message: 'statements.error_correction_note' });
   if (pub && note && sameTexts(before, texts) && before.kind === p.input.kind) errors.push({ field: 'correction_note', message: 'statements.error_no_change' });
   if (errors.length) throw invalid(errors);
-  const embedErrors = await checkEmbeds(p.trx, bodyFields(texts), p.now);
+  const embedErrors = await checkEmbeds(p.trx, embedFields(texts), p.now);
   if (embedErrors.length) throw invalid(embedErrors, 'statements.error_embeds');
 
   if (!pub) {
     await p.trx.updateTable('statement').set({ kind: p.input.kind, tags: tags.join(', '), ...texts, updated_at: at }).where('id', '=', p.id).execute();
     await p.trx.updateTable('statement_version').set({ ...texts, created_at: at }).where('statement_id', '=', p.id).where('number', '=', before.version).execute();
     await writeTags(p.trx, p.id, tags);
-    await freezeEmbeds(p.trx, p.id, Object.values(bodyFields(texts)), p.now);
+    await freezeEmbeds(p.trx, p.id, Object.values(embedFields(texts)), p.now);
     await appendAudit(p.trx, { actor: `user:${p.actorId}`, action: 'statement.update', objectType: 'statement', objectId: p.id, data: { scheduled: true }, at: p.now });
     return 'saved';
   }
@@ -88,7 +89,7 @@ export async function updateStatement(p: { trx: Executor; id: number; input: Sta
   await p.trx.updateTable('statement').set({ kind: p.input.kind, tags: tags.join(', '), ...texts, version: number, updated_at: at }).where('id', '=', p.id).execute();
   await writeTags(p.trx, p.id, tags);
   // Figures already frozen keep the value quoted at publication; a figure added by the correction is frozen now.
-  await freezeEmbeds(p.trx, p.id, Object.values(bodyFields(texts)), p.now);
+  await freezeEmbeds(p.trx, p.id, Object.values(embedFields(texts)), p.now);
   await appendAudit(p.trx, { actor: `user:${p.actorId}`, action: 'statement.correct', objectType: 'statement', objectId: p.id, data: { version: number }, at: p.now });
   return 'corrected';
 }

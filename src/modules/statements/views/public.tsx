@@ -107,6 +107,8 @@ export interface StatementView {
   tags: string[];
   corrections: { date: string; note: string }[];
   languages: Locale[];
+  /** where the other-language links go (the public page, or the editor's preview) */
+  langBase: string;
 }
 
 export function StatementPage({ ctx, s, share, preview }: { ctx: ViewContext; s: StatementView; share?: ShareMeta; preview?: boolean }) {
@@ -148,7 +150,7 @@ export function StatementPage({ ctx, s, share, preview }: { ctx: ViewContext; s:
             .filter((l) => l !== s.lang)
             .map((l) => (
               <>
-                <a href={`/statements/${s.slug}?lang=${l}`} hreflang={l} lang={l}>
+                <a href={`${s.langBase}?lang=${l}`} hreflang={l} lang={l}>
                   {t(`lang.${l}`)}
                 </a>{' '}
               </>
