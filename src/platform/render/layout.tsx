@@ -56,6 +56,9 @@ export function Layout(props: { ctx: ViewContext; title: string; children: Compo
               <li>
                 <a href="/search">{t('publication.nav_search')}</a>
               </li>
+              <li>
+                <a href="/statements">{t('statements.nav')}</a>
+              </li>
               {ctx.can('appeals.use') ? (
                 <li>
                   <a href="/appeals">{t('appeals.nav')}</a>
