@@ -2,6 +2,7 @@
 import type { CliCommand } from './command.js';
 import { backupCommand, restoreCommand } from '../../platform/backup/cli.js';
 import { calendarDueCommand } from '../../modules/appeals/cli.js';
+import { appealsImportCommand } from '../../modules/appeals/import-cli.js';
 import { directoryCommands } from '../../modules/directory/cli.js';
 import { evidenceVerifyCommand } from '../../modules/cases/cli.js';
 import { statsRebuildCommand } from '../../modules/stats/cli.js';
@@ -12,6 +13,7 @@ export const moduleCommands: Record<string, CliCommand> = {
   backup: backupCommand,
   restore: restoreCommand,
   'calendar due': calendarDueCommand,
+  'appeals import': appealsImportCommand,
   'stats rebuild': statsRebuildCommand,
   'subscription delete': subscriptionDeleteCommand,
   ...directoryCommands,
