@@ -79,18 +79,24 @@ export interface AuditVerification {
 /**
  * Recomputes the chain from the first row and names the first bad row: a changed field (hash
  * mismatch), a deleted or reordered row (sequence or prev_hash break), a truncated tail (the head
- * records more rows than remain).
+ * records more rows than remain), rows added beyond the head.
+ *
+ * Safe on a live server without holding a transaction open: it checks the rows up to the head as it
+ * was when the check began (a row and the head are written in one transaction, so every row up to it
+ * exists), and rows appended meanwhile are left for the next check instead of being mistaken for
+ * tampering or read forever.
  */
 export async function verifyAuditChain(db: Executor, onProgress?: (done: number, total: number) => void): Promise<AuditVerification> {
   const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
-  const total = Number((await db.selectFrom('audit_event').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  const upTo = head ? head.seq : Number.MAX_SAFE_INTEGER;
+  const total = Number((await db.selectFrom('audit_event').select(sql<number>`count(*)`.as('n')).where('seq', '<=', upTo).executeTakeFirstOrThrow()).n);
   let prevHash = '0'.repeat(64);
   let expectedSeq = 1;
   let checked = 0;
   const pageSize = 5000;
   let after = 0;
   for (;;) {
-    const rows = await db.selectFrom('audit_event').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
+    const rows = await db.selectFrom('audit_event').selectAll().where('seq', '>', after).where('seq', '<=', upTo).orderBy('seq').limit(pageSize).execute();
     if (rows.length === 0) break;
     for (const r of rows) {
       if (r.seq !== expectedSeq) {
@@ -118,6 +124,15 @@ export async function verifyAuditChain(db: Executor, onProgress?: (done: number,
       firstBadSeq: checked + 1,
       problem: `the chain ends at row ${checked} but the head records row ${head.seq}: the tail was truncated or the head altered`,
     };
+  }
+  if (head) {
+    // Rows beyond the head: the last row is read before the head, so a row appended meanwhile has
+    // moved the head past it (same transaction); only a row written outside the log stays beyond.
+    const last = await db.selectFrom('audit_event').select(sql<number | null>`max(seq)`.as('seq')).executeTakeFirstOrThrow();
+    const now = await db.selectFrom('audit_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
+    if (last.seq !== null && Number(last.seq) > now.seq) {
+      return { ok: false, checked, headHash: null, firstBadSeq: now.seq + 1, problem: `row ${Number(last.seq)} lies beyond the head (row ${now.seq}): rows were added outside the log` };
+    }
   }
   return { ok: true, checked, firstBadSeq: null, problem: null, headHash: checked > 0 ? prevHash : null };
 }
