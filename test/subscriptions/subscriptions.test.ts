@@ -176,6 +176,15 @@ forEachDialect('subscriptions', (dialect) => {
     await db().deleteFrom('subscription').execute();
   });
 
+  test('two requests for the same address at once: one letter, one clear message, never a 500', async () => {
+    const [a, b] = [newAgent(t), newAgent(t)];
+    await Promise.all([a.csrf(), b.csrf()]);
+    const results = await Promise.all([subscribe(a, 'race@example.kg'), subscribe(b, 'race@example.kg')]);
+    assert.deepEqual(results.map((r) => r.statusCode).sort(), [303, 422]);
+    assert.equal((await db().selectFrom('subscription').select('id').execute()).length, 1);
+    assert.equal((await lettersTo('race@example.kg')).length, 1);
+  });
+
   test('bad input answers 422 with a message per field, in the visitor’s language, and stores nothing', async () => {
     const agent = newAgent(t);
     const en = { 'accept-language': 'en' };

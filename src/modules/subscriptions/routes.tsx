@@ -19,6 +19,7 @@ import { confirmSubscription, findPending } from './commands/confirm.js';
 import { CONFIRM_HOURS, subscribe } from './commands/subscribe.js';
 import { findByUnsubscribeToken, unsubscribe } from './commands/unsubscribe.js';
 import { ensureSweepScheduled } from './jobs.js';
+import { emailHash } from './tokens.js';
 import { confirmForm, subscribeForm, unsubscribeForm } from './schema.js';
 import type { SubscriptionTopic } from './tables.js';
 import { topicList, topicsOf } from './topics.js';
@@ -56,7 +57,16 @@ export async function subscriptionRoutes(app: FastifyInstance): Promise<void> {
     }
     const v = parsed.value;
     const at = now();
-    const result = await db.transaction().execute((trx) => subscribe({ trx, cipher, publicUrl: config.publicUrl, email: v.email, topics, language: v.language, now: at }));
+    let result: Awaited<ReturnType<typeof subscribe>>;
+    try {
+      result = await db.transaction().execute((trx) => subscribe({ trx, cipher, publicUrl: config.publicUrl, email: v.email, topics, language: v.language, now: at }));
+    } catch (err) {
+      // Two requests for the same address at the same moment: the unique hash lets one through; the
+      // other (rolled back whole) is told a letter is on its way, like any later duplicate.
+      const raced = await db.selectFrom('subscription').select('id').where('email_hash', '=', emailHash(cipher, v.email)).executeTakeFirst();
+      if (!raced) throw err;
+      result = { kind: 'already_pending' };
+    }
     if (result.kind === 'already_subscribed') return form(request, reply, parsed.input, [{ field: 'email', message: 'subscriptions.error.already_subscribed' }], 422);
     if (result.kind === 'already_pending') return form(request, reply, parsed.input, [{ field: 'email', message: 'subscriptions.error.already_pending', params: { hours: CONFIRM_HOURS } }], 422);
     return redirectTo(reply, '/subscribe/sent');
