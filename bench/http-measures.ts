@@ -25,6 +25,8 @@ export interface HttpFigures {
   reportCard: RouteFigure;
   pageWeight: { page: string; htmlBytes: number; gzipBytes: number; assetsGzipBytes: number; totalGzipBytes: number }[];
   rssMb: number;
+  /** right after start, before any load: the runtime and code alone */
+  rssAtStartMb: number;
 }
 
 /** Paths to load: published appeals spread over the ids; the busiest bodies' cards and some others. */
@@ -76,6 +78,7 @@ async function weight(port: number, page: string) {
 export async function measureHttp(conn: Connection, target: string, seconds: number): Promise<HttpFigures> {
   const { published, cards } = await samplePaths(conn);
   const server = await startServer(target, [...published, ...cards]);
+  const rssAtStartMb = rssOf(server.child.pid!);
   try {
     const route = async (paths: string[]): Promise<RouteFigure> => {
       await load(server.port, paths, { seconds: 1 }); // warm-up
@@ -87,7 +90,7 @@ export async function measureHttp(conn: Connection, target: string, seconds: num
     const reportCard = await route(cards);
     const pageWeight = [];
     for (const p of [published[0], cards[0], '/search?q=%D1%81%D1%83%D1%83', '/stats/league', '/'].filter((x): x is string => !!x)) pageWeight.push(await weight(server.port, p));
-    return { publishedPage, reportCard, pageWeight, rssMb: rssOf(server.child.pid!) };
+    return { publishedPage, reportCard, pageWeight, rssMb: rssOf(server.child.pid!), rssAtStartMb };
   } finally {
     server.child.kill('SIGTERM');
   }
