@@ -2,11 +2,14 @@
  * Search over what is public: published appeals (redacted subject and text), the bodies' answers,
  * documents' redacted text, and the directory's bodies. The query is folded by the directory's
  * search-key rules (transliteration, н/ң о/ө у/ү ё/е, Russian endings), so FTS syntax, quotes and
- * wildcards are plain separators and the same SQL (`LIKE '% term%'` on the folded key) gives the
- * same results on SQLite and PostgreSQL. Facets, snippets and pages are computed from one bounded
+ * wildcards are plain separators, and each term must begin a word of the folded key: `LIKE '% term%'`
+ * on PostgreSQL (answered by a trigram index) and the equivalent FTS5 prefix query on SQLite, so the
+ * results are the same on both. Facets, snippets and pages are computed from one bounded
  * result set in code, so they cannot differ between the dialects either.
  */
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import { isPostgres } from '../../platform/db/dialect.js';
 import { AppError } from '../../platform/errors.js';
 import { OPEN_STATES } from '../appeals/kinds.js';
 import { fold, queryTerms, stem } from '../directory/search-key.js';
@@ -134,7 +137,12 @@ export async function searchPublic(db: Executor, q: string, filters: SearchFilte
     .innerJoin('appeal', 'appeal.id', 'search_doc.appeal_id')
     .select(['search_doc.id', 'search_doc.appeal_id', 'search_doc.doc_type', 'search_doc.title', 'search_doc.text', 'search_doc.body_id', 'search_doc.kind', 'search_doc.territory_id', 'search_doc.year', 'search_doc.published_at', 'appeal.state'])
     .where('search_doc.appeal_id', 'in', publishedAppealIds(db));
-  for (const t of terms) query = query.where('search_doc.search_key', 'like', `% ${t}%`);
+  if (terms.length && !isPostgres(db)) {
+    // SQLite: the FTS5 index over the same key (migrations/2026-11-28-search-index.ts); a prefix
+    // query "term"* is exactly LIKE '% term%' on the space-separated folded words.
+    const match = terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ');
+    query = query.where('search_doc.id', 'in', sql<number>`(select rowid from search_doc_fts where search_doc_fts match ${match})`);
+  } else for (const t of terms) query = query.where('search_doc.search_key', 'like', `% ${t}%`);
   const rows = await query.orderBy('search_doc.published_at', 'desc').orderBy('search_doc.appeal_id', 'desc').orderBy('search_doc.id').limit(MAX_MATCHES).execute();
   // One hit per appeal: its first matching text (the appeal itself before answers and documents).
   const byAppeal = new Map<number, (typeof rows)[number]>();

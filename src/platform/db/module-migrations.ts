@@ -11,6 +11,7 @@ import * as appeals from '../../modules/appeals/migrations/2026-11-28-appeals.js
 import * as mailInbound from '../../modules/mail-inbound/migrations/2026-11-28-mail-inbound.js';
 import * as publication from '../../modules/publication/migrations/2026-11-28-publication.js';
 import * as stats from '../../modules/stats/migrations/2026-11-28-stats.js';
+import * as searchIndex from '../../modules/publication/migrations/2026-11-28-search-index.js';
 import * as statsIndexes from '../../modules/stats/migrations/2026-11-28-stats-indexes.js';
 import * as statements from '../../modules/statements/migrations/2026-11-28-statements.js';
 import * as contact from '../../modules/contact/migrations/2026-11-28-contact.js';
@@ -29,4 +30,5 @@ export const moduleMigrations: Record<string, Migration> = {
   '2026-11-28-1100-subscriptions': subscriptions,
   '2026-11-28-1110-contact': contact,
   '2026-11-28-1500-stats-indexes': statsIndexes,
+  '2026-11-28-1510-search-index': searchIndex,
 };
