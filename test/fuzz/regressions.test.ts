@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { forEachDialect } from '../support/dialects.js';
+import { Agent } from '../support/agent.js';
+import { buildUser, signIn } from '../support/factories.js';
 import { errorBody, internalsIn } from '../support/http.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
 
@@ -35,6 +37,21 @@ forEachDialect('fuzz regressions', (dialect) => {
       assert.match(String(res.headers['content-security-policy']), /default-src 'none'/);
       assert.deepEqual(internalsIn(res.body), []);
       assert.doesNotMatch(res.body, /FST_ERR|<script>/);
+    }
+  });
+
+  test('ids beyond 32 bits are refused or not found, not a PostgreSQL "out of range" 500', async () => {
+    for (const url of ['/api/v1/bodies/2147483648', '/api/v1/territories?parent=9007199254740992', '/api/v1/bodies?territory=2147483648', '/api/v1/appeals?published=true&body=9007199254740992']) {
+      const res = await t.app.inject({ url, headers: { 'accept-language': 'en' } });
+      assert.equal(res.statusCode, 400, url);
+      assert.equal(errorBody(res).error.fields.length, 1, url);
+    }
+    const adminUser = await buildUser(t, { role: 'admin' });
+    const admin = await signIn(t, adminUser, new Agent(t.app, { 'accept-language': 'en' }));
+    await admin.post('/reauth', { password: adminUser.password, next: '/admin' });
+    for (const url of ['/admin/users/99999999999999999999/enable', '/admin/users/2147483648/role', '/admin/jobs/2147483648/retry', '/account/tokens/2147483648/revoke']) {
+      const res = await admin.post(url, url.endsWith('/role') ? { role: 'citizen' } : {});
+      assert.equal(res.statusCode, 404, url);
     }
   });
 });

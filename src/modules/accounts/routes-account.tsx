@@ -139,7 +139,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     const form = parseForm(emptyForm, request.body);
     if (!form.ok) throw invalid(form.errors);
     const me = request.ctx.user!;
-    const id = Number(request.params.id);
+    const id = /^[0-9]{1,9}$/.test(request.params.id) ? Number(request.params.id) : NaN;
     const at = now();
     // Only the owner's own tokens: someone else's id gets the same "not found" as a missing one.
     const done = Number.isInteger(id)

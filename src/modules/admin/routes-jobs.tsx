@@ -16,7 +16,7 @@ export async function adminJobRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post<{ Params: { id: string } }>('/admin/jobs/:id/retry', { config: { policy: 'admin.settings' } }, async (request, reply) => {
-    const id = Number(request.params.id);
+    const id = /^[0-9]{1,9}$/.test(request.params.id) ? Number(request.params.id) : NaN;
     const at = now();
     const ok = Number.isInteger(id)
       ? await db.transaction().execute(async (trx) => {

@@ -49,7 +49,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   });
 
   async function targetUser(request: FastifyRequest<{ Params: { id: string } }>) {
-    const id = Number(request.params.id);
+    const id = /^[0-9]{1,9}$/.test(request.params.id) ? Number(request.params.id) : NaN;
     const user = Number.isInteger(id) ? await findUserById(db, id) : undefined;
     if (!user) throw notFound();
     if (user.id === request.ctx.user!.id) throw new AppError('conflict', 'admin.not_self');

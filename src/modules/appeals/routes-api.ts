@@ -6,7 +6,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { invalid, type FieldError } from '../../platform/errors.js';
-import { isEmail, isIsoDate } from '../../platform/http/validation.js';
+import { isEmail, isIsoDate, MAX_ID } from '../../platform/http/validation.js';
 import { can, isStaff } from '../../platform/policy/policy.js';
 import { kyrgyzDateOf, renderExplanation } from '../calendar/index.js';
 import { apiErrorResponses } from '../api/routes.js';
@@ -27,7 +27,7 @@ const DateString = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', descri
 
 const CreateBody = Type.Object(
   {
-    bodyId: Type.Integer({ minimum: 1 }),
+    bodyId: Type.Integer({ minimum: 1, maximum: MAX_ID }),
     kind: kindSchema,
     language: languageSchema,
     subject: Type.String({ minLength: 1, maxLength: 300 }),
@@ -50,7 +50,7 @@ const EventBody = Type.Object(
     number: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     on: Type.Optional(DateString),
     days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
-    bodyId: Type.Optional(Type.Integer({ minimum: 1 })),
+    bodyId: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID })),
     text: Type.Optional(Type.String({ maxLength: 50_000 })),
     classification: Type.Optional(classificationSchema),
     refusalReason: Type.Optional(refusalSchema),

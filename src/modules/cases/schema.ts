@@ -4,7 +4,7 @@
  * commands, which answer with field errors.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
-import { formSchema } from '../../platform/http/validation.js';
+import { formSchema, MAX_ID } from '../../platform/http/validation.js';
 
 const s = (max = 200) => Type.Optional(Type.String({ maxLength: max }));
 const text = (max = 10_000) => Type.Optional(Type.String({ maxLength: max }));
@@ -80,9 +80,9 @@ export const reportQuery = Type.Object(
 /** JSON body of POST /api/v1/cases/:id/acts (the same fields as the form). */
 export const actJson: TSchema = Type.Object(
   {
-    event_id: Type.Integer({ minimum: 1 }),
+    event_id: Type.Integer({ minimum: 1, maximum: MAX_ID }),
     act_type: Type.String({ maxLength: 100 }),
-    victim_id: Type.Optional(Type.Integer({ minimum: 1 })),
+    victim_id: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID })),
     methods: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 })),
     start: Type.Optional(Type.String({ maxLength: 10 })),
     start_precision: Type.Optional(Type.String({ maxLength: 20 })),

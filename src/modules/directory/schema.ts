@@ -1,6 +1,6 @@
 /** Input schemas of the directory's pages, forms and JSON API (TypeBox; they feed the OpenAPI document). */
 import { Type, type Static } from '@sinclair/typebox';
-import { formSchema } from '../../platform/http/validation.js';
+import { formSchema, MAX_ID } from '../../platform/http/validation.js';
 import { BODY_KINDS, TERRITORY_LEVELS } from './tables.js';
 
 const literalUnion = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -96,7 +96,7 @@ export const ApiBodyDetail = Type.Intersect([
 export const TerritoriesQuery = Type.Object(
   {
     level: Type.Optional(literalUnion(TERRITORY_LEVELS)),
-    parent: Type.Optional(Type.Integer({ minimum: 1 })),
+    parent: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID })),
     q: Type.Optional(Type.String({ maxLength: 200 })),
     validOn: Type.Optional(Type.String({ format: 'date' })),
   },
@@ -107,14 +107,14 @@ export const BodiesQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 200, description: 'any part of a name, in Kyrgyz, Russian, English or Latin transliteration' })),
     kind: Type.Optional(literalUnion(BODY_KINDS)),
-    territory: Type.Optional(Type.Integer({ minimum: 1, description: 'territory id: bodies seated in it or in any unit inside it' })),
+    territory: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, description: 'territory id: bodies seated in it or in any unit inside it' })),
     activeOn: Type.Optional(Type.String({ format: 'date', description: 'only bodies active on this day' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
   },
   { additionalProperties: false },
 );
 
-export const ApiIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export const ApiIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_ID }) }, { additionalProperties: false });
 
 export type ApiBodyT = Static<typeof ApiBody>;
 export type ApiTerritoryT = Static<typeof ApiTerritory>;

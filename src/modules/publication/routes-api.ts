@@ -15,6 +15,7 @@ import { lastRefresh } from '../stats/refresh.js';
 import type { Figures } from '../stats/figures.js';
 import { latestPublished } from './queries.js';
 import { MAX_QUERY, searchPublic, statusGroup } from './search.js';
+import { MAX_ID } from '../../platform/http/validation.js';
 
 const Kind = Type.Union(APPEAL_KINDS.map((k) => Type.Literal(k)));
 const Month = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}$', description: 'YYYY-MM' });
@@ -102,10 +103,10 @@ export async function publicationApiRoutes(app: FastifyInstance): Promise<void> 
           {
             q: Type.Optional(Type.String({ maxLength: MAX_QUERY })),
             page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
-            body: Type.Optional(Type.Integer({ minimum: 1 })),
+            body: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID })),
             kind: Type.Optional(Kind),
             status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('answered'), Type.Literal('closed')])),
-            territory: Type.Optional(Type.Integer({ minimum: 1 })),
+            territory: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID })),
             year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100 })),
           },
           { additionalProperties: false },
@@ -154,7 +155,7 @@ export async function publicationApiRoutes(app: FastifyInstance): Promise<void> 
         summary: 'Published appeals (redacted), newest first',
         description: 'Only `published=true` is served here: private appeals are never listed by this route (owners use their own pages).',
         tags: ['publication'],
-        querystring: Type.Object({ published: Type.Literal(true), body: Type.Optional(Type.Integer({ minimum: 1 })), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })) }, { additionalProperties: false }),
+        querystring: Type.Object({ published: Type.Literal(true), body: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID })), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })) }, { additionalProperties: false }),
         response: { 200: Type.Object({ page: Type.Integer(), appeals: Type.Array(PublicAppeal) }), ...apiErrorResponses },
       },
     },

@@ -15,6 +15,12 @@ export const isIsoDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number
 if (!FormatRegistry.Has('email')) FormatRegistry.Set('email', isEmail);
 if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', isIsoDate);
 
+/**
+ * The largest id a client may name: ids are 32-bit `integer` columns on PostgreSQL, where a larger
+ * number in a query is an error (a 500), not "no such row" as on SQLite.
+ */
+export const MAX_ID = 2_147_483_647;
+
 /** A form schema: the given fields plus the CSRF token, and nothing else. */
 export function formSchema<P extends TProperties>(props: P) {
   return Type.Object({ ...props, _csrf: Type.Optional(Type.String()) }, { additionalProperties: false });
