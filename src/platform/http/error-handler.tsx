@@ -3,6 +3,7 @@
  * correlation id; 5xx answers never carry a stack trace, SQL or a path (those go to the log only).
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { recordAudit } from '../audit/audit-log.js';
 import { AppError } from '../errors.js';
 import { negotiateLocale } from '../i18n/locales.js';
 import { translator } from '../i18n/translate.js';
@@ -86,10 +87,22 @@ export function frameworkErrorHandler(https: boolean) {
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
+  app.setErrorHandler(async (err: FastifyError, request, reply) => {
     const appError = toAppError(err);
     if (!appError) request.log.error({ err, reqId: request.id }, 'unhandled error');
     else if (appError.status >= 500) request.log.error({ code: appError.code }, 'server error');
+    // SECURITY.md "Log … denied accesses": every refusal of a signed-in user, whether the guard
+    // decided it from the route's policy or a handler from a record-level rule (written outside any
+    // transaction the handler rolled back).
+    const user = request.ctx?.user;
+    if (appError?.code === 'forbidden' && user) {
+      try {
+        await recordAudit(app.achyk.db, { actor: `user:${user.id}`, action: 'access.denied', objectType: 'route', objectId: `${request.method} ${request.routeOptions.url}`, at: app.achyk.now() });
+      } catch {
+        // The refusal stands either way; an error thrown here would bypass this handler's safe answer.
+        request.log.error({ reqId: request.id }, 'could not record a denied access');
+      }
+    }
     return sendError(request, reply, appError);
   });
   app.setNotFoundHandler({ preHandler: undefined }, (request, reply) => sendError(request, reply, new AppError('not_found')));

@@ -1,11 +1,11 @@
 /**
  * The guard every route passes (SECURITY.md "Access control"): CSRF and Origin checks on every
  * state-changing request of the HTML site, then the route's declared policy. Denials are written to
- * the audit log. Routes without a declared policy cannot even be registered.
+ * the audit log (by the error handler, like refusals decided inside handlers). Routes without a
+ * declared policy cannot even be registered.
  */
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { recordAudit } from '../audit/audit-log.js';
 import { AppError } from '../errors.js';
 import { can, isDefinedPolicy } from '../policy/policy.js';
 import { csrfTokenFor } from './request-context.js';
@@ -67,13 +67,7 @@ export function registerGuard(app: FastifyInstance): void {
       }
       throw new AppError(ctx.sessionExpired ? 'session_expired' : 'unauthenticated');
     }
-    await recordAudit(app.achyk.db, {
-      actor: `user:${ctx.user.id}`,
-      action: 'access.denied',
-      objectType: 'route',
-      objectId: `${request.method} ${request.routeOptions.url}`,
-      at: app.achyk.now(),
-    });
+    // Written to the audit log by the error handler, like a refusal decided inside a handler.
     throw new AppError('forbidden');
   });
 }
