@@ -213,7 +213,7 @@ export async function seedFixtures(t: TestApp): Promise<Fixtures> {
 
   const statement = async (title: string, publish: boolean) => {
     const id = await db.transaction().execute(async (trx) => {
-      const created = await createStatement({ trx, input: { kind: 'statement', tags: 'matrix', title_ky: '', title_ru: '', title_en: title, summary_ky: '', summary_ru: '', summary_en: '', body_ky: '', body_ru: '', body_en: `${title}, the text.` }, actorId: users.coordinator.id, now: t.clock.now });
+      const created = await createStatement({ trx, input: { kind: 'statement', tags: 'matrix', title_ky: '', title_ru: '', title_en: title, summary_ky: '', summary_ru: '', summary_en: '', body_ky: '', body_ru: '', body_en: `${title}, the text. Cases of torture: {{figure:cases violation=torture}}.` }, actorId: users.coordinator.id, now: t.clock.now });
       if (publish) await publishStatement({ trx, id: created, choice: { when: 'now' }, actorId: users.coordinator.id, now: t.clock.now, mail: { cipher, publicUrl: config.publicUrl, now: t.clock.now } });
       return created;
     });
