@@ -54,7 +54,9 @@ export async function contactInboxRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { id: string } }>('/contact/inbox/:id/handled', { config: cfg }, async (request, reply) => {
     const id = idOf(request.params.id);
-    if (!parseForm(emptyForm, request.body).ok) throw new AppError('invalid');
+    // Name the unknown field (a bare 'invalid' gives a 422 page that names nothing).
+    const empty = parseForm(emptyForm, request.body);
+    if (!empty.ok) throw new AppError('invalid', 'error.invalid', {}, empty.errors);
     const ok = await db.transaction().execute((trx) => markHandled({ trx, id, userId: request.ctx.user!.id, now: now() }));
     if (!ok) throw notFound();
     return redirectTo(reply, '/contact/inbox?done=handled');
@@ -62,7 +64,9 @@ export async function contactInboxRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { id: string } }>('/contact/inbox/:id/delete', { config: cfg }, async (request, reply) => {
     const id = idOf(request.params.id);
-    if (!parseForm(emptyForm, request.body).ok) throw new AppError('invalid');
+    // Name the unknown field (a bare 'invalid' gives a 422 page that names nothing).
+    const empty = parseForm(emptyForm, request.body);
+    if (!empty.ok) throw new AppError('invalid', 'error.invalid', {}, empty.errors);
     if (!recentlyAuthenticated(request)) return redirectTo(reply, reauthUrl(`/contact/inbox/${id}`));
     const ok = await db.transaction().execute((trx) => deleteMessage({ trx, id, actor: `user:${request.ctx.user!.id}`, now: now() }));
     if (!ok) throw notFound();
