@@ -113,7 +113,7 @@ function apiRole(world: World, route: RouteInfo): Who {
 }
 
 /** Fuzzes every JSON API route; returns the figures. */
-export async function fuzzApi(world: World, label: string, runs = runsPerEndpoint(50)): Promise<{ tally: Tally; line: string }> {
+export async function fuzzApi(world: World, label: string, runs = runsPerEndpoint(40)): Promise<{ tally: Tally; line: string }> {
   const tally = new Tally(`api ${label}`);
   const doc = (await world.t.app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, Record<string, Operation>> };
   const routes = world.routes.filter((r) => r.api);

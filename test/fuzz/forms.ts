@@ -18,7 +18,7 @@ import { routeKey, type World } from './world.js';
 const WRONG_CSRF = 'x'.repeat(43);
 
 /** Fuzzes every POST form route of the world's app; returns the figures. */
-export async function fuzzForms(world: World, label: string, runs = runsPerEndpoint(30)): Promise<{ tally: Tally; line: string }> {
+export async function fuzzForms(world: World, label: string, runs = runsPerEndpoint(20)): Promise<{ tally: Tally; line: string }> {
   const tally = new Tally(`forms ${label}`);
   const forms = world.routes.filter((r) => r.method === 'POST' && !r.api);
   assert.ok(forms.length > 50, `only ${forms.length} form routes found`);

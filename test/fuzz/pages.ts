@@ -14,7 +14,7 @@ import { routeKey, type World } from './world.js';
 const RAW_QUERIES = ['%', '%ZZ', 'q=%', 'q=%E0%A4%A', '=&&=', 'a[b][c]=1', 'a[]=1&a[]=2', 'q[$ne]=1', '__proto__[role]=admin', 'constructor.prototype.x=1', 'q=a&q=b&q=c', 'page=-1', 'page=1e9', 'page=NaN', 'lang=xx', 'q=' + 'x'.repeat(5000), '&'.repeat(500), 'q=%00', 'q=%0d%0aX-Fuzz-Injected:%201'];
 
 /** Fuzzes every GET page route; returns the figures. */
-export async function fuzzPages(world: World, label: string, runs = runsPerEndpoint(15)): Promise<{ tally: Tally; line: string }> {
+export async function fuzzPages(world: World, label: string, runs = runsPerEndpoint(10)): Promise<{ tally: Tally; line: string }> {
   const tally = new Tally(`pages ${label}`);
   const routes = world.routes.filter((r) => r.method === 'GET' && !r.api);
   let seen = 0;
