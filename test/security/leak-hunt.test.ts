@@ -98,7 +98,7 @@ forEachDialect('leak hunt: every planted marker appears only where it must', (di
     corpus += (await lawyer.get(`/anonymous-reports/${p.ids.anonymous_report![0]}/files/${p.ids.anonymous_file![0]}`)).body;
     const missing = p.markers.all.filter((m) => m.storage !== 'secret' && !corpus.toLowerCase().includes(m.value.toLowerCase()));
     assert.deepEqual(missing.map((m) => m.field), [], 'markers that never reached storage prove nothing');
-    assert.ok(p.markers.all.length >= 35, `${p.markers.all.length} markers`);
+    assert.ok(p.markers.all.length >= 50, `${p.markers.all.length} markers`);
   });
 
   test('control: crawling the same way as the people with access finds their markers (the crawl reaches where the data is)', async () => {

@@ -168,5 +168,22 @@ export async function plantEverything(t: TestApp): Promise<Planted> {
   // ── Subscriptions: the subscriber's address is encrypted and shown to nobody ──────────────────────
   ok(await new Agent(t.app, { 'accept-language': 'en' }).post('/subscribe', { email: `${mk.make('subscription.email', 'encrypted')}@example.org`, topic_statements: '1', language: 'en' }), 'subscription');
 
+  // ── Statements: a draft is the editors' (coordinators, administrators) until it is published ──────
+  const draft = await coordAgent.post('/statements/manage', {
+    kind: 'statement',
+    tags: 'Prisons',
+    title_ky: '',
+    title_ru: '',
+    title_en: `Draft ${mk.make('statement.draft_title', 'private', ['admin'])}`,
+    summary_ky: '',
+    summary_ru: '',
+    summary_en: `Summary ${mk.make('statement.draft_summary', 'private', ['admin'])}`,
+    body_ky: '',
+    body_ru: '',
+    body_en: `Body ${mk.make('statement.draft_body', 'private', ['admin'])}`,
+  });
+  ok(draft, 'statement draft');
+  ids.statement = [Number(/\/statements\/manage\/(\d+)/.exec(String(draft.headers.location))![1])];
+
   return { markers: mk, ids, people: { owner, monitorOwner, lawyer, coordinator, commenter } };
 }
