@@ -155,6 +155,22 @@ forEachDialect('subscriptions', (dialect) => {
     assert.equal((await db().selectFrom('subscription').select('id').execute()).length, 0);
   });
 
+  test('a one-click POST sent as multipart/form-data (also allowed by RFC 8058) unsubscribes', async () => {
+    const agent = newAgent(t);
+    await subscribe(agent, 'multipart@example.kg', { topic_events: '1', language: 'ky' });
+    const [letter] = await lettersTo('multipart@example.kg');
+    await agent.post('/subscribe/confirm', { token: /token=([\w-]+)/.exec(letter!.parsed.text ?? '')![1]! });
+    const [welcome] = await lettersTo('multipart@example.kg');
+    const path = /^List-Unsubscribe: <http:\/\/localhost:3000([^>]+)>/m.exec(unfold(welcome!.raw))![1]!;
+    const boundary = '----achyk-test';
+    const payload = `--${boundary}\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--${boundary}--\r\n`;
+    const res = await t.app.inject({ method: 'POST', url: path, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+    assert.equal((await db().selectFrom('subscription').select('id').execute()).length, 0);
+    const audit = await db().selectFrom('audit_event').select('data').where('action', '=', 'subscription.deleted').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    assert.match(audit.data, /"one_click":true/);
+  });
+
   test('a duplicate subscription gets a clear message and writes nothing', async () => {
     const agent = newAgent(t);
     assert.equal((await subscribe(agent, 'dup@example.kg')).statusCode, 303);

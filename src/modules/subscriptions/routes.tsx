@@ -99,14 +99,21 @@ export async function subscriptionRoutes(app: FastifyInstance): Promise<void> {
     return sendPage(reply, <UnsubscribePage ctx={viewContext(request)} token={request.query.token ?? ''} />);
   });
 
-  app.post<{ Querystring: { token?: string } }>('/unsubscribe', { config: { ...cfg, csrfExempt: true } }, async (request, reply) => {
-    const t = request.ctx.t;
-    const parsed = parseForm(unsubscribeForm, request.body ?? {});
-    const token = request.query.token;
-    const ok = parsed.ok && typeof token === 'string' && (await db.transaction().execute((trx) => unsubscribe({ trx, cipher, token, oneClick: parsed.value['List-Unsubscribe'] === 'One-Click', now: now() })));
-    if (!ok) return notice(request, reply, t('subscriptions.unsubscribe.title'), t('subscriptions.unsubscribe.invalid'), 404);
-    // Answered directly, not by a redirect: RFC 8058 one-click clients do not follow redirects.
-    return notice(request, reply, t('subscriptions.unsubscribed.title'), t('subscriptions.unsubscribed.text'));
+  // In a scope of its own: RFC 8058 allows the one-click body as multipart/form-data too. Only the
+  // key/value pair is looked for (4 KB at most); the token in the URL is what authorizes.
+  await app.register(async (scoped) => {
+    scoped.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
+      done(null, /name="?List-Unsubscribe"?\r?\n\r?\nOne-Click\r?\n/.test(String(body)) ? { 'List-Unsubscribe': 'One-Click' } : {});
+    });
+    scoped.post<{ Querystring: { token?: string } }>('/unsubscribe', { config: { ...cfg, csrfExempt: true } }, async (request, reply) => {
+      const t = request.ctx.t;
+      const parsed = parseForm(unsubscribeForm, request.body ?? {});
+      const token = request.query.token;
+      const ok = parsed.ok && typeof token === 'string' && (await db.transaction().execute((trx) => unsubscribe({ trx, cipher, token, oneClick: parsed.value['List-Unsubscribe'] === 'One-Click', now: now() })));
+      if (!ok) return notice(request, reply, t('subscriptions.unsubscribe.title'), t('subscriptions.unsubscribe.invalid'), 404);
+      // Answered directly, not by a redirect: RFC 8058 one-click clients do not follow redirects.
+      return notice(request, reply, t('subscriptions.unsubscribed.title'), t('subscriptions.unsubscribed.text'));
+    });
   });
 
   app.addHook('onReady', async () => ensureSweepScheduled(db, now()));

@@ -26,7 +26,7 @@ export function ContactPage(p: { ctx: ViewContext; input: ContactInput; errors: 
       <p>{t('contact.lead')}</p>
       <p class="hint">{t('contact.privacy', { days: p.retentionDays })}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <PostForm ctx={ctx} action="/contact">
+      <PostForm ctx={ctx} action="/contact" id="field-form">
         <input type="hidden" name="form_token" value={p.formToken} />
         <Field ctx={ctx} name="name" label={t('contact.field.name')} value={input.name} errors={errors} autocomplete="name" />
         <Field ctx={ctx} name="reply_to" type="email" label={t('contact.field.reply_to')} value={input.reply_to} errors={errors} autocomplete="email" />

@@ -29,7 +29,7 @@ export function SubscribePage(p: { ctx: ViewContext; input: SubscribeInput; erro
       <h1>{t('subscriptions.subscribe.title')}</h1>
       <p>{t('subscriptions.subscribe.lead')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
-      <PostForm ctx={ctx} action="/subscribe">
+      <PostForm ctx={ctx} action="/subscribe" id="field-form">
         <Field ctx={ctx} name="email" type="email" label={t('subscriptions.field.email')} value={input.email} errors={errors} autocomplete="email" required />
         <fieldset id="field-topics" class={topicsError ? 'field-error' : undefined} aria-describedby={topicsError ? 'field-topics-error' : undefined}>
           <legend>{t('subscriptions.field.topics')}</legend>
