@@ -31,6 +31,7 @@ interface Figures {
   kills: Record<Kill, number>;
   problems: string[];
   orphanFiles: number;
+  partialFiles: number;
   auditRows: number;
   startedAt: number;
 }
@@ -57,7 +58,7 @@ async function waitRecovered(site: Site, server: ServerProcess, appealId: number
  */
 async function crashRounds(t: TestContext, site: Site, kills: (round: number) => Kill, pg: PgServer | null): Promise<Figures> {
   const ledger: Ledger = newLedger();
-  const figures: Figures = { rounds: 0, kills: { server: 0, 'server+postgres': 0, postgres: 0 }, problems: [], orphanFiles: 0, auditRows: 0, startedAt: Date.now() };
+  const figures: Figures = { rounds: 0, kills: { server: 0, 'server+postgres': 0, postgres: 0 }, problems: [], orphanFiles: 0, partialFiles: 0, auditRows: 0, startedAt: Date.now() };
   let server = await startServer(site);
   try {
     const browser = new BrowserClient(site.url);
@@ -98,6 +99,7 @@ async function crashRounds(t: TestContext, site: Site, kills: (round: number) =>
       const v = await verifySite(site, ledger, [...touched.values()]);
       figures.rounds++;
       figures.orphanFiles = v.orphanFiles;
+      figures.partialFiles = v.partialFiles;
       figures.auditRows = v.auditRows;
       figures.problems.push(...v.problems.map((p) => `round ${round} (${kill} killed): ${p}`));
       t.diagnostic(
@@ -115,7 +117,7 @@ async function crashRounds(t: TestContext, site: Site, kills: (round: number) =>
       .filter(([, n]) => n > 0)
       .map(([k, n]) => `${n}× ${k} killed`)
       .join(', ')}), writes tried ${ledger.attempted}, acknowledged ${ledger.acknowledged} (appeals ${ledger.appeals.length}, notes ${ledger.events.length}, uploads ${ledger.uploads.length}), ` +
-      `cut by the kill ${ledger.cut}, 5xx while the database was down ${ledger.outage5xx}, unexpected answers ${ledger.unexpected.length}, failures ${figures.problems.length}, audit rows verified ${figures.auditRows}, orphan files ${figures.orphanFiles}, ${secs} s`,
+      `cut by the kill ${ledger.cut}, 5xx while the database was down ${ledger.outage5xx}, unexpected answers ${ledger.unexpected.length}, failures ${figures.problems.length}, audit rows verified ${figures.auditRows}, files left by cut uploads: ${figures.orphanFiles} whole without a row, ${figures.partialFiles} partial (.part), ${secs} s`,
   );
   assert.deepEqual(ledger.unexpected.slice(0, 20), [], 'answers that should not happen');
   assert.deepEqual(figures.problems.slice(0, 20), [], 'acknowledged writes lost or damaged');

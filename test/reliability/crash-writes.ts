@@ -144,8 +144,10 @@ export function startWriters(site: Site, browser: BrowserClient, ledger: Ledger,
 export interface Verification {
   problems: string[];
   auditRows: number;
-  /** files on disk that no row refers to (uploads cut after the file was stored) */
+  /** whole files on disk that no row refers to (uploads cut after the file was stored) */
   orphanFiles: number;
+  /** `.part` files of uploads cut while streaming */
+  partialFiles: number;
   integrity: string;
 }
 
@@ -190,9 +192,14 @@ export async function verifySite(site: Site, ledger: Ledger, roundAppeals: Acked
       else if (sha256File(p) !== f.sha256) problems.push(`document ${f.id} (${f.original_name}): the file on disk does not match its SHA-256`);
     }
     let orphanFiles = 0;
+    let partialFiles = 0;
     const dir = filesDir(site.dataDir);
     if (fs.existsSync(dir)) {
-      for (const sub of fs.readdirSync(dir)) for (const name of fs.readdirSync(path.join(dir, sub))) if (!referenced.has(name)) orphanFiles++;
+      for (const sub of fs.readdirSync(dir))
+        for (const name of fs.readdirSync(path.join(dir, sub))) {
+          if (name.endsWith('.part')) partialFiles++;
+          else if (!referenced.has(name)) orphanFiles++;
+        }
     }
     const audit = await verifyAuditChain(db);
     if (!audit.ok) problems.push(`audit chain: ${audit.problem}`);
@@ -213,7 +220,7 @@ export async function verifySite(site: Site, ledger: Ledger, roundAppeals: Acked
         .executeTakeFirstOrThrow();
       if (Number(unaudited.n) > 0) problems.push(`${unaudited.n} sent appeal(s) without an audit entry`);
     }
-    return { auditRows: audit.checked, orphanFiles, integrity };
+    return { auditRows: audit.checked, orphanFiles, partialFiles, integrity };
   });
   // The server's own view of the round's acknowledged appeals, notes and documents.
   const notesOf = new Map<number, Set<number>>();

@@ -97,13 +97,19 @@ export async function prepareSite(dialect: Dialect, databaseUrl?: string): Promi
     LOG_LEVEL: 'warn',
   };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  const prepared = await withRuntime({ env }, async (runtime) => {
-    await seedIfEmpty(runtime, { demo: true });
-    const citizen = await addAccount(runtime, 'citizen', false);
-    const lawyer = await addAccount(runtime, 'lawyer', true);
-    const body = await runtime.conn.db.selectFrom('body').select('id').where('active_to', 'is', null).where('merged_into_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
-    return { citizen, lawyer, bodyId: body.id };
-  });
+  let prepared;
+  try {
+    prepared = await withRuntime({ env }, async (runtime) => {
+      await seedIfEmpty(runtime, { demo: true });
+      const citizen = await addAccount(runtime, 'citizen', false);
+      const lawyer = await addAccount(runtime, 'lawyer', true);
+      const body = await runtime.conn.db.selectFrom('body').select('id').where('active_to', 'is', null).where('merged_into_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+      return { citizen, lawyer, bodyId: body.id };
+    });
+  } catch (err) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   return { dialect, dataDir, url, env, ...prepared, remove: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
 }
 
