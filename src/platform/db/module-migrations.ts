@@ -12,6 +12,7 @@ import * as mailInbound from '../../modules/mail-inbound/migrations/2026-11-28-m
 import * as publication from '../../modules/publication/migrations/2026-11-28-publication.js';
 import * as stats from '../../modules/stats/migrations/2026-11-28-stats.js';
 import * as searchIndex from '../../modules/publication/migrations/2026-11-28-search-index.js';
+import * as appealsSweepIndex from '../../modules/appeals/migrations/2026-11-28-appeals-sweep-index.js';
 import * as statsIndexes from '../../modules/stats/migrations/2026-11-28-stats-indexes.js';
 import * as statements from '../../modules/statements/migrations/2026-11-28-statements.js';
 import * as contact from '../../modules/contact/migrations/2026-11-28-contact.js';
@@ -31,4 +32,5 @@ export const moduleMigrations: Record<string, Migration> = {
   '2026-11-28-1110-contact': contact,
   '2026-11-28-1500-stats-indexes': statsIndexes,
   '2026-11-28-1510-search-index': searchIndex,
+  '2026-11-28-1530-appeals-sweep-index': appealsSweepIndex,
 };
