@@ -86,6 +86,9 @@ forEachDialect('statement figures and announcements', (dialect) => {
     assert.equal(figurePage.statusCode, 200);
     assert.match(figurePage.body, /verified or closed cases/);
     assert.doesNotMatch(figurePage.body + enough.body, /Victim|HR-T-/);
+    // A period no public statement quotes is not served (no open-ended counter to subtract periods with).
+    const probe = await new Agent(t.app).get('/statements/figures/cases?violation=torture&from=2026-01-01&to=2026-01-31');
+    assert.equal(probe.statusCode, 404);
     const unknown = await publish('{{figure:cases violation=no_such_act}}');
     assert.equal(unknown.status, 422);
     assert.match(unknown.page, /the violation type “no_such_act” is not in the thesaurus/);

@@ -4,14 +4,14 @@
  * a statement that is not public answers 404 like a missing one.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { sendPage, viewContext } from '../../platform/http/page.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { pickText, translator } from '../../platform/i18n/translate.js';
 import { can } from '../../platform/policy/policy.js';
 import { kyrgyzDateOf } from '../calendar/index.js';
 import { atomFeed } from '../publication/atom.js';
-import type { EmbedSpec } from './embeds/parse.js';
+import { findEmbeds, type EmbedSpec } from './embeds/parse.js';
 import { casesPeriod, MIN_CASE_COUNT, resolveFigure } from './embeds/resolve.js';
 import { figureHtml } from './markdown.js';
 import { presentStatement } from './present.js';
@@ -83,18 +83,33 @@ export async function statementPublicRoutes(app: FastifyInstance): Promise<void>
     });
   }
 
+  /** Does a public statement quote `{{figure:cases …}}` with this violation and period? */
+  async function isQuoted(violation: string, period: { from: string; to: string }, at: Date): Promise<boolean> {
+    for (const s of await listPublicStatements(db, at, { limit: 1000 })) {
+      for (const text of [s.body_ky, s.body_ru, s.body_en, s.summary_ky, s.summary_ru, s.summary_en]) {
+        if (!text) continue;
+        for (const e of findEmbeds(text)) {
+          if (!e.ok || e.spec.figure !== 'cases' || e.spec.params.violation !== violation) continue;
+          const p = casesPeriod(e.spec.params, kyrgyzDateOf(at));
+          if (p && p.from === period.from && p.to === period.to) return true;
+        }
+      }
+    }
+    return false;
+  }
+
   app.get<{ Querystring: Q }>('/statements/figures/cases', pub, async (request, reply) => {
     const q = request.query;
     const params: Record<string, string> = { violation: String(q.violation ?? '').slice(0, 100) };
     if (q.from !== undefined || q.to !== undefined) Object.assign(params, { from: String(q.from ?? ''), to: String(q.to ?? '') });
     const at = now();
     const period = casesPeriod(params, kyrgyzDateOf(at));
+    // Only figures that a public statement quotes are served: an open-ended counter would let anyone
+    // subtract two overlapping periods and find a single case below the minimum.
+    if (!period || !(await isQuoted(params.violation!, period, at))) throw notFound();
     const spec: EmbedSpec = { figure: 'cases', params, freeze: false, key: '', raw: `{{figure:cases violation=${params.violation}}}` };
     const r = await resolveFigure(db, spec, at);
-    if (!r.ok || !period) {
-      if (r.ok || r.message === 'statements.embed_bad_period') throw new AppError('invalid', 'statements.embed_bad_period', { embed: '' });
-      throw notFound();
-    }
+    if (!r.ok) throw notFound();
     const ctx = viewContext(request);
     const html = figureHtml(spec.raw, { state: 'figure', figure: { ...r.figure, source: request.url }, frozen: false }, { embeds: new Map(), t: ctx.t, locale: ctx.locale, preview: false });
     return sendPage(reply, <CasesFigurePage ctx={ctx} violation={params.violation!} from={period.from} to={period.to} valueHtml={html} min={MIN_CASE_COUNT} />);
