@@ -31,7 +31,7 @@ interface Case {
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 
 /** The outcome the table expects for one role on one target. */
-export function expectedOutcome(route: Route, entry: Entry, role: MatrixRole, target: Target): Outcome {
+function expectedOutcome(route: Route, entry: Entry, role: MatrixRole, target: Target): Outcome {
   const gate = GATES[route.policy];
   if (!gate) throw new Error(`policy ${route.policy} (${key(route)}) has no gate in GATES of test/security/support/authz-table.ts`);
   let out: Outcome;
@@ -169,7 +169,7 @@ forEachDialect('authorization matrix', (dialect) => {
     // SECURITY.md "Log … denied accesses": each refusal (by the guard or by a handler) left an audit row.
     const denied = (await deniedInAudit()) - deniedBefore;
     if (denied !== forbidden) failures.push(`${forbidden} requests were refused with 403 but ${denied} access.denied rows were written to the audit log`);
-    figures.failures = failures.length;
+    figures.failures += failures.length;
     ctx.diagnostic(`${figures.routes} routes × ${figures.roles} roles: ${figures.tried} cases tried, ${figures.failures} failures`);
     assert.deepEqual(failures, []);
   });
