@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ROOT } from './site.js';
 
 const env: NodeJS.ProcessEnv = { ...process.env, ACHYK_CRASH_ROUNDS: process.env.ACHYK_CRASH_ROUNDS || '20', ACHYK_LOAD_SECONDS: process.env.ACHYK_LOAD_SECONDS || '60' };
-const files = ['test/reliability/crash-safety.test.ts', 'test/reliability/load.test.ts'];
+const files = ['test/reliability/crash-sqlite.test.ts', 'test/reliability/crash-postgres.test.ts', 'test/reliability/crash-postgres-killed.test.ts', 'test/reliability/load.test.ts'];
 const started = Date.now();
 let code = 0;
 // One after the other: load figures measured while servers are being killed next door mean little.
