@@ -54,4 +54,13 @@ forEachDialect('fuzz regressions', (dialect) => {
       assert.equal(res.statusCode, 404, url);
     }
   });
+
+  test('an empty JSON key is refused naming it, not with an empty field name', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/appeals', payload: { '': 1 }, headers: { 'accept-language': 'en' } });
+    assert.ok([400, 401].includes(res.statusCode));
+    const query = await t.app.inject({ url: '/api/v1/territories?%00=1', headers: { 'accept-language': 'en' } });
+    assert.equal(query.statusCode, 400);
+    const { ajvFieldErrors } = await import('../../src/platform/http/validation.js');
+    assert.deepEqual(ajvFieldErrors([{ keyword: 'additionalProperties', instancePath: '', params: { additionalProperty: '' } }], 'body'), [{ field: '""', message: 'validation.unknown_field', params: { field: '""' } }]);
+  });
 });

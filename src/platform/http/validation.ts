@@ -93,7 +93,9 @@ export function ajvFieldErrors(errors: AjvError[], context: string | undefined):
         fe = { field: `${prefix}${base ? `${base}.` : ''}${String(e.params.missingProperty)}`, message: 'validation.required' };
         break;
       case 'additionalProperties': {
-        const name = `${prefix}${base ? `${base}.` : ''}${String(e.params.additionalProperty)}`;
+        // An empty key ({"": 1}) is named as "" so the error still says which field is wrong.
+        const key = String(e.params.additionalProperty);
+        const name = `${prefix}${base ? `${base}.` : ''}${key === '' ? '""' : key}`;
         fe = { field: name, message: 'validation.unknown_field', params: { field: name } };
         break;
       }
