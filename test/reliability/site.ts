@@ -77,7 +77,7 @@ async function addAccount(runtime: Runtime, role: 'citizen' | 'lawyer', totp: bo
 }
 
 /**
- * Creates the data directory, migrates and seeds the database (demo data on), and adds the accounts.
+ * Creates the data directory, migrates and seeds the database (reference data, no demo set), and adds the accounts.
  * `databaseUrl` absent: SQLite in the data directory.
  */
 export async function prepareSite(dialect: Dialect, databaseUrl?: string): Promise<Site> {
@@ -94,13 +94,15 @@ export async function prepareSite(dialect: Dialect, databaseUrl?: string): Promi
     HOST: '127.0.0.1',
     PUBLIC_URL: url,
     ACHYK_SCRYPT_LOG2N: '17',
+    ACHYK_SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
   };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   let prepared;
   try {
     prepared = await withRuntime({ env }, async (runtime) => {
-      await seedIfEmpty(runtime, { demo: true });
+      // Reference data only: the suites make their own records, and do not depend on the demo set.
+      await seedIfEmpty(runtime, { demo: false });
       const citizen = await addAccount(runtime, 'citizen', false);
       const lawyer = await addAccount(runtime, 'lawyer', true);
       const body = await runtime.conn.db.selectFrom('body').select('id').where('active_to', 'is', null).where('merged_into_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
