@@ -74,13 +74,12 @@ forEachDialect('leak hunt: every planted marker appears only where it must', (di
   };
   const storedInClearIsFine = (m: Marker) => m.storage === 'private';
   /**
-   * FINDING (see the todo test below): the outbox's delivery log keeps every recipient in clear, so a
-   * subscriber's address, encrypted in `subscription`, is in clear in `mail_delivery.to_address` until
-   * the subscriptions module queues its letters with `confidentialRecipient`. Excused here only so
-   * the todo test names it alone.
+   * FOUND by this suite and fixed: the outbox's delivery log kept every recipient in clear, so a
+   * subscriber's address (encrypted in `subscription`) was in clear in `mail_delivery.to_address`.
+   * The subscriptions module now queues its letters with `confidentialRecipient`.
    */
-  const knownFinding = (m: Marker) => m.field === 'subscription.email';
-  const storedAtRest = (m: Marker) => storedInClearIsFine(m) || knownFinding(m);
+  const isSubscriberAddress = (m: Marker) => m.field === 'subscription.email';
+  const storedAtRest = storedInClearIsFine;
 
   test('planting worked: every marker is stored (in clear, or decryptable from its registered column) or shown to its owner', async () => {
     const db = t.db.conn.db;
@@ -229,10 +228,10 @@ forEachDialect('leak hunt: every planted marker appears only where it must', (di
     fs.rmSync(file);
   });
 
-  test('a subscriber\'s address is nowhere in clear: not in the database, not in a backup', { todo: 'subscriptions: queue letters with confidentialRecipient (src/platform/mail/outbox.ts)' }, async () => {
+  test('a subscriber\'s address is nowhere in clear in the delivery log', async () => {
     const db = t.db.conn.db;
     const rows = await db.selectFrom('mail_delivery').select(['to_address']).where('related_type', '=', 'subscription').execute();
-    const subscriber = p.markers.all.find(knownFinding)!;
+    const subscriber = p.markers.all.find(isSubscriberAddress)!;
     assert.deepEqual(rows.filter((r) => r.to_address.includes(subscriber.value)), [], 'mail_delivery.to_address holds the subscriber address in clear');
   });
 

@@ -61,6 +61,7 @@ export async function announceToSubscribers(
         text: `${msg.text}\n\n${msg.url}\n\n-- \n${t('subscriptions.mail.footer', { topic, link })}\n`,
         headers: { 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
         related: { type: 'subscription', id: row.id },
+        confidentialRecipient: true,
       },
       opts,
     );

@@ -46,6 +46,7 @@ export async function confirmSubscription(p: { trx: Executor; cipher: FieldCiphe
       text: t('subscriptions.mail.welcome.body', { topics: topicList(t, topicsOf(row)), link }),
       headers: { 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
       related: { type: 'subscription', id: row.id },
+      confidentialRecipient: true,
     },
     { cipher, now },
   );

@@ -69,6 +69,7 @@ export async function subscribe(p: {
       subject: t('subscriptions.mail.confirm.subject'),
       text: t('subscriptions.mail.confirm.body', { topics: topicList(t, p.topics), hours: CONFIRM_HOURS, link: `${p.publicUrl}/subscribe/confirm?token=${token}` }),
       related: { type: 'subscription', id: row.id },
+      confidentialRecipient: true,
     },
     { cipher, now },
   );
