@@ -55,6 +55,19 @@ forEachDialect('fuzz regressions', (dialect) => {
     }
   });
 
+  test('NUL characters (PostgreSQL text cannot hold them) and non-finite numbers are refused naming the field, never a 500', async () => {
+    for (const url of ['/api/v1/territories?parent=1e309', '/api/v1/territories?q=a%00b', '/api/v1/bodies?territory=-1e309']) {
+      const res = await t.app.inject({ url, headers: { 'accept-language': 'en' } });
+      assert.equal(res.statusCode, 400, url);
+      assert.equal(errorBody(res).error.code, 'invalid');
+    }
+    assert.equal(errorBody(await t.app.inject({ url: '/api/v1/territories?q=a%00b' })).error.fields?.[0]?.field, 'querystring.q');
+    const admin = await signIn(t, await buildUser(t, { role: 'admin' }), new Agent(t.app, { 'accept-language': 'en' }));
+    const res = await admin.post('/admin/directory/territories/1/merge', { target: 'a\u0000b', date: '' });
+    assert.equal(res.statusCode, 422);
+    assert.match(res.body, /target/);
+  });
+
   test('an empty JSON key is refused naming it, not with an empty field name', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/appeals', payload: { '': 1 }, headers: { 'accept-language': 'en' } });
     assert.ok([400, 401].includes(res.statusCode));

@@ -70,4 +70,36 @@ export function registerGuard(app: FastifyInstance): void {
     // Written to the audit log by the error handler, like a refusal decided inside a handler.
     throw new AppError('forbidden');
   });
+
+  // PostgreSQL text cannot hold U+0000 (a query carrying one fails, a 500 where SQLite just finds
+  // nothing), and no field has a use for it: refuse it everywhere, naming the field. Likewise a number
+  // in the URL too large to be finite ("1e309"): schema coercion turns it into Infinity, which passes
+  // an integer check and breaks PostgreSQL's integer columns. Registered after the access check above,
+  // so it never tells a visitor without access anything either.
+  app.addHook('preValidation', async (request) => {
+    const api = request.routeOptions.config.api === true;
+    const where = (part: string, key: string) => (api ? `${part}.${key}` : key);
+    for (const [part, value] of [['params', request.params], ['querystring', request.query], ['body', request.body]] as const) {
+      const key = unusableField(value, part !== 'body');
+      if (key !== null) throw new AppError('invalid', 'error.invalid', {}, [{ field: where(part, key), message: 'validation.unusable_value', params: { field: where(part, key) } }]);
+    }
+  });
+}
+
+const NUMBER_LITERAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** The name of the first field (key path) holding U+0000, or (in the URL) an infinite number; or null. */
+function unusableField(value: unknown, inUrl: boolean, path = ''): string | null {
+  if (typeof value === 'string') {
+    const bad = value.includes('\u0000') || (inUrl && NUMBER_LITERAL.test(value) && !Number.isFinite(Number(value)));
+    return bad ? path || 'value' : null;
+  }
+  if (!value || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    const here = path ? `${path}.${k}` : k;
+    if (k.includes('\u0000')) return here;
+    const found = unusableField(v, inUrl, here);
+    if (found !== null) return found;
+  }
+  return null;
 }

@@ -62,6 +62,11 @@ export const platformMessages = defineMessages({
   'validation.too_long': { ky: 'Эң көп {max} белги болушу керек.', ru: 'Должно быть не больше {max} символов.', en: 'Must be at most {max} characters.' },
   'validation.email': { ky: 'Туура электрондук почта дарегин жазыңыз.', ru: 'Введите правильный адрес электронной почты.', en: 'Enter a valid e-mail address.' },
   'validation.unknown_field': { ky: 'Белгисиз талаа: {field}.', ru: 'Неизвестное поле: {field}.', en: 'Unknown field: {field}.' },
+  'validation.unusable_value': {
+    ky: '{field} талаасында колдонууга болбогон маани бар (нөл белгиси же өтө чоң сан).',
+    ru: 'Поле {field} содержит недопустимое значение (нулевой символ или слишком большое число).',
+    en: 'The field {field} holds a value that cannot be used (a NUL character or a number too large).',
+  },
   'validation.type': { ky: 'Маани туура эмес форматта.', ru: 'Значение в неверном формате.', en: 'The value has the wrong format.' },
   'validation.choice': { ky: 'Тизмедеги маанилердин бирин тандаңыз.', ru: 'Выберите одно из значений списка.', en: 'Choose one of the listed values.' },
   'validation.number': { ky: 'Сан жазыңыз.', ru: 'Введите число.', en: 'Enter a number.' },

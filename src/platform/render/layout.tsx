@@ -74,6 +74,11 @@ export function Layout(props: { ctx: ViewContext; title: string; children: Compo
                   <a href="/anonymous-reports">{t('home.anonymous_inbox')}</a>
                 </li>
               ) : null}
+              {ctx.can('contact.inbox') ? (
+                <li>
+                  <a href="/contact/inbox">{t('contact.inbox.title')}</a>
+                </li>
+              ) : null}
               {ctx.can('admin.users') ? (
                 <li>
                   <a href="/admin">{t('layout.admin')}</a>
@@ -119,6 +124,9 @@ export function Layout(props: { ctx: ViewContext; title: string; children: Compo
         <footer class="site-footer">
           <p>
             {t('layout.footer')} <a href="/data">{t('stats.nav_data')}</a>
+          </p>
+          <p>
+            <a href="/contact">{t('contact.nav')}</a> · <a href="/subscribe">{t('subscriptions.subscribe.title')}</a>
           </p>
         </footer>
       </body>
