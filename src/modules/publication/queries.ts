@@ -1,6 +1,6 @@
-/** Reads of public material. Every one goes through visibility.ts (wherePublished / publishedAppealIds). */
+/** Reads of public material. Every one goes through visibility.ts (wherePublished / isPublishedAppeal). */
 import type { Executor } from '../../platform/db/database.js';
-import { publishedAppealIds, wherePublished } from './visibility.js';
+import { isPublishedAppeal, wherePublished } from './visibility.js';
 
 /** A published appeal with only its public fields: the redacted copy, body, kind, state and dates. */
 export async function findPublished(db: Executor, appealId: number) {
@@ -33,11 +33,11 @@ export async function findPublished(db: Executor, appealId: number) {
 export type PublishedAppeal = NonNullable<Awaited<ReturnType<typeof findPublished>>>;
 
 export async function publishedEvents(db: Executor, appealId: number) {
-  return db.selectFrom('publication_event').select(['event_id', 'kind', 'on_date', 'text']).where('appeal_id', '=', appealId).where('appeal_id', 'in', publishedAppealIds(db)).orderBy('id').execute();
+  return db.selectFrom('publication_event').select(['event_id', 'kind', 'on_date', 'text']).where('appeal_id', '=', appealId).where(isPublishedAppeal('publication_event.appeal_id')).orderBy('id').execute();
 }
 
 export async function publishedFiles(db: Executor, appealId: number) {
-  return db.selectFrom('publication_file').select(['file_id', 'name', 'text', 'original_safe']).where('appeal_id', '=', appealId).where('appeal_id', 'in', publishedAppealIds(db)).orderBy('id').execute();
+  return db.selectFrom('publication_file').select(['file_id', 'name', 'text', 'original_safe']).where('appeal_id', '=', appealId).where(isPublishedAppeal('publication_file.appeal_id')).orderBy('id').execute();
 }
 
 /** Latest published appeals, optionally of one body (feeds, lists, the API). */

@@ -14,7 +14,7 @@ import { AppError } from '../../platform/errors.js';
 import { OPEN_STATES } from '../appeals/kinds.js';
 import { fold, queryTerms, stem } from '../directory/search-key.js';
 import { searchBodies, type Body } from '../directory/queries.js';
-import { publishedAppealIds } from './visibility.js';
+import { isPublishedAppeal } from './visibility.js';
 
 /** Longest query accepted (characters). */
 export const MAX_QUERY = 200;
@@ -135,8 +135,9 @@ export async function searchPublic(db: Executor, q: string, filters: SearchFilte
   let query = db
     .selectFrom('search_doc')
     .innerJoin('appeal', 'appeal.id', 'search_doc.appeal_id')
-    .select(['search_doc.id', 'search_doc.appeal_id', 'search_doc.doc_type', 'search_doc.title', 'search_doc.text', 'search_doc.body_id', 'search_doc.kind', 'search_doc.territory_id', 'search_doc.year', 'search_doc.published_at', 'appeal.state'])
-    .where('search_doc.appeal_id', 'in', publishedAppealIds(db));
+    // The text is read below for the page's hits only: a common word matches thousands of documents.
+    .select(['search_doc.id', 'search_doc.appeal_id', 'search_doc.doc_type', 'search_doc.title', 'search_doc.body_id', 'search_doc.kind', 'search_doc.territory_id', 'search_doc.year', 'search_doc.published_at', 'appeal.state'])
+    .where(isPublishedAppeal('search_doc.appeal_id'));
   if (terms.length && !isPostgres(db)) {
     // SQLite: the FTS5 index over the same key (migrations/2026-11-28-search-index.ts); a prefix
     // query "term"* is exactly LIKE '% term%' on the space-separated folded words.
@@ -158,11 +159,14 @@ export async function searchPublic(db: Executor, q: string, filters: SearchFilte
   );
   const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
-  const hits = filtered.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE).map((r) => ({
+  const onPage = filtered.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+  const texts = new Map<number, string>();
+  if (onPage.length) for (const d of await db.selectFrom('search_doc').select(['id', 'text']).where('id', 'in', onPage.map((r) => r.id)).execute()) texts.set(d.id, d.text);
+  const hits = onPage.map((r) => ({
     appealId: r.appeal_id,
     docType: r.doc_type,
     title: r.title,
-    snippet: snippet(r.text, terms),
+    snippet: snippet(texts.get(r.id) ?? '', terms),
     bodyId: r.body_id,
     kind: r.kind,
     status: statusGroup(r.state),

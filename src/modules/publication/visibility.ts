@@ -3,10 +3,10 @@
  * appeals are private by default; the public sees an appeal only while its publication is in the
  * state 'published', and then only the redacted copy kept in the publication tables. Every public
  * page, search, feed, export and API route goes through {@link wherePublished} (lists, in SQL),
- * {@link publishedAppealIds} (tables keyed by appeal) or {@link canRead} (one appeal).
+ * {@link isPublishedAppeal} (rows of tables keyed by appeal) or {@link canRead} (one appeal).
  */
-import { sql, type SelectQueryBuilder } from 'kysely';
-import type { Database, Executor } from '../../platform/db/database.js';
+import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { Database } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/policy/policy.js';
 import { canReadAppeal, type AppealAccess } from '../appeals/policy.js';
 
@@ -19,9 +19,15 @@ export function wherePublished<TB extends keyof Database, O>(qb: SelectQueryBuil
   return qb.where(sql<string>`appeal_publication.state`, '=', 'published');
 }
 
-/** The sub-query "ids of published appeals", for tables keyed by appeal (search_doc, publication_*). */
-export function publishedAppealIds(db: Executor) {
-  return wherePublished(db.selectFrom('appeal_publication').select('appeal_publication.appeal_id'));
+/**
+ * "The appeal in this column is published", for rows of tables keyed by appeal (search_doc,
+ * publication_*): `.where(isPublishedAppeal('search_doc.appeal_id'))`. A correlated EXISTS answered
+ * by the unique index on appeal_publication.appeal_id, one probe per row; the earlier form
+ * `appeal_id IN (select … where state = 'published')` made SQLite build the list of every published
+ * id (90,000 at a million appeals) on each call (docs/performance.md).
+ */
+export function isPublishedAppeal(column: 'search_doc.appeal_id' | 'publication_event.appeal_id' | 'publication_file.appeal_id') {
+  return sql<SqlBool>`exists (select 1 from appeal_publication as visible where visible.appeal_id = ${sql.ref(column)} and visible.state = 'published')`;
 }
 
 /**
