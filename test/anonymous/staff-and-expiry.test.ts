@@ -183,6 +183,10 @@ forEachDialect('anonymous reporting: staff, expiry and conversion', (dialect) =>
     assert.doesNotMatch(summary, /Secret/);
     assert.equal((await db().selectFrom('case_evidence').select('id').where('case_id', '=', caseId).execute()).length, 1);
     assert.ok(await db().selectFrom('case_member').select('id').where('case_id', '=', caseId).where('user_id', '=', lawyer.id).executeTakeFirst());
+    const cases = (await db().selectFrom('hr_case').select('id').execute()).length;
+    const again = await agent.post(`/anonymous-reports/${id}/convert-case`, { part_description: '1' });
+    assert.equal(again.headers.location, `/cases/${caseId}`, 'a second conversion leads to the case already opened');
+    assert.equal((await db().selectFrom('hr_case').select('id').execute()).length, cases, 'no duplicate case');
 
     assert.equal((await agent.post(`/anonymous-reports/${id}/convert-appeal`, { part_description: '1' })).statusCode, 422, 'a body is needed');
     const toAppeal = await agent.post(`/anonymous-reports/${id}/convert-appeal`, { part_description: '1', part_files: '1', body_id: String(bodyId) });
@@ -194,6 +198,8 @@ forEachDialect('anonymous reporting: staff, expiry and conversion', (dialect) =>
     assert.doesNotMatch(appeal.text, /Secret/);
     assert.equal((await db().selectFrom('appeal_file').select('id').where('appeal_id', '=', appealId).execute()).length, 1);
     assert.equal((await agent.get(`/appeals/${appealId}`)).statusCode, 200);
+    const againAppeal = await agent.post(`/anonymous-reports/${id}/convert-appeal`, { part_description: '1', body_id: String(bodyId) });
+    assert.equal(againAppeal.headers.location, `/appeals/${appealId}`, 'no duplicate appeal either');
 
     const row = await db().selectFrom('anonymous_report').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     assert.deepEqual([row.converted_case_id, row.converted_appeal_id, row.state], [caseId, appealId, 'accepted']);

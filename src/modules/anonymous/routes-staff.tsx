@@ -123,12 +123,16 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
   });
   action('convert-case', convertCaseForm, async (report, v, request) => {
     if (!can(request.ctx.user, 'cases.create')) throw new AppError('forbidden');
+    // One report, one case: a second press (another tab, another staff member) leads to the case
+    // already opened instead of a duplicate that would take the report's link away from the first.
+    if (report.converted_case_id !== null) return `/cases/${report.converted_case_id}`;
     const parts = partsOf(v);
     const id = await db.transaction().execute((trx) => convertToCase({ trx, cipher, dataDir: config.dataDir, report, parts, userId: userId(request), t: request.ctx.t, locale: request.ctx.locale, now: now() }));
     return `/cases/${id}`;
   });
   action('convert-appeal', convertAppealForm, async (report, v, request) => {
     if (!can(request.ctx.user, 'appeals.use')) throw new AppError('forbidden');
+    if (report.converted_appeal_id !== null) return `/appeals/${report.converted_appeal_id}`;
     const parts = partsOf(v);
     const id = await db.transaction().execute((trx) =>
       convertToAppeal({ trx, cipher, dataDir: config.dataDir, report, parts, bodyId: Number(v.body_id), userId: userId(request), t: request.ctx.t, locale: request.ctx.locale, now: now() }),
