@@ -13,6 +13,7 @@ import type { Db, Executor } from '../../platform/db/database.js';
 import { isLocale } from '../../platform/i18n/locales.js';
 import { formatDate, translator } from '../../platform/i18n/translate.js';
 import { enqueueJob, registerJobHandler } from '../../platform/jobs/queue.js';
+import { ensureJobQueued, queueNextRun } from '../../platform/jobs/recurring.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { deleteReport } from './commands/reporter-actions.js';
 import { removeEncrypted } from './files/encrypted-store.js';
@@ -118,11 +119,7 @@ export async function sweepReports(p: { db: Db; cipher: FieldCipher; dataDir: st
 
 /** Makes sure a sweep is queued (called when the app is ready; the sweep then re-schedules itself). */
 export async function ensureSweepScheduled(db: Db, now: Date): Promise<void> {
-  const queued = await db.selectFrom('job').select('id').where('kind', '=', SWEEP_JOB).where('status', 'in', ['queued', 'running']).executeTakeFirst();
-  if (queued) return;
-  await db.transaction().execute(async (trx) => {
-    await enqueueJob(trx, { kind: SWEEP_JOB, payload: {}, runAt: now, now, dedupeKey: `${SWEEP_JOB}@${now.toISOString()}` });
-  });
+  await ensureJobQueued(db, SWEEP_JOB, now);
 }
 
 registerJobHandler(NOTIFY_JOB, async (_payload, ctx) => {
@@ -135,7 +132,6 @@ registerJobHandler(SWEEP_JOB, async (_payload, ctx) => {
   // A safety net: activity that arrived while a notification job was already running is announced here.
   await notifyStaff({ db: ctx.db, cipher, publicUrl: config.publicUrl, now: ctx.now });
   await ctx.db.transaction().execute(async (trx) => {
-    const next = new Date(ctx.now.getTime() + SWEEP_EVERY_MS);
-    await enqueueJob(trx, { kind: SWEEP_JOB, payload: {}, runAt: next, now: ctx.now, dedupeKey: `${SWEEP_JOB}@${next.toISOString()}` });
+    await queueNextRun(trx, SWEEP_JOB, SWEEP_EVERY_MS, ctx.now);
   });
 });

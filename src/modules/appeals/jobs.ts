@@ -10,7 +10,8 @@
  */
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { Db, Executor } from '../../platform/db/database.js';
-import { enqueueJob, registerJobHandler } from '../../platform/jobs/queue.js';
+import { registerJobHandler } from '../../platform/jobs/queue.js';
+import { ensureJobQueued, queueNextRun } from '../../platform/jobs/recurring.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { isLocale } from '../../platform/i18n/locales.js';
 import { translator } from '../../platform/i18n/translate.js';
@@ -93,18 +94,13 @@ async function remind(trx: Executor, appealId: number, stage: number, today: str
 
 /** Makes sure a sweep is queued (called when the app is ready; the sweep then re-schedules itself). */
 export async function ensureSweepScheduled(db: Db, now: Date): Promise<void> {
-  const queued = await db.selectFrom('job').select('id').where('kind', '=', SWEEP_JOB).where('status', 'in', ['queued', 'running']).executeTakeFirst();
-  if (queued) return;
-  await db.transaction().execute(async (trx) => {
-    await enqueueJob(trx, { kind: SWEEP_JOB, payload: {}, runAt: now, now, dedupeKey: `${SWEEP_JOB}@${now.toISOString()}` });
-  });
+  await ensureJobQueued(db, SWEEP_JOB, now);
 }
 
 registerJobHandler(SWEEP_JOB, async (_payload, ctx) => {
   const result = await sweepAppeals({ db: ctx.db, cipher: ctx.services.cipher, publicUrl: ctx.services.config.publicUrl, now: ctx.now });
   await ctx.db.transaction().execute(async (trx) => {
-    const next = new Date(ctx.now.getTime() + SWEEP_EVERY_MS);
-    await enqueueJob(trx, { kind: SWEEP_JOB, payload: {}, runAt: next, now: ctx.now, dedupeKey: `${SWEEP_JOB}@${next.toISOString()}` });
+    await queueNextRun(trx, SWEEP_JOB, SWEEP_EVERY_MS, ctx.now);
     if (result.reminded > 0) await appendAudit(trx, { actor: 'system', action: 'appeals.sweep', data: { ...result }, at: ctx.now });
   });
 });

@@ -5,7 +5,7 @@
  */
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { Db } from '../../platform/db/database.js';
-import { enqueueJob, registerJobHandler } from '../../platform/jobs/queue.js';
+import { ensureJobQueued, registerRecurringJob } from '../../platform/jobs/recurring.js';
 import { forgetDeliveries } from './forget.js';
 
 export const SWEEP_JOB = 'subscriptions.sweep';
@@ -26,17 +26,9 @@ export async function sweepPending(db: Db, now: Date): Promise<number> {
 
 /** Makes sure a sweep is queued (when the app is ready; the sweep then re-schedules itself). */
 export async function ensureSweepScheduled(db: Db, now: Date): Promise<void> {
-  const queued = await db.selectFrom('job').select('id').where('kind', '=', SWEEP_JOB).where('status', 'in', ['queued', 'running']).executeTakeFirst();
-  if (queued) return;
-  await db.transaction().execute(async (trx) => {
-    await enqueueJob(trx, { kind: SWEEP_JOB, payload: {}, runAt: now, now, dedupeKey: `${SWEEP_JOB}@${now.toISOString()}` });
-  });
+  await ensureJobQueued(db, SWEEP_JOB, now);
 }
 
-registerJobHandler(SWEEP_JOB, async (_payload, ctx) => {
+registerRecurringJob(SWEEP_JOB, SWEEP_EVERY_MS, async (ctx) => {
   await sweepPending(ctx.db, ctx.now);
-  await ctx.db.transaction().execute(async (trx) => {
-    const next = new Date(ctx.now.getTime() + SWEEP_EVERY_MS);
-    await enqueueJob(trx, { kind: SWEEP_JOB, payload: {}, runAt: next, now: ctx.now, dedupeKey: `${SWEEP_JOB}@${next.toISOString()}` });
-  });
 });
