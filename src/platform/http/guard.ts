@@ -73,14 +73,16 @@ export function registerGuard(app: FastifyInstance): void {
 
   // PostgreSQL text cannot hold U+0000 (a query carrying one fails, a 500 where SQLite just finds
   // nothing), and no field has a use for it: refuse it everywhere, naming the field. Likewise a number
-  // in the URL too large to be finite ("1e309"): schema coercion turns it into Infinity, which passes
-  // an integer check and breaks PostgreSQL's integer columns. Registered after the access check above,
+  // in the URL too large to be finite ("1e309") where a route schema coerces it: Ajv turns it into
+  // Infinity, which passes an integer check and breaks PostgreSQL's integer columns. Registered after the access check above,
   // so it never tells a visitor without access anything either.
   app.addHook('preValidation', async (request) => {
     const api = request.routeOptions.config.api === true;
     const where = (part: string, key: string) => (api ? `${part}.${key}` : key);
+    // Only routes with a schema for that part of the URL coerce its strings to numbers.
+    const schema = (request.routeOptions.schema ?? {}) as { params?: unknown; querystring?: unknown };
     for (const [part, value] of [['params', request.params], ['querystring', request.query], ['body', request.body]] as const) {
-      const key = unusableField(value, part !== 'body');
+      const key = unusableField(value, part !== 'body' && schema[part] !== undefined);
       if (key !== null) throw new AppError('invalid', 'error.invalid', {}, [{ field: where(part, key), message: 'validation.unusable_value', params: { field: where(part, key) } }]);
     }
   });

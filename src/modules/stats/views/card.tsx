@@ -3,11 +3,10 @@ import type { MessageKey } from '../../../platform/i18n/catalog.js';
 import { formatDateTime } from '../../../platform/i18n/translate.js';
 import { Layout } from '../../../platform/render/layout.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
-import { APPEAL_KINDS } from '../../appeals/kinds.js';
 import { MIN_SAMPLE } from '../figures.js';
 import type { ReportCard } from '../queries.js';
 import { TrendChart } from './charts.js';
-import { CountsTable, days, kindLabel, outcomeLabel, PeriodFields, rateText, reasonLabel } from './parts.js';
+import { CountsTable, days, kindLabel, outcomeLabel, KindField, PeriodFields, rateText, reasonLabel } from './parts.js';
 
 export function Basis({ ctx, updated }: { ctx: ViewContext; updated: string | null }) {
   return (
@@ -32,17 +31,7 @@ export function ReportCardPage(p: { ctx: ViewContext; bodyId: number; bodyName: 
       <Basis ctx={ctx} updated={p.updated} />
       <form method="get" action={`/stats/bodies/${p.bodyId}`} class="filters">
         <PeriodFields ctx={ctx} from={p.from} to={p.to} error={p.error} />
-        <div class="field">
-          <label for="field-kind">{t('stats.kind')}</label>
-          <select id="field-kind" name="kind">
-            <option value="">{t('stats.all')}</option>
-            {APPEAL_KINDS.map((k) => (
-              <option value={k} selected={k === p.kind}>
-                {kindLabel(ctx, k)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <KindField ctx={ctx} kind={p.kind} />
         <button type="submit">{t('stats.show')}</button>
       </form>
       {card ? <CardBody ctx={ctx} card={card} /> : null}

@@ -2,11 +2,10 @@
 import type { MessageKey } from '../../../platform/i18n/catalog.js';
 import { Layout } from '../../../platform/render/layout.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
-import { APPEAL_KINDS } from '../../appeals/kinds.js';
 import { BODY_KINDS } from '../../directory/tables.js';
 import type { LeagueRow } from '../queries.js';
 import { Basis } from './card.js';
-import { bodyKindLabel, days, kindLabel, PeriodFields, rateText } from './parts.js';
+import { bodyKindLabel, days, KindField, PeriodFields, rateText } from './parts.js';
 
 export interface Option {
   id: number;
@@ -34,17 +33,7 @@ export function LeaguePage(p: {
       <Basis ctx={ctx} updated={p.updated} />
       <form method="get" action="/stats/league" class="filters">
         <PeriodFields ctx={ctx} from={p.from} to={p.to} error={p.error} />
-        <div class="field">
-          <label for="field-kind">{t('stats.kind')}</label>
-          <select id="field-kind" name="kind">
-            <option value="">{t('stats.all')}</option>
-            {APPEAL_KINDS.map((k) => (
-              <option value={k} selected={k === p.kind}>
-                {kindLabel(ctx, k)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <KindField ctx={ctx} kind={p.kind} />
         <div class="field">
           <label for="field-body_kind">{t('stats.body_kind')}</label>
           <select id="field-body_kind" name="body_kind">

@@ -6,10 +6,9 @@
 import type { MessageKey } from '../../../platform/i18n/catalog.js';
 import { Layout } from '../../../platform/render/layout.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
-import { APPEAL_KINDS } from '../../appeals/kinds.js';
 import type { Figures } from '../figures.js';
 import { Basis } from './card.js';
-import { kindLabel, pct, PeriodFields, rateText } from './parts.js';
+import { pct, KindField, PeriodFields, rateText } from './parts.js';
 
 export const CLASSES = [
   { min: 0.95, fill: '#08519c' },
@@ -53,17 +52,7 @@ export function MapPage(p: { ctx: ViewContext; level: 'oblast' | 'rayon'; region
             ))}
           </select>
         </div>
-        <div class="field">
-          <label for="field-kind">{t('stats.kind')}</label>
-          <select id="field-kind" name="kind">
-            <option value="">{t('stats.all')}</option>
-            {APPEAL_KINDS.map((k) => (
-              <option value={k} selected={k === p.kind}>
-                {kindLabel(ctx, k)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <KindField ctx={ctx} kind={p.kind} />
         <button type="submit">{t('stats.show')}</button>
       </form>
       <figure class="map" aria-labelledby="choropleth-caption">

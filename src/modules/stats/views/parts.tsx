@@ -1,6 +1,7 @@
 /** Small pieces of the statistics pages: rates, periods, labels. */
 import type { MessageKey } from '../../../platform/i18n/catalog.js';
 import { formatNumber } from '../../../platform/i18n/translate.js';
+import { APPEAL_KINDS } from '../../appeals/kinds.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import { MIN_SAMPLE, type Rate } from '../figures.js';
 
@@ -67,6 +68,23 @@ export function CountsTable({ ctx, caption, counts, label }: { ctx: ViewContext;
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** The "kind of appeal" filter of the stats pages (all kinds, or one). */
+export function KindField({ ctx, kind }: { ctx: ViewContext; kind?: string }) {
+  return (
+    <div class="field">
+      <label for="field-kind">{ctx.t('stats.kind')}</label>
+      <select id="field-kind" name="kind">
+        <option value="">{ctx.t('stats.all')}</option>
+        {APPEAL_KINDS.map((k) => (
+          <option value={k} selected={k === kind}>
+            {kindLabel(ctx, k)}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
