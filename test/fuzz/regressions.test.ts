@@ -49,7 +49,7 @@ forEachDialect('fuzz regressions', (dialect) => {
     const adminUser = await buildUser(t, { role: 'admin' });
     const admin = await signIn(t, adminUser, new Agent(t.app, { 'accept-language': 'en' }));
     await admin.post('/reauth', { password: adminUser.password, next: '/admin' });
-    for (const url of ['/admin/users/99999999999999999999/enable', '/admin/users/2147483648/role', '/admin/jobs/2147483648/retry', '/account/tokens/2147483648/revoke']) {
+    for (const url of ['/admin/users/99999999999999999999/enable', '/admin/users/2147483648/role', '/admin/jobs/2147483648/retry', '/account/tokens/2147483648/revoke', '/cases/1/access/2147483648/remove', '/cases/9999999999/state', '/consultations/2147483648/versions/1', '/statements/manage/2147483648/publish']) {
       const res = await admin.post(url, url.endsWith('/role') ? { role: 'citizen' } : {});
       assert.equal(res.statusCode, 404, url);
     }

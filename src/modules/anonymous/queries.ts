@@ -10,6 +10,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { STAFF_ROLES } from './policy.js';
 import type { AnonymousFileTable, AnonymousMessageTable, AnonymousReportTable, ReportState } from './tables.js';
 import './tables.js';
+import { isRecordId } from '../../platform/http/validation.js';
 
 export type Report = Selectable<AnonymousReportTable>;
 export type ReportMessage = Selectable<AnonymousMessageTable>;
@@ -18,7 +19,7 @@ export type ReportFile = Selectable<AnonymousFileTable>;
 export const DAY_MS = 86_400_000;
 
 export async function findReport(db: Executor, id: number): Promise<Report | undefined> {
-  if (!Number.isSafeInteger(id)) return undefined;
+  if (!isRecordId(id)) return undefined;
   return db.selectFrom('anonymous_report').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -67,7 +68,7 @@ export async function listReportFiles(db: Executor, reportId: number): Promise<R
 }
 
 export async function findReportFile(db: Executor, reportId: number, fileId: number): Promise<ReportFile | undefined> {
-  if (!Number.isSafeInteger(fileId)) return undefined;
+  if (!isRecordId(fileId)) return undefined;
   return db.selectFrom('anonymous_file').selectAll().where('report_id', '=', reportId).where('id', '=', fileId).executeTakeFirst();
 }
 

@@ -7,12 +7,13 @@ import { notFound } from '../../platform/errors.js';
 import { can } from '../../platform/policy/policy.js';
 import type { CaseAccess } from './policy.js';
 import { findCaseRow, loadAccess, type CaseRow } from './queries.js';
+import { parseRecordId } from '../../platform/http/validation.js';
 
 export type CaseAction = 'case.read' | 'case.edit' | 'case.export' | 'case.manage';
 
 export async function requireCase(request: FastifyRequest, idParam: string, action: CaseAction): Promise<{ row: CaseRow; access: CaseAccess }> {
-  const id = /^\d{1,10}$/.test(idParam) ? Number(idParam) : NaN;
-  const row = Number.isSafeInteger(id) ? await findCaseRow(request.server.achyk.db, id) : undefined;
+  const id = parseRecordId(idParam);
+  const row = id === null ? undefined : await findCaseRow(request.server.achyk.db, id);
   if (!row) throw notFound();
   const access = await loadAccess(request.server.achyk.db, row.id);
   if (!can(request.ctx.user, action, access)) throw notFound();

@@ -9,6 +9,7 @@ import { hasRole } from '../../platform/policy/policy.js';
 import { ctxOf } from './encrypted-columns.js';
 import type { CaseAccess } from './policy.js';
 import type { AccessLevel, CaseState } from './tables.js';
+import { isRecordId } from '../../platform/http/validation.js';
 
 export interface CaseRow {
   id: number;
@@ -23,7 +24,7 @@ export interface CaseRow {
 }
 
 export async function findCaseRow(db: Executor, id: number): Promise<CaseRow | undefined> {
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) return undefined;
+  if (!isRecordId(id)) return undefined;
   return db.selectFrom('hr_case').selectAll().where('id', '=', id).executeTakeFirst();
 }
 

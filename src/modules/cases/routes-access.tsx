@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
-import { parseForm } from '../../platform/http/validation.js';
+import { parseForm, parseRecordId } from '../../platform/http/validation.js';
 import { can } from '../../platform/policy/policy.js';
 import type { FieldError } from '../../platform/errors.js';
 import { requireCase } from './access-check.js';
@@ -52,7 +52,7 @@ export async function caseAccessRoutes(app: FastifyInstance): Promise<void> {
     // Name the unknown field (a bare 'invalid' gives a 422 page that names nothing).
     const empty = parseForm(emptyForm, request.body);
     if (!empty.ok) throw new AppError('invalid', 'error.invalid', {}, empty.errors);
-    const uid = /^\d{1,10}$/.test(request.params.uid) ? Number(request.params.uid) : 0;
+    const uid = parseRecordId(request.params.uid) ?? 0;
     await db.transaction().execute((trx) => removeMember({ trx, caseId: row.id, userId: request.ctx.user!.id, now: now(), memberId: uid }));
     return redirectTo(reply, `/cases/${row.id}/access`);
   });

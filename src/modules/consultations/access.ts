@@ -7,17 +7,18 @@ import { notFound } from '../../platform/errors.js';
 import type { MessageKey } from '../../platform/i18n/catalog.js';
 import { can } from '../../platform/policy/policy.js';
 import { findConsultation, type ConsultationRow } from './queries.js';
+import { parseRecordId } from '../../platform/http/validation.js';
 
 export async function readableConsultation(request: FastifyRequest, rawId: string): Promise<ConsultationRow> {
-  const id = /^\d{1,10}$/.test(rawId) ? Number(rawId) : NaN;
-  const c = Number.isSafeInteger(id) ? await findConsultation(request.server.achyk.db, id) : undefined;
+  const id = parseRecordId(rawId);
+  const c = id === null ? undefined : await findConsultation(request.server.achyk.db, id);
   if (!c || !can(request.ctx.user, 'consultations.read', c)) throw notFound();
   return c;
 }
 
 export function parseId(raw: string): number {
-  const id = /^\d{1,10}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(id) || id > 2_147_483_647) throw notFound();
+  const id = parseRecordId(raw);
+  if (id === null) throw notFound();
   return id;
 }
 

@@ -8,9 +8,10 @@ import type { Locale } from '../../platform/i18n/locales.js';
 import { pickText } from '../../platform/i18n/translate.js';
 import './tables.js';
 import type { CommentStatus, Outcome, Stance } from './tables.js';
+import { isRecordId } from '../../platform/http/validation.js';
 
 export function findConsultation(db: Executor, id: number) {
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) return Promise.resolve(undefined);
+  if (!isRecordId(id)) return Promise.resolve(undefined);
   return db
     .selectFrom('consultation')
     .innerJoin('body', 'body.id', 'consultation.body_id')
@@ -83,7 +84,7 @@ export function versionParagraphs(db: Executor, versionId: number) {
 export type ParagraphRow = Awaited<ReturnType<typeof versionParagraphs>>[number];
 
 export function findParagraph(db: Executor, consultationId: number, paragraphId: number) {
-  if (!Number.isSafeInteger(paragraphId) || paragraphId <= 0 || paragraphId > 2_147_483_647) return Promise.resolve(undefined);
+  if (!isRecordId(paragraphId)) return Promise.resolve(undefined);
   return db
     .selectFrom('consultation_paragraph')
     .innerJoin('consultation_version', 'consultation_version.id', 'consultation_paragraph.version_id')
@@ -189,7 +190,7 @@ export async function loadComments(db: Executor, consultationId: number, filter:
 }
 
 export function findComment(db: Executor, consultationId: number, commentId: number) {
-  if (!Number.isSafeInteger(commentId) || commentId <= 0 || commentId > 2_147_483_647) return Promise.resolve(undefined);
+  if (!isRecordId(commentId)) return Promise.resolve(undefined);
   return db.selectFrom('consultation_comment').selectAll().where('consultation_id', '=', consultationId).where('id', '=', commentId).executeTakeFirst();
 }
 

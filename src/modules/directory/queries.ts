@@ -10,6 +10,7 @@ import type { Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import { queryTerms } from './search-key.js';
 import type { BodyKind, BodyTable, DirectoryChangeTable, TerritoryLevel, TerritoryTable } from './tables.js';
+import { isRecordId } from '../../platform/http/validation.js';
 
 export type Body = Selectable<BodyTable>;
 export type Territory = Selectable<TerritoryTable>;
@@ -22,7 +23,7 @@ const TERRITORY_COLUMNS = ['id', 'code', 'level', 'name_ky', 'name_ru', 'name_en
 const LEVEL_ORDER: Record<TerritoryLevel, number> = { oblast: 1, city_republican: 2, rayon: 3, city: 4, aiyl_aimak: 5, settlement: 6 };
 
 export async function findBodyById(db: Executor, id: number): Promise<Body | undefined> {
-  if (!Number.isSafeInteger(id)) return undefined;
+  if (!isRecordId(id)) return undefined;
   return db.selectFrom('body').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -31,7 +32,7 @@ export async function findBodyByCode(db: Executor, code: string): Promise<Body |
 }
 
 export async function findTerritoryById(db: Executor, id: number): Promise<Territory | undefined> {
-  if (!Number.isSafeInteger(id)) return undefined;
+  if (!isRecordId(id)) return undefined;
   return db.selectFrom('territory').selectAll().where('id', '=', id).executeTakeFirst();
 }
 

@@ -10,6 +10,7 @@
  */
 import crypto from 'node:crypto';
 import type { FieldCipher } from '../../platform/crypto/field-encryption.js';
+import { parseRecordId } from '../../platform/http/validation.js';
 
 export const EMAIL_CONTEXT = 'subscription.email';
 
@@ -29,7 +30,7 @@ export function unsubscribeToken(cipher: Pick<FieldCipher, 'hmac'>, id: number, 
 export function tokenSubscriptionId(token: unknown): number | null {
   if (typeof token !== 'string') return null;
   const m = /^(\d{1,10})\.[\w-]{43}$/.exec(token);
-  return m ? Number(m[1]) : null;
+  return m ? parseRecordId(m[1]) : null;
 }
 
 export function checkUnsubscribeToken(cipher: Pick<FieldCipher, 'hmac'>, token: string, id: number, salt: string): boolean {

@@ -6,9 +6,10 @@
  */
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../errors.js';
+import { AppError, notFound } from '../errors.js';
 import { can, isDefinedPolicy } from '../policy/policy.js';
 import { csrfTokenFor } from './request-context.js';
+import { MAX_ID } from './validation.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -81,11 +82,25 @@ export function registerGuard(app: FastifyInstance): void {
     const where = (part: string, key: string) => (api ? `${part}.${key}` : key);
     // Only routes with a schema for that part of the URL coerce its strings to numbers.
     const schema = (request.routeOptions.schema ?? {}) as { params?: unknown; querystring?: unknown };
+    // A route with a params schema names the field in its own 400 instead.
+    if (schema.params === undefined && namesNoRow(request.params)) throw notFound();
     for (const [part, value] of [['params', request.params], ['querystring', request.query], ['body', request.body]] as const) {
       const key = unusableField(value, part !== 'body' && schema[part] !== undefined);
       if (key !== null) throw new AppError('invalid', 'error.invalid', {}, [{ field: where(part, key), message: 'validation.unusable_value', params: { field: where(part, key) } }]);
     }
   });
+}
+
+/** Path parameters that name a row or a number (`:id`, `:uid`, `:fileId`, `:n`, `:year`, `:choice`). */
+const NUMERIC_PARAM = /^(id|n|year|choice)$|[a-z]id$|Id$/;
+
+/**
+ * True when a numeric path parameter is beyond MAX_ID: no row can have that id, and PostgreSQL would
+ * fail on it (a 500) where SQLite finds nothing. One rule here instead of a check in every handler.
+ */
+function namesNoRow(params: unknown): boolean {
+  if (!params || typeof params !== 'object') return false;
+  return Object.entries(params).some(([name, v]) => NUMERIC_PARAM.test(name) && typeof v === 'string' && /^\d+$/.test(v) && Number(v) > MAX_ID);
 }
 
 const NUMBER_LITERAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;

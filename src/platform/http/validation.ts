@@ -21,6 +21,17 @@ if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', isIsoDate);
  */
 export const MAX_ID = 2_147_483_647;
 
+/** True for a number that can name a row: a positive integer no larger than MAX_ID. */
+export const isRecordId = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= MAX_ID;
+
+/** The id a URL segment or form value names ("42"), or null when it cannot name a row. */
+export function parseRecordId(raw: unknown): number | null {
+  if (typeof raw === 'number') return isRecordId(raw) ? raw : null;
+  if (typeof raw !== 'string' || !/^\d{1,10}$/.test(raw)) return null;
+  const id = Number(raw);
+  return isRecordId(id) ? id : null;
+}
+
 /** A form schema: the given fields plus the CSRF token, and nothing else. */
 export function formSchema<P extends TProperties>(props: P) {
   return Type.Object({ ...props, _csrf: Type.Optional(Type.String()) }, { additionalProperties: false });

@@ -7,6 +7,7 @@ import type { Params } from '../../../platform/i18n/translate.js';
 import { endsBeforeStart, parseFuzzyDate, type FuzzyDate } from '../fuzzy-date.js';
 import { isTerm } from '../thesaurus/queries.js';
 import type { ThesaurusName } from '../thesaurus/default-terms.js';
+import { isRecordId } from '../../../platform/http/validation.js';
 
 export interface CaseCommandProps {
   trx: Executor;
@@ -34,7 +35,7 @@ type ChildTable = 'case_event' | 'case_person' | 'case_act';
 
 /** True when the row of the table belongs to the case (ids of other cases are treated as unknown). */
 export async function belongsToCase(trx: Executor, table: ChildTable, id: number | null | undefined, caseId: number): Promise<boolean> {
-  if (id == null || !Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) return false;
+  if (!isRecordId(id)) return false;
   const row = await trx.selectFrom(table).select('id').where('id', '=', id).where('case_id', '=', caseId).executeTakeFirst();
   return !!row;
 }
