@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { publishAppeal } from '../../src/modules/publication/commands/publish.js';
+import { searchPublic } from '../../src/modules/publication/search.js';
 import { refreshStats } from '../../src/modules/stats/refresh.js';
 import { Agent } from '../support/agent.js';
 import { forEachDialect } from '../support/dialects.js';
@@ -112,6 +113,29 @@ forEachDialect('publication: search in three languages, facets, snippets, pages,
     const html = await new Agent(t.app, { 'accept-language': 'en' }).get(`/search?q=${encodeURIComponent('жол')}`);
     assert.match(html.body, /<form method="get" action="\/search" role="search">/);
     assert.match(html.body, /href="\/search\?q=%D0%B6%D0%BE%D0%BB&amp;page=2"/);
+  });
+
+  test('a search matching more texts than the window reads the newest, says "more than" and counts facets over them', async () => {
+    const db = t.db.conn.db;
+    const exact = await searchPublic(db, 'жол', {}, 1, 100);
+    assert.equal(exact.more, false);
+    assert.equal(exact.total, 21);
+    const windowed = await searchPublic(db, 'жол', {}, 1, 5);
+    assert.equal(windowed.more, true);
+    assert.equal(windowed.total, 5, 'a lower bound: the appeals among the newest five texts');
+    assert.equal(windowed.pages, 1);
+    const newest = await db.selectFrom('search_doc').select('appeal_id').where('search_key', 'like', '% jol%').orderBy('id', 'desc').limit(5).execute();
+    assert.deepEqual(windowed.hits.map((h) => h.appealId), newest.map((r) => r.appeal_id), 'newest first');
+    assert.equal(windowed.facets.kind.reduce((n, f) => n + f.count, 0), 5);
+    // A filter is applied before the window, so a filtered search is exact again.
+    const filtered = await searchPublic(db, 'жол', { kind: 'proposal' }, 1, 5);
+    assert.equal(filtered.more, false);
+    assert.equal(filtered.total, 0);
+    // The page and the API say so, in the visitor's language.
+    const all = (await t.app.inject({ method: 'GET', url: '/api/v1/search?q=' + encodeURIComponent('жол') })).json();
+    assert.equal(all.more, false);
+    const html = await new Agent(t.app, { 'accept-language': 'ru' }).get('/search?q=' + encodeURIComponent('жол'));
+    assert.match(html.body, /Найдено обращений: 21/);
   });
 
   test('bodies are found too, by name in any of the three languages', async () => {

@@ -18,6 +18,12 @@ export const publicationMessages = defineMessages({
     en: 'The query has only very common words. Please add a meaningful word.',
   },
   'publication.search_results': { ky: '{n} кайрылуу табылды', ru: 'Найдено обращений: {n}', en: '{n} appeals found' },
+  'publication.search_results_more': { ky: '{n} кайрылуудан ашык табылды', ru: 'Найдено больше {n} обращений', en: 'More than {n} appeals found' },
+  'publication.search_window': {
+    ky: 'Эң акыркы {n} дал келүү гана көрсөтүлөт жана эсептелет: издөөнү тактаңыз же чыпка тандаңыз.',
+    ru: 'Показаны и подсчитаны только {n} самых новых совпадений: уточните запрос или выберите фильтр.',
+    en: 'Only the {n} newest matches are shown and counted: refine the query or choose a filter.',
+  },
   'publication.search_none': { ky: 'Эч нерсе табылган жок.', ru: 'Ничего не найдено.', en: 'Nothing found.' },
   'publication.search_bodies': { ky: 'Органдар', ru: 'Органы', en: 'Bodies' },
   'publication.filters': { ky: 'Чыпкалар', ru: 'Фильтры', en: 'Filters' },

@@ -14,7 +14,7 @@ import { reportCard } from '../stats/queries.js';
 import { lastRefresh } from '../stats/refresh.js';
 import type { Figures } from '../stats/figures.js';
 import { latestPublished } from './queries.js';
-import { MAX_QUERY, searchPublic, statusGroup } from './search.js';
+import { MAX_QUERY, searchPublic, statusGroup, WINDOW } from './search.js';
 import { MAX_ID } from '../../platform/http/validation.js';
 
 const Kind = Type.Union(APPEAL_KINDS.map((k) => Type.Literal(k)));
@@ -113,7 +113,8 @@ export async function publicationApiRoutes(app: FastifyInstance): Promise<void> 
         ),
         response: {
           200: Type.Object({
-            total: Type.Integer(),
+            total: Type.Integer({ description: 'appeals found; a lower bound when `more` is true' }),
+            more: Type.Boolean({ description: `more texts matched than the ${WINDOW} newest read: refine the query or filter` }),
             page: Type.Integer(),
             pages: Type.Integer(),
             hits: Type.Array(Type.Object({ appealId: Type.Integer(), url: Type.String(), type: Type.String(), title: Type.String(), snippet: Type.String(), marks: Type.Array(Type.String()), bodyId: Type.Integer(), kind: Type.String(), status: Type.String(), year: Type.Integer() })),
@@ -128,6 +129,7 @@ export async function publicationApiRoutes(app: FastifyInstance): Promise<void> 
       const r = await searchPublic(db, q ?? '', filters, page ?? 1);
       return {
         total: r.total,
+        more: r.more,
         page: r.page,
         pages: r.pages,
         hits: r.hits.map((h) => ({

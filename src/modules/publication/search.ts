@@ -6,6 +6,12 @@
  * on PostgreSQL (answered by a trigram index) and the equivalent FTS5 prefix query on SQLite, so the
  * results are the same on both. Facets, snippets and pages are computed from one bounded
  * result set in code, so they cannot differ between the dialects either.
+ *
+ * Speed at a million appeals (docs/performance.md): a common word matches a hundred thousand texts,
+ * and counting them all per facet costs hundreds of milliseconds. So a query reads at most the
+ * newest WINDOW matching texts (newest = most recently indexed, i.e. published or re-published),
+ * walking the text index in that order and stopping there. When more match, the total is shown as
+ * "more than N" and the facets say they count the newest matches; below that everything is exact.
  */
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
@@ -19,8 +25,8 @@ import { isPublishedAppeal } from './visibility.js';
 /** Longest query accepted (characters). */
 export const MAX_QUERY = 200;
 export const PAGE_SIZE = 20;
-/** Matches looked at per query: bounds the time of a search that matches nearly everything. */
-const MAX_MATCHES = 5000;
+/** Matching texts read per query (newest first): bounds the time of a search that matches nearly everything. */
+export const WINDOW = 1000;
 
 /** Words too common to search for, folded (Kyrgyz, Russian, English). */
 const STOP_WORDS = new Set(
@@ -68,7 +74,9 @@ export interface Facet {
 export interface SearchResult {
   q: string;
   terms: string[];
+  /** Appeals found; a lower bound when `more` is set (more texts matched than the window holds). */
   total: number;
+  more: boolean;
   page: number;
   pages: number;
   hits: SearchHit[];
@@ -130,33 +138,33 @@ function facet(values: (string | number | null)[]): Facet[] {
 }
 
 /** Runs a search. An empty query lists the latest published appeals (with the filters). */
-export async function searchPublic(db: Executor, q: string, filters: SearchFilters, page = 1): Promise<SearchResult> {
+export async function searchPublic(db: Executor, q: string, filters: SearchFilters, page = 1, window = WINDOW): Promise<SearchResult> {
   const terms = searchTerms(q.trim());
-  let query = db
-    .selectFrom('search_doc')
+  const fts = terms.length > 0 && !isPostgres(db);
+  // SQLite walks the FTS5 index itself newest first and stops after the window (migrations/
+  // 2026-11-28-search-index.ts): a prefix query "term"* is exactly LIKE '% term%' on the
+  // space-separated folded words. PostgreSQL answers the LIKE from its trigram index.
+  let query = (fts ? db.selectFrom(sql<{ rowid: number }>`search_doc_fts`.as('fts')).innerJoin('search_doc', 'search_doc.id', 'fts.rowid') : db.selectFrom('search_doc'))
     .innerJoin('appeal', 'appeal.id', 'search_doc.appeal_id')
-    // The text is read below for the page's hits only: a common word matches thousands of documents.
+    // The text is read below for the page's hits only.
     .select(['search_doc.id', 'search_doc.appeal_id', 'search_doc.doc_type', 'search_doc.title', 'search_doc.body_id', 'search_doc.kind', 'search_doc.territory_id', 'search_doc.year', 'search_doc.published_at', 'appeal.state'])
     .where(isPublishedAppeal('search_doc.appeal_id'));
-  if (terms.length && !isPostgres(db)) {
-    // SQLite: the FTS5 index over the same key (migrations/2026-11-28-search-index.ts); a prefix
-    // query "term"* is exactly LIKE '% term%' on the space-separated folded words.
-    const match = terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ');
-    query = query.where('search_doc.id', 'in', sql<number>`(select rowid from search_doc_fts where search_doc_fts match ${match})`);
-  } else for (const t of terms) query = query.where('search_doc.search_key', 'like', `% ${t}%`);
-  const rows = await query.orderBy('search_doc.published_at', 'desc').orderBy('search_doc.appeal_id', 'desc').orderBy('search_doc.id').limit(MAX_MATCHES).execute();
-  // One hit per appeal: its first matching text (the appeal itself before answers and documents).
+  if (fts) query = query.where(sql<boolean>`search_doc_fts match ${terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ')}`);
+  else for (const t of terms) query = query.where('search_doc.search_key', 'like', `% ${t}%`);
+  if (filters.body !== undefined) query = query.where('search_doc.body_id', '=', filters.body);
+  if (filters.kind) query = query.where('search_doc.kind', '=', filters.kind);
+  if (filters.territory !== undefined) query = query.where('search_doc.territory_id', '=', filters.territory);
+  if (filters.year !== undefined) query = query.where('search_doc.year', '=', filters.year);
+  if (filters.status === 'open') query = query.where('appeal.state', 'in', [...OPEN_STATES]);
+  else if (filters.status === 'closed') query = query.where('appeal.state', '=', 'closed');
+  else if (filters.status === 'answered') query = query.where('appeal.state', 'not in', [...OPEN_STATES, 'closed']);
+  const read = await query.orderBy(fts ? sql`fts.rowid` : sql`search_doc.id`, 'desc').limit(window + 1).execute();
+  const more = read.length > window;
+  const rows = read.slice(0, window);
+  // One hit per appeal: its newest matching text.
   const byAppeal = new Map<number, (typeof rows)[number]>();
   for (const r of rows) if (!byAppeal.has(r.appeal_id)) byAppeal.set(r.appeal_id, r);
-  const all = [...byAppeal.values()];
-  const filtered = all.filter(
-    (r) =>
-      (filters.body === undefined || r.body_id === filters.body) &&
-      (!filters.kind || r.kind === filters.kind) &&
-      (!filters.status || statusGroup(r.state) === filters.status) &&
-      (filters.territory === undefined || r.territory_id === filters.territory) &&
-      (filters.year === undefined || r.year === filters.year),
-  );
+  const filtered = [...byAppeal.values()];
   const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
   const onPage = filtered.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
@@ -178,6 +186,7 @@ export async function searchPublic(db: Executor, q: string, filters: SearchFilte
     q,
     terms,
     total: filtered.length,
+    more,
     page: current,
     pages,
     hits,

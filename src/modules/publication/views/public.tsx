@@ -5,7 +5,7 @@ import { Layout } from '../../../platform/render/layout.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import type { PublishedAppeal } from '../queries.js';
 import type { SearchFilters, SearchResult, SnippetPart } from '../search.js';
-import { statusGroup } from '../search.js';
+import { statusGroup, WINDOW } from '../search.js';
 
 type Named = { name_ky: string | null; name_ru: string | null; name_en: string | null };
 const nameOf = (ctx: ViewContext, n: Named | undefined) => (n ? pickText({ ky: n.name_ky ?? undefined, ru: n.name_ru ?? undefined, en: n.name_en ?? undefined }, ctx.locale).text : '');
@@ -70,7 +70,8 @@ export function SearchPage(p: {
               </ul>
             </section>
           ) : null}
-          <h2 id="h-results">{r.total ? t('publication.search_results', { n: r.total }) : t('publication.search_none')}</h2>
+          <h2 id="h-results">{r.total ? t(r.more ? 'publication.search_results_more' : 'publication.search_results', { n: r.total }) : t('publication.search_none')}</h2>
+          {r.more ? <p class="muted">{t('publication.search_window', { n: WINDOW })}</p> : null}
           <p>
             <a href={`/feeds/search.atom?q=${encodeURIComponent(p.q)}`}>{t('publication.feed')}</a>
           </p>
