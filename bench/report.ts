@@ -53,7 +53,7 @@ export function targets(r: RunResult): TargetRow[] {
     { measure: 'body report card / bare route', figure: `${h.reportCard.ratio} (${h.reportCard.app.rps} vs ${h.reportCard.bare.rps} req/s), p99 ${h.reportCard.app.p99} ms`, target: '>= 0.25, p99 <= 50 ms', met: h.reportCard.ratio >= 0.25 && h.reportCard.app.p99 <= 50 },
     { measure: 'search, top 20 with facets', figure: `p95 ${r.search.p95} ms (p50 ${r.search.p50})`, target: `p95 <= ${searchLimit} ms (${r.dialect === 'sqlite' ? 'at 1M' : 'at 10M'})`, met: r.search.p95 <= searchLimit },
     { measure: 'overdue sweep / index-only count of open appeals', figure: `${r.sweep.sweepMs} ms (count ${r.sweep.baselineMs} ms, query ${r.sweep.candidatesMs} ms), full scan: ${r.sweep.fullScan ? 'yes' : 'no'}`, target: '<= 2 s at 1M, no full scan', met: r.sweep.sweepMs <= 2000 && !r.sweep.fullScan },
-    { measure: 'league table of all aiyl okmotus', figure: `p95 ${r.league.p95} ms (${r.league.rows} bodies)`, target: '<= 20 ms', met: r.league.p95 <= 20 },
+    { measure: 'league table of all aiyl okmotus', figure: `p95 ${r.league.p95} ms served (${r.league.rows} bodies); recomputed after a statistics change p95 ${r.league.computed?.p95 ?? '—'} ms`, target: '<= 20 ms', met: r.league.p95 <= 20 },
     { measure: 'server memory after the load runs', figure: `RSS ${h.rssMb} MB (${h.rssAtStartMb} MB at start)`, target: `<= 200 MB${big ? '' : ' (at 1M)'}`, met: h.rssMb <= 200 },
     { measure: 'public page weight (gzip, with assets)', figure: `max ${Math.round(maxWeight / 102.4) / 10} KB`, target: '<= 30 KB', met: maxWeight <= 30 * 1024 },
   ];

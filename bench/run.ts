@@ -19,7 +19,7 @@ import { parseBenchArgs, UsageError } from './args.js';
 import { inspect, open, openForGeneration, writeMarker, type Target } from './bench-db.js';
 import { benchCipher, DATA_DIR, generate, REPO, type GenerateResult } from './generate.js';
 import { measureHttp, type HttpFigures } from './http-measures.js';
-import { measureImport, measureLeague, measureSearch, measureSweep, timed, type ImportFigure, type LatencyFigure, type SweepFigure } from './measures.js';
+import { measureImport, measureLeague, measureSearch, measureSweep, timed, type ImportFigure, type LatencyFigure, type LeagueFigure, type SweepFigure } from './measures.js';
 import { appendSummary, writeResults } from './report.js';
 
 export interface RunResult {
@@ -34,7 +34,7 @@ export interface RunResult {
   http: HttpFigures;
   search: LatencyFigure & { perQuery: Record<string, { ms: number; total: number }> };
   sweep: SweepFigure;
-  league: LatencyFigure & { rows: number };
+  league: LeagueFigure;
   seconds: number;
 }
 

@@ -133,6 +133,31 @@ forEachDialect('stats: report cards, league tables, map and the stats API on a h
     assert.equal(s.figures.onTimeRate.n, 13);
   });
 
+  test('computed figures are kept until the statistics version changes in the database, then recomputed', async () => {
+    const db = t.db.conn.db;
+    const { bumpStatsVersion } = await import('../../src/modules/stats/cache.js');
+    const url = `/api/v1/stats/bodies/${bodyA}?from=2026-01&to=2026-03`;
+    const first = (await t.app.inject({ method: 'GET', url })).json();
+    // A write that does not bump the version (what no writer does) is not seen: the figures are kept…
+    await db.updateTable('stats_body_month').set((eb) => ({ received: eb('received', '+', 1000) })).where('body_id', '=', bodyA).where('month', '=', '2026-02').execute();
+    assert.equal((await t.app.inject({ method: 'GET', url })).json().figures.received, first.figures.received);
+    // …and a new version, as any process writing the aggregates sets it, is seen on the next request.
+    await bumpStatsVersion(db);
+    assert.equal((await t.app.inject({ method: 'GET', url })).json().figures.received, first.figures.received + 1000);
+    await db.updateTable('stats_body_month').set((eb) => ({ received: eb('received', '-', 1000) })).where('body_id', '=', bodyA).where('month', '=', '2026-02').execute();
+    await bumpStatsVersion(db);
+    assert.equal((await t.app.inject({ method: 'GET', url })).json().figures.received, first.figures.received);
+    // The league table also follows the directory: a body whose kind changes leaves its table at once.
+    const en = new Agent(t.app, { 'accept-language': 'en' });
+    const league = '/stats/league?from=2026-01&to=2026-03&body_kind=ministry';
+    assert.match((await en.get(league)).body, /Ministry of Fixtures/);
+    const kind = (await db.selectFrom('body').select('kind').where('id', '=', bodyA).executeTakeFirstOrThrow()).kind;
+    t.clock.advance(1000);
+    await db.updateTable('body').set({ kind: 'agency', updated_at: t.clock.now.toISOString() }).where('id', '=', bodyA).execute();
+    assert.doesNotMatch((await en.get(league)).body, /Ministry of Fixtures/);
+    await db.updateTable('body').set({ kind, updated_at: new Date(t.clock.now.getTime() + 1000).toISOString() }).where('id', '=', bodyA).execute();
+  });
+
   test('bad period filters and unknown export formats answer clearly, never 500', async () => {
     const en = new Agent(t.app, { 'accept-language': 'en' });
     for (const q of ['from=2026-13', 'from=2026-02-30', 'to=abc', 'from=2026-05&to=2026-01', `from=${'9'.repeat(5000)}`]) {

@@ -10,7 +10,7 @@ import { kyrgyzDateOf } from '../calendar/index.js';
 import { apiErrorResponses } from '../api/routes.js';
 import { findBodyById } from '../directory/queries.js';
 import { parsePeriod } from '../stats/period.js';
-import { reportCard } from '../stats/queries.js';
+import { cachedReportCard } from '../stats/queries.js';
 import { lastRefresh } from '../stats/refresh.js';
 import type { Figures } from '../stats/figures.js';
 import { latestPublished } from './queries.js';
@@ -75,7 +75,7 @@ export async function publicationApiRoutes(app: FastifyInstance): Promise<void> 
       const today = kyrgyzDateOf(now());
       const { period, error, field } = parsePeriod(request.query.from, request.query.to, today);
       if (error) throw new AppError('invalid', 'error.invalid', {}, [{ field: field ?? 'from', message: error }]);
-      const card = await reportCard(db, body.id, period, today, request.query.kind);
+      const card = await cachedReportCard(db, body.id, period, today, request.query.kind);
       return {
         bodyId: body.id,
         from: period.from,

@@ -89,13 +89,14 @@ export function emptyTotals(): Totals {
   return { received: 0, answered: 0, onTime: 0, late: 0, outcomes: {}, reasons: {}, days: {} };
 }
 
-export function addCell(t: Totals, c: { received: number; answered: number; on_time: number; late: number; outcomes: string; reasons: string; days_hist: string }): Totals {
+/** Adds a cell to the totals; a cell read without its outcome and reason histograms (a league row needs neither) adds none. */
+export function addCell(t: Totals, c: { received: number; answered: number; on_time: number; late: number; outcomes?: string; reasons?: string; days_hist: string }): Totals {
   t.received += c.received;
   t.answered += c.answered;
   t.onTime += c.on_time;
   t.late += c.late;
-  addCounts(t.outcomes, parseCounts(c.outcomes));
-  addCounts(t.reasons, parseCounts(c.reasons));
+  if (c.outcomes !== undefined) addCounts(t.outcomes, parseCounts(c.outcomes));
+  if (c.reasons !== undefined) addCounts(t.reasons, parseCounts(c.reasons));
   addCounts(t.days, parseCounts(c.days_hist));
   return t;
 }

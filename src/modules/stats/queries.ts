@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import { cachedFigures } from './cache.js';
 import { addCell, emptyTotals, figuresOf, type Figures, type Totals } from './figures.js';
 
 export interface Period {
@@ -92,13 +93,14 @@ export async function leagueTable(db: Executor, f: LeagueFilter, today: string):
   let q = db
     .selectFrom('stats_body_month')
     .innerJoin('body', 'body.id', 'stats_body_month.body_id')
-    .selectAll('stats_body_month')
+    // Only what the ranking and the figures need: the outcome and reason histograms are most of a cell's bytes.
+    .select(['stats_body_month.body_id', 'stats_body_month.received', 'stats_body_month.answered', 'stats_body_month.on_time', 'stats_body_month.late', 'stats_body_month.days_hist'])
     .where('stats_body_month.month', '>=', f.period.from)
     .where('stats_body_month.month', '<=', f.period.to);
   if (f.kind) q = q.where('stats_body_month.kind', '=', f.kind);
   if (f.bodyKind) q = q.where('body.kind', '=', f.bodyKind as never);
   if (f.oblastId !== undefined) q = q.where('stats_body_month.oblast_id', '=', f.oblastId);
-  const rows = (await q.execute()) as Cell[];
+  const rows = await q.execute();
   const by = new Map<number, Totals>();
   for (const c of rows) addCell(by.get(c.body_id) ?? by.set(c.body_id, emptyTotals()).get(c.body_id)!, c);
   const ids = [...by.keys()];
@@ -122,6 +124,29 @@ export async function leagueTable(db: Executor, f: LeagueFilter, today: string):
       const lb = b.figures.onTimeRate.low ?? -1;
       return lb - la || b.totals.received - a.totals.received || a.bodyId - b.bodyId;
     });
+}
+
+const periodKey = (p: Period) => `${p.from}|${p.to}`;
+
+/** `reportCard`, kept until the statistics change (cache.ts). Do not modify the result. */
+export function cachedReportCard(db: Executor, bodyId: number, period: Period, today: string, kind?: string): Promise<ReportCard> {
+  return cachedFigures(db, `card|${bodyId}|${periodKey(period)}|${today}|${kind ?? ''}`, () => reportCard(db, bodyId, period, today, kind));
+}
+
+/**
+ * `leagueTable`, kept until the statistics or the directory change (a body's kind decides its
+ * table). The rows keep their counts and figures, not the days histograms (the pages show figures;
+ * hundreds of histograms per table would make the cache the largest thing in memory).
+ */
+export async function cachedLeagueTable(db: Executor, f: LeagueFilter, today: string): Promise<LeagueRow[]> {
+  const directory = await db.selectFrom('body').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst();
+  const key = `league|${periodKey(f.period)}|${f.kind ?? ''}|${f.bodyKind ?? ''}|${f.oblastId ?? ''}|${today}|${directory?.at ?? ''}`;
+  return cachedFigures(db, key, async () => (await leagueTable(db, f, today)).map((r) => ({ ...r, totals: { ...r.totals, days: {} } })));
+}
+
+/** `regionTotals`, kept until the statistics change. Do not modify the result. */
+export function cachedRegionTotals(db: Executor, level: 'oblast' | 'rayon', period: Period, kind?: string): Promise<Map<number, Totals>> {
+  return cachedFigures(db, `regions|${level}|${periodKey(period)}|${kind ?? ''}`, () => regionTotals(db, level, period, kind));
 }
 
 /** Totals per region (oblast or rayon) for the map. */

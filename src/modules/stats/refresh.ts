@@ -11,11 +11,13 @@
  * Runs from the job queue every few minutes and after a consent change; idempotent, so a run
  * repeated after a crash gives the same tables.
  */
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import { workingDaysBetween, type CalendarData } from '../calendar/index.js';
 import { OPEN_STATES } from '../appeals/kinds.js';
 import { loadCalendar } from '../appeals/calendar-store.js';
 import type { StatsAppealFactTable } from './tables.js';
+import { bumpStatsVersion } from './cache.js';
 
 const WATERMARK = 'stats.watermark';
 const BATCH = 500;
@@ -110,51 +112,82 @@ export async function refreshAppeals(db: Executor, ids: number[], today: string,
       }
     }
   }
-  for (const c of cells.values()) await recomputeCell(db, c);
+  await recomputeCells(db, cells.values());
+  if (cells.size) await bumpStatsVersion(db);
   return ids.length;
 }
 
-/** One aggregate cell from its facts (the consenting ones only); also used by the bulk import of appeals. */
-export async function recomputeCell(db: Executor, c: { body_id: number; month: string; kind: string }): Promise<void> {
+type CellKey = { body_id: number; month: string; kind: string };
+const keyOf = (c: CellKey) => `${c.body_id}|${c.month}|${c.kind}`;
+/** Cells recomputed per statement: (body, month, kind) row values, well within both drivers' parameter limits. */
+const CELL_BATCH = 200;
+
+/**
+ * Aggregate cells from their facts (the consenting ones only), a batch at a time: one read of the batch's facts, one delete, one
+ * multi-row insert, instead of three statements per cell (recomputing 78,000 cells after a bulk
+ * import took 11 minutes on PostgreSQL one cell at a time, docs/performance.md). Also used by the
+ * bulk import of appeals. The caller bumps the statistics version when done (cache.ts), once for
+ * all its cells.
+ */
+export async function recomputeCells(db: Executor, cells: Iterable<CellKey>): Promise<void> {
+  const all = [...cells];
+  for (let i = 0; i < all.length; i += CELL_BATCH) await recomputeCellBatch(db, all.slice(i, i + CELL_BATCH));
+}
+
+async function recomputeCellBatch(db: Executor, batch: CellKey[]): Promise<void> {
+  if (batch.length === 0) return;
+  // A row-value list, typed by the columns on the left on both dialects (`IN (VALUES …)` would leave
+  // PostgreSQL's parameters untyped).
+  const inBatch = sql<boolean>`(body_id, month, kind) in (${sql.join(batch.map((c) => sql`(${c.body_id}, ${c.month}, ${c.kind})`))})`;
   const facts = await db
     .selectFrom('stats_appeal_fact')
-    .select(['answer_days', 'on_time', 'classification', 'refusal_reason', 'oblast_id', 'rayon_id', 'answered_on'])
-    .where('body_id', '=', c.body_id)
-    .where('month', '=', c.month)
-    .where('kind', '=', c.kind)
+    .select(['body_id', 'month', 'kind', 'answer_days', 'on_time', 'classification', 'refusal_reason', 'oblast_id', 'rayon_id', 'answered_on'])
+    .where(inBatch)
     .where('included', '=', 1)
     .execute();
-  await db.deleteFrom('stats_body_month').where('body_id', '=', c.body_id).where('month', '=', c.month).where('kind', '=', c.kind).execute();
-  if (facts.length === 0) return;
-  const outcomes: Record<string, number> = {};
-  const reasons: Record<string, number> = {};
-  const days: Record<string, number> = {};
-  let answered = 0;
-  let onTime = 0;
-  let late = 0;
+  await db.deleteFrom('stats_body_month').where(inBatch).execute();
+  const byCell = new Map<string, typeof facts>();
   for (const f of facts) {
-    if (f.answered_on) answered++;
-    if (f.on_time === 1) onTime++;
-    if (f.on_time === 0) late++;
-    if (f.answer_days !== null) days[f.answer_days] = (days[f.answer_days] ?? 0) + 1;
-    if (f.classification) outcomes[f.classification] = (outcomes[f.classification] ?? 0) + 1;
-    if (f.refusal_reason) reasons[f.refusal_reason] = (reasons[f.refusal_reason] ?? 0) + 1;
+    const list = byCell.get(keyOf(f));
+    if (list) list.push(f);
+    else byCell.set(keyOf(f), [f]);
   }
-  await db
-    .insertInto('stats_body_month')
-    .values({
-      ...c,
-      oblast_id: facts[0]!.oblast_id,
-      rayon_id: facts[0]!.rayon_id,
-      received: facts.length,
-      answered,
-      on_time: onTime,
-      late,
-      outcomes: JSON.stringify(outcomes),
-      reasons: JSON.stringify(reasons),
-      days_hist: JSON.stringify(days),
-    })
-    .execute();
+  const rows = batch.flatMap((c) => {
+    const list = byCell.get(keyOf(c));
+    if (!list) return [];
+    byCell.delete(keyOf(c)); // a cell named twice in the batch is written once
+    const outcomes: Record<string, number> = {};
+    const reasons: Record<string, number> = {};
+    const days: Record<string, number> = {};
+    let answered = 0;
+    let onTime = 0;
+    let late = 0;
+    for (const f of list) {
+      if (f.answered_on) answered++;
+      if (f.on_time === 1) onTime++;
+      if (f.on_time === 0) late++;
+      if (f.answer_days !== null) days[f.answer_days] = (days[f.answer_days] ?? 0) + 1;
+      if (f.classification) outcomes[f.classification] = (outcomes[f.classification] ?? 0) + 1;
+      if (f.refusal_reason) reasons[f.refusal_reason] = (reasons[f.refusal_reason] ?? 0) + 1;
+    }
+    return [
+      {
+        body_id: c.body_id,
+        month: c.month,
+        kind: c.kind,
+        oblast_id: list[0]!.oblast_id,
+        rayon_id: list[0]!.rayon_id,
+        received: list.length,
+        answered,
+        on_time: onTime,
+        late,
+        outcomes: JSON.stringify(outcomes),
+        reasons: JSON.stringify(reasons),
+        days_hist: JSON.stringify(days),
+      },
+    ];
+  });
+  if (rows.length) await db.insertInto('stats_body_month').values(rows).execute();
 }
 
 /**
@@ -215,5 +248,6 @@ export async function rebuildStats(db: Executor, today: string, now: Date): Prom
   await db.deleteFrom('stats_body_month').execute();
   await db.deleteFrom('stats_appeal_fact').execute();
   await db.deleteFrom('setting').where('key', '=', WATERMARK).execute();
+  await bumpStatsVersion(db, now);
   return refreshStats(db, today, now);
 }

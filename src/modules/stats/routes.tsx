@@ -17,7 +17,7 @@ import { shrinkPath } from './shrink-path.js';
 import { ensureRefreshScheduled } from './jobs.js';
 import { DATASETS, exportStream, FORMATS, type Dataset, type Format } from './open-data.js';
 import { parsePeriod } from './period.js';
-import { leagueTable, regionTotals, reportCard } from './queries.js';
+import { cachedLeagueTable, cachedRegionTotals, cachedReportCard } from './queries.js';
 import { lastRefresh } from './refresh.js';
 import { ReportCardPage } from './views/card.js';
 import { DataPage, StatsHome } from './views/home.js';
@@ -58,7 +58,7 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     const q = request.query;
     const { period, error } = parsePeriod(str(q.from), str(q.to), today);
     const kind = isAppealKind(q.kind) ? q.kind : '';
-    const card = error ? null : await reportCard(db, body.id, period, today, kind || undefined);
+    const card = error ? null : await cachedReportCard(db, body.id, period, today, kind || undefined);
     const name = pickText({ ky: body.name_ky ?? undefined, ru: body.name_ru ?? undefined, en: body.name_en ?? undefined }, request.ctx.locale).text;
     return sendPage(
       reply,
@@ -74,7 +74,7 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     const kind = isAppealKind(q.kind) ? q.kind : '';
     const bodyKind = (BODY_KINDS as readonly string[]).includes(q.body_kind ?? '') ? q.body_kind! : '';
     const oblast = /^[0-9]{1,9}$/.test(q.oblast ?? '') ? Number(q.oblast) : undefined;
-    const rows = error ? [] : await leagueTable(db, { period, kind: kind || undefined, bodyKind: bodyKind || undefined, oblastId: oblast }, today);
+    const rows = error ? [] : await cachedLeagueTable(db, { period, kind: kind || undefined, bodyKind: bodyKind || undefined, oblastId: oblast }, today);
     const bodies = new Map((rows.length ? await db.selectFrom('body').select(['id', 'name_ky', 'name_ru', 'name_en']).where('id', 'in', rows.map((r) => r.bodyId)).execute() : []).map((b) => [b.id, b]));
     const name = (n: { name_ky: string | null; name_ru: string | null; name_en: string | null } | undefined) => (n ? pickText({ ky: n.name_ky ?? undefined, ru: n.name_ru ?? undefined, en: n.name_en ?? undefined }, request.ctx.locale).text : '');
     const oblasts = (await db.selectFrom('territory').select(['id', 'name_ky', 'name_ru', 'name_en']).where('level', 'in', ['oblast', 'city_republican']).orderBy('code').execute()).map((o) => ({ id: o.id, name: name(o) }));
@@ -103,7 +103,7 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     const kind = isAppealKind(q.kind) ? q.kind : '';
     const level = q.level === 'rayon' ? 'rayon' : 'oblast';
     const layers = await mapLayers(db, request.ctx.locale);
-    const totals = error ? new Map() : await regionTotals(db, level, period, kind || undefined);
+    const totals = error ? new Map() : await cachedRegionTotals(db, level, period, kind || undefined);
     const regions = (level === 'oblast' ? layers.oblasts : layers.rayons).map((r) => {
       const tot = totals.get(r.id);
       return { id: r.id, name: r.name, lang: r.lang, d: shrinkPath(r.d, MAP_SCALE), figures: tot ? figuresOf(tot) : null };

@@ -36,7 +36,7 @@ export function openDatabase(config: DatabaseConfig): Connection {
     // Deleted rows are overwritten with zeros, not left in free pages: an expired or deleted
     // anonymous report (and its wrapped file keys) cannot be recovered from the file afterwards.
     handle.pragma('secure_delete = ON');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
     return { db, dialect: 'sqlite', sqlite: handle, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 10 });
@@ -48,6 +48,38 @@ export function openDatabase(config: DatabaseConfig): Connection {
   pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
+}
+
+/** Prepared statements kept per SQLite database (least recently used dropped first). */
+const STATEMENT_CACHE = 200;
+
+/**
+ * Kysely's SQLite driver prepares every query anew; compiling the SQL is a large part of a small
+ * query's cost, and a 500-row INSERT of the bulk import takes milliseconds to prepare
+ * (docs/performance.md). The same SQL text is reused from here instead. Safe because the driver
+ * runs one query at a time (its connection mutex) and `all`/`run` finish synchronously; `iterate`
+ * (a stream, which may be interleaved with other queries of the same transaction) gets its own
+ * statement. SQLite recompiles a kept statement by itself after a schema change.
+ */
+function withStatementCache(handle: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => handle.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (stmt) cache.delete(sql);
+      else stmt = handle.prepare(sql);
+      cache.set(sql, stmt);
+      if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
+      const kept = stmt;
+      return {
+        reader: kept.reader,
+        all: (parameters: readonly unknown[]) => kept.all(parameters),
+        run: (parameters: readonly unknown[]) => kept.run(parameters),
+        iterate: (parameters: readonly unknown[]) => handle.prepare(sql).iterate(parameters),
+      };
+    },
+  };
 }
 
 /** Current time as the ISO text the schema stores. */

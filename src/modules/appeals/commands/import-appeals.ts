@@ -19,7 +19,8 @@ import type { Db, Executor } from '../../../platform/db/database.js';
 import { kyrgyzDateOf, type CalendarData } from '../../calendar/index.js';
 import { searchKey } from '../../directory/search-key.js';
 import { redactText, type RedactionInput } from '../../publication/redaction/redact.js';
-import { factOf, recomputeCell } from '../../stats/refresh.js';
+import { bumpStatsVersion } from '../../stats/cache.js';
+import { factOf, recomputeCells as recomputeStatsCells } from '../../stats/refresh.js';
 import { loadCalendar } from '../calendar-store.js';
 import { appealDeadlines } from '../deadlines.js';
 import { checkImportRow, importedState, type ImportAppealRow, type ImportFieldError } from '../import-row.js';
@@ -140,15 +141,14 @@ export async function importAppeals(db: Db, values: unknown[], opts: ImportOptio
   return result;
 }
 
-/** Recomputes the aggregate cells an import touched (200 per transaction). */
+/** Recomputes the aggregate cells an import touched (1,000 per transaction, in batches of 200). */
 export async function recomputeCells(db: Db, cells: TouchedCells, onProgress?: (done: number, total: number) => void): Promise<void> {
   const all = [...cells.values()];
-  for (let i = 0; i < all.length; i += 200) {
-    await db.transaction().execute(async (trx) => {
-      for (const c of all.slice(i, i + 200)) await recomputeCell(trx, c);
-    });
-    onProgress?.(Math.min(all.length, i + 200), all.length);
+  for (let i = 0; i < all.length; i += 1000) {
+    await db.transaction().execute((trx) => recomputeStatsCells(trx, all.slice(i, i + 1000)));
+    onProgress?.(Math.min(all.length, i + 1000), all.length);
   }
+  if (all.length) await bumpStatsVersion(db);
 }
 
 /** Inserts in chunks small enough for both drivers' bound-parameter limits. */

@@ -15,7 +15,7 @@ import { kyrgyzDateOf } from '../../calendar/index.js';
 import { isIsoDate } from '../../../platform/http/validation.js';
 import { MIN_SAMPLE } from '../../stats/figures.js';
 import { parsePeriod } from '../../stats/period.js';
-import { reportCard } from '../../stats/queries.js';
+import { cachedReportCard } from '../../stats/queries.js';
 import { lastRefresh } from '../../stats/refresh.js';
 import type { EmbedSpec, FigureName } from './parse.js';
 
@@ -44,7 +44,7 @@ export async function resolveFigure(db: Executor, spec: EmbedSpec, now: Date): P
   if (!body) return fail(spec, 'statements.embed_unknown_body', { body: spec.params.body! });
   const { period, error } = parsePeriod(spec.params.from, spec.params.to, today);
   if (error) return fail(spec, 'statements.embed_bad_period');
-  const card = await reportCard(db, body.id, period, today);
+  const card = await cachedReportCard(db, body.id, period, today);
   const asOf = (await lastRefresh(db)) ?? now.toISOString();
   if (spec.figure === 'overdue') return { ok: true, figure: { status: 'value', figure: 'overdue', value: card.overdueNow, percent: false, asOf, source: `/stats/bodies/${body.id}` } };
   const r = card.figures.onTimeRate;
