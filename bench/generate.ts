@@ -23,8 +23,9 @@ import { openForGeneration, writeMarker, type Target } from './bench-db.js';
 import { BENCH_TODAY, generateRows } from './data.js';
 import { rng } from './rng.js';
 import { WORDS } from './words.js';
+import { PROJECT_ROOT } from '../src/platform/project-root.js';
 
-export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const REPO = PROJECT_ROOT;
 export const DATA_DIR = process.env.ACHYK_BENCH_DIR ?? path.join(REPO, 'bench-data');
 /** Rows handed to one `importAppeals` call (it writes them in transactions of 500). */
 const CHUNK = 5000;

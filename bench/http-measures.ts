@@ -4,7 +4,7 @@
  * the public pages (gzip, as a reverse proxy would send them, plus their stylesheet and scripts);
  * the server's resident memory after the load.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -41,7 +41,9 @@ export async function samplePaths(conn: Connection): Promise<{ published: string
 
 function startServer(target: string, paths: string[]): Promise<{ child: ChildProcess; port: number; barePort: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'bench', 'serve.ts'), target, JSON.stringify(paths)], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+    // Compiled like `npm start` runs the server (scripts/build.mjs), so its memory is the production figure.
+    execFileSync(process.execPath, [path.join(REPO, 'scripts', 'build.mjs'), '--quiet', path.join('bench', 'serve.ts'), 'bench-serve'], { cwd: REPO, stdio: 'inherit' });
+    const child = spawn(process.execPath, [path.join(REPO, 'dist', 'bench-serve.mjs'), target, JSON.stringify(paths)], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();

@@ -4,7 +4,7 @@
  * bare Fastify server that answers the same paths with the same bytes (the baseline of the HTTP
  * ratios). Started by bench/run.ts; prints one JSON line `{ port, barePort }` when ready.
  *
- *   tsx bench/serve.ts <sqlite-file | postgres-url> <paths as JSON>
+ *   node dist/bench-serve.mjs <sqlite-file | postgres-url> <paths as JSON>   (compiled by scripts/build.mjs)
  */
 import Fastify from 'fastify';
 import { buildApp } from '../src/app.js';

@@ -1,6 +1,5 @@
 /** The signed-in user's own account: TOTP enrolment, recovery codes, password, API tokens. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import QRCode from 'qrcode';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { hashPassword } from '../../platform/auth/password-hash.js';
 import { checkNewPassword } from '../../platform/auth/password-rules.js';
@@ -51,6 +50,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     const userId = enrollingUserId(request);
     const user = (await findUserById(db, userId))!;
     const secret = await pendingTotpSecret({ db, cipher, sessionHash: request.ctx.session!.tokenHash });
+    const QRCode = (await import('qrcode')).default; // Loaded on first use, not at start: the server's memory budget (docs/performance.md, RSS).
     const qrDataUrl = await QRCode.toDataURL(totpUri(secret, user.email), { margin: 1, width: 200 });
     return <TotpSetupPage ctx={viewContext(request)} errors={errors} secret={secret} qrDataUrl={qrDataUrl} required={!user.totp_secret_enc && requiresTotp(user.role)} />;
   }

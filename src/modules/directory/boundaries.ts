@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Executor } from '../../platform/db/database.js';
+import { PROJECT_ROOT } from '../../platform/project-root.js';
 
-export const REFERENCE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../reference');
+export const REFERENCE_DIR = path.join(PROJECT_ROOT, 'reference');
 export const BOUNDARY_FILES = ['boundaries/oblasts.geojson', 'boundaries/rayons.geojson'];
 
 interface Feature {

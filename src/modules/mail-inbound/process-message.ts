@@ -5,7 +5,7 @@
  * classification"; anything else (unknown or forged address, unknown appeal, malformed or too large)
  * goes to the holding pen that administrators sort. Nothing is dropped silently.
  */
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { FieldCipher } from '../../platform/crypto/field-encryption.js';
 import type { Db, Executor } from '../../platform/db/database.js';
@@ -65,6 +65,7 @@ export async function processInbound(deps: InboundDeps, raw: Buffer, envelope: I
 
   let parsed: ParsedMail;
   try {
+    const { simpleParser } = await import('mailparser'); // Loaded on first use, not at start: the server's memory budget (docs/performance.md, RSS).
     parsed = await simpleParser(raw, { skipHtmlToText: false });
   } catch {
     return hold('malformed', null);

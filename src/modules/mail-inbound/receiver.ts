@@ -7,7 +7,6 @@
  * A failure to store answers 451 so the sending server retries later.
  */
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { processInbound, type InboundDeps } from './process-message.js';
 
 export interface InboundServer {
@@ -26,6 +25,7 @@ function smtpError(message: string, code: number): Error {
 export async function startInboundSmtp(deps: InboundDeps & { port: number; host?: string; maxBytes?: number; now?: () => Date; onError?: (err: unknown) => void }): Promise<InboundServer> {
   const maxBytes = deps.maxBytes ?? DEFAULT_INBOUND_MAX_BYTES;
   const domain = deps.mailDomain.toLowerCase();
+  const { SMTPServer } = await import('smtp-server'); // Loaded on first use, not at start: the server's memory budget (docs/performance.md, RSS).
   const server = new SMTPServer({
     name: deps.mailDomain,
     banner: 'Achyk inbound mail',

@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { simpleParser } from 'mailparser';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { notFound, type FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
@@ -50,6 +49,7 @@ export async function holdingPenRoutes(app: FastifyInstance): Promise<void> {
     const appeal = /^[0-9]{1,9}$/.test(ref) ? await findAppeal(db, Number(ref)) : undefined;
     if (!appeal || appeal.state === 'draft') return sendPage(reply, await page(request, { errors: [{ field: 'appeal_id', message: 'mail.error.appeal_unknown' }], errorFor: msg.id }), 422);
     if (msg.hold_reason === 'too_large') return sendPage(reply, await page(request, { errors: [{ field: 'appeal_id', message: 'mail.error.too_large_kept_head' }], errorFor: msg.id }), 422);
+    const { simpleParser } = await import('mailparser'); // Loaded on first use, not at start: the server's memory budget (docs/performance.md, RSS).
     const parsed = await simpleParser(fs.readFileSync(storedPath(config.dataDir, msg.stored_name)));
     const actor = `user:${request.ctx.user!.id}`;
     const at = now();

@@ -27,6 +27,7 @@ export const MAX_QUERY = 200;
 export const PAGE_SIZE = 20;
 /** Matching texts read per query (newest first): bounds the time of a search that matches nearly everything. */
 export const WINDOW = 1000;
+const DOC_ORDER = { appeal: 0, answer: 1, file: 2 } as const;
 
 /** Words too common to search for, folded (Kyrgyz, Russian, English). */
 const STOP_WORDS = new Set(
@@ -161,9 +162,13 @@ export async function searchPublic(db: Executor, q: string, filters: SearchFilte
   const read = await query.orderBy(fts ? sql`fts.rowid` : sql`search_doc.id`, 'desc').limit(window + 1).execute();
   const more = read.length > window;
   const rows = read.slice(0, window);
-  // One hit per appeal: its newest matching text.
+  // One hit per appeal, placed by its newest matching text, showing the appeal itself before its
+  // answers and documents when several of its texts match.
   const byAppeal = new Map<number, (typeof rows)[number]>();
-  for (const r of rows) if (!byAppeal.has(r.appeal_id)) byAppeal.set(r.appeal_id, r);
+  for (const r of rows) {
+    const seen = byAppeal.get(r.appeal_id);
+    if (!seen || DOC_ORDER[r.doc_type] < DOC_ORDER[seen.doc_type]) byAppeal.set(r.appeal_id, r);
+  }
   const filtered = [...byAppeal.values()];
   const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);

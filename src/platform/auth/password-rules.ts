@@ -4,10 +4,19 @@
  * (@zxcvbn-ts/language-common, ~49,000 passwords from breach corpora), when it is only a common
  * password or word followed by a run of digits ("password123456"), or a repeated or sequential run.
  */
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
 import type { FieldError } from '../errors.js';
 
-const common = new Set<string>((dictionary as Record<string, string[]>)['passwords-common'] ?? []);
+// The list (~49,000 words) is read when a password is first checked, not at start: the server's
+// memory budget (docs/performance.md, RSS). createRequire keeps the check synchronous.
+let commonList: Set<string> | undefined;
+function common(): Set<string> {
+  if (!commonList) {
+    const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as { dictionary: Record<string, string[]> };
+    commonList = new Set<string>(dictionary['passwords-common'] ?? []);
+  }
+  return commonList;
+}
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
@@ -23,11 +32,11 @@ function isSequential(s: string): boolean {
 /** True when the password is guessable although it is long enough. */
 export function isCommonPassword(password: string): boolean {
   const lower = password.toLowerCase();
-  if (common.has(lower)) return true;
+  if (common().has(lower)) return true;
   if (isSequential(lower)) return true;
   // a common password with only digits or symbols around it: "password123456", "2024qwerty!"
   const core = lower.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-  if (core !== lower && common.has(core)) return true;
+  if (core !== lower && common().has(core)) return true;
   if (/^\d+$/.test(lower)) return true;
   if (new Set([...lower]).size <= 3) return true;
   return false;

@@ -5,10 +5,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { PROJECT_ROOT } from '../project-root.js';
 
-const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../public');
+const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
 
 interface Asset {
   body: Buffer;

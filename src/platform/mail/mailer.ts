@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../../config.js';
 
 export interface OutgoingMail {
@@ -25,24 +25,36 @@ export interface Mailer {
   close(): void;
 }
 
+/**
+ * nodemailer is loaded with the first letter, not at start (the server's memory budget,
+ * docs/performance.md, RSS): a transport made on first use, kept for the next ones.
+ */
+function lazyTransport(options: object): { get(): Promise<Transporter>; close(): void } {
+  let made: Promise<Transporter> | undefined;
+  return {
+    get: () => (made ??= import('nodemailer').then((m) => m.default.createTransport(options))),
+    close: () => void made?.then((t) => t.close()),
+  };
+}
+
 export function createMailer(config: Pick<Config, 'smtp' | 'mailDir' | 'mailFrom'>): Mailer {
   if (config.smtp) {
     const { host, port, secure, user, password } = config.smtp;
-    const transport = nodemailer.createTransport({ host, port, secure, auth: user ? { user, pass: password } : undefined });
+    const transport = lazyTransport({ host, port, secure, auth: user ? { user, pass: password } : undefined });
     return {
       mode: 'smtp',
       async send(mail) {
-        const info = await transport.sendMail({ from: config.mailFrom, ...mail });
+        const info = await (await transport.get()).sendMail({ from: config.mailFrom, ...mail });
         return { messageId: info.messageId };
       },
       close: () => transport.close(),
     };
   }
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const transport = lazyTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     mode: 'folder',
     async send(mail) {
-      const info = await transport.sendMail({ from: config.mailFrom, ...mail });
+      const info = await (await transport.get()).sendMail({ from: config.mailFrom, ...mail });
       fs.mkdirSync(config.mailDir, { recursive: true, mode: 0o700 });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(4).toString('hex')}.eml`;
       const tmp = path.join(config.mailDir, `.${name}.tmp`);

@@ -11,7 +11,7 @@
  *   before and after uploading (and told how to make a clean copy: print to PDF, or photograph).
  * - Plain text has no metadata.
  */
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 
 export type Removed = 'exif' | 'gps' | 'xmp' | 'iptc' | 'icc' | 'comment';
 
@@ -54,6 +54,7 @@ export function exifHasGps(exif: Buffer): boolean {
 
 export async function cleanFile(mime: string, data: Buffer): Promise<Cleaned> {
   if (mime === 'image/jpeg' || mime === 'image/png') {
+    const sharp = (await import('sharp')).default; // Loaded on first use, not at start: the server's memory budget (docs/performance.md, RSS).
     let meta: Metadata;
     try {
       meta = await sharp(data, { limitInputPixels: MAX_PIXELS }).metadata();
