@@ -10,8 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Connection } from '../src/platform/db/connect.js';
-import { createFieldCipher, type FieldCipher } from '../src/platform/crypto/field-encryption.js';
-import { loadOrCreateKeyFile } from '../src/platform/crypto/key-file.js';
+import type { FieldCipher } from '../src/platform/crypto/field-encryption.js';
 import { seedDirectory } from '../src/modules/directory/seed.js';
 import { importAppeals, loadImportContext, recomputeCells, type TouchedCells } from '../src/modules/appeals/commands/import-appeals.js';
 import { createCase } from '../src/modules/cases/commands/create-case.js';
@@ -23,10 +22,9 @@ import { openForGeneration, writeMarker, type Target } from './bench-db.js';
 import { BENCH_TODAY, generateRows } from './data.js';
 import { rng } from './rng.js';
 import { WORDS } from './words.js';
-import { PROJECT_ROOT } from '../src/platform/project-root.js';
+import { benchCipher, DATA_DIR, REPO } from './bench-env.js';
 
-export const REPO = PROJECT_ROOT;
-export const DATA_DIR = process.env.ACHYK_BENCH_DIR ?? path.join(REPO, 'bench-data');
+export { benchCipher, DATA_DIR, REPO };
 /** Rows handed to one `importAppeals` call (it writes them in transactions of 500). */
 const CHUNK = 5000;
 /** One case (with 1-4 persons) per this many appeals. */
@@ -40,10 +38,6 @@ export interface GenerateResult {
   persons: number;
   bodies: number;
   seconds: { directory: number; appeals: number; cells: number; cases: number; total: number };
-}
-
-export function benchCipher(): FieldCipher {
-  return createFieldCipher(loadOrCreateKeyFile(path.join(DATA_DIR, 'bench.key')).keys);
 }
 
 /** Generates into an open, migrated, empty (or forced) database. */

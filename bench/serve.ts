@@ -11,7 +11,7 @@ import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/platform/db/connect.js';
 import { createMailer } from '../src/platform/mail/mailer.js';
-import { benchCipher, DATA_DIR } from './generate.js';
+import { benchCipher, DATA_DIR } from './bench-env.js';
 
 async function main(): Promise<void> {
   const [target, pathsJson] = process.argv.slice(2) as [string, string];

@@ -1,12 +1,16 @@
 /** Public routes: search, published appeals, safe original files, Atom feeds. All through visibility.ts. */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { AppError, notFound } from '../../platform/errors.js';
 import { sendPage, viewContext } from '../../platform/http/page.js';
+import { readVersion } from '../../platform/db/versions.js';
+import { sendPublicPage } from '../../platform/http/page-cache.js';
 import type { MessageKey } from '../../platform/i18n/catalog.js';
 import { pickText, translator } from '../../platform/i18n/translate.js';
 import { storedPath } from '../appeals/files/store.js';
 import { isAppealKind } from '../appeals/kinds.js';
+import { kyrgyzDateOf } from '../calendar/index.js';
 import { findBodyById } from '../directory/queries.js';
 import { atomFeed } from './atom.js';
 import { findPublished, latestPublished, publishedEvents, publishedFiles } from './queries.js';
@@ -22,7 +26,7 @@ export function filtersOf(q: Q): SearchFilters {
 }
 
 export async function publicationPublicRoutes(app: FastifyInstance): Promise<void> {
-  const { db, config } = app.achyk;
+  const { db, config, now } = app.achyk;
   const pub = { config: { policy: 'publication.public' } };
 
   app.get<{ Querystring: Q }>('/search', pub, async (request, reply) => {
@@ -52,8 +56,14 @@ export async function publicationPublicRoutes(app: FastifyInstance): Promise<voi
   app.get<{ Params: { id: string } }>('/published/:id', pub, async (request, reply) => {
     const a = await findPublished(db, int(request.params.id) ?? 0);
     if (!a) throw notFound();
-    const [events, files] = await Promise.all([publishedEvents(db, a.id), publishedFiles(db, a.id)]);
-    return sendPage(reply, <PublicAppealPage ctx={viewContext(request)} appeal={a} events={events} files={files} />);
+    // The same page for every anonymous visitor until what it shows changes: the fields read above
+    // (the public copy, the appeal, its body), the public events and files (rewritten only by a
+    // publication, which replaces the publication version), or the day.
+    const version = `${await readVersion(db, 'publication.version')}|${kyrgyzDateOf(now())}|${crypto.createHash('sha256').update(JSON.stringify(a)).digest('base64url')}`;
+    return sendPublicPage(request, reply, version, async () => {
+      const [events, files] = await Promise.all([publishedEvents(db, a.id), publishedFiles(db, a.id)]);
+      return <PublicAppealPage ctx={viewContext(request)} appeal={a} events={events} files={files} />;
+    });
   });
 
   app.get<{ Params: { id: string; fileId: string } }>('/published/:id/files/:fileId', pub, async (request, reply) => {

@@ -6,32 +6,28 @@
  *
  * Correct invalidation, also with several server processes on one PostgreSQL: every writer of the
  * aggregates calls `bumpStatsVersion` after (or in the same transaction as) its writes, and every
- * lookup reads the version from the database first (one indexed row). An entry is only ever found
+ * lookup reads the version from the database first (one indexed row; platform/db/versions.ts). An entry is only ever found
  * under the version it was computed at, so a change made by any process is seen on the next
  * request. Figures that depend on the date ("overdue now") carry the date in their key.
  */
-import crypto from 'node:crypto';
 import type { Executor } from '../../platform/db/database.js';
+import { bumpVersion, readVersion } from '../../platform/db/versions.js';
 
-const VERSION_KEY = 'stats.version';
 /** Entries kept per database (least recently used dropped first): bounds the memory. */
 const MAX_ENTRIES = 100;
 
 const caches = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 /** Marks every computed figure as out of date (any process, on its next request). */
-export async function bumpStatsVersion(db: Executor, now = new Date()): Promise<void> {
-  const value = crypto.randomUUID();
-  await db
-    .insertInto('setting')
-    .values({ key: VERSION_KEY, value, updated_at: now.toISOString() })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now.toISOString() }))
-    .execute();
-}
+export const bumpStatsVersion = (db: Executor, now = new Date()): Promise<void> => bumpVersion(db, 'stats.version', now);
 
-async function statsVersion(db: Executor): Promise<string> {
-  const row = await db.selectFrom('setting').select('value').where('key', '=', VERSION_KEY).executeTakeFirst();
-  return row?.value ?? '';
+/** The current statistics version (changes with every write of the aggregates). */
+export const statsVersion = (db: Executor): Promise<string> => readVersion(db, 'stats.version');
+
+/** When the directory last changed (a body's name, kind or territory shows on figure pages). */
+export async function directoryStamp(db: Executor): Promise<string> {
+  const row = await db.selectFrom('body').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst();
+  return String(row?.at ?? '');
 }
 
 /**

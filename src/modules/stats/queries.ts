@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
-import { cachedFigures } from './cache.js';
+import { cachedFigures, directoryStamp } from './cache.js';
 import { addCell, emptyTotals, figuresOf, type Figures, type Totals } from './figures.js';
 
 export interface Period {
@@ -139,8 +139,7 @@ export function cachedReportCard(db: Executor, bodyId: number, period: Period, t
  * hundreds of histograms per table would make the cache the largest thing in memory).
  */
 export async function cachedLeagueTable(db: Executor, f: LeagueFilter, today: string): Promise<LeagueRow[]> {
-  const directory = await db.selectFrom('body').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst();
-  const key = `league|${periodKey(f.period)}|${f.kind ?? ''}|${f.bodyKind ?? ''}|${f.oblastId ?? ''}|${today}|${directory?.at ?? ''}`;
+  const key = `league|${periodKey(f.period)}|${f.kind ?? ''}|${f.bodyKind ?? ''}|${f.oblastId ?? ''}|${today}|${await directoryStamp(db)}`;
   return cachedFigures(db, key, async () => (await leagueTable(db, f, today)).map((r) => ({ ...r, totals: { ...r.totals, days: {} } })));
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../platform/errors.js';
 import { sendPage, viewContext } from '../../platform/http/page.js';
+import { sendPublicPage } from '../../platform/http/page-cache.js';
 import { pickText } from '../../platform/i18n/translate.js';
 import { Layout } from '../../platform/render/layout.js';
 import { isAppealKind } from '../appeals/kinds.js';
@@ -14,6 +15,7 @@ import { findBodyById } from '../directory/queries.js';
 import { BODY_KINDS } from '../directory/tables.js';
 import { figuresOf } from './figures.js';
 import { shrinkPath } from './shrink-path.js';
+import { statsVersion } from './cache.js';
 import { ensureRefreshScheduled } from './jobs.js';
 import { DATASETS, exportStream, FORMATS, type Dataset, type Format } from './open-data.js';
 import { parsePeriod } from './period.js';
@@ -58,13 +60,15 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     const q = request.query;
     const { period, error } = parsePeriod(str(q.from), str(q.to), today);
     const kind = isAppealKind(q.kind) ? q.kind : '';
-    const card = error ? null : await cachedReportCard(db, body.id, period, today, kind || undefined);
     const name = pickText({ ky: body.name_ky ?? undefined, ru: body.name_ru ?? undefined, en: body.name_en ?? undefined }, request.ctx.locale).text;
-    return sendPage(
-      reply,
-      <ReportCardPage ctx={viewContext(request)} bodyId={body.id} bodyName={name} card={card} from={str(q.from) ?? period.from} to={str(q.to) ?? period.to} kind={kind} error={error} updated={await lastRefresh(db)} />,
-      error ? 400 : 200,
-    );
+    const updated = await lastRefresh(db);
+    const page = async () => {
+      const card = error ? null : await cachedReportCard(db, body.id, period, today, kind || undefined);
+      return <ReportCardPage ctx={viewContext(request)} bodyId={body.id} bodyName={name} card={card} from={str(q.from) ?? period.from} to={str(q.to) ?? period.to} kind={kind} error={error} updated={updated} />;
+    };
+    if (error) return sendPage(reply, await page(), 400);
+    // The same page for every anonymous visitor until the figures, the body's names or the day change.
+    return sendPublicPage(request, reply, `${await statsVersion(db)}|${today}|${updated}|${JSON.stringify([body.name_ky, body.name_ru, body.name_en])}`, page);
   });
 
   app.get<{ Querystring: Q }>('/stats/league', read, async (request, reply) => {

@@ -54,15 +54,16 @@ export function formatDateTime(locale: Locale, value: string | Date): string {
 }
 
 // Making an Intl.NumberFormat costs far more than using one (a league table of 582 bodies formats
-// thousands of numbers: 300 ms a page with a new formatter per number): kept per locale and options.
-const numberFormats = new Map<string, Intl.NumberFormat>();
+// thousands of numbers: 300 ms a page with a new formatter per number): kept per locale and options
+// object, so pass options as a module constant (PERCENT below), not a new literal per call.
+const numberFormats = new WeakMap<object, Map<Locale, Intl.NumberFormat>>();
+const NO_OPTIONS: Intl.NumberFormatOptions = {};
+export const PERCENT: Intl.NumberFormatOptions = { style: 'percent', maximumFractionDigits: 0 };
 
-export function formatNumber(locale: Locale, n: number, opts?: Intl.NumberFormatOptions): string {
-  const key = opts ? `${locale}|${JSON.stringify(opts)}` : locale;
-  let f = numberFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, opts);
-    if (numberFormats.size < 100) numberFormats.set(key, f);
-  }
+export function formatNumber(locale: Locale, n: number, opts: Intl.NumberFormatOptions = NO_OPTIONS): string {
+  let byLocale = numberFormats.get(opts);
+  if (!byLocale) numberFormats.set(opts, (byLocale = new Map()));
+  let f = byLocale.get(locale);
+  if (!f) byLocale.set(locale, (f = new Intl.NumberFormat(locale, opts)));
   return f.format(n);
 }

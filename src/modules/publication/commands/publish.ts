@@ -10,6 +10,7 @@ import { AppError } from '../../../platform/errors.js';
 import type { Appeal } from '../../appeals/queries.js';
 import { indexAppeal, unindexAppeal } from '../search-index.js';
 import { buildSnapshot } from './snapshot.js';
+import { bumpVersion } from '../../../platform/db/versions.js';
 
 export interface PublishProps {
   trx: Executor;
@@ -42,6 +43,7 @@ export async function publishAppeal(p: PublishProps): Promise<void> {
     data: { redactions: snap.redactions, events: snap.events.length, files: snap.files.length, originals: snap.files.filter((f) => f.originalSafe).length },
     at: now,
   });
+  await bumpVersion(trx, 'publication.version', now);
 }
 
 /** Withdraws the public copy: pages, search, feeds and exports stop showing it at once. */
@@ -54,4 +56,5 @@ export async function withdrawAppeal(p: Omit<PublishProps, 'cipher'>): Promise<v
   await trx.deleteFrom('publication_file').where('appeal_id', '=', a.id).execute();
   await unindexAppeal(trx, a.id);
   await appendAudit(trx, { actor: p.actor, action: 'publication.withdraw', objectType: 'appeal', objectId: a.id, at: now });
+  await bumpVersion(trx, 'publication.version', now);
 }

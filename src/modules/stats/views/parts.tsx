@@ -1,12 +1,12 @@
 /** Small pieces of the statistics pages: rates, periods, labels. */
 import type { MessageKey } from '../../../platform/i18n/catalog.js';
-import { formatNumber } from '../../../platform/i18n/translate.js';
+import { formatNumber, PERCENT } from '../../../platform/i18n/translate.js';
 import { APPEAL_KINDS } from '../../appeals/kinds.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import { MIN_SAMPLE, type Rate } from '../figures.js';
 
 export function pct(ctx: ViewContext, v: number): string {
-  return formatNumber(ctx.locale, v, { style: 'percent', maximumFractionDigits: 0 });
+  return formatNumber(ctx.locale, v, PERCENT);
 }
 
 /** "80% (95% interval 49–94%; 8 of 10)" or "Too few cases (4; at least 10 needed)". */
