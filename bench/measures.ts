@@ -77,6 +77,8 @@ export interface ImportFigure {
   oursRowsPerSecond: number;
   rawRowsPerSecond: number;
   ratio: number;
+  /** every round's ratio, when the figure is the median of several rounds */
+  roundRatios?: number[];
 }
 
 /**

@@ -142,24 +142,40 @@ function facet(values: (string | number | null)[]): Facet[] {
 export async function searchPublic(db: Executor, q: string, filters: SearchFilters, page = 1, window = WINDOW): Promise<SearchResult> {
   const terms = searchTerms(q.trim());
   const fts = terms.length > 0 && !isPostgres(db);
-  // SQLite walks the FTS5 index itself newest first and stops after the window (migrations/
-  // 2026-11-28-search-index.ts): a prefix query "term"* is exactly LIKE '% term%' on the
-  // space-separated folded words. PostgreSQL answers the LIKE from its trigram index.
-  let query = (fts ? db.selectFrom(sql<{ rowid: number }>`search_doc_fts`.as('fts')).innerJoin('search_doc', 'search_doc.id', 'fts.rowid') : db.selectFrom('search_doc'))
-    .innerJoin('appeal', 'appeal.id', 'search_doc.appeal_id')
+  // 1. The window: the newest matching texts, filtered by what the index row itself holds (and by
+  // the appeal's state when asked to). SQLite walks the FTS5 index itself newest first and stops
+  // after the window (migrations/2026-11-28-search-index.ts): a prefix query "term"* is exactly
+  // LIKE '% term%' on the space-separated folded words. PostgreSQL answers the LIKE from its
+  // trigram index. Nothing else is read for the matches that do not make the window.
+  let matches = fts ? db.selectFrom(sql<{ rowid: number }>`search_doc_fts`.as('fts')).innerJoin('search_doc', 'search_doc.id', 'fts.rowid') : db.selectFrom('search_doc');
+  if (fts) matches = matches.where(sql<boolean>`search_doc_fts match ${terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ')}`);
+  else for (const t of terms) matches = matches.where('search_doc.search_key', 'like', `% ${t}%`);
+  if (filters.body !== undefined) matches = matches.where('search_doc.body_id', '=', filters.body);
+  if (filters.kind) matches = matches.where('search_doc.kind', '=', filters.kind);
+  if (filters.territory !== undefined) matches = matches.where('search_doc.territory_id', '=', filters.territory);
+  if (filters.year !== undefined) matches = matches.where('search_doc.year', '=', filters.year);
+  if (filters.status) {
+    const states = db.selectFrom('appeal').select('appeal.id').where('appeal.id', '=', sql.ref<number>('search_doc.appeal_id'));
+    if (filters.status === 'open') matches = matches.where((eb) => eb.exists(states.where('appeal.state', 'in', [...OPEN_STATES])));
+    else if (filters.status === 'closed') matches = matches.where((eb) => eb.exists(states.where('appeal.state', '=', 'closed')));
+    else matches = matches.where((eb) => eb.exists(states.where('appeal.state', 'not in', [...OPEN_STATES, 'closed'])));
+  }
+  const windowed = matches
     // The text is read below for the page's hits only.
-    .select(['search_doc.id', 'search_doc.appeal_id', 'search_doc.doc_type', 'search_doc.title', 'search_doc.body_id', 'search_doc.kind', 'search_doc.territory_id', 'search_doc.year', 'search_doc.published_at', 'appeal.state'])
-    .where(isPublishedAppeal('search_doc.appeal_id'));
-  if (fts) query = query.where(sql<boolean>`search_doc_fts match ${terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ')}`);
-  else for (const t of terms) query = query.where('search_doc.search_key', 'like', `% ${t}%`);
-  if (filters.body !== undefined) query = query.where('search_doc.body_id', '=', filters.body);
-  if (filters.kind) query = query.where('search_doc.kind', '=', filters.kind);
-  if (filters.territory !== undefined) query = query.where('search_doc.territory_id', '=', filters.territory);
-  if (filters.year !== undefined) query = query.where('search_doc.year', '=', filters.year);
-  if (filters.status === 'open') query = query.where('appeal.state', 'in', [...OPEN_STATES]);
-  else if (filters.status === 'closed') query = query.where('appeal.state', '=', 'closed');
-  else if (filters.status === 'answered') query = query.where('appeal.state', 'not in', [...OPEN_STATES, 'closed']);
-  const read = await query.orderBy(fts ? sql`fts.rowid` : sql`search_doc.id`, 'desc').limit(window + 1).execute();
+    .select(['search_doc.id', 'search_doc.appeal_id', 'search_doc.doc_type', 'search_doc.title', 'search_doc.body_id', 'search_doc.kind', 'search_doc.territory_id', 'search_doc.year', 'search_doc.published_at'])
+    .orderBy(fts ? sql`fts.rowid` : sql`search_doc.id`, 'desc')
+    .limit(window + 1);
+  // 2. Their appeals' current state, and the publication rule once more: the index only ever holds
+  // texts of published appeals (publish and withdraw keep it so in their transaction), and this
+  // keeps a search from showing anything else even if it did not.
+  const read = await db
+    .selectFrom(windowed.as('w'))
+    .innerJoin('appeal', 'appeal.id', 'w.appeal_id')
+    .selectAll('w')
+    .select('appeal.state')
+    .where(isPublishedAppeal('w.appeal_id'))
+    .orderBy('w.id', 'desc')
+    .execute();
   const more = read.length > window;
   const rows = read.slice(0, window);
   // One hit per appeal, placed by its newest matching text, showing the appeal itself before its

@@ -26,7 +26,7 @@ export function wherePublished<TB extends keyof Database, O>(qb: SelectQueryBuil
  * `appeal_id IN (select … where state = 'published')` made SQLite build the list of every published
  * id (90,000 at a million appeals) on each call (docs/performance.md).
  */
-export function isPublishedAppeal(column: 'search_doc.appeal_id' | 'publication_event.appeal_id' | 'publication_file.appeal_id') {
+export function isPublishedAppeal(column: 'search_doc.appeal_id' | 'w.appeal_id' | 'publication_event.appeal_id' | 'publication_file.appeal_id') {
   return sql<SqlBool>`exists (select 1 from appeal_publication as visible where visible.appeal_id = ${sql.ref(column)} and visible.state = 'published')`;
 }
 
