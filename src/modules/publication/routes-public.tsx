@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { AppError, notFound } from '../../platform/errors.js';
 import { sendPage, viewContext } from '../../platform/http/page.js';
-import { readVersion } from '../../platform/db/versions.js';
 import { sendPublicPage } from '../../platform/http/page-cache.js';
 import type { MessageKey } from '../../platform/i18n/catalog.js';
 import { pickText, translator } from '../../platform/i18n/translate.js';
@@ -58,8 +57,8 @@ export async function publicationPublicRoutes(app: FastifyInstance): Promise<voi
     if (!a) throw notFound();
     // The same page for every anonymous visitor until what it shows changes: the fields read above
     // (the public copy, the appeal, its body), the public events and files (rewritten only by a
-    // publication, which replaces the publication version), or the day.
-    const version = `${await readVersion(db, 'publication.version')}|${kyrgyzDateOf(now())}|${crypto.createHash('sha256').update(JSON.stringify(a)).digest('base64url')}`;
+    // publication, which replaces the publication version read with them), or the day.
+    const version = `${kyrgyzDateOf(now())}|${crypto.createHash('sha256').update(JSON.stringify(a)).digest('base64url')}`;
     return sendPublicPage(request, reply, version, async () => {
       const [events, files] = await Promise.all([publishedEvents(db, a.id), publishedFiles(db, a.id)]);
       return <PublicAppealPage ctx={viewContext(request)} appeal={a} events={events} files={files} />;

@@ -22,7 +22,7 @@ const caches = new WeakMap<object, Map<string, Promise<unknown>>>();
 export const bumpStatsVersion = (db: Executor, now = new Date()): Promise<void> => bumpVersion(db, 'stats.version', now);
 
 /** The current statistics version (changes with every write of the aggregates). */
-export const statsVersion = (db: Executor): Promise<string> => readVersion(db, 'stats.version');
+const statsVersion = (db: Executor): Promise<string> => readVersion(db, 'stats.version');
 
 /** When the directory last changed (a body's name, kind or territory shows on figure pages). */
 export async function directoryStamp(db: Executor): Promise<string> {

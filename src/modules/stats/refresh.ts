@@ -233,6 +233,16 @@ export async function refreshStats(db: Executor, today: string, now: Date): Prom
   return total;
 }
 
+/**
+ * The statistics version (cache.ts) and when the figures were last brought up to date, in one round
+ * trip: what a figure page needs before it knows whether its kept rendering is still right.
+ */
+export async function statsState(db: Executor): Promise<{ version: string; updated: string | null }> {
+  const rows = await db.selectFrom('setting').select(['key', 'value', 'updated_at']).where('key', 'in', [WATERMARK, 'stats.version']).execute();
+  const watermark = rows.find((r) => r.key === WATERMARK);
+  return { version: rows.find((r) => r.key === 'stats.version')?.value ?? '', updated: watermark ? String(watermark.updated_at) : null };
+}
+
 /** When the figures were last brought up to date (shown on the pages). */
 export async function lastRefresh(db: Executor): Promise<string | null> {
   const row = await db.selectFrom('setting').select('updated_at').where('key', '=', WATERMARK).executeTakeFirst();

@@ -15,12 +15,11 @@ import { findBodyById } from '../directory/queries.js';
 import { BODY_KINDS } from '../directory/tables.js';
 import { figuresOf } from './figures.js';
 import { shrinkPath } from './shrink-path.js';
-import { statsVersion } from './cache.js';
 import { ensureRefreshScheduled } from './jobs.js';
 import { DATASETS, exportStream, FORMATS, type Dataset, type Format } from './open-data.js';
 import { parsePeriod } from './period.js';
 import { cachedLeagueTable, cachedRegionTotals, cachedReportCard } from './queries.js';
-import { lastRefresh } from './refresh.js';
+import { lastRefresh, statsState } from './refresh.js';
 import { ReportCardPage } from './views/card.js';
 import { DataPage, StatsHome } from './views/home.js';
 import { LeaguePage } from './views/league.js';
@@ -61,14 +60,14 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     const { period, error } = parsePeriod(str(q.from), str(q.to), today);
     const kind = isAppealKind(q.kind) ? q.kind : '';
     const name = pickText({ ky: body.name_ky ?? undefined, ru: body.name_ru ?? undefined, en: body.name_en ?? undefined }, request.ctx.locale).text;
-    const updated = await lastRefresh(db);
+    const { version, updated } = await statsState(db);
     const page = async () => {
       const card = error ? null : await cachedReportCard(db, body.id, period, today, kind || undefined);
       return <ReportCardPage ctx={viewContext(request)} bodyId={body.id} bodyName={name} card={card} from={str(q.from) ?? period.from} to={str(q.to) ?? period.to} kind={kind} error={error} updated={updated} />;
     };
     if (error) return sendPage(reply, await page(), 400);
     // The same page for every anonymous visitor until the figures, the body's names or the day change.
-    return sendPublicPage(request, reply, `${await statsVersion(db)}|${today}|${updated}|${JSON.stringify([body.name_ky, body.name_ru, body.name_en])}`, page);
+    return sendPublicPage(request, reply, `${version}|${today}|${updated}|${JSON.stringify([body.name_ky, body.name_ru, body.name_en])}`, page);
   });
 
   app.get<{ Querystring: Q }>('/stats/league', read, async (request, reply) => {
