@@ -1,5 +1,5 @@
 /**
- * The foundation in a real browser, against the real server (`src/start.ts`) on a fresh database:
+ * The foundation in a real browser, against the real server (compiled as `npm start` runs it) on a fresh database:
  * the home page in Kyrgyz, Russian and English; a wrong password; the first administrator's first
  * sign-in with the printed one-time password, TOTP enrolment and recovery codes; a second sign-in
  * with a fresh TOTP code; a phone-sized screen; and the whole sign-in with JavaScript turned off.

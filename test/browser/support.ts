@@ -1,13 +1,14 @@
 /**
- * Browser test support: the REAL server as a child process (`node --import tsx src/start.ts`, the
- * same entry point as `npm start`), Debian's Chromium driven by playwright-core, and an axe-core scan.
+ * Browser test support: the REAL server as a child process, compiled and run exactly as `npm start`
+ * does (scripts/build.mjs, then plain `node` on the bundle), Debian's Chromium driven by
+ * playwright-core, and an axe-core scan.
  *
  * The server gets its own temporary data directory and a free loopback port; on PostgreSQL it gets a
  * fresh database on the server that scripts/run-tests.ts started. Its first-start output carries the
  * first administrator's e-mail address and one-time password, which we read like a person would.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,7 +60,27 @@ export interface RunningServer {
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
-/** Starts `src/start.ts` on a fresh database and waits until `/api/v1/health` answers. */
+let compiled: string | null = null;
+
+/**
+ * The server bundle, built once per test process under its own name (test files run in parallel
+ * processes and must not overwrite each other's bundle), removed when the process ends.
+ */
+function compiledServer(): string {
+  if (!compiled) {
+    const name = `start-test-${process.pid}`;
+    execFileSync(process.execPath, ['scripts/build.mjs', '--quiet', 'src/start.ts', name], { cwd: ROOT, stdio: 'inherit' });
+    const file = path.join(ROOT, 'dist', `${name}.mjs`);
+    process.once('exit', () => {
+      fs.rmSync(file, { force: true });
+      fs.rmSync(`${file}.map`, { force: true });
+    });
+    compiled = file;
+  }
+  return compiled;
+}
+
+/** Starts the compiled server (as `npm start`) on a fresh database and waits until `/api/v1/health` answers. */
 export async function startServer(dialect: Dialect): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -81,7 +102,7 @@ export async function startServer(dialect: Dialect): Promise<RunningServer> {
   if (pgDb) env.DATABASE_URL = pgDb.url;
 
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/start.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [compiledServer()], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (out += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
