@@ -5,7 +5,7 @@ import { LOCALES } from '../../../platform/i18n/locales.js';
 import { formatDateTime } from '../../../platform/i18n/translate.js';
 import { ErrorSummary, Field, PostForm } from '../../../platform/render/components.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
-import { PublishForm, StatusText, type Status } from './manage.js';
+import { ManageList, PublishForm, StatusText, type Status } from './manage.js';
 import { RenderedText, StatementsLayout, type ShareMeta } from './parts.js';
 
 export interface EventItem {
@@ -167,38 +167,16 @@ export function EventPage({ ctx, e, share }: { ctx: ViewContext; e: EventView; s
 export function EventManageListPage({ ctx, items }: { ctx: ViewContext; items: (EventItem & { status: Status })[] }) {
   const { t } = ctx;
   return (
-    <StatementsLayout ctx={ctx} title={t('events.manage')}>
-      <h1>{t('events.manage')}</h1>
-      <p>
-        <a href="/events/manage/new">{t('events.new')}</a> · <a href="/statements/manage">{t('statements.manage')}</a>
-      </p>
-      {items.length === 0 ? (
-        <p>{t('statements.list_empty_manage')}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('statements.field_title')}</th>
-              <th scope="col">{t('events.when')}</th>
-              <th scope="col">{t('statements.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((e) => (
-              <tr>
-                <th scope="row">
-                  <a href={`/events/manage/${e.id}`}>{e.title}</a>
-                </th>
-                <td>{formatDateTime(ctx.locale, e.startsAt)}</td>
-                <td>
-                  <StatusText ctx={ctx} status={e.status} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </StatementsLayout>
+    <ManageList
+      ctx={ctx}
+      heading={t('events.manage')}
+      links={[
+        { href: '/events/manage/new', label: t('events.new') },
+        { href: '/statements/manage', label: t('statements.manage') },
+      ]}
+      whenColumn
+      rows={items.map((e) => ({ href: `/events/manage/${e.id}`, title: e.title, when: formatDateTime(ctx.locale, e.startsAt), status: e.status }))}
+    />
   );
 }
 

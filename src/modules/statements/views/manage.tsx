@@ -14,32 +14,50 @@ export function StatusText({ ctx, status }: { ctx: ViewContext; status: Status }
   return <>{ctx.t('statements.status.public')}</>;
 }
 
-export function ManageListPage({ ctx, items }: { ctx: ViewContext; items: { id: number; title: string; status: Status; updatedAt: string }[] }) {
+/**
+ * The coordinators' list of statements or of events (title, optionally when, status), with the links
+ * to a new one and to the other list: one table for both.
+ */
+export function ManageList(props: {
+  ctx: ViewContext;
+  heading: string;
+  links: { href: string; label: string }[];
+  rows: { href: string; title: string; when?: string; status: Status }[];
+  whenColumn?: boolean;
+}) {
+  const { ctx, heading } = props;
   const { t } = ctx;
   return (
-    <StatementsLayout ctx={ctx} title={t('statements.manage')}>
-      <h1>{t('statements.manage')}</h1>
+    <StatementsLayout ctx={ctx} title={heading}>
+      <h1>{heading}</h1>
       <p>
-        <a href="/statements/manage/new">{t('statements.new')}</a> · <a href="/events/manage">{t('events.manage')}</a>
+        {props.links.map((l, i) => (
+          <>
+            {i > 0 ? ' · ' : null}
+            <a href={l.href}>{l.label}</a>
+          </>
+        ))}
       </p>
-      {items.length === 0 ? (
+      {props.rows.length === 0 ? (
         <p>{t('statements.list_empty_manage')}</p>
       ) : (
         <table>
           <thead>
             <tr>
               <th scope="col">{t('statements.field_title')}</th>
+              {props.whenColumn ? <th scope="col">{t('events.when')}</th> : null}
               <th scope="col">{t('statements.status')}</th>
             </tr>
           </thead>
           <tbody>
-            {items.map((s) => (
+            {props.rows.map((r) => (
               <tr>
                 <th scope="row">
-                  <a href={`/statements/manage/${s.id}`}>{s.title}</a>
+                  <a href={r.href}>{r.title}</a>
                 </th>
+                {props.whenColumn ? <td>{r.when}</td> : null}
                 <td>
-                  <StatusText ctx={ctx} status={s.status} />
+                  <StatusText ctx={ctx} status={r.status} />
                 </td>
               </tr>
             ))}
@@ -47,6 +65,21 @@ export function ManageListPage({ ctx, items }: { ctx: ViewContext; items: { id: 
         </table>
       )}
     </StatementsLayout>
+  );
+}
+
+export function ManageListPage({ ctx, items }: { ctx: ViewContext; items: { id: number; title: string; status: Status; updatedAt: string }[] }) {
+  const { t } = ctx;
+  return (
+    <ManageList
+      ctx={ctx}
+      heading={t('statements.manage')}
+      links={[
+        { href: '/statements/manage/new', label: t('statements.new') },
+        { href: '/events/manage', label: t('events.manage') },
+      ]}
+      rows={items.map((s) => ({ href: `/statements/manage/${s.id}`, title: s.title, status: s.status }))}
+    />
   );
 }
 
