@@ -1,6 +1,7 @@
 /**
  * Self-registration of citizens with e-mail confirmation, and password reset by e-mail: links are
- * single-use and expire, a reset ends every session, and the forms do not reveal who has an account.
+ * single-use and expire, a reset ends every session and revokes the API tokens, and the forms do not
+ * reveal who has an account.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -88,9 +89,14 @@ forEachDialect('registration and password reset', (dialect) => {
     assert.deepEqual(await mailTo('short.pw@example.org'), []);
   });
 
-  test('a password reset link works once, sets the password and ends every session', async () => {
+  test('a password reset link works once, sets the password, ends every session and revokes the API tokens', async () => {
     const user = await buildUser(t);
     const elsewhere = await signIn(t, user);
+    const made = await elsewhere.post('/account/tokens', { name: 'made before the reset' });
+    const apiToken = /<code class="secret">(achyk_[\w-]+)<\/code>/.exec(made.body)?.[1];
+    assert.ok(apiToken, 'a token was made');
+    const me = () => t.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${apiToken}` } });
+    assert.equal((await me()).statusCode, 200);
     const agent = new Agent(t.app, { 'accept-language': 'en' });
     const res = await agent.post('/password/forgot', { email: user.email });
     assert.equal(res.statusCode, 200);
@@ -107,6 +113,7 @@ forEachDialect('registration and password reset', (dialect) => {
     assert.equal((await elsewhere.get('/account')).statusCode, 303, 'the other session has ended');
     const sessions = await t.db.conn.db.selectFrom('session').select('token_hash').where('user_id', '=', user.id).execute();
     assert.deepEqual(sessions, []);
+    assert.equal((await me()).statusCode, 401, 'a token made before the reset no longer opens the API');
 
     const again = await agent.post('/password/reset', { token, password: 'yet another passphrase' });
     assert.equal(again.statusCode, 400);

@@ -5,7 +5,7 @@ import { loadConfig } from '../../config.js';
 import { openRuntime } from '../../bootstrap.js';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { hashPassword } from '../../platform/auth/password-hash.js';
-import { deleteOtherSessions } from '../../platform/auth/sessions.js';
+import { deleteOtherSessions, revokeApiTokens } from '../../platform/auth/sessions.js';
 import { ROLES, type Role } from '../../platform/db/database.js';
 import { createUser } from '../../modules/accounts/commands/create-user.js';
 import { findUserByEmail } from '../../modules/accounts/queries.js';
@@ -59,7 +59,7 @@ export const userDisableCommand: CliCommand = {
         const at = new Date();
         await trx.updateTable('user').set({ status: 'disabled', updated_at: at.toISOString() }).where('id', '=', userId).execute();
         await deleteOtherSessions(trx, userId, null);
-        await trx.updateTable('api_token').set({ revoked_at: at.toISOString() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+        await revokeApiTokens(trx, userId, at);
         await appendAudit(trx, { actor: 'cli', action: 'user.disable', objectType: 'user', objectId: userId, at });
       });
       console.log(`Disabled ${email}; its sessions and API tokens are ended.`);
@@ -67,7 +67,7 @@ export const userDisableCommand: CliCommand = {
 };
 
 export const userResetPasswordCommand: CliCommand = {
-  summary: 'set a new one-time password and end the sessions: --email E (also clears TOTP with --clear-totp)',
+  summary: 'set a new one-time password, end the sessions and revoke the API tokens: --email E (also clears TOTP with --clear-totp)',
   async run(args) {
     const clearTotp = args.includes('--clear-totp');
     await withUser(
@@ -84,6 +84,7 @@ export const userResetPasswordCommand: CliCommand = {
             .execute();
           if (clearTotp) await trx.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
           await deleteOtherSessions(trx, userId, null);
+          await revokeApiTokens(trx, userId, at);
           await appendAudit(trx, { actor: 'cli', action: 'auth.password_reset', objectType: 'user', objectId: userId, data: { clearTotp }, at });
         });
         console.log(`New one-time password for ${email} (shown once): ${password}`);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { hashPassword } from '../../platform/auth/password-hash.js';
 import { checkNewPassword } from '../../platform/auth/password-rules.js';
-import { deleteOtherSessions } from '../../platform/auth/sessions.js';
+import { deleteOtherSessions, revokeApiTokens } from '../../platform/auth/sessions.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { parseForm } from '../../platform/http/validation.js';
@@ -119,6 +119,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       if (userId === null) return false;
       await trx.updateTable('user').set({ password_hash: passwordHash, password_changed_at: at.toISOString(), updated_at: at.toISOString() }).where('id', '=', userId).execute();
       await deleteOtherSessions(trx, userId, null);
+      await revokeApiTokens(trx, userId, at);
       await appendAudit(trx, { actor: `user:${userId}`, action: 'auth.password_reset', objectType: 'user', objectId: userId, at });
       return true;
     });

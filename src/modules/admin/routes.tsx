@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import crypto from 'node:crypto';
 import { appendAudit, verifyAuditChain } from '../../platform/audit/audit-log.js';
-import { deleteOtherSessions } from '../../platform/auth/sessions.js';
+import { deleteOtherSessions, revokeApiTokens } from '../../platform/auth/sessions.js';
 import { AppError, invalid, notFound, type FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { reauthUrl, recentlyAuthenticated } from '../../platform/http/reauth.js';
@@ -82,7 +82,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
         await trx.updateTable('user').set({ status: action === 'disable' ? 'disabled' : 'active', updated_at: at.toISOString() }).where('id', '=', user.id).execute();
         if (action === 'disable') {
           await deleteOtherSessions(trx, user.id, null);
-          await trx.updateTable('api_token').set({ revoked_at: at.toISOString() }).where('user_id', '=', user.id).where('revoked_at', 'is', null).execute();
+          await revokeApiTokens(trx, user.id, at);
         }
         await appendAudit(trx, { actor: `user:${request.ctx.user!.id}`, action: `user.${action}`, objectType: 'user', objectId: user.id, at });
       });

@@ -57,3 +57,12 @@ export async function deleteOtherSessions(db: Executor, userId: number, keepHash
   if (keepHash) q = q.where('token_hash', '!=', keepHash);
   await q.execute();
 }
+
+/**
+ * Revokes every API token of the user: with a disabled account, and with a password reset (the way
+ * back into an account someone else may have used; a token they made there would outlive the new
+ * password otherwise). A password change by the signed-in user keeps their tokens.
+ */
+export async function revokeApiTokens(db: Executor, userId: number, at: Date): Promise<void> {
+  await db.updateTable('api_token').set({ revoked_at: at.toISOString() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+}
