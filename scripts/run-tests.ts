@@ -10,6 +10,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startPostgres, type PgServer } from '../test/support/pg-server.js';
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -52,6 +53,7 @@ async function main(): Promise<number> {
   }
 
   const cleanup = () => pg?.stop();
+  const verdicts = topLevelVerdicts();
   process.on('SIGINT', () => {
     cleanup();
     process.exit(130);
@@ -59,9 +61,23 @@ async function main(): Promise<number> {
   const code = await new Promise<number>((resolve) => {
     // ACHYK_TEST_TIMEOUT_MS: a longer cap for deliberately long runs (npm run test:fuzz sets a day).
     const timeout = process.env.ACHYK_TEST_TIMEOUT_MS ?? '900000';
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', `--test-timeout=${timeout}`, '--test-force-exit', ...testFiles], { stdio: 'inherit', env });
+    // blocking-stdout.mjs: see there (results lost under --test-force-exit, nodejs/node#64833).
+    const preload = path.join(path.dirname(fileURLToPath(import.meta.url)), 'blocking-stdout.mjs');
+    const args = ['--import', 'tsx', '--import', pathToFileURL(preload).href, '--test', '--test-concurrency=2', `--test-timeout=${timeout}`, '--test-force-exit', ...testFiles];
+    const child = spawn(process.execPath, args, { stdio: ['inherit', 'pipe', 'inherit'], env });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      verdicts.read(chunk.toString('utf8'));
+    });
     child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
   });
+  // Every test the report started must have its verdict: a lost one is a failure, never a smaller green count.
+  const lost = verdicts.unfinished();
+  if (lost.length) {
+    console.log(`# the report lost the verdicts of: ${lost.join(', ')}`);
+    cleanup();
+    return code || 1;
+  }
   cleanup();
   for (const s of skipped) console.log(`# SKIPPED: ${s}`);
   if (ci && skipped.length > 0 && !files.length) {
@@ -69,6 +85,27 @@ async function main(): Promise<number> {
     return code || 1;
   }
   return code;
+}
+
+/**
+ * Follows the TAP report's top-level tests: each `# Subtest: NAME` must be followed by its
+ * `ok N - NAME` or `not ok N - NAME` (Node's runner prints a file's tests in order).
+ */
+function topLevelVerdicts() {
+  let rest = '';
+  const open: string[] = [];
+  return {
+    read(text: string) {
+      const lines = (rest + text).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        const start = /^# Subtest: (.*)$/.exec(line);
+        if (start) open.push(start[1]!);
+        else if (/^(not )?ok \d+ - /.test(line)) open.pop();
+      }
+    },
+    unfinished: () => [...open],
+  };
 }
 
 process.exitCode = await main();
