@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import type { Connection } from '../src/platform/db/connect.js';
 import type { FieldCipher } from '../src/platform/crypto/field-encryption.js';
 import { seedDirectory } from '../src/modules/directory/seed.js';
-import { importAppeals, loadImportContext, recomputeCells, type TouchedCells } from '../src/modules/appeals/commands/import-appeals.js';
+import { importAppeals, loadImportContext, recomputeTouchedCells, type TouchedCells } from '../src/modules/appeals/commands/import-appeals.js';
 import { createCase } from '../src/modules/cases/commands/create-case.js';
 import { addPerson } from '../src/modules/cases/commands/record-person.js';
 import type { Progress } from '../src/cli/progress.js';
@@ -78,7 +78,7 @@ export async function generate(conn: Connection, p: { appeals: number; seed: num
   progress.stop();
   const t2 = performance.now();
   progress.start(cells.size, 'report cells');
-  await recomputeCells(db, cells, (n) => progress.update(n));
+  await recomputeTouchedCells(db, cells, (n) => progress.update(n));
   progress.stop();
   const t3 = performance.now();
   const r = rng(p.seed ^ 0xca5e);

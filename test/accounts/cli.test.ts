@@ -3,35 +3,15 @@
  * and its API tokens (a token made by whoever had the old password must not outlive the reset).
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/platform/db/connect.js';
-import { capture } from '../support/cli.js';
-import { createPgDatabase, forEachDialect } from '../support/dialects.js';
+import { capture, cliEnvironment } from '../support/cli.js';
+import { forEachDialect } from '../support/dialects.js';
 
 forEachDialect('achyk user reset-password / disable', (dialect) => {
-  let dir: string;
-  let drop: (() => Promise<void>) | null = null;
-  const saved = { ...process.env };
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'achyk-cli-users-'));
-    process.env.ACHYK_DATA_DIR = dir;
-    delete process.env.DATABASE_URL;
-    if (dialect === 'postgres') {
-      const pg = await createPgDatabase();
-      process.env.DATABASE_URL = pg.url;
-      drop = pg.drop;
-    }
-  });
-  after(async () => {
-    process.env = saved;
-    await drop?.();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  cliEnvironment(dialect, 'achyk-cli-users-');
 
   /** The user's live API tokens and sessions, read through a connection of our own. */
   async function access(email: string): Promise<{ tokens: number; sessions: number }> {

@@ -1,31 +1,11 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { main } from '../../src/cli/main.js';
-import { capture } from '../support/cli.js';
-import { createPgDatabase, forEachDialect } from '../support/dialects.js';
+import { capture, cliEnvironment } from '../support/cli.js';
+import { forEachDialect } from '../support/dialects.js';
 
 forEachDialect('achyk calendar due', (dialect) => {
-  let dir: string;
-  let drop: (() => Promise<void>) | null = null;
-  const saved = { ...process.env };
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'achyk-cli-'));
-    process.env.ACHYK_DATA_DIR = dir;
-    delete process.env.DATABASE_URL;
-    if (dialect === 'postgres') {
-      const pg = await createPgDatabase();
-      process.env.DATABASE_URL = pg.url;
-      drop = pg.drop;
-    }
-  });
-  after(async () => {
-    process.env = saved;
-    await drop?.();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  cliEnvironment(dialect, 'achyk-cli-');
 
   test('prints the due date, the legal basis and every day skipped', async () => {
     const r = await capture(() => main(['calendar', 'due', '--kind', 'complaint', '--from', '2026-03-18']));

@@ -14,7 +14,7 @@ import { loadConfig } from '../../config.js';
 import { openRuntime } from '../../bootstrap.js';
 import { translator } from '../../platform/i18n/translate.js';
 import { cliLocale } from '../directory/cli.js';
-import { importAppeals, loadImportContext, recomputeCells, validateImportRows, type ImportContext, type TouchedCells } from './commands/import-appeals.js';
+import { importAppeals, loadImportContext, recomputeTouchedCells, validateImportRows, type ImportContext, type TouchedCells } from './commands/import-appeals.js';
 import type { ImportFieldError } from './import-row.js';
 
 const CHUNK = 5000;
@@ -99,7 +99,7 @@ export const appealsImportCommand: CliCommand = {
         published += r.published;
       }
       bar.stop();
-      await recomputeCells(db, cells);
+      await recomputeTouchedCells(db, cells);
       console.log(`Imported ${done} appeals (${published} published).`);
     } finally {
       await runtime.close();

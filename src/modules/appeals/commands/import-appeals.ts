@@ -20,7 +20,7 @@ import { kyrgyzDateOf, type CalendarData } from '../../calendar/index.js';
 import { searchKey } from '../../directory/search-key.js';
 import { redactText, type RedactionInput } from '../../publication/redaction/redact.js';
 import { bumpStatsVersion } from '../../stats/cache.js';
-import { factOf, recomputeCells as recomputeStatsCells } from '../../stats/refresh.js';
+import { factOf, recomputeCells } from '../../stats/refresh.js';
 import { loadCalendar } from '../calendar-store.js';
 import { appealDeadlines } from '../deadlines.js';
 import { checkImportRow, importedState, type ImportAppealRow, type ImportFieldError } from '../import-row.js';
@@ -81,7 +81,7 @@ export interface ImportOptions {
   now: Date;
   batchSize?: number;
   context?: ImportContext;
-  /** collect the touched cells here and leave their recomputation to the caller ({@link recomputeCells}) */
+  /** collect the touched cells here and leave their recomputation to the caller ({@link recomputeTouchedCells}) */
   deferCells?: TouchedCells;
   onProgress?: (done: number) => void;
 }
@@ -137,15 +137,15 @@ export async function importAppeals(db: Db, values: unknown[], opts: ImportOptio
     result.lastId = r.lastId;
     opts.onProgress?.(result.imported);
   }
-  if (!opts.deferCells) await recomputeCells(db, cells);
+  if (!opts.deferCells) await recomputeTouchedCells(db, cells);
   return result;
 }
 
 /** Recomputes the aggregate cells an import touched (1,000 per transaction, in batches of 200). */
-export async function recomputeCells(db: Db, cells: TouchedCells, onProgress?: (done: number, total: number) => void): Promise<void> {
+export async function recomputeTouchedCells(db: Db, cells: TouchedCells, onProgress?: (done: number, total: number) => void): Promise<void> {
   const all = [...cells.values()];
   for (let i = 0; i < all.length; i += 1000) {
-    await db.transaction().execute((trx) => recomputeStatsCells(trx, all.slice(i, i + 1000)));
+    await db.transaction().execute((trx) => recomputeCells(trx, all.slice(i, i + 1000)));
     onProgress?.(Math.min(all.length, i + 1000), all.length);
   }
   if (all.length) await bumpStatsVersion(db);
