@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { openDatabase, type Connection } from '../src/platform/db/connect.js';
+import { migrations } from '../src/bootstrap.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { UsageError } from './args.js';
 
@@ -51,7 +52,7 @@ export async function openForGeneration(target: Target, force: boolean): Promise
     await wipe(target);
     conn = open(target);
   }
-  await migrateToLatest(conn.db);
+  await migrateToLatest(conn.db, migrations);
   return conn;
 }
 

@@ -4,6 +4,7 @@
  */
 import { inspect, open } from './bench-db.js';
 import { measureSearch } from './measures.js';
+import { migrations } from '../src/bootstrap.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 
 const target = process.argv[2];
@@ -18,7 +19,7 @@ if (state.kind !== 'bench') {
   process.exit(2);
 }
 const t = performance.now();
-await migrateToLatest(conn.db);
+await migrateToLatest(conn.db, migrations);
 const migrated = Math.round(performance.now() - t);
 console.log(JSON.stringify({ migratedMs: migrated, ...(await measureSearch(conn)) }, null, 1));
 await conn.close();

@@ -8,12 +8,13 @@ import type { Connection } from '../src/platform/db/connect.js';
 import type { FieldCipher } from '../src/platform/crypto/field-encryption.js';
 import { kyrgyzDateOf } from '../src/modules/calendar/index.js';
 import { OPEN_STATES } from '../src/modules/appeals/kinds.js';
-import { importAppeals } from '../src/modules/appeals/commands/import-appeals.js';
+import { importAppeals } from '../src/modules/bulk-import/index.js';
 import { sweepAppeals, sweepCandidates } from '../src/modules/appeals/jobs.js';
 import { searchPublic } from '../src/modules/publication/search.js';
 import { bumpStatsVersion } from '../src/modules/stats/cache.js';
 import { cachedLeagueTable, leagueTable } from '../src/modules/stats/queries.js';
 import { seedDirectory } from '../src/modules/directory/seed.js';
+import { migrations } from '../src/bootstrap.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { BENCH_TODAY, generateRows } from './data.js';
 import { percentile, round } from './load.js';
@@ -56,7 +57,7 @@ export interface ScratchPair {
 }
 
 async function prepareScratch(conn: Connection, now: Date): Promise<number> {
-  await migrateToLatest(conn.db);
+  await migrateToLatest(conn.db, migrations);
   await conn.db.transaction().execute((trx) => seedDirectory(trx, now));
   const u = await conn.db
     .insertInto('user')

@@ -1,5 +1,5 @@
 /** The CLI progress bar on a terminal; in a log (nohup, CI) a line every 10 % with the elapsed time. */
-import { progressBar, type Progress } from '../src/cli/progress.js';
+import { progressBar, type Progress } from '../src/platform/cli/progress.js';
 
 export function benchProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
   if (stream.isTTY) return progressBar(stream);

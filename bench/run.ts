@@ -61,7 +61,8 @@ export async function benchDialect(setup: DialectSetup, p: { appeals: number; se
   if (p.reuse && state.kind === 'bench' && state.marker.complete && state.marker.appeals === p.appeals && state.marker.seed === p.seed) {
     log(`[${setup.dialect}] reusing the bench database of ${p.appeals} appeals (seed ${p.seed})`);
     const { migrateToLatest } = await import('../src/platform/db/migrate.js');
-    await migrateToLatest(conn.db);
+    const { migrations } = await import('../src/bootstrap.js');
+    await migrateToLatest(conn.db, migrations);
     generation = { reused: true };
   } else {
     await conn.close();

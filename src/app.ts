@@ -1,7 +1,9 @@
 /**
- * Builds the application, in a fixed order (STYLE.md §3): ecosystem plugins, then the platform
- * (services, request context, guard, headers, errors), then the module routes. `buildApp` never
- * listens: tests call `app.inject`, `src/server.ts` listens.
+ * Builds the application, in a fixed order (STYLE.md §3): the modules' registrations (policies, jobs,
+ * encrypted columns, extensions: `installModules`), ecosystem plugins, then the platform (services,
+ * request context, guard, headers, errors), then each module's routes in list order, and the start of
+ * the recurring jobs once the app is ready. `buildApp` never listens: tests call `app.inject`,
+ * `src/server.ts` listens.
  */
 import type { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -20,9 +22,9 @@ import { registerGuard, registerRouteInventory } from './platform/http/guard.js'
 import { registerResponseHeaders } from './platform/http/response-headers.js';
 import { frameworkErrorHandler, registerErrorHandler } from './platform/http/error-handler.js';
 import { loggerOptions } from './platform/http/logging.js';
-import './platform/policy/rules.js';
-import './platform/mail/outbox.js';
-import { registerModules } from './modules/index.js';
+import { modules as allModules } from './modules/index.js';
+import type { ModuleManifest } from './platform/modules/manifest.js';
+import { installModules, registerModuleRoutes, startSchedules } from './platform/modules/install.js';
 
 export interface AppDeps {
   config: Config;
@@ -33,11 +35,15 @@ export interface AppDeps {
   logStream?: Writable;
   now?: () => Date;
   demo?: boolean;
+  /** the modules to serve (default: all of them, src/modules/index.ts) */
+  modules?: readonly ModuleManifest[];
 }
 
 export const BODY_LIMIT = 1024 * 1024;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const modules = deps.modules ?? allModules;
+  installModules(modules);
   const app = Fastify({
     logger: loggerOptions(deps.config.logLevel, deps.logStream),
     genReqId: () => crypto.randomUUID(),
@@ -86,6 +92,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAssetRoutes(app, assets.files);
 
   // Modules
-  await registerModules(app);
+  await registerModuleRoutes(app, modules);
+  // Recurring jobs (sweeps, the statistics refresh) re-schedule themselves; this starts each chain once.
+  app.addHook('onReady', async () => startSchedules(app.achyk.db, modules, app.achyk.now()));
   return app;
 }

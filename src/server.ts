@@ -7,8 +7,9 @@ import { openRuntime } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { KeyFileError } from './platform/crypto/key-file.js';
 import { seedIfEmpty } from './seed/seed.js';
+import { modules } from './modules/index.js';
 import { startJobRunner } from './platform/jobs/queue.js';
-import { startInboundMail } from './modules/mail-inbound/index.js';
+import type { RunningService } from './platform/modules/manifest.js';
 
 export async function serve(): Promise<void> {
   let config;
@@ -34,8 +35,8 @@ export async function serve(): Promise<void> {
     process.exit(2);
   }
   if (runtime.keyFileCreated) console.log(`Created a new encryption key file at ${config.keyFile} (mode 0600). Back it up: without it encrypted data cannot be read.`);
-  const seeded = await seedIfEmpty(runtime, { demo: config.seedDemo });
-  const app = await buildApp({ config, conn: runtime.conn, cipher: runtime.cipher, mailer: runtime.mailer, demo: seeded.demo });
+  const seeded = await seedIfEmpty(runtime, { demo: config.seedDemo, modules });
+  const app = await buildApp({ config, conn: runtime.conn, cipher: runtime.cipher, mailer: runtime.mailer, demo: seeded.demo, modules });
   await app.listen({ port: config.port, host: config.host });
   console.log(`Achyk is serving ${config.publicUrl} (database: ${config.database.dialect}${config.database.dialect === 'sqlite' ? ` ${config.database.file}` : ''})`);
   if (runtime.mailer.mode === 'folder') console.log(`No SMTP server configured: outgoing mail is written to ${config.mailDir}`);
@@ -52,9 +53,14 @@ export async function serve(): Promise<void> {
     now: () => new Date(),
     onError: (err) => app.log.error({ err }, 'job runner failed'),
   });
-  // The built-in SMTP receiver for replies to appeals (off unless INBOUND_SMTP_PORT is set).
-  const inbound = await startInboundMail(app);
-  if (inbound) console.log(`Receiving mail for ${config.mailDomain} on SMTP port ${inbound.port}`);
+  // The modules' background services (the SMTP receiver for replies to appeals, off unless INBOUND_SMTP_PORT is set).
+  const services: RunningService[] = [];
+  for (const service of modules.flatMap((m) => m.services ?? [])) {
+    const running = await service.start(app);
+    if (!running) continue;
+    services.push(running);
+    console.log(running.description);
+  }
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -62,7 +68,7 @@ export async function serve(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    await inbound?.close();
+    for (const s of services) await s.close();
     await app.close();
     await stopJobs();
     await runtime.close();

@@ -1,14 +1,24 @@
 /**
- * The `achyk` CLI: one entry for everything an operator does. Each command lives in its own file
- * under commands/; this file only dispatches and turns known errors into readable messages.
+ * The `achyk` CLI: one entry for everything an operator does. The platform's commands live under
+ * commands/, each module's come from its manifest (`cli`); this file installs the modules, hands each
+ * command its context (how to open the runtime, the migrations) and turns known errors into readable
+ * messages.
  */
+import { migrations, openRuntime } from '../bootstrap.js';
 import { ConfigError } from '../config.js';
+import { modules } from '../modules/index.js';
+import { UsageError, type CliCommand, type CliContext } from '../platform/cli/command.js';
 import { KeyFileError } from '../platform/crypto/key-file.js';
 import { AppError } from '../platform/errors.js';
 import { translator } from '../platform/i18n/translate.js';
-import { commands } from './commands/index.js';
+import { installModules, moduleCommands } from '../platform/modules/install.js';
+import { platformCommands } from './commands/index.js';
 
-export class UsageError extends Error {}
+export { UsageError };
+
+const commands: Record<string, CliCommand> = { ...platformCommands, ...moduleCommands(modules) };
+/** What every command receives: how to open the runtime, and the migrations this code knows. */
+export const cliContext: CliContext = { openRuntime: (opts = {}) => openRuntime(opts.config, { migrate: opts.migrate }), migrations };
 
 function help(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(22)} ${c.summary}`);
@@ -31,7 +41,9 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   try {
-    await command.run(args);
+    // Job handlers (`jobs run`) and encrypted columns (`keys rotate`) come from the manifests.
+    installModules(modules);
+    await command.run(args, cliContext);
   } catch (err) {
     if (err instanceof ConfigError || err instanceof KeyFileError || err instanceof UsageError) {
       console.error(err.message);

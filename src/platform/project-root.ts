@@ -16,3 +16,6 @@ function findRoot(from: string): string {
 }
 
 export const PROJECT_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+/** The shipped open data (territories, bodies, boundaries) and its NOTICE.md. */
+export const REFERENCE_DIR = path.join(PROJECT_ROOT, 'reference');

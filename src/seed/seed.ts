@@ -1,12 +1,14 @@
 /**
- * First start: creates the first administrator (with a one-time password printed once) and, unless
- * turned off (ACHYK_SEED_DEMO=false), a small, clearly marked demo data set. Runs only on an
- * empty database, so it never touches real data.
+ * First start: creates the first administrator (with a one-time password printed once), then runs
+ * each module's seed step (its manifest's `seed`): reference data and, unless turned off
+ * (ACHYK_SEED_DEMO=false), a small, clearly marked demo data set. Runs only on an empty database, so
+ * it never touches real data.
  */
 import crypto from 'node:crypto';
-import type { Runtime } from '../bootstrap.js';
-import { createUser } from '../modules/accounts/commands/create-user.js';
-import { moduleSeeds } from './module-seeds.js';
+import { createUser } from '../modules/accounts/index.js';
+import { modules as allModules } from '../modules/index.js';
+import type { ModuleManifest, SeedStep } from '../platform/modules/manifest.js';
+import type { Runtime } from '../platform/runtime.js';
 
 export interface SeedResult {
   demo: boolean;
@@ -19,7 +21,12 @@ export async function isDemoDatabase(runtime: Pick<Runtime, 'conn'>): Promise<bo
   return row?.value === 'true';
 }
 
-export async function seedIfEmpty(runtime: Runtime, opts: { demo: boolean; now?: Date }): Promise<SeedResult> {
+/** The modules' seed steps, in module order (the directory comes first: others' demo records refer to its bodies). */
+export function seedSteps(modules: readonly ModuleManifest[] = allModules): SeedStep[] {
+  return modules.flatMap((m) => (m.seed ? [m.seed] : []));
+}
+
+export async function seedIfEmpty(runtime: Runtime, opts: { demo: boolean; now?: Date; modules?: readonly ModuleManifest[] }): Promise<SeedResult> {
   const { db } = runtime.conn;
   const now = opts.now ?? new Date();
   const anyUser = await db.selectFrom('user').select('id').limit(1).executeTakeFirst();
@@ -32,6 +39,6 @@ export async function seedIfEmpty(runtime: Runtime, opts: { demo: boolean; now?:
     await createUser({ trx, email: adminEmail, displayName: 'Administrator', role: 'admin', password: adminPassword, status: 'active', actor: 'system', hash, now });
     await trx.insertInto('setting').values({ key: 'demo', value: String(opts.demo), updated_at: now.toISOString() }).execute();
   });
-  for (const seed of moduleSeeds) await seed({ runtime, demo: opts.demo, now });
+  for (const seed of seedSteps(opts.modules)) await seed({ runtime, demo: opts.demo, now });
   return { demo: opts.demo, adminEmail, adminPassword };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { extractText, isBoundedDocx } from '../../src/modules/appeals/files/extract-text.js';
-import { sniff } from '../../src/modules/appeals/files/sniff.js';
+import { extractText, isBoundedDocx } from '../../src/platform/files/extract-text.js';
+import { sniff } from '../../src/platform/files/sniff.js';
 import { tinyDocx, tinyPdf } from './support.js';
 
 describe('text extraction for search', () => {

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { sql } from 'kysely';
 import { forEachDialect, openTestDatabase, type TestDatabase } from '../support/dialects.js';
 import { seedDirectory } from '../../src/modules/directory/seed.js';
-import { importAppeals } from '../../src/modules/appeals/commands/import-appeals.js';
+import { importAppeals } from '../../src/modules/bulk-import/index.js';
 import { searchPublic } from '../../src/modules/publication/search.js';
 import { reportCard } from '../../src/modules/stats/queries.js';
 

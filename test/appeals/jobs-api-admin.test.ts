@@ -162,7 +162,7 @@ forEachDialect('appeals: reminders and the overdue sweep, API, administration', 
   });
 
   test('the holding pen: an administrator attaches a held message to an appeal', async () => {
-    const { processInbound } = await import('../../src/modules/mail-inbound/process-message.js');
+    const { processInbound } = await import('../../src/modules/appeals/inbound/process-message.js');
     const body = await makeBody(t, { emails: null });
     const owner = await buildUser(t);
     const a = await en(t, owner);

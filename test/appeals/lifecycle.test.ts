@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { canTransition, computedStatus, transition, transitions } from '../../src/modules/appeals/lifecycle.js';
 import { renderEscalationLetter, type EscalationInput } from '../../src/modules/appeals/escalation-letter.js';
 import { checkReplyAddress, replyAddress } from '../../src/modules/appeals/reply-address.js';
-import { sniff } from '../../src/modules/appeals/files/sniff.js';
+import { sniff } from '../../src/platform/files/sniff.js';
 import { AppError } from '../../src/platform/errors.js';
 import { translator } from '../../src/platform/i18n/translate.js';
 

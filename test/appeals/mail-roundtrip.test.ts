@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import nodemailer from 'nodemailer';
-import { startInboundSmtp, type InboundServer } from '../../src/modules/mail-inbound/receiver.js';
+import { startInboundSmtp, type InboundServer } from '../../src/modules/appeals/inbound/receiver.js';
 import { forEachDialect } from '../support/dialects.js';
 import { buildUser, signIn } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { searchKey } from '../../src/modules/directory/search-key.js';
+import { searchKey } from '../../src/platform/text/search-key.js';
 import { runDueJobs } from '../../src/platform/jobs/queue.js';
 import type { TestApp } from '../support/test-app.js';
 

@@ -15,7 +15,7 @@ import { databaseDigest } from '../../src/platform/backup/table-digest.js';
 import { verifyArchive } from '../../src/platform/backup/verify-archive.js';
 import { openDatabase, type Dialect } from '../../src/platform/db/connect.js';
 import type { Database } from '../../src/platform/db/database.js';
-import { migrations } from '../../src/platform/db/migrate.js';
+import { migrations } from '../../src/bootstrap.js';
 import { seedDirectory } from '../../src/modules/directory/seed.js';
 import { DIALECTS, forEachDialect, openTestDatabase, pgAvailable, type TestDatabase } from '../support/dialects.js';
 import { buildUser } from '../support/factories.js';
@@ -172,7 +172,7 @@ forEachDialect('backup and restore', (dialect) => {
       const fresh = await openTestDatabase(target, { migrate: false });
       try {
         const phases = new Set<string>();
-        const result = await restoreDatabase({ db: fresh.conn.db, dialect: target, file: archive, onProgress: (p) => phases.add(p.phase) });
+        const result = await restoreDatabase({ db: fresh.conn.db, dialect: target, file: archive, migrations, onProgress: (p) => phases.add(p.phase) });
         assert.deepEqual([...phases], ['verify', 'load']);
         assert.deepEqual(result.migratedAfterLoad, []);
         assert.deepEqual(await databaseDigest(fresh.conn.db, target), await databaseDigest(t.db.conn.db, dialect));
@@ -193,7 +193,7 @@ forEachDialect('backup and restore', (dialect) => {
   test('restores into a database that was migrated but never used (the seed audit head is replaced)', async () => {
     const fresh = await openTestDatabase(dialect, { migrate: true });
     try {
-      await restoreDatabase({ db: fresh.conn.db, dialect, file: archive });
+      await restoreDatabase({ db: fresh.conn.db, dialect, file: archive, migrations });
       assert.deepEqual(await databaseDigest(fresh.conn.db, dialect), await databaseDigest(t.db.conn.db, dialect));
       assert.ok((await verifyAuditChain(fresh.conn.db)).ok);
     } finally {
@@ -208,7 +208,7 @@ forEachDialect('backup and restore', (dialect) => {
       for (const length of [bytes.length - 1, bytes.length - 8, Math.floor(bytes.length / 2), 20, 0]) {
         const cut = path.join(dir, `cut-${length}.gz`);
         fs.writeFileSync(cut, bytes.subarray(0, length));
-        await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: cut }), (err: Error) => {
+        await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: cut, migrations }), (err: Error) => {
           assert.ok(err instanceof ArchiveError, `${length}: ${err.message}`);
           assert.match(err.message, /truncated|empty/);
           return true;
@@ -218,7 +218,7 @@ forEachDialect('backup and restore', (dialect) => {
       const lines = zlib.gunzipSync(bytes).toString('utf8').split('\n');
       const noTrailer = path.join(dir, 'no-trailer.gz');
       fs.writeFileSync(noTrailer, zlib.gzipSync(lines.slice(0, -2).join('\n') + '\n'));
-      await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: noTrailer }), /truncated: it ends after \d+ of \d+ tables|without its final line/);
+      await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: noTrailer, migrations }), /truncated: it ends after \d+ of \d+ tables|without its final line/);
       await assertUntouched(fresh);
     } finally {
       await fresh.close();
@@ -247,7 +247,7 @@ forEachDialect('backup and restore', (dialect) => {
         flipped[at] = flipped[at]! ^ 0xff;
         const file = path.join(dir, `flip-${at}.gz`);
         fs.writeFileSync(file, flipped);
-        await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file }), ArchiveError);
+        await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file, migrations }), ArchiveError);
       }
       await assertUntouched(fresh);
     } finally {
@@ -261,13 +261,13 @@ forEachDialect('backup and restore', (dialect) => {
     try {
       const edited = path.join(dir, 'edited.gz');
       fs.writeFileSync(edited, zlib.gzipSync(text.replace('"citizen"', '"admin"')));
-      await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: edited }), /the checksum of table user does not match/);
+      await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: edited, migrations }), /the checksum of table user does not match/);
       const header = path.join(dir, 'header.gz');
       fs.writeFileSync(header, zlib.gzipSync(text.replace(`"dialect":"${dialect}"`, `"dialect":"${dialect === 'sqlite' ? 'postgres' : 'sqlite'}"`)));
-      await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: header }), /archive checksum does not match/);
+      await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: header, migrations }), /archive checksum does not match/);
       const garbage = path.join(dir, 'garbage.gz');
       fs.writeFileSync(garbage, 'this is not a backup at all');
-      await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: garbage }), ArchiveError);
+      await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: garbage, migrations }), ArchiveError);
       await assertUntouched(fresh);
     } finally {
       await fresh.close();
@@ -293,13 +293,13 @@ forEachDialect('backup and restore', (dialect) => {
         const file = path.join(dir, `${name}.gz`);
         fs.writeFileSync(file, reseal(edited));
         await verifyArchive(file);
-        await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file }), problem);
+        await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file, migrations }), problem);
         const users = await fresh.conn.db.selectFrom('user').select('id').execute();
         assert.deepEqual(users, [], `${name}: nothing was loaded`);
         const audit = await fresh.conn.db.selectFrom('audit_event').select('seq').execute();
         assert.deepEqual(audit, []);
       }
-      await restoreDatabase({ db: fresh.conn.db, dialect, file: archive });
+      await restoreDatabase({ db: fresh.conn.db, dialect, file: archive, migrations });
       assert.deepEqual(await databaseDigest(fresh.conn.db, dialect), await databaseDigest(t.db.conn.db, dialect));
       if (dialect === 'sqlite') {
         const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(fresh.conn.db);
@@ -312,7 +312,7 @@ forEachDialect('backup and restore', (dialect) => {
 
   test('restore into a database in use is refused with a clear message and changes nothing', async () => {
     const before = await databaseDigest(t.db.conn.db, dialect);
-    await assert.rejects(restoreDatabase({ db: t.db.conn.db, dialect, file: archive }), (err: Error) => {
+    await assert.rejects(restoreDatabase({ db: t.db.conn.db, dialect, file: archive, migrations }), (err: Error) => {
       assert.ok(err instanceof RestoreRefusedError);
       assert.match(err.message, /The target database is not empty \(user: 3 rows, .*audit_event: \d+ rows/);
       assert.match(err.message, /only loads into a new, empty database/);
@@ -323,7 +323,7 @@ forEachDialect('backup and restore', (dialect) => {
     const foreign = await openTestDatabase(dialect, { migrate: false });
     try {
       await foreign.conn.db.schema.createTable('someone_elses').addColumn('id', 'integer', (c) => c.primaryKey()).execute();
-      await assert.rejects(restoreDatabase({ db: foreign.conn.db, dialect, file: archive }), /has tables \(someone_elses\) but was not created by Achyk/);
+      await assert.rejects(restoreDatabase({ db: foreign.conn.db, dialect, file: archive, migrations }), /has tables \(someone_elses\) but was not created by Achyk/);
     } finally {
       await foreign.close();
     }
@@ -354,7 +354,7 @@ forEachDialect('backup and restore', (dialect) => {
       await recordAudit(old.conn.db, { actor: 'test', action: 'user.create', objectType: 'user', objectId: id });
       const file = path.join(dir, 'old.gz');
       await backupDatabase({ db: old.conn.db, dialect, file });
-      const result = await restoreDatabase({ db: fresh.conn.db, dialect, file });
+      const result = await restoreDatabase({ db: fresh.conn.db, dialect, file, migrations });
       const later = Object.keys(migrations).sort().slice(1);
       assert.deepEqual(result.migratedAfterLoad, later);
       assert.deepEqual(await appliedMigrations(fresh.conn.db, dialect), Object.keys(migrations).sort());
@@ -378,7 +378,7 @@ forEachDialect('backup and restore', (dialect) => {
       for (const target of targets()) {
         const fresh = await openTestDatabase(target, { migrate: false });
         try {
-          await restoreDatabase({ db: fresh.conn.db, dialect: target, file });
+          await restoreDatabase({ db: fresh.conn.db, dialect: target, file, migrations });
           assert.deepEqual(await databaseDigest(fresh.conn.db, target), expected);
           assert.ok((await verifyAuditChain(fresh.conn.db)).ok);
         } finally {
@@ -444,7 +444,7 @@ forEachDialect('backup and restore', (dialect) => {
     for (const target of targets()) {
       const fresh = await openTestDatabase(target, { migrate: false });
       try {
-        await restoreDatabase({ db: fresh.conn.db, dialect: target, file });
+        await restoreDatabase({ db: fresh.conn.db, dialect: target, file, migrations });
         const audit = await verifyAuditChain(fresh.conn.db);
         assert.ok(audit.ok, audit.problem ?? '');
         const keys = (await fresh.conn.db.selectFrom('login_throttle').select('key').where('key', 'like', 'w-%').execute()).map((r) => r.key).sort();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { EVIDENCE_MAX_BYTES, evidenceDir, verifyEvidence } from '../../src/modules/cases/commands/evidence.js';
 import { evidenceVerifyCommand } from '../../src/modules/cases/cli.js';
+import { cliContext } from '../../src/cli/main.js';
 import { forEachDialect } from '../support/dialects.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
 import type { Agent } from '../support/agent.js';
@@ -117,7 +118,7 @@ forEachDialect('case evidence', (dialect) => {
       process.env.ACHYK_KEY_FILE = t.config.keyFile;
       console.log = (...a: unknown[]) => lines.push(a.join(' '));
       try {
-        await evidenceVerifyCommand.run([]);
+        await evidenceVerifyCommand.run([], cliContext);
       } finally {
         console.log = log;
         process.env = env;

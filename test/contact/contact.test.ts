@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import { ClientThrottle } from '../../src/modules/contact/client-throttle.js';
+import { ClientThrottle } from '../../src/platform/http/client-throttle.js';
 import { issueFormToken } from '../../src/modules/contact/form-token.js';
 import { sweepHandled } from '../../src/modules/contact/jobs.js';
 import { CONTACT_LIMITS } from '../../src/modules/contact/routes-public.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { searchBodies, searchTerritories } from '../../src/modules/directory/queries.js';
-import { fold, queryTerms, searchKey } from '../../src/modules/directory/search-key.js';
+import { fold, queryTerms, searchKey } from '../../src/platform/text/search-key.js';
 import { forEachDialect } from '../support/dialects.js';
 import type { TestApp } from '../support/test-app.js';
 import { buildSeededApp } from './support.js';

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
-import { MAX_FILE_BYTES as APPEAL_MAX } from '../../src/modules/appeals/files/store.js';
+import { MAX_FILE_BYTES as APPEAL_MAX } from '../../src/platform/files/store.js';
 import { MAX_FILE_BYTES as ANONYMOUS_MAX } from '../../src/modules/anonymous/files/upload.js';
 import { EVIDENCE_MAX_BYTES } from '../../src/modules/cases/commands/evidence.js';
 import { DRAFT_FILE_MAX } from '../../src/modules/consultations/schema.js';

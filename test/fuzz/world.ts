@@ -6,10 +6,10 @@
  * their field names and offered values), so a new module's routes are fuzzed as soon as they land.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { can, type Actor } from '../../src/platform/policy/policy.js';
+import { can, type Actor, type PolicyAction } from '../../src/platform/policy/policy.js';
 import type { Role } from '../../src/platform/db/database.js';
 import type { Dialect } from '../../src/platform/db/connect.js';
-import { moduleSeeds } from '../../src/seed/module-seeds.js';
+import { seedSteps } from '../../src/seed/seed.js';
 import { Agent } from '../support/agent.js';
 import { buildUser, signIn, type TestUser } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
@@ -25,7 +25,7 @@ export const ROLES_IN_ORDER: Who[] = ['admin', 'coordinator', 'lawyer', 'monitor
 export interface RouteInfo {
   method: string;
   url: string;
-  policy: string;
+  policy: PolicyAction;
   api: boolean;
 }
 
@@ -159,7 +159,7 @@ export async function buildWorld(dialect: Dialect): Promise<World> {
   // The administrator first: demo seeds attach their records to the first administrator.
   users.set('admin', await buildUser(t, { role: 'admin' }));
   const runtime = { config: t.config, conn: t.db.conn, cipher: t.cipher, mailer: app.achyk.mailer, keyFileCreated: false, close: async () => {} };
-  for (const seed of moduleSeeds) await seed({ runtime, demo: true, now: t.clock.now });
+  for (const seed of seedSteps()) await seed({ runtime, demo: true, now: t.clock.now });
   for (const role of ['coordinator', 'lawyer', 'monitor', 'citizen'] as const) users.set(role, await buildUser(t, { role }));
   const tokens = new Map<Role, string>();
   for (const [role, u] of users) tokens.set(role, await createApiToken(t, u.id));

@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { filesDir, storedPath } from '../../src/modules/appeals/files/store.js';
+import { filesDir, storedPath } from '../../src/platform/files/store.js';
 import { verifyAuditChain } from '../../src/platform/audit/audit-log.js';
 import { api, BrowserClient } from './http-client.js';
 import { withRuntime, type Site } from './site.js';

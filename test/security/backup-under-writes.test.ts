@@ -30,6 +30,7 @@ import { databaseDigest, type TableDigest } from '../../src/platform/backup/tabl
 import { openDatabase, type Dialect } from '../../src/platform/db/connect.js';
 import type { Db } from '../../src/platform/db/database.js';
 import { DIALECTS, forEachDialect, openTestDatabase, pgAvailable } from '../support/dialects.js';
+import { migrations } from '../../src/bootstrap.js';
 import { buildUser } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
 import { achyk } from './support/achyk-cli.js';
@@ -127,7 +128,7 @@ forEachDialect('backup under concurrent writes: a consistent snapshot that resto
     test(`restored into a fresh ${target} database: whole transactions only, every acknowledged write, and each table hashing as the source did at the snapshot`, async () => {
       const fresh = await openTestDatabase(target, { migrate: false });
       try {
-        await restoreDatabase({ db: fresh.conn.db, dialect: target, file: archive });
+        await restoreDatabase({ db: fresh.conn.db, dialect: target, file: archive, migrations });
         const rdb = fresh.conn.db;
         const chain = await verifyAuditChain(rdb);
         assert.ok(chain.ok, chain.problem ?? '');
@@ -223,7 +224,7 @@ forEachDialect('backup under concurrent writes: a consistent snapshot that resto
       for (const [file, what, why] of cases) {
         const fresh = await openTestDatabase(target, { migrate: false });
         try {
-          await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect: target, file }), (err: Error) => {
+          await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect: target, file, migrations }), (err: Error) => {
             assert.ok(err instanceof ArchiveError, `${what} → ${target}: ${err.message}`);
             assert.match(err.message, why, what);
             return true;

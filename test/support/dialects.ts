@@ -7,6 +7,7 @@ import { describe } from 'node:test';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../src/config.js';
 import { openDatabase, type Connection, type Dialect } from '../../src/platform/db/connect.js';
+import { migrations } from '../../src/bootstrap.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 
 export const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
@@ -46,13 +47,13 @@ export async function openTestDatabase(dialect: Dialect, opts: { file?: string; 
   if (dialect === 'sqlite') {
     const config: DatabaseConfig = { dialect: 'sqlite', file: opts.file ?? ':memory:' };
     const conn = openDatabase(config);
-    if (opts.migrate ?? true) await migrateToLatest(conn.db);
+    if (opts.migrate ?? true) await migrateToLatest(conn.db, migrations);
     return { conn, config, close: () => conn.close() };
   }
   const created = await createPgDatabase();
   const config: DatabaseConfig = { dialect: 'postgres', url: created.url };
   const conn = openDatabase(config);
-  if (opts.migrate ?? true) await migrateToLatest(conn.db);
+  if (opts.migrate ?? true) await migrateToLatest(conn.db, migrations);
   return {
     conn,
     config,

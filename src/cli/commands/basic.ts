@@ -1,11 +1,11 @@
 /** serve, migrate, audit verify, keys rotate. */
 import { loadConfig } from '../../config.js';
-import { openRuntime } from '../../bootstrap.js';
 import { parseArgs } from 'node:util';
 import { checkAuditAnchor, verifyAuditChain } from '../../platform/audit/audit-log.js';
 import { rotateKeys } from '../../platform/crypto/rotate.js';
-import { progressBar } from '../progress.js';
-import type { CliCommand } from './command.js';
+import { progressBar } from '../../platform/cli/progress.js';
+import type { CliCommand } from '../../platform/cli/command.js';
+import { migrateToLatest } from '../../platform/db/migrate.js';
 
 export const serveCommand: CliCommand = {
   summary: 'start the web server (same as npm start)',
@@ -17,11 +17,10 @@ export const serveCommand: CliCommand = {
 
 export const migrateCommand: CliCommand = {
   summary: 'bring the database schema up to date',
-  async run() {
-    const runtime = await openRuntime(loadConfig(), { migrate: false });
+  async run(_args, cli) {
+    const runtime = await cli.openRuntime({ migrate: false });
     try {
-      const { migrateToLatest } = await import('../../platform/db/migrate.js');
-      const result = await migrateToLatest(runtime.conn.db);
+      const result = await migrateToLatest(runtime.conn.db, cli.migrations);
       const applied = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
     } finally {
@@ -32,9 +31,9 @@ export const migrateCommand: CliCommand = {
 
 export const auditVerifyCommand: CliCommand = {
   summary: 'recompute the audit hash chain and name the first bad row [--anchor SEQ:HASH]',
-  async run(args) {
+  async run(args, cli) {
     const { values } = parseArgs({ args, options: { anchor: { type: 'string' } } });
-    const runtime = await openRuntime(loadConfig());
+    const runtime = await cli.openRuntime();
     try {
       const bar = progressBar();
       let started = false;
@@ -67,9 +66,9 @@ export const auditVerifyCommand: CliCommand = {
 
 export const keysRotateCommand: CliCommand = {
   summary: 'add a new encryption key and re-encrypt every encrypted field with it',
-  async run() {
+  async run(_args, cli) {
     const config = loadConfig();
-    const runtime = await openRuntime(config);
+    const runtime = await cli.openRuntime({ config });
     try {
       const result = await rotateKeys({ db: runtime.conn.db, keyFile: config.keyFile });
       console.log(`New active key ${result.newKeyId}; re-encrypted ${result.reencrypted} values. Old keys stay in the key file for old backups. Restart a running server so it loads the new key.`);

@@ -1,11 +1,11 @@
-/** Every CLI command, by name ("user add" is a two-word command). */
-import type { CliCommand } from './command.js';
+/** The platform's CLI commands, by name ("user add" is a two-word command); modules add theirs through their manifests. */
+import type { CliCommand } from '../../platform/cli/command.js';
+import { backupCommand, restoreCommand } from '../../platform/backup/cli.js';
 import { auditVerifyCommand, keysRotateCommand, migrateCommand, serveCommand } from './basic.js';
 import { userAddCommand, userDisableCommand, userResetPasswordCommand } from './users.js';
 import { jobsRunCommand } from './jobs.js';
-import { moduleCommands } from './module-commands.js';
 
-export const commands: Record<string, CliCommand> = {
+export const platformCommands: Record<string, CliCommand> = {
   serve: serveCommand,
   migrate: migrateCommand,
   'user add': userAddCommand,
@@ -14,5 +14,6 @@ export const commands: Record<string, CliCommand> = {
   'audit verify': auditVerifyCommand,
   'keys rotate': keysRotateCommand,
   'jobs run': jobsRunCommand,
-  ...moduleCommands,
+  backup: backupCommand,
+  restore: restoreCommand,
 };

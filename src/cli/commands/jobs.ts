@@ -1,15 +1,11 @@
 /** achyk jobs run: runs the due jobs once (for cron, alongside or instead of the in-process runner). */
-import { loadConfig } from '../../config.js';
-import { openRuntime } from '../../bootstrap.js';
 import { runDueJobs } from '../../platform/jobs/queue.js';
-import '../../platform/mail/outbox.js';
-import '../../modules/index.js';
-import type { CliCommand } from './command.js';
+import type { CliCommand } from '../../platform/cli/command.js';
 
 export const jobsRunCommand: CliCommand = {
   summary: 'run the jobs that are due now (mail, reminders, sweeps), then exit',
-  async run() {
-    const runtime = await openRuntime(loadConfig());
+  async run(_args, cli) {
+    const runtime = await cli.openRuntime();
     try {
       const total = { done: 0, retried: 0, failed: 0 };
       for (;;) {

@@ -2,15 +2,14 @@
 import { parseArgs } from 'node:util';
 import crypto from 'node:crypto';
 import { loadConfig } from '../../config.js';
-import { openRuntime } from '../../bootstrap.js';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { hashPassword } from '../../platform/auth/password-hash.js';
 import { deleteOtherSessions, revokeApiTokens } from '../../platform/auth/sessions.js';
 import { ROLES, type Role } from '../../platform/db/database.js';
-import { createUser } from '../../modules/accounts/commands/create-user.js';
-import { findUserByEmail } from '../../modules/accounts/queries.js';
-import { UsageError } from '../main.js';
-import type { CliCommand } from './command.js';
+import { createUser, findUserByEmail } from '../../modules/accounts/index.js';
+import { UsageError } from '../../platform/cli/command.js';
+import type { CliCommand, CliContext } from '../../platform/cli/command.js';
+import type { Runtime } from '../../platform/runtime.js';
 
 function generatedPassword(): string {
   return crypto.randomBytes(15).toString('base64url').replace(/[-_]/g, 'x').replace(/(.{5})(?=.)/g, '$1-');
@@ -18,12 +17,12 @@ function generatedPassword(): string {
 
 export const userAddCommand: CliCommand = {
   summary: 'create an account: --email E --name N --role admin|coordinator|lawyer|monitor|citizen [--password P]',
-  async run(args) {
+  async run(args, cli) {
     const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'admin' }, password: { type: 'string' } } });
     if (!values.email) throw new UsageError('achyk user add needs --email');
     if (!ROLES.includes(values.role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
     const config = loadConfig();
-    const runtime = await openRuntime(config);
+    const runtime = await cli.openRuntime({ config });
     try {
       const password = values.password ?? generatedPassword();
       await runtime.conn.db.transaction().execute((trx) =>
@@ -37,11 +36,11 @@ export const userAddCommand: CliCommand = {
   },
 };
 
-async function withUser(args: string[], fn: (p: { runtime: Awaited<ReturnType<typeof openRuntime>>; userId: number; email: string }) => Promise<void>) {
+async function withUser(args: string[], cli: CliContext, fn: (p: { runtime: Runtime; userId: number; email: string }) => Promise<void>) {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { email: { type: 'string' } } });
   const email = values.email ?? positionals[0];
   if (!email) throw new UsageError('give the account e-mail: --email E');
-  const runtime = await openRuntime(loadConfig());
+  const runtime = await cli.openRuntime();
   try {
     const user = await findUserByEmail(runtime.conn.db, email);
     if (!user) throw new UsageError(`No account with the e-mail ${email}.`);
@@ -53,8 +52,8 @@ async function withUser(args: string[], fn: (p: { runtime: Awaited<ReturnType<ty
 
 export const userDisableCommand: CliCommand = {
   summary: 'disable an account and end its sessions: --email E',
-  run: (args) =>
-    withUser(args, async ({ runtime, userId, email }) => {
+  run: (args, cli) =>
+    withUser(args, cli, async ({ runtime, userId, email }) => {
       await runtime.conn.db.transaction().execute(async (trx) => {
         const at = new Date();
         await trx.updateTable('user').set({ status: 'disabled', updated_at: at.toISOString() }).where('id', '=', userId).execute();
@@ -68,10 +67,11 @@ export const userDisableCommand: CliCommand = {
 
 export const userResetPasswordCommand: CliCommand = {
   summary: 'set a new one-time password, end the sessions and revoke the API tokens: --email E (also clears TOTP with --clear-totp)',
-  async run(args) {
+  async run(args, cli) {
     const clearTotp = args.includes('--clear-totp');
     await withUser(
       args.filter((a) => a !== '--clear-totp'),
+      cli,
       async ({ runtime, userId, email }) => {
         const password = generatedPassword();
         const at = new Date();

@@ -7,9 +7,9 @@ import { AppError, invalid, notFound, type FieldError } from '../../platform/err
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { reauthUrl, recentlyAuthenticated } from '../../platform/http/reauth.js';
 import { parseForm } from '../../platform/http/validation.js';
-import { createUser } from '../accounts/commands/create-user.js';
-import { issueEmailToken } from '../accounts/commands/email-tokens.js';
-import { findUserById, listUsers } from '../accounts/queries.js';
+import { createUser } from '../accounts/index.js';
+import { issueEmailToken } from '../accounts/index.js';
+import { findUserById, listUsers } from '../accounts/index.js';
 import { emptyForm, newUserForm, roleForm } from './schema.js';
 import { AuditPage, UsersPage } from './views/users.js';
 

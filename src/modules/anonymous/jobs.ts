@@ -12,8 +12,8 @@ import type { FieldCipher } from '../../platform/crypto/field-encryption.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import { isLocale } from '../../platform/i18n/locales.js';
 import { formatDate, translator } from '../../platform/i18n/translate.js';
-import { enqueueJob, registerJobHandler } from '../../platform/jobs/queue.js';
-import { ensureJobQueued, queueNextRun } from '../../platform/jobs/recurring.js';
+import { defineJob, enqueueJob } from '../../platform/jobs/queue.js';
+import type { Schedule } from '../../platform/jobs/recurring.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { deleteReport } from './commands/reporter-actions.js';
 import { removeEncrypted } from './files/encrypted-store.js';
@@ -117,21 +117,19 @@ export async function sweepReports(p: { db: Db; cipher: FieldCipher; dataDir: st
   return { expired, reminded };
 }
 
-/** Makes sure a sweep is queued (called when the app is ready; the sweep then re-schedules itself). */
-export async function ensureSweepScheduled(db: Db, now: Date): Promise<void> {
-  await ensureJobQueued(db, SWEEP_JOB, now);
-}
-
-registerJobHandler(NOTIFY_JOB, async (_payload, ctx) => {
+/** The delayed staff notification, as the manifest declares it. */
+export const notifyJob = defineJob(NOTIFY_JOB, async (_payload, ctx) => {
   await notifyStaff({ db: ctx.db, cipher: ctx.services.cipher, publicUrl: ctx.services.config.publicUrl, now: ctx.now });
 });
 
-registerJobHandler(SWEEP_JOB, async (_payload, ctx) => {
-  const { config, cipher } = ctx.services;
-  await sweepReports({ db: ctx.db, cipher, dataDir: config.dataDir, publicUrl: config.publicUrl, retentionDays: config.anonymousRetentionDays, now: ctx.now });
-  // A safety net: activity that arrived while a notification job was already running is announced here.
-  await notifyStaff({ db: ctx.db, cipher, publicUrl: config.publicUrl, now: ctx.now });
-  await ctx.db.transaction().execute(async (trx) => {
-    await queueNextRun(trx, SWEEP_JOB, SWEEP_EVERY_MS, ctx.now);
-  });
-});
+/** The hourly sweep, as the manifest declares it (the platform queues the next run after each one). */
+export const anonymousSweep: Schedule = {
+  kind: SWEEP_JOB,
+  everyMs: SWEEP_EVERY_MS,
+  async run(ctx) {
+    const { config, cipher } = ctx.services;
+    await sweepReports({ db: ctx.db, cipher, dataDir: config.dataDir, publicUrl: config.publicUrl, retentionDays: config.anonymousRetentionDays, now: ctx.now });
+    // A safety net: activity that arrived while a notification job was already running is announced here.
+    await notifyStaff({ db: ctx.db, cipher, publicUrl: config.publicUrl, now: ctx.now });
+  },
+};

@@ -7,15 +7,19 @@
  * - administrators manage users and settings but do not read reports (reading content is a separate
  *   permission, SECURITY.md); monitors and citizens never reach the inbox.
  */
-import { definePolicy, hasRole, type Actor } from '../../platform/policy/policy.js';
-// Registers the encrypted columns at boot (the policy module is loaded by every entry point).
-import './encrypted-columns.js';
+import { definePolicies, hasRole, type Actor, type ActionsOf } from '../../platform/policy/policy.js';
 
 /** Staff who read and handle anonymous reports (also the people notified and reminded). */
 export const STAFF_ROLES = ['coordinator', 'lawyer'] as const;
 export const isReportStaff = (u: Actor | null): u is Actor => hasRole(u, ...STAFF_ROLES);
 
-/** The reporter's pages: open to everybody. */
-definePolicy('anonymous.report', () => true);
-/** The staff inbox and every action on a report. */
-definePolicy('anonymous.staff', (u) => isReportStaff(u));
+export const anonymousPolicies = definePolicies({
+  /** The reporter's pages: open to everybody. */
+  'anonymous.report': () => true,
+  /** The staff inbox and every action on a report. */
+  'anonymous.staff': (u) => isReportStaff(u),
+});
+
+declare module '../../platform/policy/policy.js' {
+  interface PolicyActions extends ActionsOf<typeof anonymousPolicies> {}
+}

@@ -11,7 +11,7 @@ import type { FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { parseForm } from '../../platform/http/validation.js';
 import { kyrgyzDateOf } from '../calendar/index.js';
-import { findBodyById, isBodyActive, searchBodies } from '../directory/queries.js';
+import { findBodyById, isBodyActive, searchBodies } from '../directory/index.js';
 import { clearAccessCookie, endAccess, loadAccess, openAccess, setAccessCookie } from './access.js';
 import { alreadySubmitted, createReport, makeReceipt, type ReportInput } from './commands/create-report.js';
 import { findByReceipt } from './commands/find-by-receipt.js';
@@ -28,7 +28,7 @@ import type { FileView } from './views/common.js';
 import { FollowPage, IntroPage, NoticePage, ReceiptPage, StatusPage, StepOnePage, StepTwoPage, type StepOneInput, type StepTwoInput } from './views/reporter.js';
 
 const policy = 'anonymous.report';
-const cfg = { policy, confidential: true };
+const cfg = { policy, confidential: true } as const;
 
 function consentFrom(fields: Record<string, unknown>): Record<ConsentPart, boolean> {
   return Object.fromEntries(CONSENT_PARTS.map((p) => [p, fields[`consent_${p}`] === '1' || fields[`consent_${p}`] === 'on'])) as Record<ConsentPart, boolean>;

@@ -10,7 +10,7 @@ import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { parseForm } from '../../platform/http/validation.js';
 import { can } from '../../platform/policy/policy.js';
 import { kyrgyzDateOf } from '../calendar/index.js';
-import { searchBodies } from '../directory/queries.js';
+import { searchBodies } from '../directory/index.js';
 import { convertToAppeal, convertToCase, consentedParts, reportBodyId } from './commands/convert.js';
 import { addStaffMessage, assignReport, keepReport, recordRead, triageReport } from './commands/staff-actions.js';
 import { CTX } from './encrypted-columns.js';
@@ -21,7 +21,7 @@ import { bodyOption, fileView } from './status-view.js';
 import { CONSENT_PARTS, isReportState, type ConsentPart } from './tables.js';
 import { InboxPage, ReportPage, type ReportView } from './views/staff.js';
 
-const cfg = { policy: 'anonymous.staff', confidential: true };
+const cfg = { policy: 'anonymous.staff', confidential: true } as const;
 
 export async function staffRoutes(app: FastifyInstance): Promise<void> {
   const { db, cipher, config, now } = app.achyk;

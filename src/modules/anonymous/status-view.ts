@@ -2,7 +2,7 @@
 import type { FieldCipher } from '../../platform/crypto/field-encryption.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { Locale } from '../../platform/i18n/locales.js';
-import { findBodyById } from '../directory/queries.js';
+import { findBodyById } from '../directory/index.js';
 import { reportBodyId } from './commands/convert.js';
 import { CTX } from './encrypted-columns.js';
 import { expiresAt, listMessages, listReportFiles, type Report, type ReportFile } from './queries.js';

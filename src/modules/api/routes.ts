@@ -3,16 +3,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { AppError } from '../../platform/errors.js';
+import { ApiErrorSchema } from '../../platform/http/api-errors.js';
 
-const ErrorSchema = Type.Object({
-  error: Type.Object({
-    code: Type.String(),
-    message: Type.String(),
-    correlationId: Type.String(),
-    fields: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
-  }),
-});
-export const apiErrorResponses = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
 
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
   const { db, conn } = app.achyk;
@@ -41,7 +33,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
         summary: 'The account the API token belongs to',
         tags: ['accounts'],
         security: [{ bearer: [] }],
-        response: { 200: Type.Object({ id: Type.Integer(), displayName: Type.String(), role: Type.String() }), 401: ErrorSchema },
+        response: { 200: Type.Object({ id: Type.Integer(), displayName: Type.String(), role: Type.String() }), 401: ApiErrorSchema },
       },
     },
     async (request) => {

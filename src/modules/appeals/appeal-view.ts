@@ -2,8 +2,8 @@
 import type { FastifyRequest } from 'fastify';
 import { recordAudit } from '../../platform/audit/audit-log.js';
 import { kyrgyzDateOf, renderExplanation } from '../calendar/index.js';
-import { canTransition, computedStatus } from './lifecycle.js';
-import { bodyById, bodyName } from './bodies.js';
+import { canTransition, computedStatus, escalationRefusal } from './lifecycle.js';
+import { bodyById, bodyName } from '../directory/index.js';
 import { loadCalendar } from './calendar-store.js';
 import { appealDeadlines } from './deadlines.js';
 import { OPEN_STATES } from './kinds.js';
@@ -64,7 +64,7 @@ export async function appealPageView(request: FastifyRequest, a: Appeal): Promis
       answer: sent && canTransition(a.state, 'answer'),
       classify: canTransition(a.state, 'classify'),
       close: sent && canTransition(a.state, 'close'),
-      escalate: sent && !!a.due_date && (!OPEN_STATES.includes(a.state) || today > a.due_date) && a.state !== 'closed',
+      escalate: escalationRefusal(a, today) === null,
     },
   };
 }

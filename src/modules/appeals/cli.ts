@@ -1,7 +1,5 @@
 /** `achyk calendar due --kind KIND --from YYYY-MM-DD [--lang ky|ru|en]`: the due date and why. */
-import type { CliCommand } from '../../cli/commands/command.js';
-import { loadConfig } from '../../config.js';
-import { openRuntime } from '../../bootstrap.js';
+import type { CliCommand } from '../../platform/cli/command.js';
 import { AppError } from '../../platform/errors.js';
 import { translator } from '../../platform/i18n/translate.js';
 import { APPEAL_KINDS, type AppealLanguage } from './kinds.js';
@@ -15,7 +13,7 @@ function option(args: string[], name: string): string | undefined {
 
 export const calendarDueCommand: CliCommand = {
   summary: 'print the due date of an appeal kind received on a day, and which days were skipped and why',
-  async run(args) {
+  async run(args, cli) {
     const kind = option(args, 'kind');
     const from = option(args, 'from');
     const lang = (option(args, 'lang') ?? 'en') as AppealLanguage;
@@ -24,7 +22,7 @@ export const calendarDueCommand: CliCommand = {
       process.exitCode = 2;
       return;
     }
-    const runtime = await openRuntime(loadConfig());
+    const runtime = await cli.openRuntime();
     try {
       const d = await dueFor(runtime.conn.db, kind, from, lang);
       console.log(`${d.due}`);

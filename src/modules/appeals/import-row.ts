@@ -1,7 +1,7 @@
 /**
  * One row of a bulk import of appeals (one line of an NDJSON file): what a spreadsheet of appeals
  * sent on paper usually holds. Validated field by field into translated errors, so a file with a
- * mistake is reported line by line and nothing is written (see commands/import-appeals.ts).
+ * mistake is reported line by line and nothing is written (see src/modules/bulk-import).
  */
 import type { MessageKey } from '../../platform/i18n/catalog.js';
 import { isIsoDate } from '../calendar/index.js';

@@ -10,18 +10,17 @@
  */
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { Db, Executor } from '../../platform/db/database.js';
-import { registerJobHandler } from '../../platform/jobs/queue.js';
-import { ensureJobQueued, queueNextRun } from '../../platform/jobs/recurring.js';
+import type { Schedule } from '../../platform/jobs/recurring.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { isLocale } from '../../platform/i18n/locales.js';
 import { translator } from '../../platform/i18n/translate.js';
 import type { FieldCipher } from '../../platform/crypto/field-encryption.js';
 import { addDays, formatDate, kyrgyzDateOf, workingDaysBetween, type CalendarData } from '../calendar/index.js';
-import { bodyById, bodyName } from './bodies.js';
+import { bodyById, bodyName } from '../directory/index.js';
 import { loadCalendar } from './calendar-store.js';
 import { addEvent } from './commands/timeline.js';
 import { OPEN_STATES } from './kinds.js';
-import { LONG_OVERDUE_DAYS } from './lifecycle.js';
+import { daysPastDue, isPastDue, LONG_OVERDUE_DAYS } from './lifecycle.js';
 
 export const SWEEP_JOB = 'appeals.sweep';
 /** How often the sweep re-schedules itself. Hourly keeps reminders timely after a restart. */
@@ -33,7 +32,7 @@ const STAGES = ['none', 'before', 'due', 'overdue', 'long_overdue'] as const;
 
 /** The reminder stage an appeal has reached on `today` (0 = nothing to say yet). */
 export function reminderStage(due: string, today: string, calendar: CalendarData): number {
-  if (today > due) return (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / 86_400_000 > LONG_OVERDUE_DAYS ? 4 : 3;
+  if (isPastDue(due, today)) return daysPastDue(due, today) > LONG_OVERDUE_DAYS ? 4 : 3;
   if (today === due) return 2;
   return workingDaysBetween(today, due, calendar) <= REMIND_BEFORE_WORKING_DAYS ? 1 : 0;
 }
@@ -92,15 +91,12 @@ async function remind(trx: Executor, appealId: number, stage: number, today: str
   return true;
 }
 
-/** Makes sure a sweep is queued (called when the app is ready; the sweep then re-schedules itself). */
-export async function ensureSweepScheduled(db: Db, now: Date): Promise<void> {
-  await ensureJobQueued(db, SWEEP_JOB, now);
-}
-
-registerJobHandler(SWEEP_JOB, async (_payload, ctx) => {
-  const result = await sweepAppeals({ db: ctx.db, cipher: ctx.services.cipher, publicUrl: ctx.services.config.publicUrl, now: ctx.now });
-  await ctx.db.transaction().execute(async (trx) => {
-    await queueNextRun(trx, SWEEP_JOB, SWEEP_EVERY_MS, ctx.now);
-    if (result.reminded > 0) await appendAudit(trx, { actor: 'system', action: 'appeals.sweep', data: { ...result }, at: ctx.now });
-  });
-});
+/** The hourly sweep, as the manifest declares it (the platform queues the next run after each one). */
+export const appealsSweep: Schedule = {
+  kind: SWEEP_JOB,
+  everyMs: SWEEP_EVERY_MS,
+  async run(ctx) {
+    const result = await sweepAppeals({ db: ctx.db, cipher: ctx.services.cipher, publicUrl: ctx.services.config.publicUrl, now: ctx.now });
+    if (result.reminded > 0) await ctx.db.transaction().execute((trx) => appendAudit(trx, { actor: 'system', action: 'appeals.sweep', data: { ...result }, at: ctx.now }));
+  },
+};

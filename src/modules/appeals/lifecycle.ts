@@ -6,9 +6,13 @@
  * Stored states change only through {@link transition}, which refuses an invalid move with a
  * message saying why. "Awaiting registration", "awaiting answer", "overdue" and "long overdue" are
  * not stored: {@link computedStatus} derives them from the stored state, the dates and `today`.
+ *
+ * This file owns two facts every page, list, reminder and figure asks about: whether an appeal is
+ * overdue ({@link isOverdue}) and whether it may be escalated ({@link escalationRefusal}).
  */
 import { AppError } from '../../platform/errors.js';
-import type { AppealState } from './kinds.js';
+import type { MessageKey } from '../../platform/i18n/catalog.js';
+import { OPEN_STATES, type AppealState } from './kinds.js';
 
 /** What happened, as recorded on the timeline; each event that moves the state names its target. */
 export type LifecycleEvent = 'send' | 'record' | 'register' | 'extend' | 'redirect' | 'answer' | 'classify' | 'close';
@@ -80,6 +84,43 @@ export type ComputedStatus =
  */
 export const LONG_OVERDUE_DAYS = 30;
 
+/** The appeal waits for the body: sent and neither answered nor closed. */
+export function isOpen(state: AppealState): boolean {
+  return OPEN_STATES.includes(state);
+}
+
+/** The due date has passed on `today` (both 'YYYY-MM-DD'): the answer is due by the end of the due day. */
+export function isPastDue(dueDate: string | null, today: string): dueDate is string {
+  return dueDate !== null && today > dueDate;
+}
+
+/**
+ * Overdue: an open appeal whose due date has passed. The one rule, used by the appeal page, the lists
+ * and dashboard, the reminders and escalation; the statistics store `open` and `due_date` per fact
+ * and count "overdue now" with the same two conditions (stats/queries.ts `whereOverdue`).
+ */
+export function isOverdue(a: { state: AppealState; due_date: string | null }, today: string): boolean {
+  return isOpen(a.state) && isPastDue(a.due_date, today);
+}
+
+/** Calendar days past the due date (0 when not past due). */
+export function daysPastDue(dueDate: string | null, today: string): number {
+  return isPastDue(dueDate, today) ? (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000 : 0;
+}
+
+/**
+ * Why the appeal may not be escalated on `today`, or null when it may: it must have been sent (with
+ * a due date), must not be closed, and must be either overdue or answered (an unlawful answer is
+ * complained about as much as a late one). The page offers escalation exactly when this is null, and
+ * `escalateAppeal` refuses with this message otherwise.
+ */
+export function escalationRefusal(a: { state: AppealState; due_date: string | null; received_on: string | null }, today: string): { message: MessageKey; params?: Record<string, string> } | null {
+  if (a.state === 'draft' || !a.received_on || !a.due_date) return { message: 'appeals.error.not_sent' };
+  if (a.state === 'closed') return { message: 'appeals.error.escalate_closed' };
+  if (isOpen(a.state) && !isPastDue(a.due_date, today)) return { message: 'appeals.error.escalate_not_yet', params: { due: a.due_date } };
+  return null;
+}
+
 export function computedStatus(a: { state: AppealState; registration_number: string | null; registered_on: string | null; due_date: string | null }, today: string): ComputedStatus {
   switch (a.state) {
     case 'draft':
@@ -91,10 +132,7 @@ export function computedStatus(a: { state: AppealState; registration_number: str
     case 'closed':
       return 'closed';
     default: {
-      if (a.due_date && today > a.due_date) {
-        const days = (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${a.due_date}T00:00:00Z`)) / 86_400_000;
-        return days > LONG_OVERDUE_DAYS ? 'long_overdue' : 'overdue';
-      }
+      if (isOverdue(a, today)) return daysPastDue(a.due_date, today) > LONG_OVERDUE_DAYS ? 'long_overdue' : 'overdue';
       return a.state === 'sent' && !a.registered_on ? 'awaiting_registration' : 'awaiting_answer';
     }
   }

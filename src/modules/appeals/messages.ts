@@ -3,7 +3,7 @@ import { defineMessages } from '../../platform/i18n/locales.js';
 import { appealsAdminMessages } from './messages-admin.js';
 import { appealsPageMessages } from './messages-pages.js';
 import { appealsImportMessages } from './messages-import.js';
-import { mailInboundMessages } from '../mail-inbound/messages.js';
+import { mailInboundMessages } from './inbound/messages.js';
 
 const core = defineMessages({
   // Kinds, states, statuses, channels, classifications
@@ -78,6 +78,7 @@ const core = defineMessages({
   'appeals.error.redirect_same_body': { ky: 'Кайрылуу ошол эле органда турат.', ru: 'Обращение уже находится в этом органе.', en: 'The appeal is already with this body.' },
   'appeals.error.refusal_reason_required': { ky: 'Баш тартуунун себебин тандаңыз.', ru: 'Выберите причину отказа.', en: 'Choose the reason for the refusal.' },
   'appeals.error.escalate_not_yet': { ky: 'Жооп берүү мөөнөтү али бүтө элек ({due}). Мөөнөт өткөндөн кийин же жооп келгенден кийин даттануу жазсаңыз болот.', ru: 'Срок ответа ещё не истёк ({due}). Жалобу можно подать после истечения срока или после ответа.', en: 'The answer is not due yet ({due}). You can escalate once the deadline has passed or an answer has arrived.' },
+  'appeals.error.escalate_closed': { ky: 'Жабык кайрылуу боюнча даттануу жазууга болбойт.', ru: 'Закрытое обращение нельзя обжаловать.', en: 'A closed appeal cannot be escalated.' },
   'appeals.error.no_supervisor': { ky: 'Каталогдо бул органдын жогору турган органы көрсөтүлгөн эмес. Прокуратураны же Акыйкатчыны тандаңыз.', ru: 'В справочнике не указан вышестоящий орган. Выберите прокуратуру или Акыйкатчы.', en: 'The directory names no supervising body for this body. Choose the prosecutor or the Ombudsman.' },
   'appeals.error.no_target_body': { ky: 'Каталогдо мындай орган табылган жок.', ru: 'В справочнике нет такого органа.', en: 'The directory has no such body.' },
   'appeals.error.file_missing': { ky: 'Файлды тандаңыз.', ru: 'Выберите файл.', en: 'Choose a file.' },

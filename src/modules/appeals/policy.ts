@@ -8,7 +8,7 @@
  *   not own (reading case content is a separate permission);
  * - everyone else gets 404, the same answer as for a missing appeal.
  */
-import { definePolicy, hasRole, type Actor } from '../../platform/policy/policy.js';
+import { definePolicies, hasRole, type Actor, type ActionsOf } from '../../platform/policy/policy.js';
 
 export interface AppealAccess {
   owner_id: number;
@@ -26,17 +26,23 @@ export function canReadAppeal(user: Actor | null, appeal: AppealAccess): boolean
   return appeal.ngo === 1 && hasRole(user, 'coordinator', 'lawyer');
 }
 
-/** Signed-in active users file and follow their appeals. */
-definePolicy('appeals.use', (u) => !!u && u.status === 'active');
-/** Record level: read an appeal (its timeline, documents, deadlines). */
-definePolicy('appeals.read', (u, r) => isAppealAccess(r) && canReadAppeal(u, r));
-/** Record level: act on it (events, documents, escalation). Same people as read. */
-definePolicy('appeals.act', (u, r) => isAppealAccess(r) && canReadAppeal(u, r));
-/** The NGO dashboard and acting on behalf of a person. */
-definePolicy('appeals.dashboard', (u) => hasRole(u, 'coordinator', 'lawyer'));
-/** Staff may act on behalf of a person whose identity is kept encrypted. */
-definePolicy('appeals.on_behalf', (u) => hasRole(u, 'coordinator', 'lawyer', 'monitor'));
-/** Rules and calendar administration. */
-definePolicy('appeals.admin', (u) => hasRole(u, 'admin'));
-/** The inbound-mail holding pen. */
-definePolicy('mail.holding_pen', (u) => hasRole(u, 'admin'));
+export const appealsPolicies = definePolicies({
+  /** Signed-in active users file and follow their appeals. */
+  'appeals.use': (u) => !!u && u.status === 'active',
+  /** Record level: read an appeal (its timeline, documents, deadlines). */
+  'appeals.read': (u, r) => isAppealAccess(r) && canReadAppeal(u, r),
+  /** Record level: act on it (events, documents, escalation). Same people as read. */
+  'appeals.act': (u, r) => isAppealAccess(r) && canReadAppeal(u, r),
+  /** The NGO dashboard and acting on behalf of a person. */
+  'appeals.dashboard': (u) => hasRole(u, 'coordinator', 'lawyer'),
+  /** Staff may act on behalf of a person whose identity is kept encrypted. */
+  'appeals.on_behalf': (u) => hasRole(u, 'coordinator', 'lawyer', 'monitor'),
+  /** Rules and calendar administration. */
+  'appeals.admin': (u) => hasRole(u, 'admin'),
+  /** The inbound-mail holding pen. */
+  'mail.holding_pen': (u) => hasRole(u, 'admin'),
+});
+
+declare module '../../platform/policy/policy.js' {
+  interface PolicyActions extends ActionsOf<typeof appealsPolicies> {}
+}

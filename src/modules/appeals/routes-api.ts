@@ -9,7 +9,7 @@ import { invalid, type FieldError } from '../../platform/errors.js';
 import { isEmail, isIsoDate, MAX_ID } from '../../platform/http/validation.js';
 import { can, isStaff } from '../../platform/policy/policy.js';
 import { kyrgyzDateOf, renderExplanation } from '../calendar/index.js';
-import { apiErrorResponses } from '../api/routes.js';
+import { apiErrorResponses } from '../../platform/http/api-errors.js';
 import { appealFor, applicantOf } from './access.js';
 import { loadCalendar } from './calendar-store.js';
 import { createDraft } from './commands/create-draft.js';

@@ -7,12 +7,12 @@ import { can } from '../../platform/policy/policy.js';
 import { addDays, kyrgyzDateOf, workingDaysBetween, type CalendarData } from '../calendar/index.js';
 import { appealFor, applicantOf } from './access.js';
 import { appealPageView } from './appeal-view.js';
-import { bodyName } from './bodies.js';
+import { bodyName } from '../directory/index.js';
 import { loadCalendar } from './calendar-store.js';
 import { escalateAppeal } from './commands/escalate.js';
 import { recordEvent, type EventInput } from './commands/record-event.js';
 import { OPEN_STATES } from './kinds.js';
-import { computedStatus } from './lifecycle.js';
+import { computedStatus, isPastDue } from './lifecycle.js';
 import { dashboardAppeals, listOwnAppeals, type Appeal, type AppealListRow } from './queries.js';
 import { checkOptional, escalateForm, eventForm } from './schema.js';
 import { AppealPage } from './views/appeal.js';
@@ -101,7 +101,7 @@ export async function appealRoutes(app: FastifyInstance): Promise<void> {
     const rows = listRows(due, request.ctx.locale, today, calendar);
     return sendPage(
       reply,
-      <DashboardPage ctx={viewContext(request)} overdue={rows.filter((r) => r.due && r.due < today)} week={rows.filter((r) => r.due && r.due >= today)} awaiting={listRows(awaiting, request.ctx.locale, today, calendar)} />,
+      <DashboardPage ctx={viewContext(request)} overdue={rows.filter((r) => isPastDue(r.due, today))} week={rows.filter((r) => r.due && !isPastDue(r.due, today))} awaiting={listRows(awaiting, request.ctx.locale, today, calendar)} />,
     );
   });
 

@@ -11,15 +11,13 @@ import { appealFor } from './access.js';
 import { appealPageView } from './appeal-view.js';
 import { attachFile } from './commands/attach-file.js';
 import { addEvent } from './commands/timeline.js';
-import { extractText } from './files/extract-text.js';
-import { extensionOf, isAllowedExtension, sniff } from './files/sniff.js';
-import { MAX_FILE_BYTES, removeStored, storeStream, storedPath } from './files/store.js';
+import { extractText } from '../../platform/files/extract-text.js';
+import { extensionOf, isAllowedExtension, sniff } from '../../platform/files/sniff.js';
+import { safeFileName } from '../../platform/files/safe-name.js';
+import { MAX_FILE_BYTES, removeStored, storeStream, storedPath } from '../../platform/files/store.js';
 import { findFile, listFiles, type Appeal } from './queries.js';
 import { AppealPage } from './views/appeal.js';
 import { DocumentsStepPage } from './views/wizard.js';
-
-/** Path separators, control characters and bidi overrides ("invoice\u202Efdp.exe" shows as "invoiceexe.pdf") never stay in a file name. */
-const UNSAFE_NAME_CHARS = /[\\/\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
 export async function fileRoutes(app: FastifyInstance): Promise<void> {
   const { db, config, now } = app.achyk;
@@ -45,7 +43,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
     const part = await request.file();
     try {
       if (!part || !part.filename) throw invalid([{ field: 'file', message: 'appeals.error.file_missing' }]);
-      const name = part.filename.replace(UNSAFE_NAME_CHARS, '_').slice(0, 200);
+      const name = safeFileName(part.filename);
       const ext = extensionOf(name);
       if (!isAllowedExtension(ext)) {
         part.file.resume();

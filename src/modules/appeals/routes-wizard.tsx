@@ -10,7 +10,7 @@ import { parseForm } from '../../platform/http/validation.js';
 import { can, isStaff } from '../../platform/policy/policy.js';
 import { kyrgyzDateOf, renderExplanation } from '../calendar/index.js';
 import { appealFor, applicantOf } from './access.js';
-import { bodyById, bodyEmail, bodyName, searchActiveBodies } from './bodies.js';
+import { bodyById, bodyEmail, bodyName, searchActiveBodies } from '../directory/index.js';
 import { loadCalendar } from './calendar-store.js';
 import { createDraft } from './commands/create-draft.js';
 import { draftProblems, submitAppeal } from './commands/submit.js';

@@ -1,6 +1,9 @@
 /**
  * The Kyrgyz working-day calendar and deadline computation: pure functions, no database, no I/O.
- * The administrator's calendar (stored elsewhere) is passed in as a {@link CalendarData} value.
+ * The administrator's calendar (stored by the appeals module, `loadCalendar`) is passed in as a
+ * {@link CalendarData} value. The calendar also owns Bishkek dates: what day it is in Kyrgyzstan
+ * (`kyrgyzDateOf`) and day arithmetic (`addDays`, `workingDaysBetween`). It brings no routes or
+ * tables: its manifest only names it.
  *
  * @example
  * import { computeDue, defaultCalendarData, renderExplanation } from './modules/calendar/index.js';
@@ -10,6 +13,8 @@
  *
  * @module
  */
+import { defineModule } from '../../platform/modules/manifest.js';
+
 export {
   defaultCalendarData, KURMAN_AIT, OROZO_AIT,
   type CalendarData, type CalendarException, type CalendarExceptionKind, type FixedHolidayRule,
@@ -31,3 +36,5 @@ export {
 } from './explanation.js';
 export { addDays, isIsoDate, kyrgyzDateOf, type IsoDate } from './iso-date.js';
 export { validateCalendarData } from './validate-calendar-data.js';
+
+export const calendarModule = defineModule({ name: 'calendar' });

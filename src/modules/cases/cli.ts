@@ -1,13 +1,11 @@
 /** `achyk evidence verify`: re-hashes every evidence file and reports any whose content changed. */
-import { loadConfig } from '../../config.js';
-import { openRuntime } from '../../bootstrap.js';
-import type { CliCommand } from '../../cli/commands/command.js';
+import type { CliCommand } from '../../platform/cli/command.js';
 import { verifyEvidence } from './commands/evidence.js';
 
 export const evidenceVerifyCommand: CliCommand = {
   summary: 'check every evidence file against the SHA-256 recorded at upload; exit 1 if any changed or is missing',
-  async run() {
-    const runtime = await openRuntime(loadConfig());
+  async run(_args, cli) {
+    const runtime = await cli.openRuntime();
     try {
       const results = await runtime.conn.db.transaction().execute((trx) => verifyEvidence({ db: trx, dataDir: runtime.config.dataDir, actor: 'cli', now: new Date() }));
       const bad = results.filter((r) => r.status !== 'ok');

@@ -1,9 +1,9 @@
 /**
  * The case module's encrypted columns (identity fields of persons, and the free text of a case, which
- * can name people). Registered so `achyk keys rotate` re-encrypts them; `ctxOf` gives the AAD context
+ * can name people). Listed in the manifest so `achyk keys rotate` re-encrypts them; `ctxOf` gives the AAD context
  * that binds each envelope to its column.
  */
-import { registerEncryptedColumn } from '../../platform/crypto/field-encryption.js';
+import type { EncryptedColumn } from '../../platform/crypto/field-encryption.js';
 
 export const CASE_ENCRYPTED = {
   hr_case: ['title_enc', 'summary_enc'],
@@ -21,6 +21,6 @@ export function ctxOf<T extends keyof Tables>(table: T, column: Tables[T][number
   return `${table}.${column.replace(/_enc$/, '')}`;
 }
 
-for (const [table, columns] of Object.entries(CASE_ENCRYPTED)) {
-  for (const column of columns) registerEncryptedColumn({ table, key: 'id', column, context: `${table}.${column.replace(/_enc$/, '')}` });
-}
+export const casesEncryptedColumns: EncryptedColumn[] = Object.entries(CASE_ENCRYPTED).flatMap(([table, columns]) =>
+  columns.map((column) => ({ table, key: 'id', column, context: `${table}.${column.replace(/_enc$/, '')}` })),
+);

@@ -10,10 +10,8 @@
  * - a case the user may not read answers 404 everywhere, the same as a missing one.
  * The period reports are for coordinators: counts and pseudonymised summaries, never names.
  */
-import { definePolicy, hasRole, type Actor } from '../../platform/policy/policy.js';
+import { definePolicies, hasRole, type Actor, type ActionsOf } from '../../platform/policy/policy.js';
 import type { AccessLevel } from './tables.js';
-// Registers the encrypted columns at boot (the policy module is loaded by every entry point).
-import './encrypted-columns.js';
 
 export interface CaseAccess {
   caseId: number;
@@ -42,17 +40,23 @@ export function canEditCase(user: Actor | null, c: CaseAccess): boolean {
   return accessOf(user, c) === 'edit';
 }
 
-/** The case area (lists show only what the user may read or manage). */
-definePolicy('cases.use', (u) => caseStaff(u));
-/** Opening a new case. */
-definePolicy('cases.create', (u) => hasRole(u, 'coordinator', 'lawyer', 'monitor'));
-definePolicy('case.read', (u, r) => isCaseAccess(r) && canReadCase(u, r));
-definePolicy('case.edit', (u, r) => isCaseAccess(r) && canEditCase(u, r));
-/** Identifiable exports: members only (and a fresh password, checked by the route). */
-definePolicy('case.export', (u, r) => isCaseAccess(r) && canReadCase(u, r));
-/** Access list, workflow and the read trail of a case. */
-definePolicy('case.manage', (u, r) => isCaseAccess(r) && hasRole(u, 'coordinator'));
-/** Period reports (aggregates and pseudonymised summaries). */
-definePolicy('cases.report', (u) => hasRole(u, 'coordinator'));
-/** Editing the thesaurus. */
-definePolicy('cases.thesaurus', (u) => hasRole(u, 'admin'));
+export const casesPolicies = definePolicies({
+  /** The case area (lists show only what the user may read or manage). */
+  'cases.use': (u) => caseStaff(u),
+  /** Opening a new case. */
+  'cases.create': (u) => hasRole(u, 'coordinator', 'lawyer', 'monitor'),
+  'case.read': (u, r) => isCaseAccess(r) && canReadCase(u, r),
+  'case.edit': (u, r) => isCaseAccess(r) && canEditCase(u, r),
+  /** Identifiable exports: members only (and a fresh password, checked by the route). */
+  'case.export': (u, r) => isCaseAccess(r) && canReadCase(u, r),
+  /** Access list, workflow and the read trail of a case. */
+  'case.manage': (u, r) => isCaseAccess(r) && hasRole(u, 'coordinator'),
+  /** Period reports (aggregates and pseudonymised summaries). */
+  'cases.report': (u) => hasRole(u, 'coordinator'),
+  /** Editing the thesaurus. */
+  'cases.thesaurus': (u) => hasRole(u, 'admin'),
+});
+
+declare module '../../platform/policy/policy.js' {
+  interface PolicyActions extends ActionsOf<typeof casesPolicies> {}
+}

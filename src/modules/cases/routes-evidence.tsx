@@ -7,6 +7,7 @@ import path from 'node:path';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { AppError, notFound } from '../../platform/errors.js';
+import { safeFileName } from '../../platform/files/safe-name.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { requireCase } from './access-check.js';
 import { EVIDENCE_MAX_BYTES, evidenceDir, recordDownload, recordEvidence, storeUpload, verifyEvidence } from './commands/evidence.js';
@@ -35,7 +36,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
       throw err;
     }
     try {
-      await db.transaction().execute((trx) => recordEvidence({ trx, cipher, caseId: row.id, userId: request.ctx.user!.id, originalName: part.filename, stored, now: now() }));
+      await db.transaction().execute((trx) => recordEvidence({ trx, cipher, caseId: row.id, userId: request.ctx.user!.id, originalName: safeFileName(part.filename), stored, now: now() }));
     } catch (err) {
       fs.rmSync(path.join(evidenceDir(config.dataDir), stored.storedName), { force: true });
       throw err;

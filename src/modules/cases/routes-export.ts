@@ -6,7 +6,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { redirectTo } from '../../platform/http/page.js';
 import { reauthUrl, recentlyAuthenticated } from '../../platform/http/reauth.js';
-import { apiErrorResponses } from '../api/routes.js';
+import { apiErrorResponses } from '../../platform/http/api-errors.js';
 import { requireCase } from './access-check.js';
 import { recordCaseRead } from './commands/access.js';
 import { addAct } from './commands/record-act.js';

@@ -5,7 +5,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { apiErrorResponses } from '../api/routes.js';
+import { apiErrorResponses } from '../../platform/http/api-errors.js';
 import { consultationPhase, PHASES } from './phase.js';
 import { listConsultations } from './queries.js';
 

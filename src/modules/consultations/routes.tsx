@@ -11,7 +11,6 @@ import { flashFor, parseId, readableConsultation } from './access.js';
 import { moderateComment, flagComment } from './commands/moderation.js';
 import { answerComment, setFollowing } from './commands/participation.js';
 import { postComment, postReply } from './commands/post-comment.js';
-import './commands/notify-followers.js';
 import { articleLabel } from './views/parts.js';
 import { consultationPhase } from './phase.js';
 import {

@@ -12,6 +12,7 @@
 import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { AppError, invalid } from '../../platform/errors.js';
+import { safeFileName } from '../../platform/files/safe-name.js';
 
 export interface UploadedFile {
   name: string;
@@ -41,7 +42,7 @@ export async function readMultipart(request: FastifyRequest, opts: { maxFileByte
       part.file.resume();
       continue;
     }
-    const name = part.filename.replace(/[\\/\r\n\0]/g, '_').slice(0, 200);
+    const name = safeFileName(part.filename);
     const ext = /\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1]?.toLowerCase() ?? '';
     if (!opts.extensions.includes(ext)) {
       part.file.resume();

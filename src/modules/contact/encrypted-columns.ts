@@ -1,5 +1,5 @@
-/** The contact form's encrypted columns, registered so `achyk keys rotate` re-encrypts them. */
-import { registerEncryptedColumn } from '../../platform/crypto/field-encryption.js';
+/** The contact form's encrypted columns, listed in the manifest so `achyk keys rotate` re-encrypts them. */
+import type { EncryptedColumn } from '../../platform/crypto/field-encryption.js';
 
 export const CTX = {
   name: 'contact_message.name',
@@ -8,7 +8,9 @@ export const CTX = {
   body: 'contact_message.body',
 } as const;
 
-registerEncryptedColumn({ table: 'contact_message', key: 'id', column: 'name_enc', context: CTX.name });
-registerEncryptedColumn({ table: 'contact_message', key: 'id', column: 'reply_to_enc', context: CTX.replyTo });
-registerEncryptedColumn({ table: 'contact_message', key: 'id', column: 'subject_enc', context: CTX.subject });
-registerEncryptedColumn({ table: 'contact_message', key: 'id', column: 'body_enc', context: CTX.body });
+export const contactEncryptedColumns: EncryptedColumn[] = [
+  { table: 'contact_message', key: 'id', column: 'name_enc', context: CTX.name },
+  { table: 'contact_message', key: 'id', column: 'reply_to_enc', context: CTX.replyTo },
+  { table: 'contact_message', key: 'id', column: 'subject_enc', context: CTX.subject },
+  { table: 'contact_message', key: 'id', column: 'body_enc', context: CTX.body },
+];

@@ -3,7 +3,7 @@
  * CONTACT_RETENTION_DAYS ago, one audit entry each (its id, never its content).
  */
 import type { Db } from '../../platform/db/database.js';
-import { ensureJobQueued, registerRecurringJob } from '../../platform/jobs/recurring.js';
+import type { Schedule } from '../../platform/jobs/recurring.js';
 import { deleteMessage } from './commands/inbox-actions.js';
 
 export const SWEEP_JOB = 'contact.sweep';
@@ -22,11 +22,9 @@ export async function sweepHandled(db: Db, retentionDays: number, now: Date): Pr
   return n;
 }
 
-/** Makes sure a sweep is queued (when the app is ready; the sweep then re-schedules itself). */
-export async function ensureSweepScheduled(db: Db, now: Date): Promise<void> {
-  await ensureJobQueued(db, SWEEP_JOB, now);
-}
-
-registerRecurringJob(SWEEP_JOB, SWEEP_EVERY_MS, async (ctx) => {
-  await sweepHandled(ctx.db, ctx.services.config.contactRetentionDays, ctx.now);
-});
+/** The hourly sweep, as the manifest declares it. */
+export const contactSweep: Schedule = {
+  kind: SWEEP_JOB,
+  everyMs: SWEEP_EVERY_MS,
+  run: (ctx) => sweepHandled(ctx.db, ctx.services.config.contactRetentionDays, ctx.now).then(() => undefined),
+};

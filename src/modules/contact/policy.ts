@@ -5,14 +5,18 @@
  *   staff do not: messages may be about anything, including people, and go to whoever answers
  *   for the organisation.
  */
-import { definePolicy, hasRole, type Actor } from '../../platform/policy/policy.js';
-// Registers the encrypted columns at boot (the policy module is loaded by every entry point).
-import './encrypted-columns.js';
+import { definePolicies, hasRole, type Actor, type ActionsOf } from '../../platform/policy/policy.js';
 
 export const INBOX_ROLES = ['coordinator', 'admin'] as const;
 export const isContactStaff = (u: Actor | null): u is Actor => hasRole(u, ...INBOX_ROLES);
 
-/** The public contact form. */
-definePolicy('contact.send', () => true);
-/** The staff inbox: read, mark handled, delete. */
-definePolicy('contact.inbox', (u) => isContactStaff(u));
+export const contactPolicies = definePolicies({
+  /** The public contact form. */
+  'contact.send': () => true,
+  /** The staff inbox: read, mark handled, delete. */
+  'contact.inbox': (u) => isContactStaff(u),
+});
+
+declare module '../../platform/policy/policy.js' {
+  interface PolicyActions extends ActionsOf<typeof contactPolicies> {}
+}

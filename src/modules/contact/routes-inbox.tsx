@@ -15,7 +15,7 @@ import { findMessage, listMessages } from './queries.js';
 import { emptyForm } from './schema.js';
 import { InboxPage, MessagePage } from './views/inbox.js';
 
-const cfg = { policy: 'contact.inbox', confidential: true };
+const cfg = { policy: 'contact.inbox', confidential: true } as const;
 
 const idOf = (raw: string): number => {
   if (!/^[0-9]{1,9}$/.test(raw)) throw notFound();

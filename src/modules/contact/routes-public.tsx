@@ -11,13 +11,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { isEmail, parseForm } from '../../platform/http/validation.js';
-import { ClientThrottle } from './client-throttle.js';
+import { ClientThrottle } from '../../platform/http/client-throttle.js';
 import { receiveMessage } from './commands/receive-message.js';
 import { checkFormToken, issueFormToken } from './form-token.js';
 import { contactForm, HONEYPOT, MESSAGE_MAX } from './schema.js';
 import { ContactPage, SentPage, type ContactInput } from './views/public.js';
 
-const cfg = { policy: 'contact.send', confidential: true };
+const cfg = { policy: 'contact.send', confidential: true } as const;
 
 /** Accepted messages per client and overall, per hour. */
 export const CONTACT_LIMITS = { perClient: 5, global: 100, windowMs: 3600_000 };

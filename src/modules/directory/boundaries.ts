@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Executor } from '../../platform/db/database.js';
-import { PROJECT_ROOT } from '../../platform/project-root.js';
+import { REFERENCE_DIR } from '../../platform/project-root.js';
 
-export const REFERENCE_DIR = path.join(PROJECT_ROOT, 'reference');
+export { REFERENCE_DIR };
 export const BOUNDARY_FILES = ['boundaries/oblasts.geojson', 'boundaries/rayons.geojson'];
 
 interface Feature {

@@ -5,12 +5,10 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openRuntime } from '../../bootstrap.js';
-import { UsageError } from '../../cli/main.js';
-import type { CliCommand } from '../../cli/commands/command.js';
-import { progressBar } from '../../cli/progress.js';
-import { loadConfig } from '../../config.js';
-import { isLocale, type Locale } from '../../platform/i18n/locales.js';
+import { UsageError } from '../../platform/cli/command.js';
+import type { CliCommand } from '../../platform/cli/command.js';
+import { progressBar } from '../../platform/cli/progress.js';
+import { cliLocale } from '../../platform/cli/locale.js';
 import { translator } from '../../platform/i18n/translate.js';
 import { exportDirectory } from './commands/export-directory.js';
 import { importDirectory } from './commands/import-directory.js';
@@ -19,22 +17,16 @@ import { loadBoundaries } from './boundaries.js';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { DirectoryFile } from './csv.js';
 
-/** The operator's language from LC_ALL / LANG ("ru_RU.UTF-8" → ru); English otherwise ("C.UTF-8"). */
-export function cliLocale(env: NodeJS.ProcessEnv = process.env): Locale {
-  const lang = (env.LC_ALL || env.LANG || '').split(/[_.]/)[0]?.toLowerCase();
-  return isLocale(lang) ? lang : 'en';
-}
-
 function importCommand(file: DirectoryFile): CliCommand {
   return {
     summary: `import ${file} from a CSV file (all-or-nothing, upsert by code): FILE [--dry-run]`,
-    async run(args) {
+    async run(args, cli) {
       const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
       const path = positionals[0];
       if (!path) throw new UsageError(`achyk import ${file} needs a CSV file: achyk import ${file} FILE [--dry-run]`);
       if (!fs.existsSync(path)) throw new UsageError(`No such file: ${path}`);
       const data = fs.readFileSync(path);
-      const runtime = await openRuntime(loadConfig());
+      const runtime = await cli.openRuntime();
       const bar = progressBar();
       try {
         let started = false;
@@ -70,9 +62,9 @@ function importCommand(file: DirectoryFile): CliCommand {
 function exportCommand(file: DirectoryFile): CliCommand {
   return {
     summary: `export every ${file === 'bodies' ? 'body' : 'territory'} as CSV (the import format): [FILE] (default: standard output)`,
-    async run(args) {
+    async run(args, cli) {
       const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-      const runtime = await openRuntime(loadConfig());
+      const runtime = await cli.openRuntime();
       try {
         const { csv, rows } = await exportDirectory(runtime.conn.db, file);
         if (positionals[0]) {
@@ -89,11 +81,11 @@ function exportCommand(file: DirectoryFile): CliCommand {
 /** `achyk import boundaries FILE.geojson…`: replaces the map shapes of the territories with the same codes. */
 const importBoundariesCommand: CliCommand = {
   summary: 'load map boundaries (GeoJSON with OCHA P-codes in properties.id) onto territories: FILE…',
-  async run(args) {
+  async run(args, cli) {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
     if (positionals.length === 0) throw new UsageError('achyk import boundaries needs one or more GeoJSON files');
     for (const f of positionals) if (!fs.existsSync(f)) throw new UsageError(`No such file: ${f}`);
-    const runtime = await openRuntime(loadConfig());
+    const runtime = await cli.openRuntime();
     try {
       const now = new Date();
       const matched = await runtime.conn.db.transaction().execute(async (trx) => {

@@ -8,7 +8,7 @@
  */
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
-import { queryTerms } from './search-key.js';
+import { queryTerms } from '../../platform/text/search-key.js';
 import type { BodyKind, BodyTable, DirectoryChangeTable, TerritoryLevel, TerritoryTable } from './tables.js';
 import { isRecordId } from '../../platform/http/validation.js';
 
@@ -50,9 +50,13 @@ export async function findBodiesByIds(db: Executor, ids: number[]): Promise<Body
   return db.selectFrom('body').selectAll().where('id', 'in', ids).execute();
 }
 
-/** Is the body active on the given day ('YYYY-MM-DD')? `active_to` is the first day it no longer exists. */
-export function isBodyActive(body: Pick<Body, 'active_from' | 'active_to'>, day: string): boolean {
-  return (body.active_from === null || body.active_from <= day) && (body.active_to === null || body.active_to > day);
+/**
+ * Is the body active on the given day ('YYYY-MM-DD')? The one rule, for every module: it exists from
+ * `active_from`, `active_to` is the first day it no longer exists, and a body merged into another
+ * (`merged_into_id`) is no longer active at all (it cannot receive appeals; its successor does).
+ */
+export function isBodyActive(body: Pick<Body, 'active_from' | 'active_to' | 'merged_into_id'>, day: string): boolean {
+  return body.merged_into_id === null && (body.active_from === null || body.active_from <= day) && (body.active_to === null || body.active_to > day);
 }
 
 /** Does the territory exist on the given day? `valid_to` is the first day it no longer exists. */

@@ -36,7 +36,7 @@ const NOTICES: Record<string, MessageKey> = {
 
 export async function directoryAdminRoutes(app: FastifyInstance): Promise<void> {
   const { db, now } = app.achyk;
-  const manage = { config: { policy: 'directory.manage' } };
+  const manage = { config: { policy: 'directory.manage' } } as const;
   // Multipart only for this plugin's routes (encapsulated); limits enforced while streaming (413).
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 5, parts: 6, fieldSize: 1000 }, throwFileSizeLimit: true });
 

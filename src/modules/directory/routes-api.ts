@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../platform/errors.js';
-import { apiErrorResponses } from '../api/routes.js';
+import { apiErrorResponses } from '../../platform/http/api-errors.js';
 import { findBodyById, listTerritories, searchBodies, searchTerritories, supervisorChain, type Body, type TerritorySummary } from './queries.js';
 import { ApiBody, ApiBodyDetail, ApiIdParams, ApiTerritory, BodiesQuery, TerritoriesQuery, type ApiBodyT, type ApiTerritoryT } from './schema.js';
 import type { BodyKind, TerritoryLevel } from './tables.js';
@@ -44,7 +44,7 @@ export function apiBody(b: Body): ApiBodyT {
 
 export async function directoryApiRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.achyk;
-  const config = { policy: 'directory.read', api: true };
+  const config = { policy: 'directory.read', api: true } as const;
 
   app.get<{ Querystring: { level?: TerritoryLevel; parent?: number; q?: string; validOn?: string } }>(
     '/api/v1/territories',

@@ -29,7 +29,7 @@ const NATIONAL_KINDS: BodyKind[] = ['cabinet', 'ministry', 'agency', 'court', 'p
 
 export async function directoryRoutes(app: FastifyInstance): Promise<void> {
   const { db, now } = app.achyk;
-  const read = { config: { policy: 'directory.read' } };
+  const read = { config: { policy: 'directory.read' } } as const;
 
   app.get('/directory', read, async (request, reply) => {
     const top = await topTerritories(db);

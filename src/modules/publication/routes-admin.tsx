@@ -67,7 +67,7 @@ function RulesPage({ ctx, rules, errors, input }: { ctx: ViewContext; rules: Rul
 
 export async function publicationAdminRoutes(app: FastifyInstance): Promise<void> {
   const { db, cipher, now } = app.achyk;
-  const rules = { config: { policy: 'publication.rules' } };
+  const rules = { config: { policy: 'publication.rules' } } as const;
   const list = () => db.selectFrom('redaction_rule').select(['id', 'scope', 'scope_id', 'pattern', 'is_regex', 'replacement', 'note']).where('scope', 'in', ['global', 'body']).where('deleted_at', 'is', null).orderBy('id').execute();
   const page = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], input: Record<string, string> = {}) =>
     sendPage(reply, <RulesPage ctx={viewContext(request)} rules={await list()} errors={errors} input={input} />, errors.length ? 422 : 200);

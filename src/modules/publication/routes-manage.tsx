@@ -1,43 +1,46 @@
 /**
  * The owner's (and NGO staff's) publication workflow on /appeals/:id/publication: review the
- * automatic suggestions, add redactions and per-appeal rules, preview, publish, withdraw, and the
- * statistics consent. Read → authorize (appealFor: 404 for others) → transaction + audit → redirect.
+ * automatic suggestions, add redactions and per-appeal rules, preview, publish, withdraw; other
+ * modules add sections at the end of the page (the statistics consent, through `managePageSections`).
+ * Read → authorize (appealFor: 404 for others) → transaction + audit → redirect.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { can } from '../../platform/policy/policy.js';
-import { appealFor } from '../appeals/access.js';
-import type { Appeal } from '../appeals/queries.js';
+import { appealFor } from '../appeals/index.js';
+import type { Appeal } from '../appeals/index.js';
 import { kyrgyzDateOf } from '../calendar/index.js';
-import { refreshAppeals } from '../stats/refresh.js';
+import { extensionsOf } from '../../platform/modules/extensions.js';
 import { publishAppeal, withdrawAppeal } from './commands/publish.js';
 import { addChoice, addRule, reapplyRule, removeChoice } from './commands/redactions.js';
 import { buildSnapshot } from './commands/snapshot.js';
+import { managePageSections } from './extensions.js';
 import { ManagePage } from './views/manage.js';
 
 type Body = Record<string, string | undefined>;
 
 export async function publicationManageRoutes(app: FastifyInstance): Promise<void> {
   const { db, cipher, now } = app.achyk;
-  const manage = { config: { policy: 'publication.manage' } };
+  const manage = { config: { policy: 'publication.manage' } } as const;
   const actorOf = (r: FastifyRequest) => `user:${r.ctx.user!.id}`;
 
   async function render(request: FastifyRequest, reply: FastifyReply, a: Appeal, errors: FieldError[] = [], input: Record<string, string> = {}) {
-    const [publication, snapshot, choices, rules, files, optOut] = await Promise.all([
+    const ctx = viewContext(request);
+    const [publication, snapshot, choices, rules, files, sections] = await Promise.all([
       db.selectFrom('appeal_publication').select(['state', 'published_at', 'withdrawn_at']).where('appeal_id', '=', a.id).executeTakeFirst(),
       buildSnapshot(db, cipher, a),
       db.selectFrom('redaction_choice').select(['id', 'kind', 'value']).where('appeal_id', '=', a.id).orderBy('id').execute(),
       db.selectFrom('redaction_rule').select(['id', 'pattern', 'is_regex', 'replacement']).where('scope', '=', 'appeal').where('scope_id', '=', a.id).where('deleted_at', 'is', null).orderBy('id').execute(),
       db.selectFrom('appeal_file').select(['id', 'original_name']).where('appeal_id', '=', a.id).orderBy('id').execute(),
-      db.selectFrom('stats_opt_out').select('id').where('appeal_id', '=', a.id).executeTakeFirst(),
+      Promise.all(extensionsOf(managePageSections).map((s) => s.render({ db, ctx, appeal: a }))),
     ]);
     const safe = new Set(choices.filter((c) => c.kind === 'safe_file').map((c) => c.value));
     return sendPage(
       reply,
       <ManagePage
-        ctx={viewContext(request)}
+        ctx={ctx}
         appealId={a.id}
         subject={a.subject}
         isDraft={a.state === 'draft'}
@@ -47,7 +50,7 @@ export async function publicationManageRoutes(app: FastifyInstance): Promise<voi
         rules={rules}
         files={files.map((f) => ({ id: f.id, name: f.original_name, safe: safe.has(String(f.id)) }))}
         canMarkSafe={can(request.ctx.user, 'publication.mark_safe', a)}
-        statsIncluded={!optOut}
+        sections={sections}
         errors={errors}
         input={input}
       />,
@@ -125,26 +128,6 @@ export async function publicationManageRoutes(app: FastifyInstance): Promise<voi
         await db.transaction().execute(async (trx) => {
           await addRule({ trx, scope: 'appeal', scopeId: a.id, pattern: String(body.pattern ?? '').slice(0, 1000), isRegex: body.is_regex === '1', replacement: String(body.replacement ?? '').slice(0, 100), note: '', actor: actorOf(request), now: now() });
           await reapplyRule({ trx, cipher, scope: 'appeal', scopeId: a.id, actor: actorOf(request), now: now() });
-        });
-      },
-      'publication.saved_flash',
-    ),
-  );
-
-  app.post<{ Params: { id: string } }>('/appeals/:id/publication/consent', manage, async (request, reply) =>
-    act(
-      request,
-      reply,
-      async (a) => {
-        const include = ((request.body ?? {}) as Body).include === '1';
-        await db.transaction().execute(async (trx) => {
-          if (include) await trx.deleteFrom('stats_opt_out').where('appeal_id', '=', a.id).execute();
-          else if (!(await trx.selectFrom('stats_opt_out').select('id').where('appeal_id', '=', a.id).executeTakeFirst())) {
-            await trx.insertInto('stats_opt_out').values({ appeal_id: a.id, created_at: now().toISOString() }).execute();
-          }
-          // The aggregates follow at once, in the same transaction.
-          await refreshAppeals(trx, [a.id], kyrgyzDateOf(now()));
-          await appendAudit(trx, { actor: actorOf(request), action: include ? 'stats.consent_given' : 'stats.consent_withdrawn', objectType: 'appeal', objectId: a.id, at: now() });
         });
       },
       'publication.saved_flash',

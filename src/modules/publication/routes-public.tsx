@@ -7,11 +7,11 @@ import { sendPage, viewContext } from '../../platform/http/page.js';
 import { sendPublicPage } from '../../platform/http/page-cache.js';
 import type { MessageKey } from '../../platform/i18n/catalog.js';
 import { pickText, translator } from '../../platform/i18n/translate.js';
-import { storedPath } from '../appeals/files/store.js';
-import { isAppealKind } from '../appeals/kinds.js';
+import { storedPath } from '../../platform/files/store.js';
+import { isAppealKind } from '../appeals/index.js';
 import { kyrgyzDateOf } from '../calendar/index.js';
-import { findBodyById } from '../directory/queries.js';
-import { atomFeed } from './atom.js';
+import { findBodyById } from '../directory/index.js';
+import { atomFeed } from '../../platform/render/atom.js';
 import { findPublished, latestPublished, publishedEvents, publishedFiles } from './queries.js';
 import { searchPublic, type SearchFilters, type SearchResult, type StatusGroup } from './search.js';
 import { PublicAppealPage, SearchPage } from './views/public.js';
@@ -26,7 +26,7 @@ export function filtersOf(q: Q): SearchFilters {
 
 export async function publicationPublicRoutes(app: FastifyInstance): Promise<void> {
   const { db, config, now } = app.achyk;
-  const pub = { config: { policy: 'publication.public' } };
+  const pub = { config: { policy: 'publication.public' } } as const;
 
   app.get<{ Querystring: Q }>('/search', pub, async (request, reply) => {
     const q = typeof request.query.q === 'string' ? request.query.q : '';

@@ -5,8 +5,8 @@
  * ever indexed, and only while the appeal is published.
  */
 import type { Executor } from '../../platform/db/database.js';
-import { searchKey } from '../directory/search-key.js';
-import type { Appeal } from '../appeals/queries.js';
+import { searchKey } from '../../platform/text/search-key.js';
+import type { Appeal } from '../appeals/index.js';
 import type { PublicSnapshot } from './commands/snapshot.js';
 
 /** The oblast (or city of republican significance) of a body, for the territory facet. */

@@ -17,9 +17,9 @@ import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import { isPostgres } from '../../platform/db/dialect.js';
 import { AppError } from '../../platform/errors.js';
-import { OPEN_STATES } from '../appeals/kinds.js';
-import { fold, queryTerms, stem } from '../directory/search-key.js';
-import { searchBodies, type Body } from '../directory/queries.js';
+import { OPEN_STATES } from '../appeals/index.js';
+import { fold, queryTerms, stem } from '../../platform/text/search-key.js';
+import { searchBodies, type Body } from '../directory/index.js';
 import { isPublishedAppeal } from './visibility.js';
 
 /** Longest query accepted (characters). */

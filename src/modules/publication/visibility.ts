@@ -8,7 +8,7 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/policy/policy.js';
-import { canReadAppeal, type AppealAccess } from '../appeals/policy.js';
+import { canReadAppeal, type AppealAccess } from '../appeals/index.js';
 
 /**
  * Restricts a query that has `appeal_publication` in scope to published appeals.

@@ -3,11 +3,17 @@
  * public is decided by visibility.ts, at query time); writing, previewing, publishing and correcting
  * belong to coordinators and administrators.
  */
-import { definePolicy, hasRole, type Actor } from '../../platform/policy/policy.js';
+import { definePolicies, hasRole, type Actor, type ActionsOf } from '../../platform/policy/policy.js';
 
 export const isStatementEditor = (u: Actor | null): boolean => hasRole(u, 'admin', 'coordinator');
 
-/** Public pages, archives, feeds, figure pages and calendar files. */
-definePolicy('statements.public', () => true);
-/** Drafts, previews, publication, scheduling and corrections of statements and events. */
-definePolicy('statements.manage', (u) => isStatementEditor(u));
+export const statementsPolicies = definePolicies({
+  /** Public pages, archives, feeds, figure pages and calendar files. */
+  'statements.public': () => true,
+  /** Drafts, previews, publication, scheduling and corrections of statements and events. */
+  'statements.manage': (u) => isStatementEditor(u),
+});
+
+declare module '../../platform/policy/policy.js' {
+  interface PolicyActions extends ActionsOf<typeof statementsPolicies> {}
+}

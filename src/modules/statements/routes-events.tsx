@@ -9,10 +9,9 @@ import { parseForm } from '../../platform/http/validation.js';
 import { isLocale, LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { formatDateTime, pickText, translator } from '../../platform/i18n/translate.js';
 import { can } from '../../platform/policy/policy.js';
-import { atomFeed } from '../publication/atom.js';
+import { atomFeed } from '../../platform/render/atom.js';
 import { utcToBishkek } from './bishkek-time.js';
 import { createEvent, publishEvent, updateEvent } from './commands/save-event.js';
-import './commands/announce.js';
 import { eventCalendar } from './ical.js';
 import { renderStatementHtml } from './markdown.js';
 import { findEvent, listAllEvents, listPublicEvents, relatedStatements, textsOf, type EventRow } from './queries.js';
@@ -22,8 +21,8 @@ import { EventEditPage, EventManageListPage, EventPage, EventsPage, type EventIt
 import { isPublic } from './visibility.js';
 
 type IdParams = { Params: { id: string } };
-const pub = { config: { policy: 'statements.public' } };
-const manage = { config: { policy: 'statements.manage' } };
+const pub = { config: { policy: 'statements.public' } } as const;
+const manage = { config: { policy: 'statements.manage' } } as const;
 
 function titleOf(e: EventRow, locale: Locale, asked?: unknown) {
   const wanted = isLocale(asked) ? asked : locale;

@@ -9,7 +9,6 @@ import { parseForm } from '../../platform/http/validation.js';
 import { pickText } from '../../platform/i18n/translate.js';
 import { publishStatement } from './commands/publish-statement.js';
 import { createStatement, updateStatement } from './commands/save-statement.js';
-import './commands/announce.js';
 import { presentStatement } from './present.js';
 import { findStatement, listAllStatements, listVersions, TEXT_COLUMNS, type StatementRow } from './queries.js';
 import { publishForm, statementForm } from './schema.js';
@@ -18,7 +17,7 @@ import { StatementPage } from './views/public.js';
 import { isPublic } from './visibility.js';
 
 type IdParams = { Params: { id: string } };
-const manage = { config: { policy: 'statements.manage' } };
+const manage = { config: { policy: 'statements.manage' } } as const;
 
 export function statusOf(r: { published_at: string | null }, now: Date): Status {
   if (r.published_at === null) return { kind: 'draft' };

@@ -10,7 +10,7 @@ import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { pickText, translator } from '../../platform/i18n/translate.js';
 import { can } from '../../platform/policy/policy.js';
 import { kyrgyzDateOf } from '../calendar/index.js';
-import { atomFeed } from '../publication/atom.js';
+import { atomFeed } from '../../platform/render/atom.js';
 import { findEmbeds, type EmbedSpec } from './embeds/parse.js';
 import { casesPeriod, MIN_CASE_COUNT, resolveFigure } from './embeds/resolve.js';
 import { figureHtml } from './markdown.js';
@@ -22,7 +22,7 @@ import { CasesFigurePage, ListPage, StatementPage, type ListItem } from './views
 import { isPublic } from './visibility.js';
 
 type Q = Record<string, string | undefined>;
-const pub = { config: { policy: 'statements.public' } };
+const pub = { config: { policy: 'statements.public' } } as const;
 
 /** A list item in the reader's language (with fallback to a written one). */
 export function listItem(s: StatementRow, locale: Locale): ListItem {

@@ -7,7 +7,7 @@
 import { Readable } from 'node:stream';
 import type { Executor } from '../../platform/db/database.js';
 import type { Trilingual } from '../../platform/i18n/locales.js';
-import { wherePublished } from '../publication/visibility.js';
+import { wherePublished } from '../publication/index.js';
 
 export const DATASETS = ['bodies', 'territories', 'appeals', 'stats'] as const;
 export type Dataset = (typeof DATASETS)[number];

@@ -2,8 +2,8 @@
  * Reads of the statistics for report cards, league tables and maps. They read the per-body-month
  * aggregates (and, for "overdue now", the open facts by due date): never the appeal table.
  */
-import { sql } from 'kysely';
-import type { Executor } from '../../platform/db/database.js';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Database, Executor } from '../../platform/db/database.js';
 import { cachedFigures, directoryStamp } from './cache.js';
 import { addCell, emptyTotals, figuresOf, type Figures, type Totals } from './figures.js';
 
@@ -22,6 +22,15 @@ export interface ReportCard {
 }
 
 type Cell = { body_id: number; month: string; kind: string; received: number; answered: number; on_time: number; late: number; outcomes: string; reasons: string; days_hist: string; oblast_id: number | null; rayon_id: number | null };
+
+/**
+ * "Overdue now" over the facts: the appeals' rule (appeals' `isOverdue`: open and past the due date)
+ * on the two columns a fact keeps for it, `open` and `due_date`. Every count of overdue facts (report
+ * cards, league tables, the refresh of lapsed appeals) goes through here.
+ */
+export function whereOverdue<O>(qb: SelectQueryBuilder<Database, 'stats_appeal_fact', O>, today: string): SelectQueryBuilder<Database, 'stats_appeal_fact', O> {
+  return qb.where('open', '=', 1).where('due_date', '<', today);
+}
 
 function cells(db: Executor, period: Period) {
   return db.selectFrom('stats_body_month').selectAll().where('month', '>=', period.from).where('month', '<=', period.to);
@@ -62,7 +71,7 @@ export async function reportCard(db: Executor, bodyId: number, period: Period, t
       m.late += c.late;
     }
   }
-  let overdue = db.selectFrom('stats_appeal_fact').select(sql<number>`count(*)`.as('n')).where('body_id', '=', bodyId).where('open', '=', 1).where('due_date', '<', today).where('included', '=', 1);
+  let overdue = whereOverdue(db.selectFrom('stats_appeal_fact').select(sql<number>`count(*)`.as('n')).where('body_id', '=', bodyId), today).where('included', '=', 1);
   if (kind) overdue = overdue.where('kind', '=', kind);
   const n = Number((await overdue.executeTakeFirstOrThrow()).n);
   return {
@@ -106,11 +115,7 @@ export async function leagueTable(db: Executor, f: LeagueFilter, today: string):
   const ids = [...by.keys()];
   const overdue = new Map<number, number>();
   if (ids.length) {
-    let oq = db
-      .selectFrom('stats_appeal_fact')
-      .select(['body_id', sql<number>`count(*)`.as('n')])
-      .where('open', '=', 1)
-      .where('due_date', '<', today)
+    let oq = whereOverdue(db.selectFrom('stats_appeal_fact').select(['body_id', sql<number>`count(*)`.as('n')]), today)
       .where('included', '=', 1)
       .where('body_id', 'in', ids)
       .groupBy('body_id');

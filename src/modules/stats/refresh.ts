@@ -14,17 +14,18 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import { workingDaysBetween, type CalendarData } from '../calendar/index.js';
-import { OPEN_STATES } from '../appeals/kinds.js';
-import { loadCalendar } from '../appeals/calendar-store.js';
+import { isOpen, isPastDue, loadCalendar, type AppealState } from '../appeals/index.js';
+import { placeOfTerritory, type Place } from '../directory/index.js';
 import type { StatsAppealFactTable } from './tables.js';
 import { bumpStatsVersion } from './cache.js';
+import { whereOverdue } from './queries.js';
 
 const WATERMARK = 'stats.watermark';
 const BATCH = 500;
 
 type Fact = Omit<StatsAppealFactTable, 'id'>;
 
-interface AppealRow {
+export interface AppealRow {
   id: number;
   body_id: number;
   kind: string;
@@ -38,35 +39,15 @@ interface AppealRow {
   updated_at: string;
 }
 
-/** Oblast and rayon of a body's territory, walking up the parents (memoised per run). */
-async function placeOf(db: Executor, territoryId: number | null, memo: Map<number, { oblast: number | null; rayon: number | null }>) {
-  if (territoryId === null) return { oblast: null, rayon: null };
-  const hit = memo.get(territoryId);
-  if (hit) return hit;
-  let oblast: number | null = null;
-  let rayon: number | null = null;
-  let id: number | null = territoryId;
-  for (let i = 0; id !== null && i < 8; i++) {
-    const t = await db.selectFrom('territory').select(['id', 'level', 'parent_id']).where('id', '=', id).executeTakeFirst();
-    if (!t) break;
-    if ((t.level === 'rayon' || t.level === 'city') && rayon === null) rayon = t.id;
-    if (t.level === 'oblast' || t.level === 'city_republican') oblast = t.id;
-    id = t.parent_id;
-  }
-  const out = { oblast, rayon };
-  memo.set(territoryId, out);
-  return out;
-}
-
 /** The fact of one appeal on `today` (pure apart from the calendar). */
 export function factOf(a: AppealRow, today: string, calendar: CalendarData, place: { oblast: number | null; rayon: number | null }, included: boolean): Fact | null {
   if (a.state === 'draft' || !a.received_on) return null;
-  const open = (OPEN_STATES as readonly string[]).includes(a.state);
+  const open = isOpen(a.state as AppealState);
   const start = a.term_from ?? a.received_on;
   const answerDays = a.answered_on ? Math.max(0, workingDaysBetween(start, a.answered_on, calendar)) : null;
   let onTime: number | null = null;
   if (a.answered_on) onTime = a.due_date && a.answered_on > a.due_date ? 0 : 1;
-  else if (a.due_date && today > a.due_date && a.state !== 'closed') onTime = 0;
+  else if (isPastDue(a.due_date, today) && a.state !== 'closed') onTime = 0;
   return {
     appeal_id: a.id,
     body_id: a.body_id,
@@ -93,7 +74,7 @@ const APPEAL_COLUMNS = ['id', 'body_id', 'kind', 'state', 'received_on', 'term_f
 export async function refreshAppeals(db: Executor, ids: number[], today: string, calendar?: CalendarData): Promise<number> {
   if (ids.length === 0) return 0;
   const cal = calendar ?? (await loadCalendar(db));
-  const memo = new Map<number, { oblast: number | null; rayon: number | null }>();
+  const memo = new Map<number, Place>();
   const cells = new Map<string, { body_id: number; month: string; kind: string }>();
   const touch = (c: { body_id: number; month: string; kind: string }) => cells.set(`${c.body_id}|${c.month}|${c.kind}`, { body_id: c.body_id, month: c.month, kind: c.kind });
   for (let i = 0; i < ids.length; i += BATCH) {
@@ -104,7 +85,7 @@ export async function refreshAppeals(db: Executor, ids: number[], today: string,
     for (const o of old) touch(o);
     for (const a of rows) {
       const body = await db.selectFrom('body').select('territory_id').where('id', '=', a.body_id).executeTakeFirst();
-      const fact = factOf(a, today, cal, await placeOf(db, body?.territory_id ?? null, memo), !optOut.has(a.id));
+      const fact = factOf(a, today, cal, await placeOfTerritory(db, body?.territory_id ?? null, memo), !optOut.has(a.id));
       await db.deleteFrom('stats_appeal_fact').where('appeal_id', '=', a.id).execute();
       if (fact) {
         await db.insertInto('stats_appeal_fact').values(fact).execute();
@@ -117,8 +98,8 @@ export async function refreshAppeals(db: Executor, ids: number[], today: string,
   return ids.length;
 }
 
-type CellKey = { body_id: number; month: string; kind: string };
-const keyOf = (c: CellKey) => `${c.body_id}|${c.month}|${c.kind}`;
+export type CellKey = { body_id: number; month: string; kind: string };
+export const keyOf = (c: CellKey) => `${c.body_id}|${c.month}|${c.kind}`;
 /** Cells recomputed per statement: (body, month, kind) row values, well within both drivers' parameter limits. */
 const CELL_BATCH = 200;
 
@@ -224,7 +205,7 @@ export async function refreshStats(db: Executor, today: string, now: Date): Prom
     if (last.updated_at > max) max = last.updated_at;
     if (rows.length < BATCH) break;
   }
-  const lapsed = await db.selectFrom('stats_appeal_fact').select('appeal_id').where('open', '=', 1).where('due_date', '<', today).where('on_time', 'is', null).limit(10_000).execute();
+  const lapsed = await whereOverdue(db.selectFrom('stats_appeal_fact').select('appeal_id'), today).where('on_time', 'is', null).limit(10_000).execute();
   total += await refreshAppeals(db, lapsed.map((r) => r.appeal_id), today, cal);
   if (max !== since || !mark) {
     if (mark) await db.updateTable('setting').set({ value: max, updated_at: now.toISOString() }).where('key', '=', WATERMARK).execute();

@@ -7,15 +7,14 @@ import { sendPage, viewContext } from '../../platform/http/page.js';
 import { sendPublicPage } from '../../platform/http/page-cache.js';
 import { pickText } from '../../platform/i18n/translate.js';
 import { Layout } from '../../platform/render/layout.js';
-import { isAppealKind } from '../appeals/kinds.js';
+import { isAppealKind } from '../appeals/index.js';
 import { kyrgyzDateOf } from '../calendar/index.js';
-import { REFERENCE_DIR } from '../directory/boundaries.js';
-import { mapLayers } from '../directory/map-data.js';
-import { findBodyById } from '../directory/queries.js';
-import { BODY_KINDS } from '../directory/tables.js';
+import { REFERENCE_DIR } from '../../platform/project-root.js';
+import { mapLayers } from '../directory/index.js';
+import { findBodyById } from '../directory/index.js';
+import { BODY_KINDS } from '../directory/index.js';
 import { figuresOf } from './figures.js';
 import { shrinkPath } from './shrink-path.js';
-import { ensureRefreshScheduled } from './jobs.js';
 import { DATASETS, exportStream, FORMATS, type Dataset, type Format } from './open-data.js';
 import { parsePeriod } from './period.js';
 import { cachedLeagueTable, cachedRegionTotals, cachedReportCard } from './queries.js';
@@ -43,11 +42,8 @@ function attributions(): string {
 
 export async function statsRoutes(app: FastifyInstance): Promise<void> {
   const { db, now } = app.achyk;
-  const read = { config: { policy: 'stats.read' } };
+  const read = { config: { policy: 'stats.read' } } as const;
   const credits = attributions();
-  app.addHook('onReady', async () => {
-    await ensureRefreshScheduled(db, now());
-  });
 
   app.get('/stats', read, async (request, reply) => sendPage(reply, <StatsHome ctx={viewContext(request)} updated={await lastRefresh(db)} />));
 

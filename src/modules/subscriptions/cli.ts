@@ -3,9 +3,7 @@
  * phone or letter and cannot use the link in our mail). Addresses are stored only encrypted, so the
  * row is found by the keyed hash of the address. Audited as done by the CLI, without the address.
  */
-import type { CliCommand } from '../../cli/commands/command.js';
-import { loadConfig } from '../../config.js';
-import { openRuntime } from '../../bootstrap.js';
+import type { CliCommand } from '../../platform/cli/command.js';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { FieldCipher } from '../../platform/crypto/field-encryption.js';
 import type { Executor } from '../../platform/db/database.js';
@@ -25,14 +23,14 @@ export async function deleteSubscriptionByEmail(trx: Executor, cipher: FieldCiph
 
 export const subscriptionDeleteCommand: CliCommand = {
   summary: 'delete the e-mail subscription of an address on request: subscription delete <address>',
-  async run(args) {
+  async run(args, cli) {
     const email = normaliseEmail(args[0] ?? '');
     if (!isEmail(email)) {
       console.error('usage: achyk subscription delete <e-mail address>');
       process.exitCode = 2;
       return;
     }
-    const runtime = await openRuntime(loadConfig());
+    const runtime = await cli.openRuntime();
     try {
       const deleted = await runtime.conn.db.transaction().execute((trx) => deleteSubscriptionByEmail(trx, runtime.cipher, email, new Date()));
       console.log(deleted ? 'subscription deleted' : 'no subscription for that address');

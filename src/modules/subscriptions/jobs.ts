@@ -5,7 +5,7 @@
  */
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { Db } from '../../platform/db/database.js';
-import { ensureJobQueued, registerRecurringJob } from '../../platform/jobs/recurring.js';
+import type { Schedule } from '../../platform/jobs/recurring.js';
 import { forgetDeliveries } from './forget.js';
 
 export const SWEEP_JOB = 'subscriptions.sweep';
@@ -24,11 +24,9 @@ export async function sweepPending(db: Db, now: Date): Promise<number> {
   });
 }
 
-/** Makes sure a sweep is queued (when the app is ready; the sweep then re-schedules itself). */
-export async function ensureSweepScheduled(db: Db, now: Date): Promise<void> {
-  await ensureJobQueued(db, SWEEP_JOB, now);
-}
-
-registerRecurringJob(SWEEP_JOB, SWEEP_EVERY_MS, async (ctx) => {
-  await sweepPending(ctx.db, ctx.now);
-});
+/** The hourly sweep, as the manifest declares it. */
+export const subscriptionsSweep: Schedule = {
+  kind: SWEEP_JOB,
+  everyMs: SWEEP_EVERY_MS,
+  run: (ctx) => sweepPending(ctx.db, ctx.now).then(() => undefined),
+};

@@ -3,9 +3,13 @@
  * everybody, signed in or not: the confirmation and unsubscribe tokens are the authorization
  * (whoever holds the letter holds the subscription). Staff see only counts, never addresses.
  */
-import { definePolicy } from '../../platform/policy/policy.js';
-// Registers the encrypted column at boot (the policy module is loaded by every entry point).
-import './encrypted-columns.js';
+import { definePolicies, type ActionsOf } from '../../platform/policy/policy.js';
 
-/** The public pages: subscribe, confirm, unsubscribe. */
-definePolicy('subscriptions.public', () => true);
+export const subscriptionsPolicies = definePolicies({
+  /** The public pages: subscribe, confirm, unsubscribe. */
+  'subscriptions.public': () => true,
+});
+
+declare module '../../platform/policy/policy.js' {
+  interface PolicyActions extends ActionsOf<typeof subscriptionsPolicies> {}
+}

@@ -14,18 +14,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { parseForm } from '../../platform/http/validation.js';
-import { ClientThrottle } from '../contact/client-throttle.js';
+import { ClientThrottle } from '../../platform/http/client-throttle.js';
 import { confirmSubscription, findPending } from './commands/confirm.js';
 import { CONFIRM_HOURS, subscribe } from './commands/subscribe.js';
 import { findByUnsubscribeToken, unsubscribe } from './commands/unsubscribe.js';
-import { ensureSweepScheduled } from './jobs.js';
 import { emailHash } from './tokens.js';
 import { confirmForm, subscribeForm, unsubscribeForm } from './schema.js';
 import type { SubscriptionTopic } from './tables.js';
 import { topicList, topicsOf } from './topics.js';
 import { ConfirmPage, NoticePage, SubscribePage, UnsubscribePage, type SubscribeInput } from './views/pages.js';
 
-const cfg = { policy: 'subscriptions.public', confidential: true };
+const cfg = { policy: 'subscriptions.public', confidential: true } as const;
 
 /** Limits of subscription requests (each sends a letter). */
 export const SUBSCRIBE_LIMITS = { perClient: 5, global: 200, windowMs: 3600_000 };
@@ -116,5 +115,4 @@ export async function subscriptionRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.addHook('onReady', async () => ensureSweepScheduled(db, now()));
 }

@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.js';
-import { UsageError } from '../../cli/main.js';
-import { progressBar, type Progress } from '../../cli/progress.js';
-import type { CliCommand } from '../../cli/commands/command.js';
+import { UsageError } from '../cli/command.js';
+import { progressBar, type Progress } from '../cli/progress.js';
+import type { CliCommand } from '../cli/command.js';
 import { verifyAuditChain } from '../audit/audit-log.js';
 import { loadOrCreateKeyFile } from '../crypto/key-file.js';
 import { openDatabase } from '../db/connect.js';
@@ -80,7 +80,7 @@ export const backupCommand: CliCommand = {
 
 export const restoreCommand: CliCommand = {
   summary: 'load a backup archive into a new, empty database (also SQLite → PostgreSQL): FILE [--without-keys]',
-  async run(args) {
+  async run(args, cli) {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { 'without-keys': { type: 'boolean' } } });
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('Usage: achyk restore FILE [--without-keys]');
@@ -92,6 +92,7 @@ export const restoreCommand: CliCommand = {
         db: conn.db,
         dialect: conn.dialect,
         file,
+        migrations: cli.migrations,
         onProgress: bar.onProgress,
         beforeWrite: (summary) => checkKeys(summary, config.keyFile, values['without-keys'] ?? false),
       });

@@ -19,7 +19,6 @@
  */
 import { Migrator, sql, type Kysely, type Migration, type Transaction } from 'kysely';
 import { openDatabase } from '../db/connect.js';
-import { migrations as appMigrations } from '../db/migrate.js';
 import { ArchiveError, RestoreRefusedError, decodeValue, type ArchiveValue, type DialectName, type TableLine } from './archive-format.js';
 import { readArchive } from './read-archive.js';
 import { appliedMigrations, countRows, listTables, postgresSequences, type TableInfo } from './schema-info.js';
@@ -46,8 +45,8 @@ export interface RestoreOptions {
    * uses it to make sure the key file holds the keys the archive's encrypted values need.
    */
   beforeWrite?: (summary: ArchiveSummary) => void | Promise<void>;
-  /** the migrations this code knows (default: the app's; tests pass others) */
-  migrations?: Record<string, Migration>;
+  /** the migrations this code knows (the app's: `migrations` of src/bootstrap.ts; tests pass others) */
+  migrations: Readonly<Record<string, Migration>>;
 }
 
 export interface RestoreResult {
@@ -61,11 +60,11 @@ export interface RestoreResult {
  * Restores `file` into the empty database `db`.
  *
  * @example
- * await restoreDatabase({ db: conn.db, dialect: conn.dialect, file: '/backups/achyk.backup.gz' });
+ * await restoreDatabase({ db: conn.db, dialect: conn.dialect, file: '/backups/achyk.backup.gz', migrations });
  */
 export async function restoreDatabase(opts: RestoreOptions): Promise<RestoreResult> {
   const { db, dialect } = opts;
-  const known = opts.migrations ?? appMigrations;
+  const known = opts.migrations;
   const summary = await verifyArchive(opts.file, opts.onProgress);
   const level = checkArchiveMigrations(summary.header.migrations, known);
 
@@ -110,7 +109,7 @@ export async function restoreDatabase(opts: RestoreOptions): Promise<RestoreResu
 }
 
 /** The archive's migrations, checked: all known here, and the same leading run of them as this code has. */
-function checkArchiveMigrations(archive: string[], known: Record<string, Migration>): string[] {
+function checkArchiveMigrations(archive: string[], known: Readonly<Record<string, Migration>>): string[] {
   const level = [...archive].sort();
   const names = Object.keys(known).sort();
   const unknown = level.filter((m) => !names.includes(m));
@@ -143,7 +142,7 @@ interface Pristine {
  * its tables (to check the archive against) and the seed rows they insert (which do not make a
  * target "not empty"). SQLite stands in for both dialects because migrations are written once for both.
  */
-async function pristineState(known: Record<string, Migration>, level: string[]): Promise<Pristine> {
+async function pristineState(known: Readonly<Record<string, Migration>>, level: string[]): Promise<Pristine> {
   if (level.length === 0) return { level, tables: [], counts: new Map() };
   const scratch = openDatabase({ dialect: 'sqlite', file: ':memory:' });
   try {
@@ -158,7 +157,7 @@ async function pristineState(known: Record<string, Migration>, level: string[]):
 }
 
 /** Migrates to `target` (a migration name) or, with null, to the latest. */
-async function migrate(db: AnyDb, known: Record<string, Migration>, target: string | null): Promise<void> {
+async function migrate(db: AnyDb, known: Readonly<Record<string, Migration>>, target: string | null): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => known } });
   const result = target === null ? await migrator.migrateToLatest() : await migrator.migrateTo(target);
   if (result.error) throw result.error;

@@ -70,7 +70,9 @@ export function createFieldCipher(keyFile: KeyFile): FieldCipher {
 
 /**
  * The registry of encrypted columns, so `achyk keys rotate` can re-encrypt all of them.
- * Each module registers its columns: table, primary key column, encrypted column, AAD context.
+ * The platform's own columns are listed here; each module lists its own in its manifest
+ * (`encryptedColumns`), registered at boot by `installModules`: table, primary key column, encrypted
+ * column, AAD context.
  */
 export interface EncryptedColumn {
   table: string;
@@ -81,8 +83,6 @@ export interface EncryptedColumn {
 export const encryptedColumns: EncryptedColumn[] = [
   { table: 'user', key: 'id', column: 'totp_secret_enc', context: 'user.totp_secret' },
   { table: 'session', key: 'token_hash', column: 'pending_totp_enc', context: 'session.pending_totp' },
-  { table: 'appeal', key: 'id', column: 'person_name_enc', context: 'appeal.person_name' },
-  { table: 'appeal', key: 'id', column: 'person_contact_enc', context: 'appeal.person_contact' },
 ];
 export function registerEncryptedColumn(col: EncryptedColumn): void {
   if (!encryptedColumns.some((c) => c.table === col.table && c.column === col.column)) encryptedColumns.push(col);

@@ -1,21 +1,36 @@
 /**
  * Runs the migrations, in name order. The list is static (imported, not read from disk) so that it
- * works the same under tsx, a bundler or a compiled build.
+ * works the same under tsx, a bundler or a compiled build: the foundation's are here, each module's
+ * come from its manifest, and `collectMigrations` joins them (src/bootstrap.ts).
  */
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import * as foundation from './migrations/2026-11-28-foundation.js';
 import * as jobs from './migrations/2026-11-28-jobs.js';
-import { moduleMigrations } from './module-migrations.js';
 
-export const migrations: Record<string, Migration> = {
+/** The platform's own migrations (users, sessions, audit log, jobs). */
+export const foundationMigrations: Readonly<Record<string, Migration>> = {
   '2026-11-28-0000-foundation': foundation,
   '2026-11-28-0001-jobs': jobs,
-  ...moduleMigrations,
 };
 
+/**
+ * The foundation's migrations and each module's, keyed by name. Keys are recorded in databases, so
+ * they never change; one key declared twice is refused.
+ */
+export function collectMigrations(modules: readonly { name: string; migrations?: Readonly<Record<string, Migration>> }[]): Readonly<Record<string, Migration>> {
+  const all: Record<string, Migration> = { ...foundationMigrations };
+  for (const m of modules) {
+    for (const [key, migration] of Object.entries(m.migrations ?? {})) {
+      if (key in all) throw new Error(`migration ${key} (module ${m.name}) is declared twice`);
+      all[key] = migration;
+    }
+  }
+  return all;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+export async function migrateToLatest(db: Kysely<any>, migrations: Readonly<Record<string, Migration>>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations }) } });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;
   return result;

@@ -1,7 +1,7 @@
 /** What every request carries once the platform plugins have run. */
 import type { Locale } from '../i18n/locales.js';
 import type { T } from '../i18n/translate.js';
-import type { Actor } from '../policy/policy.js';
+import type { Actor, PolicyAction } from '../policy/policy.js';
 
 export interface CurrentUser extends Actor {
   email: string;
@@ -55,7 +55,8 @@ declare module 'fastify' {
     ctx: RequestContext;
   }
   interface FastifyContextConfig {
-    policy?: string;
+    /** the permission the route checks (a typed action name: a typo does not compile) */
+    policy?: PolicyAction;
     api?: boolean;
     confidential?: boolean;
     enrolment?: boolean;

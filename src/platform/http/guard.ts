@@ -51,7 +51,7 @@ export function registerGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request, reply) => {
     if (request.is404) return;
     const config = request.routeOptions.config;
-    const policy = config.policy ?? 'none';
+    const policy = config.policy;
     const ctx = request.ctx;
     if (!SAFE_METHODS.has(request.method) && !config.api && !config.csrfExempt) checkCsrf(app, request);
 
@@ -60,7 +60,7 @@ export function registerGuard(app: FastifyInstance): void {
       return reply.redirect('/account/totp/setup', 303);
     }
     if (policy === 'anonymous' && ctx.user) return reply.redirect('/account', 303);
-    if (can(ctx.user, policy)) return;
+    if (policy && can(ctx.user, policy)) return;
     if (!ctx.user) {
       if (!config.api && request.method === 'GET') {
         const next = encodeURIComponent(request.url);

@@ -1,7 +1,7 @@
 /** Helpers for routes that answer with an HTML page. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { can } from '../policy/policy.js';
+import { can, type PolicyAction } from '../policy/policy.js';
 import { renderPage } from '../render/render.js';
 import type { ViewContext } from '../render/view-context.js';
 
@@ -18,7 +18,7 @@ export function viewContext(request: FastifyRequest, flash?: string | null): Vie
     path: ctx.path,
     demo: services.demo,
     assets: services.assets,
-    can: (action: string) => can(ctx.user, action),
+    can: (action: PolicyAction) => can(ctx.user, action),
     flash: flash ?? null,
   };
 }

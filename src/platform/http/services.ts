@@ -5,11 +5,12 @@ import type { Db } from '../db/database.js';
 import type { FieldCipher } from '../crypto/field-encryption.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { CookieNames } from './cookies.js';
+import type { PolicyAction } from '../policy/policy.js';
 
 export interface RouteInfo {
   method: string;
   url: string;
-  policy: string;
+  policy: PolicyAction;
   api: boolean;
 }
 

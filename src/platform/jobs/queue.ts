@@ -33,9 +33,21 @@ export interface JobContext {
 type Handler = (payload: any, ctx: JobContext) => Promise<void>;
 const handlers = new Map<string, Handler>();
 
-/** Registers the code that runs jobs of a kind. Modules call it at import time. */
+/** Registers the code that runs jobs of a kind (modules declare theirs in their manifest's `jobs`). */
 export function registerJobHandler<P>(kind: string, handler: (payload: P, ctx: JobContext) => Promise<void>): void {
   handlers.set(kind, handler as Handler);
+}
+
+/** A kind of job and the code that runs it, as a module's manifest lists it. */
+export interface JobDefinition {
+  kind: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition types its own payload (defineJob)
+  run: (payload: any, ctx: JobContext) => Promise<void>;
+}
+
+/** Declares a job kind with a typed payload, for a manifest's `jobs`. */
+export function defineJob<P>(kind: string, run: (payload: P, ctx: JobContext) => Promise<void>): JobDefinition {
+  return { kind, run };
 }
 
 export interface EnqueueOptions {

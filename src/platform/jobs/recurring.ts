@@ -1,7 +1,8 @@
 /**
  * Recurring jobs (sweeps, refreshes) as a chain through the durable queue: each run queues the next
  * one, so the chain survives restarts, and the dedupe key (kind + run time) keeps several servers
- * from doubling it. `ensureJobQueued` starts the chain once, when the app is ready.
+ * from doubling it. Modules declare them as {@link Schedule}s in their manifest; `installModules`
+ * registers the handler and the app starts each chain once, when it is ready (`ensureJobQueued`).
  */
 import type { Db, Executor } from '../db/database.js';
 import { enqueueJob, registerJobHandler, type JobContext } from './queue.js';
@@ -27,4 +28,11 @@ export function registerRecurringJob(kind: string, everyMs: number, run: (ctx: J
     await run(ctx);
     await ctx.db.transaction().execute((trx) => queueNextRun(trx, kind, everyMs, ctx.now));
   });
+}
+
+/** A recurring job as a module's manifest declares it: what to run, and how long after a run the next one is due. */
+export interface Schedule {
+  kind: string;
+  everyMs: number;
+  run: (ctx: JobContext) => Promise<void>;
 }

@@ -5,7 +5,7 @@
  * since letters can name the people an appeal is about.
  */
 import type { Executor } from '../db/database.js';
-import { enqueueJob, registerJobHandler } from '../jobs/queue.js';
+import { defineJob, enqueueJob, type JobDefinition } from '../jobs/queue.js';
 import type { OutgoingMail } from './mailer.js';
 
 export interface QueuedMail extends OutgoingMail {
@@ -56,18 +56,21 @@ export async function queueMail(trx: Executor, mail: QueuedMail, deps: { cipher:
   return delivery.id;
 }
 
-registerJobHandler<MailJobPayload>('mail.send', async (payload, ctx) => {
-  const letter = JSON.parse(ctx.services.cipher.decrypt(payload.letter, CONTEXT)) as OutgoingMail;
-  try {
-    const info = await ctx.services.mailer.send(letter);
-    await ctx.db
-      .updateTable('mail_delivery')
-      .set({ status: 'sent', message_id: info.messageId, attempts: ctx.attempt, last_error: null, sent_at: ctx.now.toISOString() })
-      .where('id', '=', payload.deliveryId)
-      .execute();
-  } catch (err) {
-    const message = (err as Error).message?.slice(0, 300) ?? 'send failed';
-    await ctx.db.updateTable('mail_delivery').set({ attempts: ctx.attempt, last_error: message, status: ctx.lastAttempt ? 'failed' : 'queued' }).where('id', '=', payload.deliveryId).execute();
-    throw err;
-  }
-});
+/** The platform's own job: sending one queued letter (registered by `installModules`). */
+export const mailJobs: JobDefinition[] = [
+  defineJob<MailJobPayload>('mail.send', async (payload, ctx) => {
+    const letter = JSON.parse(ctx.services.cipher.decrypt(payload.letter, CONTEXT)) as OutgoingMail;
+    try {
+      const info = await ctx.services.mailer.send(letter);
+      await ctx.db
+        .updateTable('mail_delivery')
+        .set({ status: 'sent', message_id: info.messageId, attempts: ctx.attempt, last_error: null, sent_at: ctx.now.toISOString() })
+        .where('id', '=', payload.deliveryId)
+        .execute();
+    } catch (err) {
+      const message = (err as Error).message?.slice(0, 300) ?? 'send failed';
+      await ctx.db.updateTable('mail_delivery').set({ attempts: ctx.attempt, last_error: message, status: ctx.lastAttempt ? 'failed' : 'queued' }).where('id', '=', payload.deliveryId).execute();
+      throw err;
+    }
+  }),
+];

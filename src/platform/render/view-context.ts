@@ -1,6 +1,7 @@
 /** What a view may know about the request: passed as props, so views stay pure (STYLE.md §9). */
 import type { Locale } from '../i18n/locales.js';
 import type { T } from '../i18n/translate.js';
+import type { PolicyAction } from '../policy/policy.js';
 
 export interface ViewUser {
   displayName: string;
@@ -18,6 +19,6 @@ export interface ViewContext {
   demo: boolean;
   /** asset URLs with content hashes, e.g. { css: '/assets/app.3f2a….css' } */
   assets: { css: string; js: string };
-  can: (action: string) => boolean;
+  can: (action: PolicyAction) => boolean;
   flash?: string | null;
 }

@@ -12,7 +12,7 @@ import { recordHearing } from '../../../src/modules/consultations/commands/parti
 import { publishStatement } from '../../../src/modules/statements/commands/publish-statement.js';
 import { createEvent, publishEvent, type EventInput } from '../../../src/modules/statements/commands/save-event.js';
 import { createStatement } from '../../../src/modules/statements/commands/save-statement.js';
-import { processInbound } from '../../../src/modules/mail-inbound/process-message.js';
+import { processInbound } from '../../../src/modules/appeals/inbound/process-message.js';
 import { addRule } from '../../../src/modules/publication/commands/redactions.js';
 import { enqueueJob } from '../../../src/platform/jobs/queue.js';
 import { makeBody, upload } from '../../appeals/support.js';

@@ -9,13 +9,11 @@ import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { FieldCipher } from '../../../platform/crypto/field-encryption.js';
 import type { FieldError } from '../../../platform/errors.js';
-import { extensionOf, isAllowedExtension, sniff } from '../../appeals/files/sniff.js';
+import { safeFileName } from '../../../platform/files/safe-name.js';
+import { extensionOf, isAllowedExtension, sniff } from '../../../platform/files/sniff.js';
 import { CTX } from '../encrypted-columns.js';
 import { cleanFile, UnreadableImageError } from './clean.js';
 import { removeEncrypted, writeEncrypted } from './encrypted-store.js';
-
-/** Path separators, control characters and bidi overrides ("invoice\u202Efdp.exe" shows as "invoiceexe.pdf") never stay in a file name. */
-const UNSAFE_NAME_CHARS = /[\\/\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES = 5;
@@ -55,7 +53,7 @@ export async function readMultipart(request: FastifyRequest): Promise<MultipartF
       // A file input left empty still sends a part with no name and no bytes.
       if (!part.filename && chunks.length === 0) continue;
       if ((part.file as { truncated?: boolean }).truncated) throw Object.assign(new Error('too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
-      form.files.push({ name: part.filename.replace(UNSAFE_NAME_CHARS, '_').slice(0, 200), data: Buffer.concat(chunks) });
+      form.files.push({ name: safeFileName(part.filename), data: Buffer.concat(chunks) });
     }
   } catch (err) {
     if (!isTooLarge(err)) throw err;

@@ -5,7 +5,7 @@
 import type { Executor } from '../../../platform/db/database.js';
 import { invalid } from '../../../platform/errors.js';
 import { kyrgyzDateOf } from '../../calendar/index.js';
-import { bodyById, isBodyActive } from '../bodies.js';
+import { bodyById, isBodyActive } from '../../directory/index.js';
 import type { AppealKind, AppealLanguage } from '../kinds.js';
 import { addEvent } from './timeline.js';
 

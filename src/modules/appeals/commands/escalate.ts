@@ -7,10 +7,10 @@
 import type { Executor } from '../../../platform/db/database.js';
 import { AppError, invalid } from '../../../platform/errors.js';
 import { kyrgyzDateOf, workingDaysBetween, type CalendarData } from '../../calendar/index.js';
-import { bodyById, bodyName, firstBodyOfKind, supervisorOf } from '../bodies.js';
+import { bodyById, bodyName, firstBodyOfKind, supervisorOf } from '../../directory/index.js';
 import { renderEscalationLetter } from '../escalation-letter.js';
 import type { EscalationTarget } from '../kinds.js';
-import { OPEN_STATES } from '../kinds.js';
+import { escalationRefusal } from '../lifecycle.js';
 import type { Appeal } from '../queries.js';
 import { findRule, legalBasis } from '../rules/queries.js';
 import { createDraft } from './create-draft.js';
@@ -30,8 +30,10 @@ export interface EscalateProps {
 export async function escalateAppeal(p: EscalateProps): Promise<number> {
   const { trx, appeal: a, now } = p;
   const today = kyrgyzDateOf(now);
-  if (a.state === 'draft' || !a.received_on || !a.due_date || a.rule_id === null) throw new AppError('conflict', 'appeals.error.not_sent');
-  if (OPEN_STATES.includes(a.state) && today <= a.due_date) throw new AppError('conflict', 'appeals.error.escalate_not_yet', { due: a.due_date });
+  // The same rule as the page that offers (or hides) the escalation form.
+  const refusal = escalationRefusal(a, today);
+  if (refusal) throw new AppError('conflict', refusal.message, refusal.params);
+  if (!a.received_on || !a.due_date || a.rule_id === null) throw new AppError('conflict', 'appeals.error.not_sent');
   const body = await bodyById(trx, a.body_id);
   const rule = await findRule(trx, a.rule_id);
   if (!body || !rule) throw new AppError('conflict', 'appeals.error.not_sent');

@@ -7,7 +7,7 @@
 import type { Executor } from '../../../platform/db/database.js';
 import { invalid, type FieldError } from '../../../platform/errors.js';
 import { kyrgyzDateOf, type CalendarData } from '../../calendar/index.js';
-import { bodyById, isBodyActive } from '../bodies.js';
+import { bodyById, isBodyActive } from '../../directory/index.js';
 import type { Classification, RefusalReason } from '../kinds.js';
 import { transition } from '../lifecycle.js';
 import type { Appeal } from '../queries.js';

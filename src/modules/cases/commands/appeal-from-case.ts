@@ -10,7 +10,7 @@
 import { appendAudit } from '../../../platform/audit/audit-log.js';
 import type { Locale } from '../../../platform/i18n/locales.js';
 import type { T } from '../../../platform/i18n/translate.js';
-import { createDraft } from '../../appeals/commands/create-draft.js';
+import { createDraft } from '../../appeals/index.js';
 import { resolveBody } from '../queries.js';
 import { bishkekDate } from '../reports/build-report.js';
 import { labelsFor } from '../thesaurus/queries.js';

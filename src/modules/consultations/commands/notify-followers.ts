@@ -7,7 +7,7 @@
 import type { Executor } from '../../../platform/db/database.js';
 import { isLocale, type Locale } from '../../../platform/i18n/locales.js';
 import { formatDate, translator } from '../../../platform/i18n/translate.js';
-import { enqueueJob, registerJobHandler } from '../../../platform/jobs/queue.js';
+import { defineJob, enqueueJob } from '../../../platform/jobs/queue.js';
 import { queueMail } from '../../../platform/mail/outbox.js';
 import { CLOSING_SOON_MS, closesAt, consultationPhase } from '../phase.js';
 import '../tables.js';
@@ -74,6 +74,7 @@ export async function sendClosingSoon(trx: Executor, payload: ClosingSoonPayload
   return notifyFollowers(trx, c, { kind: 'closing_soon' }, deps);
 }
 
-registerJobHandler<ClosingSoonPayload>('consultations.closing-soon', async (payload, ctx) => {
+/** The "closing soon" letters, as the manifest declares the job. */
+export const closingSoonJob = defineJob<ClosingSoonPayload>('consultations.closing-soon', async (payload, ctx) => {
   await ctx.db.transaction().execute((trx) => sendClosingSoon(trx, payload, { cipher: ctx.services.cipher, publicUrl: ctx.services.config.publicUrl, now: ctx.now }));
 });

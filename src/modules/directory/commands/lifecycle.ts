@@ -34,7 +34,7 @@ async function history(trx: Executor, objectType: 'body' | 'territory', objectId
  */
 export async function mergeBody(p: Common & { sourceId: number; targetCode: string; date?: string }): Promise<LifecycleResult> {
   const date = p.date ?? day(p.now);
-  const all = await p.trx.selectFrom('body').select(['id', 'code', 'supervisor_id', 'active_from', 'active_to']).execute();
+  const all = await p.trx.selectFrom('body').select(['id', 'code', 'supervisor_id', 'active_from', 'active_to', 'merged_into_id']).execute();
   const source = all.find((b) => b.id === p.sourceId);
   const target = all.find((b) => b.code === p.targetCode.trim());
   if (!source) throw new Error('mergeBody: no such body');

@@ -7,7 +7,7 @@
  */
 import type { Executor } from '../../../platform/db/database.js';
 import { diffRecords, type BodyRecord, type DirectoryRecord, type Stored, type TerritoryRecord } from '../records.js';
-import { searchKey } from '../search-key.js';
+import { searchKey } from '../../../platform/text/search-key.js';
 
 const BATCH = 200;
 

@@ -7,7 +7,7 @@ import { appendAudit } from '../../../platform/audit/audit-log.js';
 import type { FieldCipher } from '../../../platform/crypto/field-encryption.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
-import type { Appeal } from '../../appeals/queries.js';
+import type { Appeal } from '../../appeals/index.js';
 import { indexAppeal, unindexAppeal } from '../search-index.js';
 import { buildSnapshot } from './snapshot.js';
 import { bumpVersion } from '../../../platform/db/versions.js';

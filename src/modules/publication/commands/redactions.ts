@@ -8,7 +8,7 @@ import { appendAudit } from '../../../platform/audit/audit-log.js';
 import type { FieldCipher } from '../../../platform/crypto/field-encryption.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { invalid } from '../../../platform/errors.js';
-import type { Appeal } from '../../appeals/queries.js';
+import type { Appeal } from '../../appeals/index.js';
 import { checkRegex } from '../redaction/safe-regex.js';
 import { publishAppeal } from './publish.js';
 

@@ -5,7 +5,7 @@
  */
 import type { FieldCipher } from '../../../platform/crypto/field-encryption.js';
 import type { Executor } from '../../../platform/db/database.js';
-import type { Appeal } from '../../appeals/queries.js';
+import type { Appeal } from '../../appeals/index.js';
 import type { Span } from '../redaction/patterns.js';
 import { redactText, type RedactionInput } from '../redaction/redact.js';
 

@@ -1,4 +1,8 @@
-/** The owner's publication page: suggestions, own redactions, rules, files, preview, publish, withdraw, consent. */
+/**
+ * The owner's publication page: suggestions, own redactions, rules, files, preview, publish, withdraw,
+ * then the sections other modules add (the statistics consent: publication/extensions.ts).
+ */
+import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../../../platform/errors.js';
 import type { MessageKey } from '../../../platform/i18n/catalog.js';
 import { formatDate } from '../../../platform/i18n/translate.js';
@@ -18,7 +22,8 @@ export interface ManageProps {
   rules: { id: number; pattern: string; is_regex: number; replacement: string }[];
   files: { id: number; name: string; safe: boolean }[];
   canMarkSafe: boolean;
-  statsIncluded: boolean;
+  /** sections added by other modules, rendered at the end */
+  sections: ComponentChildren[];
   errors: FieldError[];
   input: Record<string, string>;
 }
@@ -192,12 +197,7 @@ export function ManagePage(p: ManageProps) {
         </PostForm>
       ) : null}
 
-      <h2>{t('publication.consent')}</h2>
-      <p>{p.statsIncluded ? t('publication.consent_yes') : t('publication.consent_no')}</p>
-      <PostForm ctx={ctx} action={`${base}/consent`}>
-        <input type="hidden" name="include" value={p.statsIncluded ? '0' : '1'} />
-        <button type="submit">{p.statsIncluded ? t('publication.consent_off') : t('publication.consent_on')}</button>
-      </PostForm>
+      {p.sections}
     </Layout>
   );
 }

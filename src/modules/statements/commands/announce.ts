@@ -10,8 +10,8 @@ import type { FieldCipher } from '../../../platform/crypto/field-encryption.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import { LOCALES } from '../../../platform/i18n/locales.js';
 import { formatDateTime, translator } from '../../../platform/i18n/translate.js';
-import { enqueueJob, registerJobHandler } from '../../../platform/jobs/queue.js';
-import { announceToSubscribers } from '../../subscriptions/announce.js';
+import { defineJob, enqueueJob } from '../../../platform/jobs/queue.js';
+import { announceToSubscribers } from '../../subscriptions/index.js';
 import { frozenFigures, resolveEmbeds } from '../embeds/embeds.js';
 import { plainText } from '../markdown.js';
 import { textsOf } from '../queries.js';
@@ -87,6 +87,7 @@ export async function runScheduledAnnouncement(db: Db, payload: AnnouncePayload,
   });
 }
 
-registerJobHandler<AnnouncePayload>('statements.announce', async (payload, ctx) => {
+/** Scheduled announcements, as the manifest declares the job. */
+export const announceJob = defineJob<AnnouncePayload>('statements.announce', async (payload, ctx) => {
   await runScheduledAnnouncement(ctx.db, payload, { cipher: ctx.services.cipher, publicUrl: ctx.services.config.publicUrl, now: ctx.now });
 });

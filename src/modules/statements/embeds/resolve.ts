@@ -13,10 +13,10 @@ import type { MessageKey } from '../../../platform/i18n/catalog.js';
 import { can } from '../../../platform/policy/policy.js';
 import { kyrgyzDateOf } from '../../calendar/index.js';
 import { isIsoDate } from '../../../platform/http/validation.js';
-import { MIN_SAMPLE } from '../../stats/figures.js';
-import { parsePeriod } from '../../stats/period.js';
-import { cachedReportCard } from '../../stats/queries.js';
-import { lastRefresh } from '../../stats/refresh.js';
+import { MIN_SAMPLE } from '../../stats/index.js';
+import { parsePeriod } from '../../stats/index.js';
+import { cachedReportCard } from '../../stats/index.js';
+import { lastRefresh } from '../../stats/index.js';
 import type { EmbedSpec, FigureName } from './parse.js';
 
 /**

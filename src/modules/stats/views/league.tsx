@@ -2,7 +2,7 @@
 import type { MessageKey } from '../../../platform/i18n/catalog.js';
 import { Layout } from '../../../platform/render/layout.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
-import { BODY_KINDS } from '../../directory/tables.js';
+import { BODY_KINDS } from '../../directory/index.js';
 import type { LeagueRow } from '../queries.js';
 import { Basis } from './card.js';
 import { bodyKindLabel, days, KindField, PeriodFields, rateText } from './parts.js';

@@ -1,7 +1,7 @@
 /** Small pieces of the statistics pages: rates, periods, labels. */
 import type { MessageKey } from '../../../platform/i18n/catalog.js';
 import { formatNumber, PERCENT } from '../../../platform/i18n/translate.js';
-import { APPEAL_KINDS } from '../../appeals/kinds.js';
+import { APPEAL_KINDS } from '../../appeals/index.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import { MIN_SAMPLE, type Rate } from '../figures.js';
 

@@ -1,4 +1,0 @@
-export interface CliCommand {
-  summary: string;
-  run(args: string[]): Promise<void>;
-}

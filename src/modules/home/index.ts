@@ -1,0 +1,5 @@
+/** The home page and the language switch. */
+import { defineModule } from '../../platform/modules/manifest.js';
+import { homeRoutes } from './routes.js';
+
+export const homeModule = defineModule({ name: 'home', routes: [homeRoutes] });
