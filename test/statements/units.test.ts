@@ -1,7 +1,7 @@
 /** Pure parts of the statements module: the embed syntax, iCalendar text, Bishkek time, slugs. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bishkekToUtc, utcToBishkek } from '../../src/modules/statements/bishkek-time.js';
+import { bishkekToUtc, utcToBishkek } from '../../src/modules/calendar/bishkek-time.js';
 import { findEmbeds, parseEmbed } from '../../src/modules/statements/embeds/parse.js';
 import { escapeText, foldLine } from '../../src/modules/statements/ical.js';
 import { idOfSlug, slugFor } from '../../src/modules/statements/slug.js';

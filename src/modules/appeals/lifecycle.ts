@@ -12,6 +12,7 @@
  */
 import { AppError } from '../../platform/errors.js';
 import type { MessageKey } from '../../platform/i18n/catalog.js';
+import { daysBetween } from '../calendar/index.js';
 import { OPEN_STATES, type AppealState } from './kinds.js';
 
 /** What happened, as recorded on the timeline; each event that moves the state names its target. */
@@ -105,7 +106,7 @@ export function isOverdue(a: { state: AppealState; due_date: string | null }, to
 
 /** Calendar days past the due date (0 when not past due). */
 export function daysPastDue(dueDate: string | null, today: string): number {
-  return isPastDue(dueDate, today) ? (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000 : 0;
+  return isPastDue(dueDate, today) ? daysBetween(dueDate, today) : 0;
 }
 
 /**

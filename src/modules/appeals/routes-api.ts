@@ -6,9 +6,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { invalid, type FieldError } from '../../platform/errors.js';
-import { isEmail, isIsoDate, MAX_ID } from '../../platform/http/validation.js';
+import { isEmail, MAX_ID } from '../../platform/http/validation.js';
 import { can, isStaff } from '../../platform/policy/policy.js';
-import { kyrgyzDateOf, renderExplanation } from '../calendar/index.js';
+import { isIsoDate, kyrgyzDateOf, renderExplanation } from '../calendar/index.js';
 import { apiErrorResponses } from '../../platform/http/api-errors.js';
 import { appealFor, applicantOf } from './access.js';
 import { loadCalendar } from './calendar-store.js';

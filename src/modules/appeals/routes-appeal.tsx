@@ -4,7 +4,7 @@ import { AppError, invalid, type FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { parseForm } from '../../platform/http/validation.js';
 import { can } from '../../platform/policy/policy.js';
-import { addDays, kyrgyzDateOf, workingDaysBetween, type CalendarData } from '../calendar/index.js';
+import { addDays, dayOfWeek, kyrgyzDateOf, workingDaysBetween, type CalendarData } from '../calendar/index.js';
 import { appealFor, applicantOf } from './access.js';
 import { appealPageView } from './appeal-view.js';
 import { bodyName } from '../directory/index.js';
@@ -94,7 +94,7 @@ export async function appealRoutes(app: FastifyInstance): Promise<void> {
   app.get('/appeals/dashboard', { config: { policy: 'appeals.dashboard' } }, async (request, reply) => {
     const today = kyrgyzDateOf(now());
     // "This week": up to the coming Sunday (Bishkek dates; Monday = 1).
-    const dow = new Date(`${today}T00:00:00Z`).getUTCDay();
+    const dow = dayOfWeek(today);
     const sunday = addDays(today, dow === 0 ? 0 : 7 - dow);
     const calendar = await loadCalendar(db);
     const { due, awaiting } = await dashboardAppeals(db, request.ctx.user!, sunday);

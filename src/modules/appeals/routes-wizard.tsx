@@ -16,7 +16,7 @@ import { createDraft } from './commands/create-draft.js';
 import { draftProblems, submitAppeal } from './commands/submit.js';
 import { updateDraft } from './commands/update-draft.js';
 import { appealDeadlines } from './deadlines.js';
-import { renderAppealLetter } from './letter.js';
+import { appealLetter } from './letter.js';
 import { listFiles, type Appeal } from './queries.js';
 import { legalBasis, ruleInForce } from './rules/queries.js';
 import { bodyChoiceForm, checkOptional, draftForm } from './schema.js';
@@ -113,21 +113,7 @@ export async function wizardRoutes(app: FastifyInstance): Promise<void> {
     const applicant = await applicantOf(db, cipher, appeal);
     const letter =
       appeal.channel === 'email' && rule && d?.answer && d.registration && body
-        ? renderAppealLetter({
-            id: appeal.id,
-            kind: appeal.kind,
-            language: appeal.language,
-            subject: appeal.subject,
-            text: appeal.text,
-            bodyName: bodyName(body, appeal.language),
-            applicantName: applicant.name,
-            applicantContact: applicant.contact,
-            onBehalf: appeal.person_name_enc !== null,
-            receivedOn: receivedOn!,
-            registrationDue: d.registration.due,
-            due: d.answer.due,
-            rule,
-          })
+        ? appealLetter({ appeal, body, applicant, rule, receivedOn: receivedOn!, registrationDue: d.registration.due, due: d.answer.due })
         : null;
     return {
       id: appeal.id,

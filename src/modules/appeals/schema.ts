@@ -5,7 +5,8 @@
  */
 import { Type, type TLiteral, type TUnion } from '@sinclair/typebox';
 import type { FieldError } from '../../platform/errors.js';
-import { formSchema, isEmail, isIsoDate } from '../../platform/http/validation.js';
+import { formSchema, isEmail } from '../../platform/http/validation.js';
+import { isIsoDate } from '../calendar/index.js';
 import { APPEAL_KINDS, CHANNELS, CLASSIFICATIONS, ESCALATION_TARGETS, LANGUAGES, REFUSAL_REASONS, TERM_UNITS } from './kinds.js';
 
 function literals<T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> {

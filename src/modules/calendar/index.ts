@@ -34,7 +34,8 @@ export {
   formatDate, renderExplanation, renderExplanationItem,
   type ExplanationItem, type ExplanationKey, type Lang, type TermUnit,
 } from './explanation.js';
-export { addDays, isIsoDate, kyrgyzDateOf, type IsoDate } from './iso-date.js';
+export { addDays, dayOfWeek, daysBetween, isIsoDate, kyrgyzDateOf, yearEndingOn, type IsoDate } from './iso-date.js';
+export { BISHKEK_OFFSET_MS, bishkekToUtc, startOfKyrgyzDay, utcToBishkek } from './bishkek-time.js';
 export { validateCalendarData } from './validate-calendar-data.js';
 
 export const calendarModule = defineModule({ name: 'calendar' });

@@ -19,7 +19,7 @@ const DAY_MS = 86_400_000;
  * Kyrgyzstan has kept UTC+6 all year round (no daylight saving time) since August 2005, so a fixed
  * offset is exact for every date Achyk handles and needs no time-zone database.
  */
-const KYRGYZ_UTC_OFFSET_MS = 6 * 3_600_000;
+export const KYRGYZ_UTC_OFFSET_MS = 6 * 3_600_000;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -118,4 +118,16 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
  */
 export function kyrgyzDateOf(at: Date): IsoDate {
   return fromUtcMs(Math.floor((at.getTime() + KYRGYZ_UTC_OFFSET_MS) / DAY_MS) * DAY_MS);
+}
+
+/**
+ * The twelve months up to and including `date`: from the day after the same day a year earlier (the
+ * default period of reports and of figures embedded in statements).
+ *
+ * @example yearEndingOn('2026-03-18') // { from: '2025-03-19', to: '2026-03-18' }
+ */
+export function yearEndingOn(date: IsoDate): { from: IsoDate; to: IsoDate } {
+  const d = new Date(toUtcMs(date));
+  d.setUTCFullYear(d.getUTCFullYear() - 1);
+  return { from: addDays(fromUtcMs(d.getTime()), 1), to: date };
 }

@@ -8,7 +8,7 @@
  */
 import type { DatePrecision } from './tables.js';
 import { DATE_PRECISIONS } from './tables.js';
-import { isIsoDate } from '../../platform/http/validation.js';
+import { isIsoDate } from '../calendar/index.js';
 
 export interface FuzzyDate {
   /** first day of the period, 'YYYY-MM-DD' */

@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { FieldError } from '../../platform/errors.js';
 import { AppError } from '../../platform/errors.js';
 import { sendPage, viewContext } from '../../platform/http/page.js';
-import { isIsoDate } from '../../platform/http/validation.js';
+import { isIsoDate } from '../calendar/index.js';
 import { buildCaseReport, defaultPeriod, type ReportFilters } from './reports/build-report.js';
 import { labelReport } from './reports/labels.js';
 import { CASES_CSS, CASES_CSS_URL } from './views/cases-css.js';

@@ -7,6 +7,7 @@
  *   draft → announced → open → closed → report
  */
 import type { MessageKey } from '../../platform/i18n/catalog.js';
+import { addDays, startOfKyrgyzDay } from '../calendar/index.js';
 
 export type Phase = 'draft' | 'announced' | 'open' | 'closed' | 'report';
 export const PHASES: readonly Phase[] = ['draft', 'announced', 'open', 'closed', 'report'];
@@ -19,10 +20,9 @@ export interface PhaseInput {
 }
 
 const DAY_MS = 86_400_000;
-/** The first instant of a Bishkek calendar day. */
-export const bishkekDayStart = (date: string): number => Date.parse(`${date}T00:00:00+06:00`);
-export const opensAt = (c: Pick<PhaseInput, 'opens_on'>): Date => new Date(bishkekDayStart(c.opens_on));
-export const closesAt = (c: Pick<PhaseInput, 'closes_on'>): Date => new Date(bishkekDayStart(c.closes_on) + DAY_MS);
+export const opensAt = (c: Pick<PhaseInput, 'opens_on'>): Date => startOfKyrgyzDay(c.opens_on);
+/** A consultation is open through the whole of its closing day (Bishkek time). */
+export const closesAt = (c: Pick<PhaseInput, 'closes_on'>): Date => startOfKyrgyzDay(addDays(c.closes_on, 1));
 
 export function consultationPhase(c: PhaseInput, now: Date): Phase {
   if (!c.published_at) return 'draft';

@@ -4,6 +4,7 @@
  * only when the directory has the Ministry of Justice to name as the drafting body.
  */
 import type { SeedStep } from '../../platform/modules/manifest.js';
+import { addDays, kyrgyzDateOf } from '../calendar/index.js';
 import { addVersion } from './commands/add-version.js';
 import { createConsultation, publishConsultation } from './commands/save-consultation.js';
 
@@ -20,7 +21,7 @@ const DEMO_DRAFT = `Кыргыз Республикасынын «Жаранда
 3-берене. Күчүнө кирүү
 Ушул Мыйзам расмий жарыяланган күндөн тартып он күн өткөндөн кийин күчүнө кирет.`;
 
-const isoDate = (d: Date, days: number) => new Date(d.getTime() + 6 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const isoDate = (d: Date, days: number) => addDays(kyrgyzDateOf(d), days);
 
 export const consultationsSeed: SeedStep = async ({ runtime, demo, now }) => {
   if (!demo) return;

@@ -3,7 +3,7 @@
  * octets without splitting a UTF-8 character (§3.1), TEXT values escaped (§3.3.11), and the event's
  * times given in Bishkek time with a VTIMEZONE (UTC+6 all year, so one STANDARD rule and no DST).
  */
-import { utcToBishkek } from './bishkek-time.js';
+import { utcToBishkek } from '../calendar/index.js';
 
 /** Escapes a TEXT value: backslash, semicolon, comma and line breaks. */
 export function escapeText(s: string): string {

@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
-import { bishkekToUtc, utcToBishkek } from './bishkek-time.js';
+import { bishkekToUtc, utcToBishkek } from '../calendar/index.js';
 import type { EventTable, StatementTable, StatementTexts, StatementVersionTable } from './tables.js';
 import { wherePublic } from './visibility.js';
 

@@ -10,7 +10,7 @@ import { isLocale, LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { formatDateTime, pickText, translator } from '../../platform/i18n/translate.js';
 import { can } from '../../platform/policy/policy.js';
 import { atomFeed } from '../../platform/render/atom.js';
-import { utcToBishkek } from './bishkek-time.js';
+import { utcToBishkek } from '../calendar/index.js';
 import { createEvent, publishEvent, updateEvent } from './commands/save-event.js';
 import { eventCalendar } from './ical.js';
 import { renderStatementHtml } from './markdown.js';

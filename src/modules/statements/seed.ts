@@ -4,7 +4,7 @@
  * Demo data only, and only when the directory has the Ministry of Justice to quote.
  */
 import type { SeedStep } from '../../platform/modules/manifest.js';
-import { utcToBishkek } from './bishkek-time.js';
+import { addDays, kyrgyzDateOf } from '../calendar/index.js';
 import { publishStatement } from './commands/publish-statement.js';
 import { createEvent, publishEvent } from './commands/save-event.js';
 import { createStatement } from './commands/save-statement.js';
@@ -37,7 +37,7 @@ export const statementsSeed: SeedStep = async ({ runtime, demo, now }) => {
       now,
     });
     await publishStatement({ trx, id, choice: { when: 'now' }, actorId: admin.id, now, mail });
-    const day = utcToBishkek(new Date(now.getTime() + 7 * 86_400_000)).date;
+    const day = addDays(kyrgyzDateOf(now), 7);
     const eventId = await createEvent({
       trx,
       input: {

@@ -11,7 +11,8 @@ import type { FieldError } from '../errors.js';
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/u;
 export const isEmail = (v: string) => v.length <= 254 && EMAIL.test(v);
-export const isIsoDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+/** The schemas' 'date' format (modules check dates with the calendar's `isIsoDate`). */
+const isIsoDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 if (!FormatRegistry.Has('email')) FormatRegistry.Set('email', isEmail);
 if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', isIsoDate);
 

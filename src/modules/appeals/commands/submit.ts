@@ -12,7 +12,7 @@ import { storedPath } from '../../../platform/files/store.js';
 import { queueMail } from '../../../platform/mail/outbox.js';
 import { kyrgyzDateOf, type CalendarData } from '../../calendar/index.js';
 import { bodyById, bodyEmail, bodyName, isBodyActive } from '../../directory/index.js';
-import { renderAppealLetter } from '../letter.js';
+import { appealLetter } from '../letter.js';
 import { transition } from '../lifecycle.js';
 import type { Appeal } from '../queries.js';
 import { replyAddress } from '../reply-address.js';
@@ -72,20 +72,14 @@ export async function submitAppeal(p: SubmitProps): Promise<{ deliveryId: number
 
   let deliveryId: number | null = null;
   if (event === 'send') {
-    const letter = renderAppealLetter({
-      id: appeal.id,
-      kind: appeal.kind,
-      language: appeal.language,
-      subject: appeal.subject,
-      text: appeal.text,
-      bodyName: bodyName(body, appeal.language),
-      applicantName: p.applicantName,
-      applicantContact: p.applicantContact,
-      onBehalf: appeal.person_name_enc !== null,
+    const letter = appealLetter({
+      appeal,
+      body,
+      applicant: { name: p.applicantName, contact: p.applicantContact },
+      rule,
       receivedOn,
       registrationDue: deadlines.registration_due!,
       due: deadlines.due_date!,
-      rule,
     });
     deliveryId = await queueMail(
       trx,

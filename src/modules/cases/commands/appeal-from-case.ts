@@ -11,8 +11,8 @@ import { appendAudit } from '../../../platform/audit/audit-log.js';
 import type { Locale } from '../../../platform/i18n/locales.js';
 import type { T } from '../../../platform/i18n/translate.js';
 import { createDraft } from '../../appeals/index.js';
+import { kyrgyzDateOf } from '../../calendar/index.js';
 import { resolveBody } from '../queries.js';
-import { bishkekDate } from '../reports/build-report.js';
 import { labelsFor } from '../thesaurus/queries.js';
 import { fuzzyText, lbl, nameOf } from '../views/names.js';
 import { addIntervention } from './record-intervention.js';
@@ -56,7 +56,7 @@ export async function createAppealFromCase(p: CaseCommandProps & { input: { act_
     actor: `user:${p.userId}`,
     now: p.now,
   });
-  const interventionId = await addIntervention({ ...p, input: { kind: 'appeal', on_date: bishkekDate(p.now), act_id: String(act!.id), body: String(body!.id), response: 'pending', appeal_id: appealId } });
+  const interventionId = await addIntervention({ ...p, input: { kind: 'appeal', on_date: kyrgyzDateOf(p.now), act_id: String(act!.id), body: String(body!.id), response: 'pending', appeal_id: appealId } });
   await appendAudit(p.trx, { actor: `user:${p.userId}`, action: 'case.appeal_created', objectType: 'case', objectId: p.caseId, data: { appeal: appealId, intervention: interventionId }, at: p.now });
   return { appealId, interventionId };
 }

@@ -5,7 +5,7 @@
  * the reports count as the outcome.
  */
 import { appendAudit } from '../../../platform/audit/audit-log.js';
-import { isIsoDate } from '../../../platform/http/validation.js';
+import { isIsoDate } from '../../calendar/index.js';
 import { ctxOf } from '../encrypted-columns.js';
 import { resolveBody } from '../queries.js';
 import { CURRENCIES, UN_MECHANISMS } from '../thesaurus/default-terms.js';

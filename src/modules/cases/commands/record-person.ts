@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import { appendAudit } from '../../../platform/audit/audit-log.js';
-import { isIsoDate } from '../../../platform/http/validation.js';
+import { isIsoDate } from '../../calendar/index.js';
 import { ctxOf } from '../encrypted-columns.js';
 import { AGE_GROUPS, SEXES, type AgeGroup, type Sex } from '../tables.js';
 import { notFound } from '../../../platform/errors.js';

@@ -1,6 +1,6 @@
 /** Sources of information about an event, with their reliability (HURIDOCS "information" format). */
 import { appendAudit } from '../../../platform/audit/audit-log.js';
-import { isIsoDate } from '../../../platform/http/validation.js';
+import { isIsoDate } from '../../calendar/index.js';
 import { ctxOf } from '../encrypted-columns.js';
 import { Problems, belongsToCase, checkTerm, optionalId, touchCase, type CaseCommandProps } from './shared.js';
 

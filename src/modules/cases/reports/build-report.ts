@@ -17,6 +17,7 @@
  */
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Database, Executor } from '../../../platform/db/database.js';
+import { kyrgyzDateOf, yearEndingOn } from '../../calendar/index.js';
 import type { CaseState, DatePrecision } from '../tables.js';
 
 export interface ReportFilters {
@@ -60,18 +61,9 @@ export interface CaseReport {
   bodies: Record<number, { name_ky: string | null; name_ru: string | null; name_en: string | null }>;
 }
 
-/** The Bishkek calendar date of an instant (UTC+6, no daylight saving). */
-export function bishkekDate(now: Date): string {
-  return new Date(now.getTime() + 6 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** The default period: twelve months up to and including today. */
 export function defaultPeriod(now: Date): { from: string; to: string } {
-  const to = bishkekDate(now);
-  const d = new Date(`${to}T00:00:00Z`);
-  d.setUTCFullYear(d.getUTCFullYear() - 1);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return { from: d.toISOString().slice(0, 10), to };
+  return yearEndingOn(kyrgyzDateOf(now));
 }
 
 const SDG_GROUPS = sql<boolean>`exists (select 1 from case_person_group g join thesaurus_term gt on gt.thesaurus = 'vulnerable_group' and gt.code = g.group_code and gt.sdg is not null where g.person_id = v.id)`;

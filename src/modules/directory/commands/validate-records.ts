@@ -4,7 +4,8 @@
  * successor, territory, supervisor), then cycles. Every problem names its row and column, so an
  * administrator can fix a whole file in one pass.
  */
-import { isEmail, isIsoDate } from '../../../platform/http/validation.js';
+import { isEmail } from '../../../platform/http/validation.js';
+import { isIsoDate } from '../../calendar/index.js';
 import type { CsvRow, ImportProblem } from '../csv.js';
 import type { BodyRecord, TerritoryRecord } from '../records.js';
 import { BODY_KINDS, INSTITUTION_TYPES, TERRITORY_LEVELS, type BodyKind, type InstitutionType, type TerritoryLevel } from '../tables.js';

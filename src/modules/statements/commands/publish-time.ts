@@ -1,7 +1,6 @@
 /** The moment chosen in a "publish now / schedule" form (pure). */
 import type { FieldError } from '../../../platform/errors.js';
-import { isIsoDate } from '../../../platform/http/validation.js';
-import { bishkekToUtc } from '../bishkek-time.js';
+import { bishkekToUtc, isIsoDate } from '../../calendar/index.js';
 
 export interface PublishChoice {
   when: 'now' | 'schedule';

@@ -7,8 +7,7 @@
 import { appendAudit } from '../../../platform/audit/audit-log.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { AppError, invalid, type FieldError } from '../../../platform/errors.js';
-import { isIsoDate } from '../../../platform/http/validation.js';
-import { bishkekToUtc } from '../bishkek-time.js';
+import { bishkekToUtc, isIsoDate } from '../../calendar/index.js';
 import { idOfSlug } from '../slug.js';
 import { isPublic } from '../visibility.js';
 import { announceWhenPublic, type AnnounceDeps } from './announce.js';

@@ -11,8 +11,7 @@
 import type { Executor } from '../../../platform/db/database.js';
 import type { MessageKey } from '../../../platform/i18n/catalog.js';
 import { can } from '../../../platform/policy/policy.js';
-import { kyrgyzDateOf } from '../../calendar/index.js';
-import { isIsoDate } from '../../../platform/http/validation.js';
+import { isIsoDate, kyrgyzDateOf, yearEndingOn } from '../../calendar/index.js';
 import { MIN_SAMPLE } from '../../stats/index.js';
 import { parsePeriod } from '../../stats/index.js';
 import { cachedReportCard } from '../../stats/index.js';
@@ -59,10 +58,7 @@ export function casesPeriod(params: Record<string, string>, today: string): { fr
     if (!isIsoDate(params.from) || !isIsoDate(params.to) || params.from > params.to) return null;
     return { from: params.from, to: params.to };
   }
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCFullYear(d.getUTCFullYear() - 1);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return { from: d.toISOString().slice(0, 10), to: today };
+  return yearEndingOn(today);
 }
 
 async function resolveCases(db: Executor, spec: EmbedSpec, now: Date, today: string): Promise<Resolution> {

@@ -1,8 +1,16 @@
 /**
  * Bishkek wall-clock time ↔ UTC instants. Kyrgyzstan has kept UTC+6 all year since 2005 (no daylight
- * saving), so the conversion is a fixed offset; the iCalendar file says so with its VTIMEZONE.
+ * saving), so the conversion is a fixed offset (the same one as `kyrgyzDateOf`); the iCalendar file
+ * of an event says so with its VTIMEZONE.
  */
-export const BISHKEK_OFFSET_MS = 6 * 3600_000;
+import { KYRGYZ_UTC_OFFSET_MS as BISHKEK_OFFSET_MS } from './iso-date.js';
+
+export { BISHKEK_OFFSET_MS };
+
+/** The first instant of a Bishkek calendar day ('2026-03-18' → 2026-03-17T18:00:00Z). */
+export function startOfKyrgyzDay(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - BISHKEK_OFFSET_MS);
+}
 
 /** '2026-12-03' + '11:00' (Bishkek) → the UTC instant, or null when the date or time is impossible. */
 export function bishkekToUtc(date: string, time: string): Date | null {
