@@ -144,6 +144,14 @@ forEachDialect('appeals: pages, permissions, bad input, documents, escalation', 
     const early = await a.post(`/appeals/${fresh}/escalate`, { target: 'ombudsman' });
     assert.equal(early.statusCode, 422);
     assert.match(early.body, /The answer is not due yet/);
+    // Closed: the page offers no escalation, and the command refuses it all the same (one rule).
+    assert.match((await a.get(`/appeals/${id}`)).body, /action="\/appeals\/\d+\/escalate"/);
+    assert.equal((await a.post(`/appeals/${id}/events`, { kind: 'close' })).statusCode, 303);
+    assert.doesNotMatch((await a.get(`/appeals/${id}`)).body, /action="\/appeals\/\d+\/escalate"/);
+    const closed = await a.post(`/appeals/${id}/escalate`, { target: 'supervisor' });
+    assert.equal(closed.statusCode, 422);
+    assert.match(closed.body, /A closed appeal cannot be escalated/);
+    assert.equal((await t.db.conn.db.selectFrom('appeal').select('id').where('parent_id', '=', id).execute()).length, 1, 'no second complaint was drafted');
   });
 
   test('documents: SHA-256 recorded and shown, content checked against the extension, empty and oversize refused, served as attachments', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { describe, test } from 'node:test';
-import { canTransition, computedStatus, transition, transitions } from '../../src/modules/appeals/lifecycle.js';
+import { canTransition, computedStatus, escalationRefusal, isOverdue, transition, transitions } from '../../src/modules/appeals/lifecycle.js';
 import { renderEscalationLetter, type EscalationInput } from '../../src/modules/appeals/escalation-letter.js';
 import { checkReplyAddress, replyAddress } from '../../src/modules/appeals/reply-address.js';
 import { sniff } from '../../src/platform/files/sniff.js';
@@ -50,6 +50,35 @@ describe('appeal life cycle', () => {
     assert.equal(computedStatus(a, '2026-05-08'), 'overdue');
     assert.equal(computedStatus(a, '2026-05-09'), 'long_overdue');
     assert.equal(computedStatus({ ...a, state: 'answered' }, '2026-05-10'), 'awaiting_classification');
+  });
+});
+
+describe('overdue and escalation: one rule each', () => {
+  test('overdue: an open appeal the day after its due date, never a draft, an answered or a closed one', () => {
+    const a = { state: 'registered' as const, due_date: '2026-04-08' };
+    assert.equal(isOverdue(a, '2026-04-08'), false, 'the due day itself is still in time');
+    assert.equal(isOverdue(a, '2026-04-09'), true);
+    for (const state of ['draft', 'answered', 'classified', 'closed'] as const) assert.equal(isOverdue({ ...a, state }, '2026-06-01'), false, state);
+    assert.equal(isOverdue({ ...a, due_date: null }, '2026-06-01'), false);
+    // computedStatus agrees with it on every state.
+    for (const state of ['sent', 'registered', 'extended', 'redirected'] as const) {
+      const status = computedStatus({ ...a, state, registration_number: '1', registered_on: '2026-03-01' }, '2026-04-09');
+      assert.equal(status === 'overdue' || status === 'long_overdue', isOverdue({ ...a, state }, '2026-04-09'), state);
+    }
+  });
+
+  test('escalation: when overdue or answered, never for a draft, before the due date, or once closed', () => {
+    const t = translator('en');
+    const a = { state: 'sent' as const, due_date: '2026-04-08', received_on: '2026-03-18' };
+    assert.equal(escalationRefusal(a, '2026-04-09'), null);
+    assert.equal(escalationRefusal({ ...a, state: 'answered' }, '2026-03-20'), null, 'an unlawful answer may be escalated at once');
+    assert.equal(escalationRefusal({ ...a, state: 'classified' }, '2026-03-20'), null);
+    assert.deepEqual(escalationRefusal(a, '2026-04-08'), { message: 'appeals.error.escalate_not_yet', params: { due: '2026-04-08' } });
+    assert.equal(escalationRefusal({ ...a, state: 'draft' }, '2026-05-01')?.message, 'appeals.error.not_sent');
+    const closed = escalationRefusal({ ...a, state: 'closed' }, '2026-05-01');
+    assert.equal(closed?.message, 'appeals.error.escalate_closed');
+    assert.equal(t(closed!.message), 'A closed appeal cannot be escalated.');
+    assert.match(translator('ru')(closed!.message), /Закрытое обращение/);
   });
 });
 

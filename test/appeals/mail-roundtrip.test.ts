@@ -67,7 +67,11 @@ forEachDialect('appeals: wizard, outbound and inbound mail over real SMTP', (dia
       to: replyTo,
       subject: 'Re: ' + letter.parsed.subject,
       text: 'Справка будет выдана 25 марта.',
-      attachments: [{ filename: 'otvet.txt', content: 'Ответ министерства' }],
+      // The second name hides its extension behind a right-to-left override: stored as "spravka_fdp.txt".
+      attachments: [
+        { filename: 'otvet.txt', content: 'Ответ министерства' },
+        { filename: 'spravka\u202Efdp.txt', content: 'Справка' },
+      ],
     });
     transport.close();
     // (the session has expired after five days: sign in again)
@@ -75,6 +79,8 @@ forEachDialect('appeals: wizard, outbound and inbound mail over real SMTP', (dia
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Справка будет выдана 25 марта/);
     assert.match(page.body, /otvet\.txt/);
+    const names = (await t.db.conn.db.selectFrom('appeal_file').select('original_name').where('appeal_id', '=', id).orderBy('id').execute()).map((f) => f.original_name);
+    assert.deepEqual(names, ['otvet.txt', 'spravka_fdp.txt']);
     const appeal = await t.db.conn.db.selectFrom('appeal').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     assert.equal(appeal.state, 'answered');
     const msg = await t.db.conn.db.selectFrom('inbound_message').selectAll().where('appeal_id', '=', id).executeTakeFirstOrThrow();

@@ -119,10 +119,11 @@ forEachDialect('consultations: versions, uploads, hearings and e-mail to followe
     let res = await postMultipart(agent, url, { held_on: '2026-03-05', place: 'Бишкек, Жогорку Кеңеш', participants: 'many', minutes: '' });
     assert.equal(res.statusCode, 422);
     const minutes = 'Протокол публичных слушаний\nПрисутствовали: 42 человека.';
-    res = await postMultipart(agent, url, { held_on: '2026-03-05', place: 'Бишкек, Жогорку Кеңеш', participants: '42', minutes: '' }, { field: 'file', filename: 'протокол.txt', content: minutes });
+    res = await postMultipart(agent, url, { held_on: '2026-03-05', place: 'Бишкек, Жогорку Кеңеш', participants: '42', minutes: '' }, { field: 'file', filename: 'протокол\u202Efdp.txt', content: minutes });
     assert.equal(res.statusCode, 303, res.body);
     const h = await t.db.conn.db.selectFrom('consultation_hearing').selectAll().where('consultation_id', '=', id).executeTakeFirstOrThrow();
     assert.equal(h.participants, 42);
+    assert.equal(h.minutes_name, 'протокол_fdp.txt', 'the bidi override is not kept in the file name');
     assert.equal(h.minutes_sha256, (await import('node:crypto')).createHash('sha256').update(minutes).digest('hex'));
     const dl = await new Agent(t.app).get(`/consultations/${id}/hearings/${h.id}/minutes`);
     assert.equal(dl.statusCode, 200);
