@@ -10,7 +10,7 @@ import { invalid, notFound } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { reauthUrl, recentlyAuthenticated } from '../../platform/http/reauth.js';
 import { setSessionCookie } from '../../platform/http/session-cookie.js';
-import { parseForm } from '../../platform/http/validation.js';
+import { parseForm, parseRecordId } from '../../platform/http/validation.js';
 import { requiresTotp } from '../../platform/policy/policy.js';
 import { checkOwnPassword } from './commands/check-own-password.js';
 import { issueRecoveryCodes } from './commands/totp-verify.js';
@@ -139,7 +139,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     const form = parseForm(emptyForm, request.body);
     if (!form.ok) throw invalid(form.errors);
     const me = request.ctx.user!;
-    const id = /^[0-9]{1,9}$/.test(request.params.id) ? Number(request.params.id) : NaN;
+    const id = parseRecordId(request.params.id) ?? NaN;
     const at = now();
     // Only the owner's own tokens: someone else's id gets the same "not found" as a missing one.
     const done = Number.isInteger(id)

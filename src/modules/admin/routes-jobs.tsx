@@ -5,6 +5,7 @@ import { appendAudit } from '../../platform/audit/audit-log.js';
 import { notFound } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { JobsPage } from './views/jobs.js';
+import { parseRecordId } from '../../platform/http/validation.js';
 
 export async function adminJobRoutes(app: FastifyInstance): Promise<void> {
   const { db, now } = app.achyk;
@@ -16,7 +17,7 @@ export async function adminJobRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post<{ Params: { id: string } }>('/admin/jobs/:id/retry', { config: { policy: 'admin.settings' } }, async (request, reply) => {
-    const id = /^[0-9]{1,9}$/.test(request.params.id) ? Number(request.params.id) : NaN;
+    const id = parseRecordId(request.params.id) ?? NaN;
     const at = now();
     const ok = Number.isInteger(id)
       ? await db.transaction().execute(async (trx) => {

@@ -6,7 +6,7 @@ import { deleteOtherSessions, revokeApiTokens } from '../../platform/auth/sessio
 import { AppError, invalid, notFound, type FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { reauthUrl, recentlyAuthenticated } from '../../platform/http/reauth.js';
-import { parseForm } from '../../platform/http/validation.js';
+import { parseForm, parseRecordId } from '../../platform/http/validation.js';
 import { createUser } from '../accounts/index.js';
 import { issueEmailToken } from '../accounts/index.js';
 import { findUserById, listUsers } from '../accounts/index.js';
@@ -49,7 +49,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   });
 
   async function targetUser(request: FastifyRequest<{ Params: { id: string } }>) {
-    const id = /^[0-9]{1,9}$/.test(request.params.id) ? Number(request.params.id) : NaN;
+    const id = parseRecordId(request.params.id) ?? NaN;
     const user = Number.isInteger(id) ? await findUserById(db, id) : undefined;
     if (!user) throw notFound();
     if (user.id === request.ctx.user!.id) throw new AppError('conflict', 'admin.not_self');

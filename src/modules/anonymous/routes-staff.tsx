@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAudit } from '../../platform/audit/audit-log.js';
 import { AppError, notFound, type FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
-import { parseForm } from '../../platform/http/validation.js';
+import { findByRecordId, parseForm } from '../../platform/http/validation.js';
 import { can } from '../../platform/policy/policy.js';
 import { kyrgyzDateOf } from '../calendar/index.js';
 import { searchBodies } from '../directory/index.js';
@@ -28,7 +28,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
   const retentionDays = config.anonymousRetentionDays;
 
   async function reportFor(rawId: string): Promise<Report> {
-    const report = /^[0-9]{1,9}$/.test(rawId) ? await findReport(db, Number(rawId)) : undefined;
+    const report = await findByRecordId(rawId, (id) => findReport(db, id));
     if (!report) throw notFound();
     return report;
   }
@@ -142,7 +142,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string; fileId: string } }>('/anonymous-reports/:id/files/:fileId', { config: cfg }, async (request, reply) => {
     const report = await reportFor(request.params.id);
-    const file = /^[0-9]{1,9}$/.test(request.params.fileId) ? await findReportFile(db, report.id, Number(request.params.fileId)) : undefined;
+    const file = await findByRecordId(request.params.fileId, (id) => findReportFile(db, report.id, id));
     if (!file) throw notFound();
     const data = readEncrypted(config.dataDir, cipher, { storedName: file.stored_name, keyEnc: file.key_enc });
     const name = cipher.decrypt(file.name_enc, CTX.fileName);

@@ -1,10 +1,10 @@
 /** Input schemas of the anonymous channel's forms (validated at the edge, unknown fields refused). */
 import { Type } from '@sinclair/typebox';
-import { formSchema } from '../../platform/http/validation.js';
+import { formSchema, RecordIdString } from '../../platform/http/validation.js';
 import { CONSENT_PARTS, REPORT_STATES, TOPICS } from './tables.js';
 
 const topic = Type.Union(TOPICS.map((t) => Type.Literal(t)));
-const optionalId = Type.Optional(Type.Union([Type.Literal(''), Type.String({ pattern: '^[0-9]{1,9}$' })]));
+const optionalId = Type.Optional(Type.Union([Type.Literal(''), RecordIdString()]));
 const checkbox = Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('on')]));
 
 export const MAX_WHAT = 10_000;
@@ -50,4 +50,4 @@ export const staffMessageForm = formSchema({ message: Type.String({ minLength: 1
 export const keepForm = formSchema({ keep: Type.Union([Type.Literal('1'), Type.Literal('0')]) });
 const partBoxes = Object.fromEntries(CONSENT_PARTS.map((p) => [`part_${p}`, checkbox]));
 export const convertCaseForm = formSchema(partBoxes);
-export const convertAppealForm = formSchema({ ...partBoxes, body_id: Type.String({ pattern: '^[0-9]{1,9}$' }) });
+export const convertAppealForm = formSchema({ ...partBoxes, body_id: RecordIdString() });

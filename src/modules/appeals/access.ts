@@ -5,9 +5,10 @@ import type { Executor } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
 import { can } from '../../platform/policy/policy.js';
 import { findAppeal, type Appeal } from './queries.js';
+import { parseRecordId } from '../../platform/http/validation.js';
 
 export async function appealFor(request: FastifyRequest, rawId: string, action: 'appeals.read' | 'appeals.act' = 'appeals.read'): Promise<Appeal> {
-  const id = /^[0-9]{1,9}$/.test(rawId) ? Number(rawId) : NaN;
+  const id = parseRecordId(rawId) ?? NaN;
   const appeal = Number.isNaN(id) ? undefined : await findAppeal(request.server.achyk.db, id);
   if (!appeal || !can(request.ctx.user, action, appeal)) throw notFound();
   return appeal;

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, notFound, type FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
-import { formSchema, parseForm } from '../../platform/http/validation.js';
+import { formSchema, parseForm, parseRecordId } from '../../platform/http/validation.js';
 import { defaultCalendarData } from '../calendar/index.js';
 import { addCalendarException, addMovableDate, deleteCalendarEntry, saveRuleVersion } from './commands/edit-rules.js';
 import { listRules } from './rules/queries.js';
@@ -146,7 +146,7 @@ export async function appealAdminRoutes(app: FastifyInstance): Promise<void> {
       // Name the unknown field (a bare 'invalid' gives a 422 page that names nothing).
       const empty = parseForm(emptyForm, request.body);
       if (!empty.ok) throw new AppError('invalid', 'error.invalid', {}, empty.errors);
-      const id = /^[0-9]{1,9}$/.test(request.params.id) ? Number(request.params.id) : 0;
+      const id = parseRecordId(request.params.id) ?? 0;
       const ok = id > 0 && (await db.transaction().execute((trx) => deleteCalendarEntry({ trx, table, id, actor: `user:${request.ctx.user!.id}`, now: now() })));
       if (!ok) throw notFound();
       return redirectTo(reply, '/admin/appeals/calendar?done=1');

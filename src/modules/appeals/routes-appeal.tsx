@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, invalid, type FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
-import { parseForm } from '../../platform/http/validation.js';
+import { parseForm, parseRecordId } from '../../platform/http/validation.js';
 import { can } from '../../platform/policy/policy.js';
 import { addDays, dayOfWeek, kyrgyzDateOf, workingDaysBetween, type CalendarData } from '../calendar/index.js';
 import { appealFor, applicantOf } from './access.js';
@@ -46,7 +46,8 @@ export async function eventInputFromForm(db: Executor, body: unknown, today: str
     }
     case 'redirect': {
       const ref = (v.body_id ?? '').trim();
-      const row = ref === '' ? undefined : await db.selectFrom('body').select('id').where((eb) => (/^[0-9]{1,9}$/.test(ref) ? eb.or([eb('id', '=', Number(ref)), eb('code', '=', ref)]) : eb('code', '=', ref))).executeTakeFirst();
+      const refId = parseRecordId(ref);
+      const row = ref === '' ? undefined : await db.selectFrom('body').select('id').where((eb) => (refId !== null ? eb.or([eb('id', '=', refId), eb('code', '=', ref)]) : eb('code', '=', ref))).executeTakeFirst();
       if (!ref) errors.push({ field: 'body_id', message: 'validation.required' });
       else if (!row) errors.push({ field: 'body_id', message: 'appeals.error.body_unknown' });
       input = { kind: 'redirect', bodyId: row?.id ?? 0, on, text: v.text };

@@ -18,6 +18,7 @@ import { MAX_FILE_BYTES, removeStored, storeStream, storedPath } from '../../pla
 import { findFile, listFiles, type Appeal } from './queries.js';
 import { AppealPage } from './views/appeal.js';
 import { DocumentsStepPage } from './views/wizard.js';
+import { findByRecordId } from '../../platform/http/validation.js';
 
 export async function fileRoutes(app: FastifyInstance): Promise<void> {
   const { db, config, now } = app.achyk;
@@ -77,7 +78,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string; fileId: string } }>('/appeals/:id/files/:fileId', { config: { policy: 'appeals.use', confidential: true } }, async (request, reply) => {
     const appeal = await appealFor(request, request.params.id);
-    const file = /^[0-9]{1,9}$/.test(request.params.fileId) ? await findFile(db, appeal.id, Number(request.params.fileId)) : undefined;
+    const file = await findByRecordId(request.params.fileId, (id) => findFile(db, appeal.id, id));
     if (!file) throw notFound();
     const p = storedPath(config.dataDir, file.stored_name);
     if (!fs.existsSync(p)) throw notFound();

@@ -5,7 +5,7 @@
  */
 import { Type, type TLiteral, type TUnion } from '@sinclair/typebox';
 import type { FieldError } from '../../platform/errors.js';
-import { formSchema, isEmail } from '../../platform/http/validation.js';
+import { formSchema, isEmail, RecordIdString } from '../../platform/http/validation.js';
 import { isIsoDate } from '../calendar/index.js';
 import { APPEAL_KINDS, CHANNELS, CLASSIFICATIONS, ESCALATION_TARGETS, LANGUAGES, REFUSAL_REASONS, TERM_UNITS } from './kinds.js';
 
@@ -23,7 +23,7 @@ export const unitSchema = literals(TERM_UNITS);
 
 const opt = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 
-export const bodyChoiceForm = formSchema({ body_id: Type.String({ pattern: '^[0-9]{1,9}$' }) });
+export const bodyChoiceForm = formSchema({ body_id: RecordIdString() });
 
 export const draftForm = formSchema({
   kind: kindSchema,

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
-import { parseForm } from '../../platform/http/validation.js';
+import { parseForm, parseRecordId } from '../../platform/http/validation.js';
 import { requireCase } from './access-check.js';
 import { recordCaseRead } from './commands/access.js';
 import { updateCase } from './commands/create-case.js';
@@ -62,7 +62,7 @@ export async function caseEditRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  const pid = (v: string) => (/^\d{1,10}$/.test(v) ? Number(v) : 0);
+  const pid = (v: string) => parseRecordId(v) ?? 0;
 
   app.get<{ Params: { id: string; pid: string } }>('/cases/:id/persons/:pid/edit', { config: { policy: 'cases.use' } }, async (request, reply) => {
     const { row } = await requireCase(request, request.params.id, 'case.edit');

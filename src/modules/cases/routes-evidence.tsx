@@ -12,6 +12,7 @@ import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { requireCase } from './access-check.js';
 import { EVIDENCE_MAX_BYTES, evidenceDir, recordDownload, recordEvidence, storeUpload, verifyEvidence } from './commands/evidence.js';
 import { CaseFormPage } from './views/case-forms.js';
+import { parseRecordId } from '../../platform/http/validation.js';
 
 export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
   const { db, cipher, config, now } = app.achyk;
@@ -46,7 +47,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string; eid: string } }>('/cases/:id/evidence/:eid/download', { config: { policy: 'cases.use' } }, async (request, reply) => {
     const { row } = await requireCase(request, request.params.id, 'case.read');
-    const eid = /^\d{1,10}$/.test(request.params.eid) ? Number(request.params.eid) : 0;
+    const eid = parseRecordId(request.params.eid) ?? 0;
     const ev = await db.selectFrom('case_evidence').select(['id', 'stored_name', 'ext', 'sha256', 'size']).where('id', '=', eid).where('case_id', '=', row.id).executeTakeFirst();
     if (!ev) throw notFound();
     const file = path.join(evidenceDir(config.dataDir), ev.stored_name);
@@ -63,7 +64,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { id: string; eid: string } }>('/cases/:id/evidence/:eid/verify', { config: { policy: 'cases.use' } }, async (request, reply) => {
     const { row } = await requireCase(request, request.params.id, 'case.edit');
-    const eid = /^\d{1,10}$/.test(request.params.eid) ? Number(request.params.eid) : 0;
+    const eid = parseRecordId(request.params.eid) ?? 0;
     const ev = await db.selectFrom('case_evidence').select('id').where('id', '=', eid).where('case_id', '=', row.id).executeTakeFirst();
     if (!ev) throw notFound();
     await db.transaction().execute((trx) => verifyEvidence({ db: trx, dataDir: config.dataDir, actor: `user:${request.ctx.user!.id}`, now: now(), evidenceId: ev.id }));

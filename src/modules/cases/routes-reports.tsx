@@ -13,6 +13,7 @@ import { CASE_STATES } from './tables.js';
 import { isTerm, labelsFor, optionsFor } from './thesaurus/queries.js';
 import { lbl } from './views/names.js';
 import { ReportPage } from './views/report.js';
+import { parseRecordId } from '../../platform/http/validation.js';
 
 const KEYS = ['from', 'to', 'territory_id', 'act_type', 'state'] as const;
 
@@ -29,7 +30,8 @@ async function readFilters(request: FastifyRequest): Promise<{ input: Record<str
   if (input.from) (isIsoDate(input.from) ? (f.from = input.from) : errors.push({ field: 'from', message: 'validation.date' }));
   if (input.to) (isIsoDate(input.to) ? (f.to = input.to) : errors.push({ field: 'to', message: 'validation.date' }));
   if (f.from && f.to && f.to < f.from) errors.push({ field: 'to', message: 'cases.error.end_before_start' });
-  if (input.territory_id) (/^\d{1,10}$/.test(input.territory_id) ? (f.territoryId = Number(input.territory_id)) : errors.push({ field: 'territory_id', message: 'validation.choice' }));
+  const territoryId = parseRecordId(input.territory_id);
+  if (input.territory_id) (territoryId !== null ? (f.territoryId = territoryId) : errors.push({ field: 'territory_id', message: 'validation.choice' }));
   if (input.act_type) (await isTerm(request.server.achyk.db, 'act_type', input.act_type)) ? (f.actType = input.act_type) : errors.push({ field: 'act_type', message: 'cases.error.unknown_term', params: { code: input.act_type.slice(0, 60) } });
   if (input.state) (input.state === 'verified' || (CASE_STATES as readonly string[]).includes(input.state) ? (f.state = input.state as ReportFilters['state']) : errors.push({ field: 'state', message: 'validation.choice' }));
   input.from ||= period.from;

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
-import { parseForm } from '../../platform/http/validation.js';
+import { parseForm, parseRecordId } from '../../platform/http/validation.js';
 import { termEditForm, termForm } from './schema.js';
 import { addTerm, editTerm } from './thesaurus/edit-terms.js';
 import { listTerms } from './thesaurus/queries.js';
@@ -27,7 +27,7 @@ export async function thesaurusRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post<{ Params: { id: string } }>('/admin/thesaurus/:id', { config: { policy: 'cases.thesaurus' } }, async (request, reply) => {
-    const id = /^\d{1,10}$/.test(request.params.id) ? Number(request.params.id) : 0;
+    const id = parseRecordId(request.params.id) ?? 0;
     const form = parseForm(termEditForm, request.body);
     if (!form.ok) return sendPage(reply, await page(request, form.errors), 422);
     try {

@@ -8,7 +8,7 @@ import { recordAudit } from '../../platform/audit/audit-log.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { reauthUrl, recentlyAuthenticated } from '../../platform/http/reauth.js';
-import { parseForm } from '../../platform/http/validation.js';
+import { parseForm, parseRecordId } from '../../platform/http/validation.js';
 import { deleteMessage, markHandled } from './commands/inbox-actions.js';
 import { CTX } from './encrypted-columns.js';
 import { findMessage, listMessages } from './queries.js';
@@ -18,7 +18,7 @@ import { InboxPage, MessagePage } from './views/inbox.js';
 const cfg = { policy: 'contact.inbox', confidential: true } as const;
 
 const idOf = (raw: string): number => {
-  if (!/^[0-9]{1,9}$/.test(raw)) throw notFound();
+  if (parseRecordId(raw) === null) throw notFound();
   return Number(raw);
 };
 

@@ -1,11 +1,11 @@
 /** Input schemas of the directory's pages, forms and JSON API (TypeBox; they feed the OpenAPI document). */
 import { Type, type Static } from '@sinclair/typebox';
-import { formSchema, MAX_ID } from '../../platform/http/validation.js';
+import { formSchema, MAX_ID, RecordIdString } from '../../platform/http/validation.js';
 import { BODY_KINDS, TERRITORY_LEVELS } from './tables.js';
 
 const literalUnion = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
-export const IdParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,9}$' }) }, { additionalProperties: false });
+export const IdParams = Type.Object({ id: RecordIdString() }, { additionalProperties: false });
 
 /** GET /directory/search */
 export const SearchQuery = Type.Object(

@@ -6,6 +6,7 @@ import { ErrorSummary, Field, PostForm } from '../../platform/render/components.
 import { Layout } from '../../platform/render/layout.js';
 import type { ViewContext } from '../../platform/render/view-context.js';
 import { addRule, deleteRule, reapplyRule } from './commands/redactions.js';
+import { parseRecordId } from '../../platform/http/validation.js';
 
 type Rule = { id: number; scope: string; scope_id: number | null; pattern: string; is_regex: number; replacement: string; note: string };
 
@@ -77,7 +78,7 @@ export async function publicationAdminRoutes(app: FastifyInstance): Promise<void
   app.post('/admin/redaction-rules', rules, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const input = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
-    const bodyId = input.body_id?.trim() ? (/^[0-9]{1,9}$/.test(input.body_id.trim()) ? Number(input.body_id.trim()) : NaN) : null;
+    const bodyId = input.body_id?.trim() ? (parseRecordId(input.body_id.trim()) ?? NaN) : null;
     if (Number.isNaN(bodyId) || (bodyId !== null && !(await db.selectFrom('body').select('id').where('id', '=', bodyId).executeTakeFirst()))) {
       return page(request, reply, [{ field: 'body_id', message: 'appeals.error.body_unknown' }], input);
     }
@@ -96,7 +97,7 @@ export async function publicationAdminRoutes(app: FastifyInstance): Promise<void
   });
 
   app.post<{ Params: { id: string } }>('/admin/redaction-rules/:id/delete', rules, async (request, reply) => {
-    const id = /^[0-9]{1,9}$/.test(request.params.id) ? Number(request.params.id) : 0;
+    const id = parseRecordId(request.params.id) ?? 0;
     // Only the rules this page lists (global and per body). A rule of one appeal belongs to that appeal's
     // publication page, for the people who may read the appeal: here its id is "not found", like a missing one.
     await db.transaction().execute(async (trx) => {

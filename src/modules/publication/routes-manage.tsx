@@ -18,6 +18,7 @@ import { addChoice, addRule, reapplyRule, removeChoice } from './commands/redact
 import { buildSnapshot } from './commands/snapshot.js';
 import { managePageSections } from './extensions.js';
 import { ManagePage } from './views/manage.js';
+import { findByRecordId, parseRecordId } from '../../platform/http/validation.js';
 
 type Body = Record<string, string | undefined>;
 
@@ -98,7 +99,7 @@ export async function publicationManageRoutes(app: FastifyInstance): Promise<voi
         const kind = body.kind === 'keep' || body.kind === 'safe_file' ? body.kind : 'redact';
         const value = typeof body.value === 'string' ? body.value.slice(0, 500) : '';
         if (kind === 'safe_file') {
-          const file = /^[0-9]{1,9}$/.test(value) ? await db.selectFrom('appeal_file').select('id').where('id', '=', Number(value)).where('appeal_id', '=', a.id).executeTakeFirst() : undefined;
+          const file = await findByRecordId(value, (fileId) => db.selectFrom('appeal_file').select('id').where('id', '=', fileId).where('appeal_id', '=', a.id).executeTakeFirst());
           if (!file || !can(request.ctx.user, 'publication.mark_safe', a)) throw new AppError('not_found');
         }
         await db.transaction().execute((trx) => addChoice({ trx, cipher, appeal: a, kind, value, actor: actorOf(request), now: now() }));
@@ -112,7 +113,7 @@ export async function publicationManageRoutes(app: FastifyInstance): Promise<voi
       request,
       reply,
       async (a) => {
-        const choiceId = /^[0-9]{1,9}$/.test(request.params.choice) ? Number(request.params.choice) : 0;
+        const choiceId = parseRecordId(request.params.choice) ?? 0;
         await db.transaction().execute((trx) => removeChoice({ trx, cipher, appeal: a, choiceId, actor: actorOf(request), now: now() }));
       },
       'publication.saved_flash',

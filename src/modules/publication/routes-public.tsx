@@ -15,9 +15,10 @@ import { atomFeed } from '../../platform/render/atom.js';
 import { findPublished, latestPublished, publishedEvents, publishedFiles } from './queries.js';
 import { searchPublic, type SearchFilters, type SearchResult, type StatusGroup } from './search.js';
 import { PublicAppealPage, SearchPage } from './views/public.js';
+import { parseRecordId, RECORD_ID_DIGITS } from '../../platform/http/validation.js';
 
 type Q = Record<string, string | undefined>;
-const int = (v: string | undefined) => (v && /^[0-9]{1,9}$/.test(v) ? Number(v) : undefined);
+const int = (v: string | undefined) => parseRecordId(v) ?? undefined;
 
 export function filtersOf(q: Q): SearchFilters {
   const status = ['open', 'answered', 'closed'].includes(q.status ?? '') ? (q.status as StatusGroup) : undefined;
@@ -85,7 +86,7 @@ export async function publicationPublicRoutes(app: FastifyInstance): Promise<voi
   const feed = (reply: import('fastify').FastifyReply, body: string) => reply.type('application/atom+xml; charset=utf-8').send(body);
 
   app.get<{ Params: { file: string } }>('/feeds/bodies/:file', pub, async (request, reply) => {
-    const m = /^([0-9]{1,9})\.atom$/.exec(request.params.file);
+    const m = new RegExp(`^(${RECORD_ID_DIGITS})\\.atom$`).exec(request.params.file);
     const body = m ? await findBodyById(db, Number(m[1])) : undefined;
     if (!body) throw notFound();
     const t = translator(request.ctx.locale);

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound, type FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
-import { parseForm } from '../../platform/http/validation.js';
+import { findByRecordId, parseForm } from '../../platform/http/validation.js';
 import { isLocale, LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { formatDateTime, pickText, translator } from '../../platform/i18n/translate.js';
 import { can } from '../../platform/policy/policy.js';
@@ -38,7 +38,7 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
   const { db, now, config, cipher } = app.achyk;
 
   async function publicEvent(id: string): Promise<EventRow> {
-    const e = /^[0-9]{1,9}$/.test(id) ? await findEvent(db, Number(id)) : undefined;
+    const e = await findByRecordId(id, (eventId) => findEvent(db, eventId));
     if (!e || !isPublic(e, now())) throw notFound();
     return e;
   }
@@ -135,7 +135,7 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
 
   // Coordinators
   async function load(id: string): Promise<EventRow> {
-    const e = /^[0-9]{1,9}$/.test(id) ? await findEvent(db, Number(id)) : undefined;
+    const e = await findByRecordId(id, (eventId) => findEvent(db, eventId));
     if (!e) throw notFound();
     return e;
   }

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound, type FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
-import { parseForm } from '../../platform/http/validation.js';
+import { findByRecordId, parseForm } from '../../platform/http/validation.js';
 import { pickText } from '../../platform/i18n/translate.js';
 import { publishStatement } from './commands/publish-statement.js';
 import { createStatement, updateStatement } from './commands/save-statement.js';
@@ -35,7 +35,7 @@ export async function statementManageRoutes(app: FastifyInstance): Promise<void>
   const { db, now, cipher, config } = app.achyk;
 
   async function load(id: string): Promise<StatementRow> {
-    const s = /^[0-9]{1,9}$/.test(id) ? await findStatement(db, Number(id)) : undefined;
+    const s = await findByRecordId(id, (statementId) => findStatement(db, statementId));
     if (!s) throw notFound();
     return s;
   }

@@ -4,6 +4,8 @@
  *
  * @example slugFor(12, 'Пресс-конференция: өкмөт') // '12-press-konferenciya-okmot'
  */
+import { RECORD_ID_DIGITS } from '../../platform/http/validation.js';
+
 const TRANSLIT: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', ң: 'ng',
   о: 'o', ө: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ү: 'u', ф: 'f', х: 'h', ц: 'c', ч: 'ch', ш: 'sh', щ: 'sch', ъ: '', ы: 'y',
@@ -24,8 +26,10 @@ export function slugFor(id: number, title: string | null): string {
   return words ? `${id}-${words}` : String(id);
 }
 
+const SLUG = new RegExp(`^(${RECORD_ID_DIGITS})(?:-[a-z0-9-]{0,80})?$`);
+
 /** The id at the start of a slug ("12-title" or "12"), or null. */
 export function idOfSlug(slug: string): number | null {
-  const m = /^([0-9]{1,9})(?:-[a-z0-9-]{0,80})?$/.exec(slug);
+  const m = SLUG.exec(slug);
   return m ? Number(m[1]) : null;
 }

@@ -23,6 +23,7 @@ import { ReportCardPage } from './views/card.js';
 import { DataPage, StatsHome } from './views/home.js';
 import { LeaguePage } from './views/league.js';
 import { MapPage } from './views/map.js';
+import { parseRecordId } from '../../platform/http/validation.js';
 
 type Q = Record<string, string | undefined>;
 /** The choropleth is drawn 600 px wide (the directory's map is 1000): small enough for phones and the page budget. */
@@ -48,7 +49,7 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
   app.get('/stats', read, async (request, reply) => sendPage(reply, <StatsHome ctx={viewContext(request)} updated={await lastRefresh(db)} />));
 
   app.get<{ Params: { id: string }; Querystring: Q }>('/stats/bodies/:id', read, async (request, reply) => {
-    const id = /^[0-9]{1,9}$/.test(request.params.id) ? Number(request.params.id) : NaN;
+    const id = parseRecordId(request.params.id) ?? NaN;
     const body = Number.isNaN(id) ? undefined : await findBodyById(db, id);
     if (!body) throw notFound();
     const today = kyrgyzDateOf(now());
@@ -72,7 +73,7 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     const { period, error } = parsePeriod(str(q.from), str(q.to), today);
     const kind = isAppealKind(q.kind) ? q.kind : '';
     const bodyKind = (BODY_KINDS as readonly string[]).includes(q.body_kind ?? '') ? q.body_kind! : '';
-    const oblast = /^[0-9]{1,9}$/.test(q.oblast ?? '') ? Number(q.oblast) : undefined;
+    const oblast = parseRecordId(q.oblast) ?? undefined;
     const rows = error ? [] : await cachedLeagueTable(db, { period, kind: kind || undefined, bodyKind: bodyKind || undefined, oblastId: oblast }, today);
     const bodies = new Map((rows.length ? await db.selectFrom('body').select(['id', 'name_ky', 'name_ru', 'name_en']).where('id', 'in', rows.map((r) => r.bodyId)).execute() : []).map((b) => [b.id, b]));
     const name = (n: { name_ky: string | null; name_ru: string | null; name_en: string | null } | undefined) => (n ? pickText({ ky: n.name_ky ?? undefined, ru: n.name_ru ?? undefined, en: n.name_en ?? undefined }, request.ctx.locale).text : '');

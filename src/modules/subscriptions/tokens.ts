@@ -10,7 +10,7 @@
  */
 import crypto from 'node:crypto';
 import type { FieldCipher } from '../../platform/crypto/field-encryption.js';
-import { parseRecordId } from '../../platform/http/validation.js';
+import { parseRecordId, RECORD_ID_DIGITS } from '../../platform/http/validation.js';
 
 export const EMAIL_CONTEXT = 'subscription.email';
 
@@ -26,10 +26,12 @@ export function unsubscribeToken(cipher: Pick<FieldCipher, 'hmac'>, id: number, 
   return `${id}.${cipher.hmac(`subscription.unsubscribe:${id}:${salt}`)}`;
 }
 
+const UNSUBSCRIBE_TOKEN = new RegExp(`^(${RECORD_ID_DIGITS})\\.[\\w-]{43}$`);
+
 /** The subscription id a well-formed unsubscribe token names (to be checked with `checkUnsubscribeToken`). */
 export function tokenSubscriptionId(token: unknown): number | null {
   if (typeof token !== 'string') return null;
-  const m = /^(\d{1,10})\.[\w-]{43}$/.exec(token);
+  const m = UNSUBSCRIBE_TOKEN.exec(token);
   return m ? parseRecordId(m[1]) : null;
 }
 

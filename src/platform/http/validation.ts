@@ -25,12 +25,30 @@ export const MAX_ID = 2_147_483_647;
 /** True for a number that can name a row: a positive integer no larger than MAX_ID. */
 export const isRecordId = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= MAX_ID;
 
+/**
+ * The one shape of a record id written in a URL or a form: 1 to 9 digits (always below MAX_ID, so
+ * it can never overflow PostgreSQL's integer). `RECORD_ID_DIGITS` is the same, to embed in a larger
+ * pattern (a feed file name, a signed address).
+ */
+export const RECORD_ID_DIGITS = '[0-9]{1,9}';
+export const RECORD_ID_PATTERN = `^${RECORD_ID_DIGITS}$`;
+const RECORD_ID = new RegExp(RECORD_ID_PATTERN);
+
+/** A record id as a TypeBox string (form fields, URL parameters). */
+export const RecordIdString = (options: { description?: string } = {}) => Type.String({ pattern: RECORD_ID_PATTERN, ...options });
+
 /** The id a URL segment or form value names ("42"), or null when it cannot name a row. */
 export function parseRecordId(raw: unknown): number | null {
   if (typeof raw === 'number') return isRecordId(raw) ? raw : null;
-  if (typeof raw !== 'string' || !/^\d{1,10}$/.test(raw)) return null;
+  if (typeof raw !== 'string' || !RECORD_ID.test(raw)) return null;
   const id = Number(raw);
   return isRecordId(id) ? id : null;
+}
+
+/** The row a raw id names, found with `find`; undefined when the id cannot name a row (no query is made). */
+export async function findByRecordId<T>(raw: unknown, find: (id: number) => Promise<T | undefined>): Promise<T | undefined> {
+  const id = parseRecordId(raw);
+  return id === null ? undefined : find(id);
 }
 
 /** A form schema: the given fields plus the CSRF token, and nothing else. */

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { appendAudit } from '../../../platform/audit/audit-log.js';
 import { notFound, type FieldError } from '../../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../../platform/http/page.js';
-import { formSchema, parseForm } from '../../../platform/http/validation.js';
+import { findByRecordId, formSchema, parseForm, parseRecordId } from '../../../platform/http/validation.js';
 import { storedPath } from '../../../platform/files/store.js';
 import { findAppeal } from '../queries.js';
 import { attachMessage, prepareAttachments } from './process-message.js';
@@ -23,7 +23,7 @@ export async function holdingPenRoutes(app: FastifyInstance): Promise<void> {
   }
 
   async function heldMessage(rawId: string) {
-    const id = /^[0-9]{1,9}$/.test(rawId) ? Number(rawId) : 0;
+    const id = parseRecordId(rawId) ?? 0;
     const msg = id ? await db.selectFrom('inbound_message').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
     if (!msg) throw notFound();
     return msg;
@@ -46,7 +46,7 @@ export async function holdingPenRoutes(app: FastifyInstance): Promise<void> {
     if (msg.status !== 'held') throw notFound();
     const form = parseForm(attachForm, request.body);
     const ref = form.ok ? form.value.appeal_id.replace(/^A-/i, '') : '';
-    const appeal = /^[0-9]{1,9}$/.test(ref) ? await findAppeal(db, Number(ref)) : undefined;
+    const appeal = await findByRecordId(ref, (id) => findAppeal(db, id));
     if (!appeal || appeal.state === 'draft') return sendPage(reply, await page(request, { errors: [{ field: 'appeal_id', message: 'mail.error.appeal_unknown' }], errorFor: msg.id }), 422);
     if (msg.hold_reason === 'too_large') return sendPage(reply, await page(request, { errors: [{ field: 'appeal_id', message: 'mail.error.too_large_kept_head' }], errorFor: msg.id }), 422);
     const { simpleParser } = await import('mailparser'); // Loaded on first use, not at start: the server's memory budget (docs/performance.md, RSS).

@@ -8,6 +8,7 @@ import { appendAudit } from '../../../platform/audit/audit-log.js';
 import { resolveBody } from '../queries.js';
 import { ROLES_IN_CASE, type RoleInCase } from '../tables.js';
 import { Problems, belongsToCase, checkTerm, optionalId, touchCase, type CaseCommandProps } from './shared.js';
+import { parseRecordId } from '../../../platform/http/validation.js';
 
 export interface InvolvementInput {
   /** 'act:12' or 'event:3' */
@@ -20,10 +21,11 @@ export interface InvolvementInput {
 
 export async function addInvolvement(p: CaseCommandProps & { input: InvolvementInput }): Promise<number> {
   const problems = new Problems();
-  const m = /^(act|event):(\d{1,10})$/.exec(p.input.target ?? '');
-  const actId = m?.[1] === 'act' ? Number(m[2]) : null;
-  const eventId = m?.[1] === 'event' ? Number(m[2]) : null;
-  if (!m) problems.add('target', 'validation.required');
+  const m = /^(act|event):(.+)$/.exec(p.input.target ?? '');
+  const targetId = m ? parseRecordId(m[2]) : null;
+  const actId = m?.[1] === 'act' ? targetId : null;
+  const eventId = m?.[1] === 'event' ? targetId : null;
+  if (!m || targetId === null) problems.add('target', 'validation.required');
   else if (actId !== null && !(await belongsToCase(p.trx, 'case_act', actId, p.caseId))) problems.add('target', 'cases.error.unknown_act');
   else if (eventId !== null && !(await belongsToCase(p.trx, 'case_event', eventId, p.caseId))) problems.add('target', 'cases.error.unknown_event');
   const role = p.input.role as RoleInCase;

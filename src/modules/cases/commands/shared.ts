@@ -7,7 +7,7 @@ import type { Params } from '../../../platform/i18n/translate.js';
 import { endsBeforeStart, parseFuzzyDate, type FuzzyDate } from '../fuzzy-date.js';
 import { isTerm } from '../thesaurus/queries.js';
 import type { ThesaurusName } from '../thesaurus/default-terms.js';
-import { isRecordId } from '../../../platform/http/validation.js';
+import { isRecordId, parseRecordId } from '../../../platform/http/validation.js';
 
 export interface CaseCommandProps {
   trx: Executor;
@@ -43,7 +43,7 @@ export async function belongsToCase(trx: Executor, table: ChildTable, id: number
 /** Parses an optional id written in a form ('' → null; anything else must be a positive integer). */
 export function optionalId(v: string | undefined): number | null | 'bad' {
   if (v === undefined || v.trim() === '') return null;
-  return /^\d{1,10}$/.test(v.trim()) ? Number(v.trim()) : 'bad';
+  return parseRecordId(v.trim()) ?? 'bad';
 }
 
 /** Checks a thesaurus code; an unknown or retired code is refused on the field. */
