@@ -20,6 +20,7 @@ import { countUnusedRecoveryCodes, findUserById, listApiTokens } from './queries
 import { changePasswordForm, emptyForm, tokenForm, totpForm } from './schema.js';
 import { AccountPage, type AccountView } from './views/account.js';
 import { RecoveryCodesPage, TotpSetupPage } from './views/sign-in.js';
+import { userActor } from '../../platform/audit/actor.js';
 
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
   const { db, cipher, config, now } = app.achyk;
@@ -81,7 +82,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     if (!user.totpEnabled) return redirectTo(reply, '/account/totp/setup');
     if (staleForTotpChange(request)) return redirectTo(reply, reauthUrl('/account'));
     const codes = await db.transaction().execute(async (trx) => {
-      await appendAudit(trx, { actor: `user:${user.id}`, action: 'auth.recovery_codes_issued', objectType: 'user', objectId: user.id, at: now() });
+      await appendAudit(trx, { actor: userActor(user.id), action: 'auth.recovery_codes_issued', objectType: 'user', objectId: user.id, at: now() });
       return issueRecoveryCodes(trx, user.id);
     });
     return sendPage(reply, <RecoveryCodesPage ctx={viewContext(request)} codes={codes} />);
@@ -108,7 +109,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       // Changing the password ends every other session, and this one gets a new token.
       await deleteSession(trx, request.ctx.session!.tokenHash);
       await deleteOtherSessions(trx, me.id, null);
-      await appendAudit(trx, { actor: `user:${me.id}`, action: 'auth.password_changed', objectType: 'user', objectId: me.id, at });
+      await appendAudit(trx, { actor: userActor(me.id), action: 'auth.password_changed', objectType: 'user', objectId: me.id, at });
       return createSession(trx, me.id, 'full', at);
     });
     setSessionCookie(reply, token);
@@ -130,7 +131,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
         .values({ user_id: me.id, name: form.value.name, token_hash: sha256(token), prefix: token.slice(0, 10), created_at: at.toISOString(), last_used_at: null, revoked_at: null })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await appendAudit(trx, { actor: `user:${me.id}`, action: 'api_token.create', objectType: 'api_token', objectId: row.id, at });
+      await appendAudit(trx, { actor: userActor(me.id), action: 'api_token.create', objectType: 'api_token', objectId: row.id, at });
     });
     return sendPage(reply, (await showAccount(request, 200, { newToken: token })).page);
   });
@@ -146,7 +147,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       ? await db.transaction().execute(async (trx) => {
           const res = await trx.updateTable('api_token').set({ revoked_at: at.toISOString() }).where('id', '=', id).where('user_id', '=', me.id).where('revoked_at', 'is', null).executeTakeFirst();
           if (Number(res.numUpdatedRows) !== 1) return false;
-          await appendAudit(trx, { actor: `user:${me.id}`, action: 'api_token.revoke', objectType: 'api_token', objectId: id, at });
+          await appendAudit(trx, { actor: userActor(me.id), action: 'api_token.revoke', objectType: 'api_token', objectId: id, at });
           return true;
         })
       : false;

@@ -15,6 +15,7 @@ import { findUserByEmail } from './queries.js';
 import { confirmForm, forgotForm, registerForm, resetForm } from './schema.js';
 import { ForgotPage, RegisterPage, ResetPage } from './views/register.js';
 import { MessagePage } from './views/sign-in.js';
+import { userActor } from '../../platform/audit/actor.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   const { db, config, mailer, now } = app.achyk;
@@ -70,7 +71,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       const userId = await consumeEmailToken(trx, token, 'confirm', at);
       if (userId === null) return false;
       await trx.updateTable('user').set({ status: 'active', updated_at: at.toISOString() }).where('id', '=', userId).where('status', '=', 'unconfirmed').execute();
-      await appendAudit(trx, { actor: `user:${userId}`, action: 'user.email_confirmed', objectType: 'user', objectId: userId, at });
+      await appendAudit(trx, { actor: userActor(userId), action: 'user.email_confirmed', objectType: 'user', objectId: userId, at });
       return true;
     });
     const ctx = viewContext(request);
@@ -120,7 +121,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       await trx.updateTable('user').set({ password_hash: passwordHash, password_changed_at: at.toISOString(), updated_at: at.toISOString() }).where('id', '=', userId).execute();
       await deleteOtherSessions(trx, userId, null);
       await revokeApiTokens(trx, userId, at);
-      await appendAudit(trx, { actor: `user:${userId}`, action: 'auth.password_reset', objectType: 'user', objectId: userId, at });
+      await appendAudit(trx, { actor: userActor(userId), action: 'auth.password_reset', objectType: 'user', objectId: userId, at });
       return true;
     });
     if (!ok) return sendPage(reply, <MessagePage ctx={ctx} title={ctx.t('accounts.reset_title')} message={ctx.t('accounts.link_invalid')} />, 400);

@@ -12,6 +12,7 @@ import { signIn } from './commands/sign-in.js';
 import { totpPendingUserId } from './policy.js';
 import { loginForm, reauthForm, totpForm } from './schema.js';
 import { LoginPage, MessagePage, ReauthPage, TotpPage } from './views/sign-in.js';
+import { userActor } from '../../platform/audit/actor.js';
 
 export async function signInRoutes(app: FastifyInstance): Promise<void> {
   const { db, cipher, config, now } = app.achyk;
@@ -66,7 +67,8 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
     if (session) {
       await db.transaction().execute(async (trx) => {
         await deleteSession(trx, session.tokenHash);
-        await recordAudit(trx, { actor: `user:${user?.id ?? pendingUserId}`, action: 'auth.logout', objectType: 'user', objectId: user?.id ?? pendingUserId, at: now() });
+        const who = user?.id ?? pendingUserId;
+        await recordAudit(trx, { actor: who === null ? 'anonymous' : userActor(who), action: 'auth.logout', objectType: 'user', objectId: who, at: now() });
       });
     }
     clearSessionCookie(reply);

@@ -6,6 +6,7 @@ import { notFound } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { JobsPage } from './views/jobs.js';
 import { parseRecordId } from '../../platform/http/validation.js';
+import { requestActor } from '../../platform/audit/actor.js';
 
 export async function adminJobRoutes(app: FastifyInstance): Promise<void> {
   const { db, now } = app.achyk;
@@ -23,7 +24,7 @@ export async function adminJobRoutes(app: FastifyInstance): Promise<void> {
       ? await db.transaction().execute(async (trx) => {
           const res = await trx.updateTable('job').set({ status: 'queued', attempts: 0, run_at: at.toISOString(), updated_at: at.toISOString() }).where('id', '=', id).where('status', '=', 'failed').executeTakeFirst();
           if (Number(res.numUpdatedRows) !== 1) return false;
-          await appendAudit(trx, { actor: `user:${request.ctx.user!.id}`, action: 'job.retry', objectType: 'job', objectId: id, at });
+          await appendAudit(trx, { actor: requestActor(request), action: 'job.retry', objectType: 'job', objectId: id, at });
           return true;
         })
       : false;

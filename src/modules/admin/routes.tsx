@@ -12,6 +12,7 @@ import { issueEmailToken } from '../accounts/index.js';
 import { findUserById, listUsers } from '../accounts/index.js';
 import { emptyForm, newUserForm, roleForm } from './schema.js';
 import { AuditPage, UsersPage } from './views/users.js';
+import { requestActor, userActor } from '../../platform/audit/actor.js';
 
 export async function adminRoutes(app: FastifyInstance): Promise<void> {
   const { db, config, mailer, now } = app.achyk;
@@ -36,7 +37,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     try {
       const token = await db.transaction().execute(async (trx) => {
         // A random password nobody knows; the invitation link lets the user choose their own.
-        const id = await createUser({ trx, email: form.value.email, displayName: form.value.display_name, role: form.value.role, password: crypto.randomBytes(24).toString('base64url'), status: 'active', actor: `user:${me.id}`, hash, now: at });
+        const id = await createUser({ trx, email: form.value.email, displayName: form.value.display_name, role: form.value.role, password: crypto.randomBytes(24).toString('base64url'), status: 'active', actor: userActor(me.id), hash, now: at });
         return issueEmailToken(trx, id, 'reset', at);
       });
       await mailer.send({ to: form.value.email, subject: t('admin.invite_subject'), text: t('admin.invite_body', { name: form.value.display_name, link: `${config.publicUrl}/password/reset?token=${token}` }) });
@@ -66,7 +67,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       await trx.updateTable('user').set({ role: form.value.role, updated_at: at.toISOString() }).where('id', '=', user.id).execute();
       // A new role takes effect at the next sign-in (which may then require TOTP enrolment).
       await deleteOtherSessions(trx, user.id, null);
-      await appendAudit(trx, { actor: `user:${request.ctx.user!.id}`, action: 'user.role_changed', objectType: 'user', objectId: user.id, data: { from: user.role, to: form.value.role }, at });
+      await appendAudit(trx, { actor: requestActor(request), action: 'user.role_changed', objectType: 'user', objectId: user.id, data: { from: user.role, to: form.value.role }, at });
     });
     return redirectTo(reply, '/admin');
   });
@@ -84,7 +85,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
           await deleteOtherSessions(trx, user.id, null);
           await revokeApiTokens(trx, user.id, at);
         }
-        await appendAudit(trx, { actor: `user:${request.ctx.user!.id}`, action: `user.${action}`, objectType: 'user', objectId: user.id, at });
+        await appendAudit(trx, { actor: requestActor(request), action: `user.${action}`, objectType: 'user', objectId: user.id, at });
       });
       return redirectTo(reply, '/admin');
     });

@@ -20,6 +20,7 @@ import { assignForm, convertAppealForm, convertCaseForm, keepForm, staffMessageF
 import { bodyOption, fileView } from './status-view.js';
 import { CONSENT_PARTS, isReportState, type ConsentPart } from './tables.js';
 import { InboxPage, ReportPage, type ReportView } from './views/staff.js';
+import { userActor } from '../../platform/audit/actor.js';
 
 const cfg = { policy: 'anonymous.staff', confidential: true } as const;
 
@@ -146,7 +147,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
     if (!file) throw notFound();
     const data = readEncrypted(config.dataDir, cipher, { storedName: file.stored_name, keyEnc: file.key_enc });
     const name = cipher.decrypt(file.name_enc, CTX.fileName);
-    await recordAudit(db, { actor: `user:${userId(request)}`, action: 'anonymous.file_read', objectType: 'anonymous_report', objectId: report.id, data: { file: file.id }, at: now() });
+    await recordAudit(db, { actor: userActor(userId(request)), action: 'anonymous.file_read', objectType: 'anonymous_report', objectId: report.id, data: { file: file.id }, at: now() });
     // Always a download, never rendered inline: a document cannot run script in our origin.
     return reply
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)

@@ -12,6 +12,7 @@ import { replyAddress } from './reply-address.js';
 import { findRule, legalBasis } from './rules/queries.js';
 import { termWords } from './term-words.js';
 import type { AppealPageView } from './views/appeal.js';
+import { userActor, userIdOfActor, userIdsOfActors } from '../../platform/audit/actor.js';
 
 export async function appealPageView(request: FastifyRequest, a: Appeal): Promise<AppealPageView> {
   const { db, cipher, config, now } = request.server.achyk;
@@ -23,15 +24,15 @@ export async function appealPageView(request: FastifyRequest, a: Appeal): Promis
   const calendar = await loadCalendar(db);
   const d = rule ? appealDeadlines(a, rule, calendar, today) : null;
   const events = await listEvents(db, a.id);
-  const userIds = [...new Set(events.map((e) => /^user:(\d+)$/.exec(e.actor)?.[1]).filter((x): x is string => !!x).map(Number))];
+  const userIds = userIdsOfActors(events.map((e) => e.actor));
   const names = new Map((userIds.length ? await db.selectFrom('user').select(['id', 'display_name']).where('id', 'in', userIds).execute() : []).map((u) => [u.id, u.display_name]));
   const actorName = (actor: string) => {
-    const m = /^user:(\d+)$/.exec(actor);
-    if (m) return Number(m[1]) === user?.id ? t('appeals.actor.you') : (names.get(Number(m[1])) ?? actor);
+    const id = userIdOfActor(actor);
+    if (id !== null) return id === user?.id ? t('appeals.actor.you') : (names.get(id) ?? actor);
     return actor === 'mail' ? t('appeals.actor.mail') : t('appeals.actor.system');
   };
   // Showing the identity of the person acted for is a read of a confidential record (SECURITY.md).
-  if (a.person_name_enc && user) await recordAudit(db, { actor: `user:${user.id}`, action: 'appeal.person_read', objectType: 'appeal', objectId: a.id, at: now() });
+  if (a.person_name_enc && user) await recordAudit(db, { actor: userActor(user.id), action: 'appeal.person_read', objectType: 'appeal', objectId: a.id, at: now() });
   const parent = a.parent_id ? { id: a.parent_id } : null;
   const sent = a.state !== 'draft';
   return {

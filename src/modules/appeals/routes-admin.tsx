@@ -9,6 +9,7 @@ import { addCalendarException, addMovableDate, deleteCalendarEntry, saveRuleVers
 import { listRules } from './rules/queries.js';
 import { checkOptional, emptyForm, kindSchema, unitSchema } from './schema.js';
 import { CalendarPage, RulesPage } from './views/admin.js';
+import { requestActor } from '../../platform/audit/actor.js';
 
 const termField = Type.String({ pattern: '^[0-9]{1,3}$' });
 const ruleForm = formSchema({
@@ -75,7 +76,7 @@ export async function appealAdminRoutes(app: FastifyInstance): Promise<void> {
             disputed: v.disputed ? 1 : 0,
             note: v.note,
           },
-          actor: `user:${request.ctx.user!.id}`,
+          actor: requestActor(request),
           now: now(),
         }),
       );
@@ -125,7 +126,7 @@ export async function appealAdminRoutes(app: FastifyInstance): Promise<void> {
     if (!form.ok || extra.length) return sendPage(reply, await calendarPage(request, { errors: [...(form.ok ? [] : form.errors), ...extra], form: 'exception', input: form.input }), 422);
     const v = form.value;
     const failed = await guarded(request, 'exception', form.input, () =>
-      db.transaction().execute((trx) => addCalendarException({ trx, values: { date: v.date, kind: v.kind, reason_ky: v.reason_ky, reason_ru: v.reason_ru, reason_en: v.reason_en, source: v.source || null }, actor: `user:${request.ctx.user!.id}`, now: now() })),
+      db.transaction().execute((trx) => addCalendarException({ trx, values: { date: v.date, kind: v.kind, reason_ky: v.reason_ky, reason_ru: v.reason_ru, reason_en: v.reason_en, source: v.source || null }, actor: requestActor(request), now: now() })),
     );
     return failed ? sendPage(reply, failed, 422) : redirectTo(reply, '/admin/appeals/calendar?done=1');
   });
@@ -136,7 +137,7 @@ export async function appealAdminRoutes(app: FastifyInstance): Promise<void> {
     if (!form.ok || extra.length) return sendPage(reply, await calendarPage(request, { errors: [...(form.ok ? [] : form.errors), ...extra], form: 'movable', input: form.input }), 422);
     const v = form.value;
     const failed = await guarded(request, 'movable', form.input, () =>
-      db.transaction().execute((trx) => addMovableDate({ trx, holiday: v.holiday, date: v.date, source: v.source || null, actor: `user:${request.ctx.user!.id}`, now: now() })),
+      db.transaction().execute((trx) => addMovableDate({ trx, holiday: v.holiday, date: v.date, source: v.source || null, actor: requestActor(request), now: now() })),
     );
     return failed ? sendPage(reply, failed, 422) : redirectTo(reply, '/admin/appeals/calendar?done=1');
   });
@@ -147,7 +148,7 @@ export async function appealAdminRoutes(app: FastifyInstance): Promise<void> {
       const empty = parseForm(emptyForm, request.body);
       if (!empty.ok) throw new AppError('invalid', 'error.invalid', {}, empty.errors);
       const id = parseRecordId(request.params.id) ?? 0;
-      const ok = id > 0 && (await db.transaction().execute((trx) => deleteCalendarEntry({ trx, table, id, actor: `user:${request.ctx.user!.id}`, now: now() })));
+      const ok = id > 0 && (await db.transaction().execute((trx) => deleteCalendarEntry({ trx, table, id, actor: requestActor(request), now: now() })));
       if (!ok) throw notFound();
       return redirectTo(reply, '/admin/appeals/calendar?done=1');
     });

@@ -22,6 +22,7 @@ import { computedStatus } from './lifecycle.js';
 import { findAppeal, listEvents, listFiles, type Appeal } from './queries.js';
 import { findRule, legalBasis } from './rules/queries.js';
 import { channelSchema, classificationSchema, kindSchema, languageSchema, refusalSchema } from './schema.js';
+import { requestActor, userActor } from '../../platform/audit/actor.js';
 
 const DateString = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD (Bishkek date)' });
 
@@ -146,7 +147,7 @@ export async function appealApiRoutes(app: FastifyInstance): Promise<void> {
       const applicantFor = async (a: Appeal) => applicantOf(db, cipher, a);
       const calendar = await loadCalendar(db);
       const id = await db.transaction().execute(async (trx) => {
-        const id = await createDraft({ trx, ownerId: user.id, ngo: isStaff(user), bodyId: b.bodyId, actor: `user:${user.id}`, now: at });
+        const id = await createDraft({ trx, ownerId: user.id, ngo: isStaff(user), bodyId: b.bodyId, actor: userActor(user.id), now: at });
         const draft = (await trx.selectFrom('appeal').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as Appeal;
         const channel = b.channel ?? 'email';
         await updateDraft({
@@ -160,7 +161,7 @@ export async function appealApiRoutes(app: FastifyInstance): Promise<void> {
         if (b.send) {
           const ready = (await trx.selectFrom('appeal').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as Appeal;
           const applicant = ready.person_name_enc ? await applicantFor(ready) : { name: user.displayName, contact: user.email };
-          await submitAppeal({ trx, appeal: ready, applicantName: applicant.name, applicantContact: applicant.contact, actor: `user:${user.id}`, calendar, cipher, mailDomain: config.mailDomain, dataDir: config.dataDir, now: at });
+          await submitAppeal({ trx, appeal: ready, applicantName: applicant.name, applicantContact: applicant.contact, actor: userActor(user.id), calendar, cipher, mailDomain: config.mailDomain, dataDir: config.dataDir, now: at });
         }
         return id;
       });
@@ -224,7 +225,7 @@ export async function appealApiRoutes(app: FastifyInstance): Promise<void> {
       }
       if (errors.length) throw invalid(errors);
       const calendar = await loadCalendar(db);
-      await db.transaction().execute((trx) => recordEvent({ trx, appeal, input, actor: `user:${request.ctx.user!.id}`, calendar, now: at }));
+      await db.transaction().execute((trx) => recordEvent({ trx, appeal, input, actor: requestActor(request), calendar, now: at }));
       return reply.code(201).send(await toJson(request, (await findAppeal(db, appeal.id))!));
     },
   );

@@ -18,6 +18,7 @@ import { checkOptional, escalateForm, eventForm } from './schema.js';
 import { AppealPage } from './views/appeal.js';
 import { DashboardPage, MyAppealsPage, type ListRow } from './views/list.js';
 import type { Executor } from '../../platform/db/database.js';
+import { requestActor } from '../../platform/audit/actor.js';
 
 const NOTICES = { sent: 'appeals.notice.sent', recorded: 'appeals.notice.recorded', saved: 'appeals.notice.saved', escalated: 'appeals.notice.escalated', file: 'appeals.notice.file_added' } as const;
 
@@ -123,7 +124,7 @@ export async function appealRoutes(app: FastifyInstance): Promise<void> {
     if (!parsed.ok) return sendPage(reply, await page(request, appeal, { errors: parsed.errors, form: parsed.kind, input: parsed.input }), 422);
     try {
       const calendar = await loadCalendar(db);
-      await db.transaction().execute((trx) => recordEvent({ trx, appeal, input: parsed.input, actor: `user:${request.ctx.user!.id}`, calendar, now: at }));
+      await db.transaction().execute((trx) => recordEvent({ trx, appeal, input: parsed.input, actor: requestActor(request), calendar, now: at }));
     } catch (err) {
       if (err instanceof AppError && (err.code === 'invalid' || err.code === 'conflict')) {
         const errors = err.code === 'invalid' ? err.fields : [{ field: 'kind', message: err.messageKey, params: err.params }];
@@ -142,7 +143,7 @@ export async function appealRoutes(app: FastifyInstance): Promise<void> {
       const applicant = await applicantOf(db, cipher, appeal);
       const calendar = await loadCalendar(db);
       const childId = await db.transaction().execute((trx) =>
-        escalateAppeal({ trx, appeal, target: form.value.target, applicantName: applicant.name, actor: `user:${request.ctx.user!.id}`, calendar, now: now() }),
+        escalateAppeal({ trx, appeal, target: form.value.target, applicantName: applicant.name, actor: requestActor(request), calendar, now: now() }),
       );
       return redirectTo(reply, `/appeals/${childId}/edit`);
     } catch (err) {

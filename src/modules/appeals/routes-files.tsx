@@ -19,6 +19,7 @@ import { findFile, listFiles, type Appeal } from './queries.js';
 import { AppealPage } from './views/appeal.js';
 import { DocumentsStepPage } from './views/wizard.js';
 import { findByRecordId } from '../../platform/http/validation.js';
+import { requestActor } from '../../platform/audit/actor.js';
 
 export async function fileRoutes(app: FastifyInstance): Promise<void> {
   const { db, config, now } = app.achyk;
@@ -59,7 +60,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
       // Text for search (TXT, PDF, DOCX); outside the transaction: extraction may take seconds.
       const text = await extractText(mime, fs.readFileSync(storedPath(config.dataDir, stored.storedName)));
       const at = now();
-      const actor = `user:${request.ctx.user!.id}`;
+      const actor = requestActor(request);
       try {
         await db.transaction().execute(async (trx) => {
           const eventId = appeal.state === 'draft' ? null : await addEvent(trx, { appealId: appeal.id, kind: 'file', actor, data: { sha256: stored.sha256 }, now: at });

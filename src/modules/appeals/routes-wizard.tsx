@@ -21,6 +21,7 @@ import { listFiles, type Appeal } from './queries.js';
 import { legalBasis, ruleInForce } from './rules/queries.js';
 import { bodyChoiceForm, checkOptional, draftForm } from './schema.js';
 import { AppealStepPage, BodyStepPage, ReviewStepPage, type ReviewView } from './views/wizard.js';
+import { userActor } from '../../platform/audit/actor.js';
 
 export async function wizardRoutes(app: FastifyInstance): Promise<void> {
   const { db, cipher, config, now } = app.achyk;
@@ -42,7 +43,7 @@ export async function wizardRoutes(app: FastifyInstance): Promise<void> {
     const user = request.ctx.user!;
     try {
       const id = await db.transaction().execute((trx) =>
-        createDraft({ trx, ownerId: user.id, ngo: isStaff(user), bodyId: Number(form.value.body_id), language: request.ctx.locale, actor: `user:${user.id}`, now: now() }),
+        createDraft({ trx, ownerId: user.id, ngo: isStaff(user), bodyId: Number(form.value.body_id), language: request.ctx.locale, actor: userActor(user.id), now: now() }),
       );
       return redirectTo(reply, `/appeals/${id}/edit`);
     } catch (err) {
@@ -146,7 +147,7 @@ export async function wizardRoutes(app: FastifyInstance): Promise<void> {
       const applicant = await applicantOf(db, cipher, appeal);
       const calendar = await loadCalendar(db);
       await db.transaction().execute((trx) =>
-        submitAppeal({ trx, appeal, applicantName: applicant.name, applicantContact: applicant.contact, actor: `user:${user.id}`, calendar, cipher, mailDomain: config.mailDomain, dataDir: config.dataDir, now: now() }),
+        submitAppeal({ trx, appeal, applicantName: applicant.name, applicantContact: applicant.contact, actor: userActor(user.id), calendar, cipher, mailDomain: config.mailDomain, dataDir: config.dataDir, now: now() }),
       );
     } catch (err) {
       if (err instanceof AppError && (err.code === 'invalid' || err.code === 'conflict')) {

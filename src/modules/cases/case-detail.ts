@@ -7,6 +7,7 @@ import type { FieldCipher } from '../../platform/crypto/field-encryption.js';
 import { ctxOf } from './encrypted-columns.js';
 import type { CaseRow } from './queries.js';
 import type { AgeGroup, CaseState, DatePrecision, RoleInCase, Sex } from './tables.js';
+import { userActor, userIdsOfActors } from '../../platform/audit/actor.js';
 
 export interface PersonView {
   id: number;
@@ -158,9 +159,9 @@ export async function loadCaseDetail(db: Executor, cipher: FieldCipher, row: Cas
   const territoryIds = [...new Set([row.territory_id, ...events.map((e) => e.territory_id)].filter((x): x is number => x !== null))];
   const bodies = bodyIds.length ? await db.selectFrom('body').select(['id', 'code', 'kind', 'name_ky', 'name_ru', 'name_en']).where('id', 'in', bodyIds).execute() : [];
   const territories = territoryIds.length ? await db.selectFrom('territory').select(['id', 'code', 'name_ky', 'name_ru', 'name_en']).where('id', 'in', territoryIds).execute() : [];
-  const actorIds = [...new Set(custody.map((c) => /^user:(\d+)$/.exec(c.actor)?.[1]).filter((x): x is string => !!x).map(Number))];
+  const actorIds = userIdsOfActors(custody.map((c) => c.actor));
   const actors = actorIds.length ? await db.selectFrom('user').select(['id', 'display_name']).where('id', 'in', actorIds).execute() : [];
-  const actorNames = new Map(actors.map((u) => [`user:${u.id}`, u.display_name]));
+  const actorNames = new Map<string, string>(actors.map((u) => [userActor(u.id), u.display_name]));
   return {
     id,
     reference: row.reference,

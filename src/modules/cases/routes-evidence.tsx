@@ -13,6 +13,7 @@ import { requireCase } from './access-check.js';
 import { EVIDENCE_MAX_BYTES, evidenceDir, recordDownload, recordEvidence, storeUpload, verifyEvidence } from './commands/evidence.js';
 import { CaseFormPage } from './views/case-forms.js';
 import { parseRecordId } from '../../platform/http/validation.js';
+import { requestActor } from '../../platform/audit/actor.js';
 
 export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
   const { db, cipher, config, now } = app.achyk;
@@ -67,7 +68,7 @@ export async function evidenceRoutes(app: FastifyInstance): Promise<void> {
     const eid = parseRecordId(request.params.eid) ?? 0;
     const ev = await db.selectFrom('case_evidence').select('id').where('id', '=', eid).where('case_id', '=', row.id).executeTakeFirst();
     if (!ev) throw notFound();
-    await db.transaction().execute((trx) => verifyEvidence({ db: trx, dataDir: config.dataDir, actor: `user:${request.ctx.user!.id}`, now: now(), evidenceId: ev.id }));
+    await db.transaction().execute((trx) => verifyEvidence({ db: trx, dataDir: config.dataDir, actor: requestActor(request), now: now(), evidenceId: ev.id }));
     return redirectTo(reply, `/cases/${row.id}#evidence-${ev.id}`);
   });
 }

@@ -7,6 +7,7 @@ import { termEditForm, termForm } from './schema.js';
 import { addTerm, editTerm } from './thesaurus/edit-terms.js';
 import { listTerms } from './thesaurus/queries.js';
 import { ThesaurusPage } from './views/thesaurus.js';
+import { requestActor } from '../../platform/audit/actor.js';
 
 export async function thesaurusRoutes(app: FastifyInstance): Promise<void> {
   const { db, now } = app.achyk;
@@ -18,7 +19,7 @@ export async function thesaurusRoutes(app: FastifyInstance): Promise<void> {
     const form = parseForm(termForm, request.body);
     if (!form.ok) return sendPage(reply, await page(request, form.errors, form.input), 422);
     try {
-      await db.transaction().execute((trx) => addTerm({ trx, actor: `user:${request.ctx.user!.id}`, now: now(), input: form.value }));
+      await db.transaction().execute((trx) => addTerm({ trx, actor: requestActor(request), now: now(), input: form.value }));
     } catch (err) {
       if (err instanceof AppError && err.code === 'invalid') return sendPage(reply, await page(request, err.fields, form.input), 422);
       throw err;
@@ -31,7 +32,7 @@ export async function thesaurusRoutes(app: FastifyInstance): Promise<void> {
     const form = parseForm(termEditForm, request.body);
     if (!form.ok) return sendPage(reply, await page(request, form.errors), 422);
     try {
-      await db.transaction().execute((trx) => editTerm({ trx, actor: `user:${request.ctx.user!.id}`, now: now(), id, input: form.value }));
+      await db.transaction().execute((trx) => editTerm({ trx, actor: requestActor(request), now: now(), id, input: form.value }));
     } catch (err) {
       if (err instanceof AppError && err.code === 'invalid') return sendPage(reply, await page(request, err.fields), 422);
       throw err;

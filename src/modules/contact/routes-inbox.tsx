@@ -14,6 +14,7 @@ import { CTX } from './encrypted-columns.js';
 import { findMessage, listMessages } from './queries.js';
 import { emptyForm } from './schema.js';
 import { InboxPage, MessagePage } from './views/inbox.js';
+import { requestActor } from '../../platform/audit/actor.js';
 
 const cfg = { policy: 'contact.inbox', confidential: true } as const;
 
@@ -36,7 +37,7 @@ export async function contactInboxRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { id: string } }>('/contact/inbox/:id', { config: cfg }, async (request, reply) => {
     const row = await findMessage(db, idOf(request.params.id));
     if (!row) throw notFound();
-    await recordAudit(db, { actor: `user:${request.ctx.user!.id}`, action: 'contact.read', objectType: 'contact_message', objectId: row.id, at: now() });
+    await recordAudit(db, { actor: requestActor(request), action: 'contact.read', objectType: 'contact_message', objectId: row.id, at: now() });
     const t = request.ctx.t;
     const m = {
       id: row.id,
@@ -68,7 +69,7 @@ export async function contactInboxRoutes(app: FastifyInstance): Promise<void> {
     const empty = parseForm(emptyForm, request.body);
     if (!empty.ok) throw new AppError('invalid', 'error.invalid', {}, empty.errors);
     if (!recentlyAuthenticated(request)) return redirectTo(reply, reauthUrl(`/contact/inbox/${id}`));
-    const ok = await db.transaction().execute((trx) => deleteMessage({ trx, id, actor: `user:${request.ctx.user!.id}`, now: now() }));
+    const ok = await db.transaction().execute((trx) => deleteMessage({ trx, id, actor: requestActor(request), now: now() }));
     if (!ok) throw notFound();
     return redirectTo(reply, '/contact/inbox?done=deleted');
   });

@@ -22,6 +22,7 @@ import { loadBodyRecords, loadTerritoryRecords, toCells } from './records.js';
 import { bodyForm, dateForm, IdParams, mergeForm, territoryForm } from './schema.js';
 import { DirectoryAdminPage, type RecentChange } from './views/admin.js';
 import { EditPage, type EditKind } from './views/admin-edit.js';
+import { requestActor } from '../../platform/audit/actor.js';
 
 /** The platform's 1 MB body limit (app.ts) also bounds an uploaded CSV file. */
 const UPLOAD_LIMIT = 1024 * 1024;
@@ -40,7 +41,7 @@ export async function directoryAdminRoutes(app: FastifyInstance): Promise<void> 
   // Multipart only for this plugin's routes (encapsulated); limits enforced while streaming (413).
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 5, parts: 6, fieldSize: 1000 }, throwFileSizeLimit: true });
 
-  const actor = (request: FastifyRequest) => `user:${request.ctx.user!.id}`;
+  const actor = (request: FastifyRequest) => requestActor(request);
 
   async function recent(): Promise<RecentChange[]> {
     return db.selectFrom('directory_change').selectAll().orderBy('id', 'desc').limit(50).execute();

@@ -7,6 +7,7 @@ import { Layout } from '../../platform/render/layout.js';
 import type { ViewContext } from '../../platform/render/view-context.js';
 import { addRule, deleteRule, reapplyRule } from './commands/redactions.js';
 import { parseRecordId } from '../../platform/http/validation.js';
+import { requestActor } from '../../platform/audit/actor.js';
 
 type Rule = { id: number; scope: string; scope_id: number | null; pattern: string; is_regex: number; replacement: string; note: string };
 
@@ -83,7 +84,7 @@ export async function publicationAdminRoutes(app: FastifyInstance): Promise<void
       return page(request, reply, [{ field: 'body_id', message: 'appeals.error.body_unknown' }], input);
     }
     try {
-      const actor = `user:${request.ctx.user!.id}`;
+      const actor = requestActor(request);
       const scope = bodyId === null ? 'global' : 'body';
       await db.transaction().execute(async (trx) => {
         await addRule({ trx, scope, scopeId: bodyId, pattern: (input.pattern ?? '').slice(0, 1000), isRegex: input.is_regex === '1', replacement: (input.replacement ?? '').slice(0, 100), note: (input.note ?? '').slice(0, 500), actor, now: now() });
@@ -103,7 +104,7 @@ export async function publicationAdminRoutes(app: FastifyInstance): Promise<void
     await db.transaction().execute(async (trx) => {
       const rule = await trx.selectFrom('redaction_rule').select('id').where('id', '=', id).where('scope', 'in', ['global', 'body']).where('deleted_at', 'is', null).executeTakeFirst();
       if (!rule) throw notFound();
-      await deleteRule({ trx, ruleId: rule.id, actor: `user:${request.ctx.user!.id}`, now: now() });
+      await deleteRule({ trx, ruleId: rule.id, actor: requestActor(request), now: now() });
     });
     return redirectTo(reply, '/admin/redaction-rules');
   });

@@ -19,13 +19,13 @@ import { buildSnapshot } from './commands/snapshot.js';
 import { managePageSections } from './extensions.js';
 import { ManagePage } from './views/manage.js';
 import { findByRecordId, parseRecordId } from '../../platform/http/validation.js';
+import { requestActor } from '../../platform/audit/actor.js';
 
 type Body = Record<string, string | undefined>;
 
 export async function publicationManageRoutes(app: FastifyInstance): Promise<void> {
   const { db, cipher, now } = app.achyk;
   const manage = { config: { policy: 'publication.manage' } } as const;
-  const actorOf = (r: FastifyRequest) => `user:${r.ctx.user!.id}`;
 
   async function render(request: FastifyRequest, reply: FastifyReply, a: Appeal, errors: FieldError[] = [], input: Record<string, string> = {}) {
     const ctx = viewContext(request);
@@ -83,11 +83,11 @@ export async function publicationManageRoutes(app: FastifyInstance): Promise<voi
   });
 
   app.post<{ Params: { id: string } }>('/appeals/:id/publication/publish', manage, async (request, reply) =>
-    act(request, reply, (a) => db.transaction().execute((trx) => publishAppeal({ trx, cipher, appeal: a, actor: actorOf(request), now: now() })), 'publication.published_flash'),
+    act(request, reply, (a) => db.transaction().execute((trx) => publishAppeal({ trx, cipher, appeal: a, actor: requestActor(request), now: now() })), 'publication.published_flash'),
   );
 
   app.post<{ Params: { id: string } }>('/appeals/:id/publication/withdraw', manage, async (request, reply) =>
-    act(request, reply, (a) => db.transaction().execute((trx) => withdrawAppeal({ trx, appeal: a, actor: actorOf(request), now: now() })), 'publication.withdrawn_flash'),
+    act(request, reply, (a) => db.transaction().execute((trx) => withdrawAppeal({ trx, appeal: a, actor: requestActor(request), now: now() })), 'publication.withdrawn_flash'),
   );
 
   app.post<{ Params: { id: string } }>('/appeals/:id/publication/choices', manage, async (request, reply) =>
@@ -102,7 +102,7 @@ export async function publicationManageRoutes(app: FastifyInstance): Promise<voi
           const file = await findByRecordId(value, (fileId) => db.selectFrom('appeal_file').select('id').where('id', '=', fileId).where('appeal_id', '=', a.id).executeTakeFirst());
           if (!file || !can(request.ctx.user, 'publication.mark_safe', a)) throw new AppError('not_found');
         }
-        await db.transaction().execute((trx) => addChoice({ trx, cipher, appeal: a, kind, value, actor: actorOf(request), now: now() }));
+        await db.transaction().execute((trx) => addChoice({ trx, cipher, appeal: a, kind, value, actor: requestActor(request), now: now() }));
       },
       'publication.saved_flash',
     ),
@@ -114,7 +114,7 @@ export async function publicationManageRoutes(app: FastifyInstance): Promise<voi
       reply,
       async (a) => {
         const choiceId = parseRecordId(request.params.choice) ?? 0;
-        await db.transaction().execute((trx) => removeChoice({ trx, cipher, appeal: a, choiceId, actor: actorOf(request), now: now() }));
+        await db.transaction().execute((trx) => removeChoice({ trx, cipher, appeal: a, choiceId, actor: requestActor(request), now: now() }));
       },
       'publication.saved_flash',
     ),
@@ -127,8 +127,8 @@ export async function publicationManageRoutes(app: FastifyInstance): Promise<voi
       async (a) => {
         const body = (request.body ?? {}) as Body;
         await db.transaction().execute(async (trx) => {
-          await addRule({ trx, scope: 'appeal', scopeId: a.id, pattern: String(body.pattern ?? '').slice(0, 1000), isRegex: body.is_regex === '1', replacement: String(body.replacement ?? '').slice(0, 100), note: '', actor: actorOf(request), now: now() });
-          await reapplyRule({ trx, cipher, scope: 'appeal', scopeId: a.id, actor: actorOf(request), now: now() });
+          await addRule({ trx, scope: 'appeal', scopeId: a.id, pattern: String(body.pattern ?? '').slice(0, 1000), isRegex: body.is_regex === '1', replacement: String(body.replacement ?? '').slice(0, 100), note: '', actor: requestActor(request), now: now() });
+          await reapplyRule({ trx, cipher, scope: 'appeal', scopeId: a.id, actor: requestActor(request), now: now() });
         });
       },
       'publication.saved_flash',

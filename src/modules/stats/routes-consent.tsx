@@ -11,6 +11,7 @@ import { appealFor } from '../appeals/index.js';
 import type { ManagePageSection } from '../publication/index.js';
 import { countsInStatistics, setStatisticsConsent } from './commands/consent.js';
 import { ConsentSection } from './views/consent.js';
+import { requestActor } from '../../platform/audit/actor.js';
 
 /** The section on /appeals/:id/publication. */
 export const consentSection: ManagePageSection = {
@@ -26,7 +27,7 @@ export async function statsConsentRoutes(app: FastifyInstance): Promise<void> {
     const appeal = await appealFor(request, request.params.id, 'appeals.read');
     if (!can(request.ctx.user, 'publication.manage', appeal)) throw new AppError('not_found');
     const include = ((request.body ?? {}) as Record<string, unknown>).include === '1';
-    await db.transaction().execute((trx) => setStatisticsConsent({ trx, appealId: appeal.id, include, actor: `user:${request.ctx.user!.id}`, now: now() }));
+    await db.transaction().execute((trx) => setStatisticsConsent({ trx, appealId: appeal.id, include, actor: requestActor(request), now: now() }));
     return redirectTo(reply, `/appeals/${appeal.id}/publication`);
   });
 }

@@ -11,6 +11,7 @@ import { ErrorPage } from './error-page.js';
 import { sendPage, viewContext } from './page.js';
 import { securityHeaders } from './security-headers.js';
 import { ajvFieldErrors } from './validation.js';
+import { userActor } from '../audit/actor.js';
 
 function wantsJson(request: FastifyRequest): boolean {
   if (request.routeOptions.config?.api === true || request.url.startsWith('/api/')) return true;
@@ -97,7 +98,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const user = request.ctx?.user;
     if (appError?.code === 'forbidden' && user) {
       try {
-        await recordAudit(app.achyk.db, { actor: `user:${user.id}`, action: 'access.denied', objectType: 'route', objectId: `${request.method} ${request.routeOptions.url}`, at: app.achyk.now() });
+        await recordAudit(app.achyk.db, { actor: userActor(user.id), action: 'access.denied', objectType: 'route', objectId: `${request.method} ${request.routeOptions.url}`, at: app.achyk.now() });
       } catch {
         // The refusal stands either way; an error thrown here would bypass this handler's safe answer.
         request.log.error({ reqId: request.id }, 'could not record a denied access');

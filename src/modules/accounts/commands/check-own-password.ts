@@ -3,6 +3,7 @@ import { appendAudit } from '../../../platform/audit/audit-log.js';
 import { verifyPassword } from '../../../platform/auth/password-hash.js';
 import { clearThrottle, recordFailure, throttleKey, throttleWait } from '../../../platform/auth/login-throttle.js';
 import { findUserById } from '../queries.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 export type OwnPasswordCheck = { kind: 'ok' } | { kind: 'wrong' } | { kind: 'throttled'; wait: number };
 
@@ -23,7 +24,7 @@ export async function checkOwnPassword(p: { db: Db; userId: number; password: st
   }
   await p.db.transaction().execute(async (trx) => {
     await recordFailure(trx, key, p.now);
-    await appendAudit(trx, { actor: `user:${user.id}`, action: p.failedAction, objectType: 'user', objectId: user.id, at: p.now });
+    await appendAudit(trx, { actor: userActor(user.id), action: p.failedAction, objectType: 'user', objectId: user.id, at: p.now });
   });
   return { kind: 'wrong' };
 }

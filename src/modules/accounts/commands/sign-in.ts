@@ -6,6 +6,7 @@ import { clearThrottle, recordFailure, throttleKey, throttleWait } from '../../.
 import { createSession } from '../../../platform/auth/sessions.js';
 import { requiresTotp } from '../../../platform/policy/policy.js';
 import { findUserByEmail } from '../queries.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 export type SignInResult =
   | { kind: 'throttled'; wait: number }
@@ -41,7 +42,7 @@ export async function signIn(p: { db: Db; email: string; password: string; hash:
   const token = await p.db.transaction().execute(async (trx) => {
     await clearThrottle(trx, key);
     if (rehash) await trx.updateTable('user').set({ password_hash: rehash }).where('id', '=', user.id).execute();
-    await appendAudit(trx, { actor: `user:${user.id}`, action: stage === 'full' ? 'auth.login' : 'auth.password_ok', objectType: 'user', objectId: user.id, data: { stage, rehashed: !!rehash }, at: p.now });
+    await appendAudit(trx, { actor: userActor(user.id), action: stage === 'full' ? 'auth.login' : 'auth.password_ok', objectType: 'user', objectId: user.id, data: { stage, rehashed: !!rehash }, at: p.now });
     return createSession(trx, user.id, stage, p.now);
   });
   return { kind: 'ok', user, token, stage };

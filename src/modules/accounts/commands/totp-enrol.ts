@@ -4,6 +4,7 @@ import { appendAudit } from '../../../platform/audit/audit-log.js';
 import { checkTotp, newTotpSecret } from '../../../platform/auth/totp.js';
 import { createSession, deleteOtherSessions, deleteSession } from '../../../platform/auth/sessions.js';
 import { issueRecoveryCodes } from './totp-verify.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 /**
  * The secret being enrolled lives in the session row, never in a form field or URL parameter: so the
@@ -35,7 +36,7 @@ export async function confirmTotpEnrolment(p: { db: Db; cipher: FieldCipher; use
     await deleteSession(trx, p.sessionHash);
     await deleteOtherSessions(trx, p.userId, null);
     const token = await createSession(trx, p.userId, 'full', p.now);
-    await appendAudit(trx, { actor: `user:${p.userId}`, action: 'auth.totp_enabled', objectType: 'user', objectId: p.userId, at: p.now });
+    await appendAudit(trx, { actor: userActor(p.userId), action: 'auth.totp_enabled', objectType: 'user', objectId: p.userId, at: p.now });
     return { kind: 'ok', token, recoveryCodes };
   });
 }

@@ -5,6 +5,7 @@ import { appendAudit } from '../../../platform/audit/audit-log.js';
 import { checkTotp } from '../../../platform/auth/totp.js';
 import { recordFailure, clearThrottle, throttleKey, throttleWait } from '../../../platform/auth/login-throttle.js';
 import { createSession, deleteSession, sha256 } from '../../../platform/auth/sessions.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -51,13 +52,13 @@ export async function completeTotpSignIn(p: { db: Db; cipher: FieldCipher; userI
     }
     if (!method) {
       await recordFailure(trx, key, p.now);
-      await appendAudit(trx, { actor: `user:${user.id}`, action: 'auth.totp_failed', objectType: 'user', objectId: user.id, at: p.now });
+      await appendAudit(trx, { actor: userActor(user.id), action: 'auth.totp_failed', objectType: 'user', objectId: user.id, at: p.now });
       return { kind: 'wrong' };
     }
     await clearThrottle(trx, key);
     await deleteSession(trx, p.sessionHash);
     const token = await createSession(trx, user.id, 'full', p.now);
-    await appendAudit(trx, { actor: `user:${user.id}`, action: 'auth.login', objectType: 'user', objectId: user.id, data: { method }, at: p.now });
+    await appendAudit(trx, { actor: userActor(user.id), action: 'auth.login', objectType: 'user', objectId: user.id, data: { method }, at: p.now });
     return { kind: 'ok', token };
   });
 }

@@ -22,6 +22,7 @@ import { CTX } from '../encrypted-columns.js';
 import { readEncrypted } from '../files/encrypted-store.js';
 import { listReportFiles, type Report } from '../queries.js';
 import { CONSENT_PARTS, type ConsentPart } from '../tables.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 /** The parts the reporter agreed to share. */
 export function consentedParts(r: Report): ConsentPart[] {
@@ -88,7 +89,7 @@ export async function convertToCase(p: ConvertProps): Promise<number> {
     }
   }
   await p.trx.updateTable('anonymous_report').set({ converted_case_id: created.id, state: p.report.state === 'new' ? 'accepted' : p.report.state, last_activity_at: p.now.toISOString(), reminded_at: null, updated_at: p.now.toISOString() }).where('id', '=', p.report.id).execute();
-  await appendAudit(p.trx, { actor: `user:${p.userId}`, action: 'anonymous.converted_case', objectType: 'anonymous_report', objectId: p.report.id, data: { case: created.id, parts: p.parts }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'anonymous.converted_case', objectType: 'anonymous_report', objectId: p.report.id, data: { case: created.id, parts: p.parts }, at: p.now });
   return created.id;
 }
 
@@ -109,7 +110,7 @@ export async function convertToAppeal(p: ConvertProps & { bodyId: number }): Pro
     language: p.locale,
     subject: p.t(`anonymous.topic.${p.report.topic}`),
     text,
-    actor: `user:${p.userId}`,
+    actor: userActor(p.userId),
     now: p.now,
   });
   const written: string[] = [];
@@ -118,7 +119,7 @@ export async function convertToAppeal(p: ConvertProps & { bodyId: number }): Pro
       for (const f of await consentedFiles(p.trx, p.dataDir, p.cipher, p.report)) {
         const stored = storeBuffer(p.dataDir, f.data);
         written.push(stored.storedName);
-        await attachFile({ trx: p.trx, appealId, eventId: null, originalName: f.name, storedName: stored.storedName, mime: f.mime, size: stored.size, sha256: stored.sha256, extractedText: null, actor: `user:${p.userId}`, now: p.now });
+        await attachFile({ trx: p.trx, appealId, eventId: null, originalName: f.name, storedName: stored.storedName, mime: f.mime, size: stored.size, sha256: stored.sha256, extractedText: null, actor: userActor(p.userId), now: p.now });
       }
     }
   } catch (err) {
@@ -126,6 +127,6 @@ export async function convertToAppeal(p: ConvertProps & { bodyId: number }): Pro
     throw err;
   }
   await p.trx.updateTable('anonymous_report').set({ converted_appeal_id: appealId, state: p.report.state === 'new' ? 'accepted' : p.report.state, last_activity_at: p.now.toISOString(), reminded_at: null, updated_at: p.now.toISOString() }).where('id', '=', p.report.id).execute();
-  await appendAudit(p.trx, { actor: `user:${p.userId}`, action: 'anonymous.converted_appeal', objectType: 'anonymous_report', objectId: p.report.id, data: { appeal: appealId, parts: p.parts }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'anonymous.converted_appeal', objectType: 'anonymous_report', objectId: p.report.id, data: { appeal: appealId, parts: p.parts }, at: p.now });
   return appealId;
 }

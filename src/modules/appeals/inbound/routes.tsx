@@ -10,6 +10,7 @@ import { storedPath } from '../../../platform/files/store.js';
 import { findAppeal } from '../queries.js';
 import { attachMessage, prepareAttachments } from './process-message.js';
 import { HoldingPenPage } from './views.js';
+import { requestActor } from '../../../platform/audit/actor.js';
 
 const attachForm = formSchema({ appeal_id: Type.String({ minLength: 1, maxLength: 12 }) });
 const emptyForm = formSchema({});
@@ -51,7 +52,7 @@ export async function holdingPenRoutes(app: FastifyInstance): Promise<void> {
     if (msg.hold_reason === 'too_large') return sendPage(reply, await page(request, { errors: [{ field: 'appeal_id', message: 'mail.error.too_large_kept_head' }], errorFor: msg.id }), 422);
     const { simpleParser } = await import('mailparser'); // Loaded on first use, not at start: the server's memory budget (docs/performance.md, RSS).
     const parsed = await simpleParser(fs.readFileSync(storedPath(config.dataDir, msg.stored_name)));
-    const actor = `user:${request.ctx.user!.id}`;
+    const actor = requestActor(request);
     const at = now();
     const files = await prepareAttachments(config.dataDir, parsed);
     await db.transaction().execute(async (trx) => {
@@ -65,7 +66,7 @@ export async function holdingPenRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { id: string } }>('/admin/mail/:id/discard', { config: { policy: 'mail.holding_pen' } }, async (request, reply) => {
     const msg = await heldMessage(request.params.id);
     if (msg.status !== 'held' || !parseForm(emptyForm, request.body).ok) throw notFound();
-    const actor = `user:${request.ctx.user!.id}`;
+    const actor = requestActor(request);
     const at = now();
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('inbound_message').set({ status: 'discarded', sorted_by: actor, sorted_at: at.toISOString() }).where('id', '=', msg.id).execute();

@@ -17,6 +17,7 @@ import { labelsFor } from '../thesaurus/queries.js';
 import { fuzzyText, lbl, nameOf } from '../views/names.js';
 import { addIntervention } from './record-intervention.js';
 import { Problems, optionalId, type CaseCommandProps } from './shared.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 export async function createAppealFromCase(p: CaseCommandProps & { input: { act_id?: string; body: string }; locale: Locale; t: T }): Promise<{ appealId: number; interventionId: number }> {
   const problems = new Problems();
@@ -53,10 +54,10 @@ export async function createAppealFromCase(p: CaseCommandProps & { input: { act_
     text: p.t('cases.appeal_text', { type, date, place }),
     personNameEnc: null,
     personContactEnc: null,
-    actor: `user:${p.userId}`,
+    actor: userActor(p.userId),
     now: p.now,
   });
   const interventionId = await addIntervention({ ...p, input: { kind: 'appeal', on_date: kyrgyzDateOf(p.now), act_id: String(act!.id), body: String(body!.id), response: 'pending', appeal_id: appealId } });
-  await appendAudit(p.trx, { actor: `user:${p.userId}`, action: 'case.appeal_created', objectType: 'case', objectId: p.caseId, data: { appeal: appealId, intervention: interventionId }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.appeal_created', objectType: 'case', objectId: p.caseId, data: { appeal: appealId, intervention: interventionId }, at: p.now });
   return { appealId, interventionId };
 }

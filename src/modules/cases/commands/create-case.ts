@@ -8,6 +8,7 @@ import type { Executor } from '../../../platform/db/database.js';
 import type { FieldCipher } from '../../../platform/crypto/field-encryption.js';
 import { ctxOf } from '../encrypted-columns.js';
 import { Problems, optionalId, territoryExists } from './shared.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 export interface CreateCaseProps {
   trx: Executor;
@@ -42,7 +43,7 @@ export async function createCase(p: CreateCaseProps): Promise<{ id: number; refe
   const reference = `HR-${at.slice(0, 4)}-${String(row.id).padStart(4, '0')}`;
   await p.trx.updateTable('hr_case').set({ reference }).where('id', '=', row.id).execute();
   await p.trx.insertInto('case_member').values({ case_id: row.id, user_id: p.userId, access: 'edit', added_by: p.userId, added_at: at }).execute();
-  await appendAudit(p.trx, { actor: `user:${p.userId}`, action: 'case.created', objectType: 'case', objectId: row.id, data: { reference }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.created', objectType: 'case', objectId: row.id, data: { reference }, at: p.now });
   return { id: row.id, reference };
 }
 
@@ -64,5 +65,5 @@ export async function updateCase(p: CreateCaseProps & { caseId: number }): Promi
     })
     .where('id', '=', p.caseId)
     .execute();
-  await appendAudit(p.trx, { actor: `user:${p.userId}`, action: 'case.updated', objectType: 'case', objectId: p.caseId, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.updated', objectType: 'case', objectId: p.caseId, at: p.now });
 }

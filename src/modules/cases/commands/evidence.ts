@@ -15,6 +15,7 @@ import type { Executor } from '../../../platform/db/database.js';
 import type { FieldCipher } from '../../../platform/crypto/field-encryption.js';
 import { AppError, invalid } from '../../../platform/errors.js';
 import { ctxOf } from '../encrypted-columns.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 /** 25 MiB: enough for scanned documents, photos and short recordings; larger media go by other means. */
 export const EVIDENCE_MAX_BYTES = 25 * 1024 * 1024;
@@ -123,15 +124,15 @@ export async function recordEvidence(p: { trx: Executor; cipher: FieldCipher; ca
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await p.trx.insertInto('case_custody').values({ evidence_id: row.id, at, actor: `user:${p.userId}`, action: 'upload', sha256: p.stored.sha256 }).execute();
+  await p.trx.insertInto('case_custody').values({ evidence_id: row.id, at, actor: userActor(p.userId), action: 'upload', sha256: p.stored.sha256 }).execute();
   await p.trx.updateTable('hr_case').set({ updated_at: at }).where('id', '=', p.caseId).execute();
-  await appendAudit(p.trx, { actor: `user:${p.userId}`, action: 'case.evidence_uploaded', objectType: 'case', objectId: p.caseId, data: { evidence: row.id, sha256: p.stored.sha256, size: p.stored.size }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.evidence_uploaded', objectType: 'case', objectId: p.caseId, data: { evidence: row.id, sha256: p.stored.sha256, size: p.stored.size }, at: p.now });
   return row.id;
 }
 
 export async function recordDownload(trx: Executor, p: { evidenceId: number; caseId: number; userId: number; sha256: string; now: Date }): Promise<void> {
-  await trx.insertInto('case_custody').values({ evidence_id: p.evidenceId, at: p.now.toISOString(), actor: `user:${p.userId}`, action: 'download', sha256: p.sha256 }).execute();
-  await appendAudit(trx, { actor: `user:${p.userId}`, action: 'case.read', objectType: 'case', objectId: p.caseId, data: { door: 'download', evidence: p.evidenceId }, at: p.now });
+  await trx.insertInto('case_custody').values({ evidence_id: p.evidenceId, at: p.now.toISOString(), actor: userActor(p.userId), action: 'download', sha256: p.sha256 }).execute();
+  await appendAudit(trx, { actor: userActor(p.userId), action: 'case.read', objectType: 'case', objectId: p.caseId, data: { door: 'download', evidence: p.evidenceId }, at: p.now });
 }
 
 export async function hashFile(file: string): Promise<string | null> {

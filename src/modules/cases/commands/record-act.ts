@@ -5,6 +5,7 @@
 import { appendAudit } from '../../../platform/audit/audit-log.js';
 import { ctxOf } from '../encrypted-columns.js';
 import { Problems, belongsToCase, checkTerm, optionalId, parseDateRange, touchCase, type CaseCommandProps, type DateInput } from './shared.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 export interface ActInput extends DateInput {
   event_id: string;
@@ -52,6 +53,6 @@ export async function addAct(p: CaseCommandProps & { input: ActInput }): Promise
     .returning('id')
     .executeTakeFirstOrThrow();
   await touchCase(p.trx, p.caseId, p.now);
-  await appendAudit(p.trx, { actor: `user:${p.userId}`, action: 'case.act_added', objectType: 'case', objectId: p.caseId, data: { act: row.id, type: p.input.act_type }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.act_added', objectType: 'case', objectId: p.caseId, data: { act: row.id, type: p.input.act_type }, at: p.now });
   return row.id;
 }

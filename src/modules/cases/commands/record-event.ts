@@ -2,6 +2,7 @@
 import { appendAudit } from '../../../platform/audit/audit-log.js';
 import { ctxOf } from '../encrypted-columns.js';
 import { Problems, belongsToCase, optionalId, parseDateRange, territoryExists, touchCase, type CaseCommandProps, type DateInput } from './shared.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 export interface EventInput extends DateInput {
   title: string;
@@ -38,7 +39,7 @@ export async function addEvent(p: CaseCommandProps & { input: EventInput }): Pro
     .returning('id')
     .executeTakeFirstOrThrow();
   await touchCase(p.trx, p.caseId, p.now);
-  await appendAudit(p.trx, { actor: `user:${p.userId}`, action: 'case.event_added', objectType: 'case', objectId: p.caseId, data: { event: row.id }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.event_added', objectType: 'case', objectId: p.caseId, data: { event: row.id }, at: p.now });
   return row.id;
 }
 
@@ -64,6 +65,6 @@ export async function linkEvents(p: CaseCommandProps & { input: { from_event_id:
     .returning('id')
     .executeTakeFirstOrThrow();
   await touchCase(p.trx, p.caseId, p.now);
-  await appendAudit(p.trx, { actor: `user:${p.userId}`, action: 'case.events_linked', objectType: 'case', objectId: p.caseId, data: { link: row.id }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.events_linked', objectType: 'case', objectId: p.caseId, data: { link: row.id }, at: p.now });
   return row.id;
 }

@@ -10,6 +10,7 @@ import { ctxOf } from '../encrypted-columns.js';
 import { resolveBody } from '../queries.js';
 import { CURRENCIES, UN_MECHANISMS } from '../thesaurus/default-terms.js';
 import { Problems, belongsToCase, checkTerm, optionalId, touchCase, type CaseCommandProps } from './shared.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 export interface InterventionInput {
   kind: string;
@@ -86,6 +87,6 @@ export async function addIntervention(p: CaseCommandProps & { input: Interventio
     .executeTakeFirstOrThrow();
   if (hearings.length) await p.trx.insertInto('case_hearing').values(hearings.map((h) => ({ intervention_id: row.id, ...h }))).execute();
   await touchCase(p.trx, p.caseId, p.now);
-  await appendAudit(p.trx, { actor: `user:${p.userId}`, action: 'case.intervention_added', objectType: 'case', objectId: p.caseId, data: { intervention: row.id, kind: i.kind }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.intervention_added', objectType: 'case', objectId: p.caseId, data: { intervention: row.id, kind: i.kind }, at: p.now });
   return row.id;
 }

@@ -9,6 +9,7 @@ import { resolveBody } from '../queries.js';
 import { ROLES_IN_CASE, type RoleInCase } from '../tables.js';
 import { Problems, belongsToCase, checkTerm, optionalId, touchCase, type CaseCommandProps } from './shared.js';
 import { parseRecordId } from '../../../platform/http/validation.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 export interface InvolvementInput {
   /** 'act:12' or 'event:3' */
@@ -71,6 +72,6 @@ export async function addInvolvement(p: CaseCommandProps & { input: InvolvementI
     .returning('id')
     .executeTakeFirstOrThrow();
   await touchCase(p.trx, p.caseId, p.now);
-  await appendAudit(p.trx, { actor: `user:${p.userId}`, action: 'case.involvement_added', objectType: 'case', objectId: p.caseId, data: { involvement: row.id, role }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.involvement_added', objectType: 'case', objectId: p.caseId, data: { involvement: row.id, role }, at: p.now });
   return row.id;
 }

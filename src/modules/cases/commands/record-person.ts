@@ -11,6 +11,7 @@ import { ctxOf } from '../encrypted-columns.js';
 import { AGE_GROUPS, SEXES, type AgeGroup, type Sex } from '../tables.js';
 import { notFound } from '../../../platform/errors.js';
 import { Problems, belongsToCase, checkTerm, touchCase, type CaseCommandProps } from './shared.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 export interface PersonInput {
   name: string;
@@ -63,7 +64,7 @@ export async function addPerson(p: CaseCommandProps & { input: PersonInput }): P
     .executeTakeFirstOrThrow();
   if (groups.length) await p.trx.insertInto('case_person_group').values(groups.map((g) => ({ person_id: row.id, group_code: g }))).execute();
   await touchCase(p.trx, p.caseId, p.now);
-  await appendAudit(p.trx, { actor: `user:${p.userId}`, action: 'case.person_added', objectType: 'case', objectId: p.caseId, data: { person: row.id, pseudonym }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.person_added', objectType: 'case', objectId: p.caseId, data: { person: row.id, pseudonym }, at: p.now });
   return { id: row.id, pseudonym };
 }
 
@@ -75,5 +76,5 @@ export async function updatePerson(p: CaseCommandProps & { personId: number; inp
   await p.trx.deleteFrom('case_person_group').where('person_id', '=', p.personId).execute();
   if (groups.length) await p.trx.insertInto('case_person_group').values(groups.map((g) => ({ person_id: p.personId, group_code: g }))).execute();
   await touchCase(p.trx, p.caseId, p.now);
-  await appendAudit(p.trx, { actor: `user:${p.userId}`, action: 'case.person_updated', objectType: 'case', objectId: p.caseId, data: { person: p.personId }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.person_updated', objectType: 'case', objectId: p.caseId, data: { person: p.personId }, at: p.now });
 }

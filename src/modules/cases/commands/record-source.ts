@@ -3,6 +3,7 @@ import { appendAudit } from '../../../platform/audit/audit-log.js';
 import { isIsoDate } from '../../calendar/index.js';
 import { ctxOf } from '../encrypted-columns.js';
 import { Problems, belongsToCase, checkTerm, optionalId, touchCase, type CaseCommandProps } from './shared.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 export interface SourceInput {
   description: string;
@@ -38,6 +39,6 @@ export async function addSource(p: CaseCommandProps & { input: SourceInput }): P
     .returning('id')
     .executeTakeFirstOrThrow();
   await touchCase(p.trx, p.caseId, p.now);
-  await appendAudit(p.trx, { actor: `user:${p.userId}`, action: 'case.source_added', objectType: 'case', objectId: p.caseId, data: { source: row.id }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.source_added', objectType: 'case', objectId: p.caseId, data: { source: row.id }, at: p.now });
   return row.id;
 }

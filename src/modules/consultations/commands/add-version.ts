@@ -9,6 +9,7 @@ import { invalid } from '../../../platform/errors.js';
 import { assignAnchors } from '../anchors.js';
 import { splitDraft, type DraftFormat } from '../split-draft.js';
 import { notifyFollowers, type MailDeps } from './notify-followers.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 export interface AddVersionResult {
   number: number;
@@ -55,7 +56,7 @@ export async function addVersion(p: {
   }));
   for (let i = 0; i < rows.length; i += 500) await p.trx.insertInto('consultation_paragraph').values(rows.slice(i, i + 500)).execute();
   await appendAudit(p.trx, {
-    actor: `user:${p.actorId}`,
+    actor: userActor(p.actorId),
     action: 'consultation.version_add',
     objectType: 'consultation',
     objectId: c.id,

@@ -9,6 +9,7 @@ import type { Executor } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
 import { can, type Actor } from '../../../platform/policy/policy.js';
 import '../tables.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 /** Open flags from different people that hide a comment pending review. */
 export const AUTO_HIDE_FLAGS = 3;
@@ -21,7 +22,7 @@ export async function flagComment(p: { trx: Executor; consultationId: number; co
   if (existing) throw new AppError('conflict', 'consultations.error_already_flagged');
   const at = p.now.toISOString();
   await p.trx.insertInto('consultation_flag').values({ comment_id: comment.id, user_id: p.actor.id, reason: p.reason, created_at: at, resolved_at: null }).execute();
-  await appendAudit(p.trx, { actor: `user:${p.actor.id}`, action: 'consultation.comment_flag', objectType: 'consultation_comment', objectId: comment.id, data: { reason: p.reason }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.actor.id), action: 'consultation.comment_flag', objectType: 'consultation_comment', objectId: comment.id, data: { reason: p.reason }, at: p.now });
   const open = await p.trx.selectFrom('consultation_flag').select(p.trx.fn.countAll<number>().as('n')).where('comment_id', '=', comment.id).where('resolved_at', 'is', null).executeTakeFirstOrThrow();
   if (comment.status === 'visible' && Number(open.n) >= AUTO_HIDE_FLAGS) {
     await p.trx.updateTable('consultation_comment').set({ status: 'pending_review', updated_at: at }).where('id', '=', comment.id).execute();
@@ -43,7 +44,7 @@ export async function moderateComment(p: { trx: Executor; consultationId: number
   await p.trx.updateTable('consultation_comment').set({ status, updated_at: at }).where('id', '=', comment.id).execute();
   const resolved = await p.trx.updateTable('consultation_flag').set({ resolved_at: at }).where('comment_id', '=', comment.id).where('resolved_at', 'is', null).executeTakeFirst();
   await appendAudit(p.trx, {
-    actor: `user:${p.actor.id}`,
+    actor: userActor(p.actor.id),
     action: `consultation.comment_${p.action}`,
     objectType: 'consultation_comment',
     objectId: comment.id,

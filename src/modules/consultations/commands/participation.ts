@@ -12,6 +12,7 @@ import { consultationPhase } from '../phase.js';
 import { drafterIds } from '../queries.js';
 import type { Outcome } from '../tables.js';
 import { notifyFollowers, type MailDeps } from './notify-followers.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 /** Answers a comment (or changes the answer). Drafters of this consultation, coordinators, administrators. */
 export async function answerComment(p: { trx: Executor; consultationId: number; commentId: number; actor: Actor; outcome: Outcome; reasons: string; now: Date }): Promise<void> {
@@ -25,7 +26,7 @@ export async function answerComment(p: { trx: Executor; consultationId: number; 
   } else {
     await p.trx.insertInto('consultation_answer').values({ comment_id: comment.id, outcome: p.outcome, reasons: p.reasons, answered_by: p.actor.id, created_at: at, updated_at: at }).execute();
   }
-  await appendAudit(p.trx, { actor: `user:${p.actor.id}`, action: existing ? 'consultation.answer_change' : 'consultation.answer', objectType: 'consultation_comment', objectId: comment.id, data: { outcome: p.outcome, ...(existing ? { was: existing.outcome } : {}) }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.actor.id), action: existing ? 'consultation.answer_change' : 'consultation.answer', objectType: 'consultation_comment', objectId: comment.id, data: { outcome: p.outcome, ...(existing ? { was: existing.outcome } : {}) }, at: p.now });
 }
 
 export async function setFollowing(p: { trx: Executor; consultationId: number; actor: Actor; follow: boolean; now: Date }): Promise<void> {
@@ -36,7 +37,7 @@ export async function setFollowing(p: { trx: Executor; consultationId: number; a
   } else if (!p.follow && existing) {
     await p.trx.deleteFrom('consultation_follower').where('id', '=', existing.id).execute();
   } else return;
-  await appendAudit(p.trx, { actor: `user:${p.actor.id}`, action: p.follow ? 'consultation.follow' : 'consultation.unfollow', objectType: 'consultation', objectId: p.consultationId, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.actor.id), action: p.follow ? 'consultation.follow' : 'consultation.unfollow', objectType: 'consultation', objectId: p.consultationId, at: p.now });
 }
 
 export async function addDrafter(p: { trx: Executor; consultationId: number; email: string; actorId: number; now: Date }): Promise<void> {
@@ -45,13 +46,13 @@ export async function addDrafter(p: { trx: Executor; consultationId: number; ema
   const existing = await p.trx.selectFrom('consultation_drafter').select('id').where('consultation_id', '=', p.consultationId).where('user_id', '=', user.id).executeTakeFirst();
   if (existing) return;
   await p.trx.insertInto('consultation_drafter').values({ consultation_id: p.consultationId, user_id: user.id, created_at: p.now.toISOString() }).execute();
-  await appendAudit(p.trx, { actor: `user:${p.actorId}`, action: 'consultation.drafter_add', objectType: 'consultation', objectId: p.consultationId, data: { user: user.id }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.actorId), action: 'consultation.drafter_add', objectType: 'consultation', objectId: p.consultationId, data: { user: user.id }, at: p.now });
 }
 
 export async function removeDrafter(p: { trx: Executor; consultationId: number; userId: number; actorId: number; now: Date }): Promise<void> {
   const res = await p.trx.deleteFrom('consultation_drafter').where('consultation_id', '=', p.consultationId).where('user_id', '=', p.userId).executeTakeFirst();
   if (Number(res.numDeletedRows) === 0) return;
-  await appendAudit(p.trx, { actor: `user:${p.actorId}`, action: 'consultation.drafter_remove', objectType: 'consultation', objectId: p.consultationId, data: { user: p.userId }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.actorId), action: 'consultation.drafter_remove', objectType: 'consultation', objectId: p.consultationId, data: { user: p.userId }, at: p.now });
 }
 
 export async function recordHearing(p: {
@@ -80,7 +81,7 @@ export async function recordHearing(p: {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await appendAudit(p.trx, { actor: `user:${p.actorId}`, action: 'consultation.hearing_add', objectType: 'consultation', objectId: p.consultationId, data: { hearing: row.id, participants: p.participants, minutes_sha256: sha }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.actorId), action: 'consultation.hearing_add', objectType: 'consultation', objectId: p.consultationId, data: { hearing: row.id, participants: p.participants, minutes_sha256: sha }, at: p.now });
   return row.id;
 }
 
@@ -97,6 +98,6 @@ export async function publishReport(p: { trx: Executor; consultationId: number; 
     .set({ report_published_at: c.report_published_at ?? at, report_conclusion: p.conclusion.trim() || null, updated_at: at })
     .where('id', '=', c.id)
     .execute();
-  await appendAudit(p.trx, { actor: `user:${p.actorId}`, action: first ? 'consultation.report_publish' : 'consultation.report_update', objectType: 'consultation', objectId: c.id, at: p.mail.now });
+  await appendAudit(p.trx, { actor: userActor(p.actorId), action: first ? 'consultation.report_publish' : 'consultation.report_update', objectType: 'consultation', objectId: c.id, at: p.mail.now });
   if (first) await notifyFollowers(p.trx, c, { kind: 'report' }, p.mail);
 }

@@ -10,6 +10,7 @@ import { can, type Actor } from '../../../platform/policy/policy.js';
 import { commentRefusal } from '../phase.js';
 import type { Stance } from '../tables.js';
 import '../tables.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 export interface CommentInput {
   body: string;
@@ -56,7 +57,7 @@ export async function postComment(p: { trx: Executor; consultationId: number; pa
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await appendAudit(p.trx, { actor: `user:${p.actor.id}`, action: 'consultation.comment', objectType: 'consultation_comment', objectId: row.id, data: { consultation: p.consultationId, paragraph: p.paragraphId, stance: p.input.stance }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.actor.id), action: 'consultation.comment', objectType: 'consultation_comment', objectId: row.id, data: { consultation: p.consultationId, paragraph: p.paragraphId, stance: p.input.stance }, at: p.now });
   return row.id;
 }
 
@@ -85,6 +86,6 @@ export async function postReply(p: { trx: Executor; consultationId: number; pare
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await appendAudit(p.trx, { actor: `user:${p.actor.id}`, action: 'consultation.reply', objectType: 'consultation_comment', objectId: row.id, data: { consultation: p.consultationId, parent: parent.id }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.actor.id), action: 'consultation.reply', objectType: 'consultation_comment', objectId: row.id, data: { consultation: p.consultationId, parent: parent.id }, at: p.now });
   return row.id;
 }

@@ -7,6 +7,7 @@ import type { Executor } from '../../../platform/db/database.js';
 import { AppError, invalid, type FieldError } from '../../../platform/errors.js';
 import { currentVersion, resolveBody } from '../queries.js';
 import { scheduleClosingSoon } from './notify-followers.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 export interface ConsultationInput {
   title: string;
@@ -59,7 +60,7 @@ export async function createConsultation(p: { trx: Executor; input: Consultation
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await appendAudit(p.trx, { actor: `user:${p.actorId}`, action: 'consultation.create', objectType: 'consultation', objectId: row.id, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.actorId), action: 'consultation.create', objectType: 'consultation', objectId: row.id, at: p.now });
   return row.id;
 }
 
@@ -73,7 +74,7 @@ export async function updateConsultation(p: { trx: Executor; id: number; input: 
     .execute();
   const changed = (['title', 'summary', 'official_url', 'opens_on', 'closes_on'] as const).filter((k) => before[k] !== (k === 'official_url' ? url : p.input[k]));
   if (before.body_id !== bodyId) changed.push('body_id' as never);
-  await appendAudit(p.trx, { actor: `user:${p.actorId}`, action: 'consultation.update', objectType: 'consultation', objectId: p.id, data: { fields: changed }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.actorId), action: 'consultation.update', objectType: 'consultation', objectId: p.id, data: { fields: changed }, at: p.now });
   if (before.published_at && before.closes_on !== p.input.closes_on) await scheduleClosingSoon(p.trx, { id: p.id, closes_on: p.input.closes_on }, p.now);
 }
 
@@ -83,6 +84,6 @@ export async function publishConsultation(p: { trx: Executor; id: number; actorI
   if (c.published_at) return;
   if (!(await currentVersion(p.trx, p.id))) throw new AppError('conflict', 'consultations.publish_needs_text');
   await p.trx.updateTable('consultation').set({ published_at: p.now.toISOString(), updated_at: p.now.toISOString() }).where('id', '=', p.id).execute();
-  await appendAudit(p.trx, { actor: `user:${p.actorId}`, action: 'consultation.publish', objectType: 'consultation', objectId: p.id, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.actorId), action: 'consultation.publish', objectType: 'consultation', objectId: p.id, at: p.now });
   await scheduleClosingSoon(p.trx, c, p.now);
 }

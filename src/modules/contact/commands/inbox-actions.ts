@@ -1,6 +1,7 @@
 /** What staff do with a contact-form message: mark it handled (starts its retention) or delete it. */
 import { appendAudit } from '../../../platform/audit/audit-log.js';
 import type { Executor } from '../../../platform/db/database.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 /** Marks a message handled; false when there is no such message. Handling twice keeps the first date. */
 export async function markHandled(p: { trx: Executor; id: number; userId: number; now: Date }): Promise<boolean> {
@@ -8,7 +9,7 @@ export async function markHandled(p: { trx: Executor; id: number; userId: number
   if (!row) return false;
   if (row.status === 'handled') return true;
   await p.trx.updateTable('contact_message').set({ status: 'handled', handled_at: p.now.toISOString(), handled_by: p.userId }).where('id', '=', p.id).execute();
-  await appendAudit(p.trx, { actor: `user:${p.userId}`, action: 'contact.handled', objectType: 'contact_message', objectId: p.id, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'contact.handled', objectType: 'contact_message', objectId: p.id, at: p.now });
   return true;
 }
 

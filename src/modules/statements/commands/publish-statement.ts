@@ -14,6 +14,7 @@ import { isPublic } from '../visibility.js';
 import { publicationMoment, type PublishChoice } from './publish-time.js';
 import { embedFields } from './save-statement.js';
 import { checkTexts } from './statement-input.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 export async function publishStatement(p: { trx: Executor; id: number; choice: PublishChoice; actorId: number; now: Date; mail: AnnounceDeps }): Promise<{ at: Date; scheduled: boolean }> {
   const s = await p.trx.selectFrom('statement').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
@@ -36,7 +37,7 @@ export async function publishStatement(p: { trx: Executor; id: number; choice: P
   }
   await p.trx.updateTable('statement').set({ published_at: at, version: Math.max(1, s.version), updated_at: p.now.toISOString() }).where('id', '=', s.id).execute();
   await freezeEmbeds(p.trx, s.id, Object.values(bodies), p.now);
-  await appendAudit(p.trx, { actor: `user:${p.actorId}`, action: moment.scheduled ? 'statement.schedule' : 'statement.publish', objectType: 'statement', objectId: s.id, data: { at }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.actorId), action: moment.scheduled ? 'statement.schedule' : 'statement.publish', objectType: 'statement', objectId: s.id, data: { at }, at: p.now });
   await announceWhenPublic(p.trx, { type: 'statement', id: s.id, at, scheduled: moment.scheduled }, p.mail);
   return moment;
 }

@@ -12,6 +12,7 @@ import { idOfSlug } from '../slug.js';
 import { isPublic } from '../visibility.js';
 import { announceWhenPublic, type AnnounceDeps } from './announce.js';
 import { publicationMoment, type PublishChoice } from './publish-time.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 export interface EventInput {
   title_ky: string;
@@ -100,7 +101,7 @@ export async function createEvent(p: { trx: Executor; input: EventInput; actorId
     .returning('id')
     .executeTakeFirstOrThrow();
   await writeRelated(p.trx, row.id, related);
-  await appendAudit(p.trx, { actor: `user:${p.actorId}`, action: 'event.create', objectType: 'event', objectId: row.id, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.actorId), action: 'event.create', objectType: 'event', objectId: row.id, at: p.now });
   return row.id;
 }
 
@@ -110,7 +111,7 @@ export async function updateEvent(p: { trx: Executor; id: number; input: EventIn
   const sequence = before.published_at !== null ? before.sequence + 1 : before.sequence;
   await p.trx.updateTable('event').set({ ...values, sequence, updated_at: p.now.toISOString() }).where('id', '=', p.id).execute();
   await writeRelated(p.trx, p.id, related);
-  await appendAudit(p.trx, { actor: `user:${p.actorId}`, action: 'event.update', objectType: 'event', objectId: p.id, data: { sequence }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.actorId), action: 'event.update', objectType: 'event', objectId: p.id, data: { sequence }, at: p.now });
 }
 
 /** Publishes an event now or at a scheduled time (which must be in the future). */
@@ -121,7 +122,7 @@ export async function publishEvent(p: { trx: Executor; id: number; choice: Publi
   if ('errors' in moment) throw invalid(moment.errors);
   const at = moment.at.toISOString();
   await p.trx.updateTable('event').set({ published_at: at, updated_at: p.now.toISOString() }).where('id', '=', p.id).execute();
-  await appendAudit(p.trx, { actor: `user:${p.actorId}`, action: moment.scheduled ? 'event.schedule' : 'event.publish', objectType: 'event', objectId: p.id, data: { at }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.actorId), action: moment.scheduled ? 'event.schedule' : 'event.publish', objectType: 'event', objectId: p.id, data: { at }, at: p.now });
   await announceWhenPublic(p.trx, { type: 'event', id: p.id, at, scheduled: moment.scheduled }, p.mail);
   return moment;
 }

@@ -12,6 +12,7 @@ import { slugFor } from '../slug.js';
 import type { StatementTexts } from '../tables.js';
 import { isPublic } from '../visibility.js';
 import { checkTexts, parseTags, sameTexts, textColumns, type StatementInput } from './statement-input.js';
+import { userActor } from '../../../platform/audit/actor.js';
 
 /** The texts that may hold figure embeds (a summary too: it is shown in feeds and shared links). */
 export const embedFields = (t: StatementTexts) => ({ body_ky: t.body_ky, body_ru: t.body_ru, body_en: t.body_en, summary_ky: t.summary_ky, summary_ru: t.summary_ru, summary_en: t.summary_en });
@@ -44,7 +45,7 @@ export async function createStatement(p: { trx: Executor; input: StatementInput;
     .executeTakeFirstOrThrow();
   await p.trx.updateTable('statement').set({ slug: slugFor(row.id, firstTitle(texts)) }).where('id', '=', row.id).execute();
   await writeTags(p.trx, row.id, tags);
-  await appendAudit(p.trx, { actor: `user:${p.actorId}`, action: 'statement.create', objectType: 'statement', objectId: row.id, data: { kind: p.input.kind }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.actorId), action: 'statement.create', objectType: 'statement', objectId: row.id, data: { kind: p.input.kind }, at: p.now });
   return row.id;
 }
 
@@ -62,7 +63,7 @@ export async function updateStatement(p: { trx: Executor; id: number; input: Sta
     if (errors.length) throw invalid(errors);
     await p.trx.updateTable('statement').set({ kind: p.input.kind, tags: tags.join(', '), ...texts, updated_at: at }).where('id', '=', p.id).execute();
     await writeTags(p.trx, p.id, tags);
-    await appendAudit(p.trx, { actor: `user:${p.actorId}`, action: 'statement.update', objectType: 'statement', objectId: p.id, at: p.now });
+    await appendAudit(p.trx, { actor: userActor(p.actorId), action: 'statement.update', objectType: 'statement', objectId: p.id, at: p.now });
     return 'saved';
   }
 
@@ -80,7 +81,7 @@ export async function updateStatement(p: { trx: Executor; id: number; input: Sta
     await p.trx.updateTable('statement_version').set({ ...texts, created_at: at }).where('statement_id', '=', p.id).where('number', '=', before.version).execute();
     await writeTags(p.trx, p.id, tags);
     await freezeEmbeds(p.trx, p.id, Object.values(embedFields(texts)), p.now);
-    await appendAudit(p.trx, { actor: `user:${p.actorId}`, action: 'statement.update', objectType: 'statement', objectId: p.id, data: { scheduled: true }, at: p.now });
+    await appendAudit(p.trx, { actor: userActor(p.actorId), action: 'statement.update', objectType: 'statement', objectId: p.id, data: { scheduled: true }, at: p.now });
     return 'saved';
   }
 
@@ -90,6 +91,6 @@ export async function updateStatement(p: { trx: Executor; id: number; input: Sta
   await writeTags(p.trx, p.id, tags);
   // Figures already frozen keep the value quoted at publication; a figure added by the correction is frozen now.
   await freezeEmbeds(p.trx, p.id, Object.values(embedFields(texts)), p.now);
-  await appendAudit(p.trx, { actor: `user:${p.actorId}`, action: 'statement.correct', objectType: 'statement', objectId: p.id, data: { version: number }, at: p.now });
+  await appendAudit(p.trx, { actor: userActor(p.actorId), action: 'statement.correct', objectType: 'statement', objectId: p.id, data: { version: number }, at: p.now });
   return 'corrected';
 }
