@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import { createUser } from '../modules/accounts/index.js';
 import { modules as allModules } from '../modules/index.js';
+import { installModules } from '../platform/modules/install.js';
 import type { ModuleManifest, SeedStep } from '../platform/modules/manifest.js';
 import type { Runtime } from '../platform/runtime.js';
 
@@ -29,6 +30,10 @@ export function seedSteps(modules: readonly ModuleManifest[] = allModules): Seed
 export async function seedIfEmpty(runtime: Runtime, opts: { demo: boolean; now?: Date; modules?: readonly ModuleManifest[] }): Promise<SeedResult> {
   const { db } = runtime.conn;
   const now = opts.now ?? new Date();
+  // Seeds publish records through the modules' commands, which ask the policies (a statement's
+  // embedded figures must be public): the modules are installed before anything runs.
+  const modules = opts.modules ?? allModules;
+  installModules(modules);
   const anyUser = await db.selectFrom('user').select('id').limit(1).executeTakeFirst();
   if (anyUser) return { demo: await isDemoDatabase(runtime) };
   const hash = { log2n: runtime.config.scryptLog2N, r: 8, p: 1 };
@@ -39,6 +44,6 @@ export async function seedIfEmpty(runtime: Runtime, opts: { demo: boolean; now?:
     await createUser({ trx, email: adminEmail, displayName: 'Administrator', role: 'admin', password: adminPassword, status: 'active', actor: 'system', hash, now });
     await trx.insertInto('setting').values({ key: 'demo', value: String(opts.demo), updated_at: now.toISOString() }).execute();
   });
-  for (const seed of seedSteps(opts.modules)) await seed({ runtime, demo: opts.demo, now });
+  for (const seed of seedSteps(modules)) await seed({ runtime, demo: opts.demo, now });
   return { demo: opts.demo, adminEmail, adminPassword };
 }

@@ -10,6 +10,7 @@ import { listRules } from './rules/queries.js';
 import { checkOptional, emptyForm, kindSchema, unitSchema } from './schema.js';
 import { CalendarPage, RulesPage } from './views/admin.js';
 import { requestActor } from '../../platform/audit/actor.js';
+import { handleForm } from '../../platform/http/form-route.js';
 
 const termField = Type.String({ pattern: '^[0-9]{1,3}$' });
 const ruleForm = formSchema({
@@ -50,13 +51,11 @@ export async function appealAdminRoutes(app: FastifyInstance): Promise<void> {
     sendPage(reply, await rulesPage(request, [], { registration_unit: 'working', answer_unit: 'working', extension_unit: 'working', redirection_unit: 'working' }, request.query.done ? request.ctx.t('appeals.notice.saved') : null)),
   );
 
-  app.post('/admin/appeals/rules', { config: { policy: 'appeals.admin' } }, async (request, reply) => {
-    const form = parseForm(ruleForm, request.body);
-    const extra = checkOptional(form.input, ['valid_from']);
-    if (!form.ok || extra.length) return sendPage(reply, await rulesPage(request, [...(form.ok ? [] : form.errors), ...extra], form.input), 422);
-    const v = form.value;
-    try {
-      await db.transaction().execute((trx) =>
+  app.post('/admin/appeals/rules', { config: { policy: 'appeals.admin' } }, (request, reply) =>
+    handleForm(request, reply, {
+      schema: ruleForm,
+      check: ({ input }) => checkOptional(input, ['valid_from']),
+      command: ({ trx, value: v, now: at }) =>
         saveRuleVersion({
           trx,
           values: {
@@ -77,15 +76,12 @@ export async function appealAdminRoutes(app: FastifyInstance): Promise<void> {
             note: v.note,
           },
           actor: requestActor(request),
-          now: now(),
+          now: at,
         }),
-      );
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'invalid') return sendPage(reply, await rulesPage(request, err.fields, form.input), 422);
-      throw err;
-    }
-    return redirectTo(reply, '/admin/appeals/rules?done=1');
-  });
+      redirect: () => '/admin/appeals/rules?done=1',
+      render: async ({ input, errors, status }) => sendPage(reply, await rulesPage(request, errors, input), status),
+    }),
+  );
 
   async function calendarPage(request: FastifyRequest, extra: { errors?: FieldError[]; form?: 'exception' | 'movable'; input?: Record<string, string>; notice?: string | null } = {}) {
     const base = defaultCalendarData();
@@ -108,39 +104,30 @@ export async function appealAdminRoutes(app: FastifyInstance): Promise<void> {
     sendPage(reply, await calendarPage(request, { notice: request.query.done ? request.ctx.t('appeals.admin.calendar_saved') : null })),
   );
 
-  async function guarded(request: FastifyRequest, form: 'exception' | 'movable', input: Record<string, string>, run: () => Promise<unknown>) {
-    try {
-      await run();
-      return null;
-    } catch (err) {
-      if (err instanceof AppError && (err.code === 'invalid' || err.code === 'conflict')) {
-        return calendarPage(request, { errors: err.code === 'invalid' ? err.fields : [{ field: 'date', message: err.messageKey }], form, input });
-      }
-      throw err;
-    }
-  }
+  // A conflict (a date already listed) is shown at the date field of the form that sent it.
+  app.post('/admin/appeals/calendar/exceptions', { config: { policy: 'appeals.admin' } }, (request, reply) =>
+    handleForm(request, reply, {
+      schema: exceptionForm,
+      check: ({ input }) => checkOptional(input, ['date']),
+      command: ({ trx, value: v, now: at }) => addCalendarException({ trx, values: { date: v.date, kind: v.kind, reason_ky: v.reason_ky, reason_ru: v.reason_ru, reason_en: v.reason_en, source: v.source || null }, actor: requestActor(request), now: at }),
+      redirect: () => '/admin/appeals/calendar?done=1',
+      render: async ({ input, errors, status }) => sendPage(reply, await calendarPage(request, { errors, form: 'exception', input }), status),
+      conflictStatus: 422,
+      conflictField: 'date',
+    }),
+  );
 
-  app.post('/admin/appeals/calendar/exceptions', { config: { policy: 'appeals.admin' } }, async (request, reply) => {
-    const form = parseForm(exceptionForm, request.body);
-    const extra = checkOptional(form.input, ['date']);
-    if (!form.ok || extra.length) return sendPage(reply, await calendarPage(request, { errors: [...(form.ok ? [] : form.errors), ...extra], form: 'exception', input: form.input }), 422);
-    const v = form.value;
-    const failed = await guarded(request, 'exception', form.input, () =>
-      db.transaction().execute((trx) => addCalendarException({ trx, values: { date: v.date, kind: v.kind, reason_ky: v.reason_ky, reason_ru: v.reason_ru, reason_en: v.reason_en, source: v.source || null }, actor: requestActor(request), now: now() })),
-    );
-    return failed ? sendPage(reply, failed, 422) : redirectTo(reply, '/admin/appeals/calendar?done=1');
-  });
-
-  app.post('/admin/appeals/calendar/movable', { config: { policy: 'appeals.admin' } }, async (request, reply) => {
-    const form = parseForm(movableForm, request.body);
-    const extra = checkOptional(form.input, ['date']);
-    if (!form.ok || extra.length) return sendPage(reply, await calendarPage(request, { errors: [...(form.ok ? [] : form.errors), ...extra], form: 'movable', input: form.input }), 422);
-    const v = form.value;
-    const failed = await guarded(request, 'movable', form.input, () =>
-      db.transaction().execute((trx) => addMovableDate({ trx, holiday: v.holiday, date: v.date, source: v.source || null, actor: requestActor(request), now: now() })),
-    );
-    return failed ? sendPage(reply, failed, 422) : redirectTo(reply, '/admin/appeals/calendar?done=1');
-  });
+  app.post('/admin/appeals/calendar/movable', { config: { policy: 'appeals.admin' } }, (request, reply) =>
+    handleForm(request, reply, {
+      schema: movableForm,
+      check: ({ input }) => checkOptional(input, ['date']),
+      command: ({ trx, value: v, now: at }) => addMovableDate({ trx, holiday: v.holiday, date: v.date, source: v.source || null, actor: requestActor(request), now: at }),
+      redirect: () => '/admin/appeals/calendar?done=1',
+      render: async ({ input, errors, status }) => sendPage(reply, await calendarPage(request, { errors, form: 'movable', input }), status),
+      conflictStatus: 422,
+      conflictField: 'date',
+    }),
+  );
 
   for (const [segment, table] of [['exceptions', 'calendar_exception'], ['movable', 'calendar_movable_date']] as const) {
     app.post<{ Params: { id: string } }>(`/admin/appeals/calendar/${segment}/:id/delete`, { config: { policy: 'appeals.admin' } }, async (request, reply) => {

@@ -19,6 +19,7 @@ import { AppealPage } from './views/appeal.js';
 import { DashboardPage, MyAppealsPage, type ListRow } from './views/list.js';
 import type { Executor } from '../../platform/db/database.js';
 import { requestActor } from '../../platform/audit/actor.js';
+import { handleForm } from '../../platform/http/form-route.js';
 
 const NOTICES = { sent: 'appeals.notice.sent', recorded: 'appeals.notice.recorded', saved: 'appeals.notice.saved', escalated: 'appeals.notice.escalated', file: 'appeals.notice.file_added' } as const;
 
@@ -135,23 +136,19 @@ export async function appealRoutes(app: FastifyInstance): Promise<void> {
     return redirectTo(reply, `/appeals/${appeal.id}?done=saved`);
   });
 
-  app.post<{ Params: { id: string } }>('/appeals/:id/escalate', { config: { policy: 'appeals.use' } }, async (request, reply) => {
-    const appeal = await appealFor(request, request.params.id, 'appeals.act');
-    const form = parseForm(escalateForm, request.body);
-    try {
-      if (!form.ok) throw invalid(form.errors);
-      const applicant = await applicantOf(db, cipher, appeal);
-      const calendar = await loadCalendar(db);
-      const childId = await db.transaction().execute((trx) =>
-        escalateAppeal({ trx, appeal, target: form.value.target, applicantName: applicant.name, actor: requestActor(request), calendar, now: now() }),
-      );
-      return redirectTo(reply, `/appeals/${childId}/edit`);
-    } catch (err) {
-      if (err instanceof AppError && (err.code === 'invalid' || err.code === 'conflict')) {
-        const errors = err.code === 'invalid' ? err.fields : [{ field: 'target', message: err.messageKey, params: err.params }];
-        return sendPage(reply, await page(request, appeal, { errors, form: 'escalate', input: form.input }), 422);
-      }
-      throw err;
-    }
-  });
+  app.post<{ Params: { id: string } }>('/appeals/:id/escalate', { config: { policy: 'appeals.use' } }, (request, reply) =>
+    handleForm(request, reply, {
+      load: () => appealFor(request, request.params.id, 'appeals.act'),
+      schema: escalateForm,
+      command: async ({ trx, value, record: appeal, now: at }) => {
+        const applicant = await applicantOf(trx, cipher, appeal);
+        return escalateAppeal({ trx, appeal, target: value.target, applicantName: applicant.name, actor: requestActor(request), calendar: await loadCalendar(trx), now: at });
+      },
+      redirect: ({ result: childId }) => `/appeals/${childId}/edit`,
+      render: async ({ record: appeal, input, errors, status }) => sendPage(reply, await page(request, appeal, { errors, form: 'escalate', input }), status),
+      // "Not due yet", "closed": shown at the choice of target, with the form.
+      conflictStatus: 422,
+      conflictField: 'target',
+    }),
+  );
 }

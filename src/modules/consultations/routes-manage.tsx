@@ -18,6 +18,7 @@ import { bodyChoices, listDrafters, listHearings, listVersions, type Consultatio
 import { consultationForm, DRAFT_FILE_MAX, drafterForm, emptyForm, hearingFields, MINUTES_FILE_MAX, reportForm, versionFields } from './schema.js';
 import { docxText, loadMammoth, readMultipart, utf8Text } from './uploads.js';
 import { ManagePage, NewConsultationPage, type ManageProps } from './views/manage.js';
+import { handleForm } from '../../platform/http/form-route.js';
 
 type IdParams = { Params: { id: string } };
 
@@ -32,17 +33,14 @@ export async function consultationManageRoutes(app: FastifyInstance): Promise<vo
 
   app.get('/consultations/new', { config: { policy: 'consultations.manage' } }, async (request, reply) => sendPage(reply, <NewConsultationPage ctx={viewContext(request)} input={{}} errors={[]} bodies={await bodies(request)} />));
 
-  app.post('/consultations', { config: { policy: 'consultations.manage' } }, async (request, reply) => {
-    const form = parseForm(consultationForm, request.body);
-    if (!form.ok) return sendPage(reply, <NewConsultationPage ctx={viewContext(request)} input={form.input} errors={form.errors} bodies={await bodies(request)} />, 422);
-    try {
-      const id = await db.transaction().execute((trx) => createConsultation({ trx, input: form.value, actorId: request.ctx.user!.id, now: now() }));
-      return redirectTo(reply, `/consultations/${id}/manage?m=created`);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'invalid') return sendPage(reply, <NewConsultationPage ctx={viewContext(request)} input={form.input} errors={err.fields} bodies={await bodies(request)} />, 422);
-      throw err;
-    }
-  });
+  app.post('/consultations', { config: { policy: 'consultations.manage' } }, (request, reply) =>
+    handleForm(request, reply, {
+      schema: consultationForm,
+      command: ({ trx, value, now: at }) => createConsultation({ trx, input: value, actorId: request.ctx.user!.id, now: at }),
+      redirect: ({ result: id }) => `/consultations/${id}/manage?m=created`,
+      render: async ({ input, errors, status }) => sendPage(reply, <NewConsultationPage ctx={viewContext(request)} input={input} errors={errors} bodies={await bodies(request)} />, status),
+    }),
+  );
 
   async function managePage(request: FastifyRequest, reply: FastifyReply, c: ConsultationRow, form: ManageProps['form'] = null, errors: FieldError[] = [], input?: Record<string, string>, status = 200) {
     const details = { title: c.title, body: c.body_code, summary: c.summary, official_url: c.official_url ?? '', opens_on: c.opens_on, closes_on: c.closes_on };
@@ -79,15 +77,16 @@ export async function consultationManageRoutes(app: FastifyInstance): Promise<vo
 
   app.get<IdParams>('/consultations/:id/manage', { config: { policy: 'consultations.manage' } }, async (request, reply) => managePage(request, reply, await readableConsultation(request, request.params.id)));
 
-  app.post<IdParams>('/consultations/:id', { config: { policy: 'consultations.manage' } }, async (request, reply) => {
-    const c = await readableConsultation(request, request.params.id);
-    const form = parseForm(consultationForm, request.body);
-    if (!form.ok) return managePage(request, reply, c, 'details', form.errors, form.input, 422);
-    return attempt(request, reply, c, 'details', form.input, async () => {
-      await db.transaction().execute((trx) => updateConsultation({ trx, id: c.id, input: form.value, actorId: request.ctx.user!.id, now: now() }));
-      return `/consultations/${c.id}/manage?m=saved`;
-    });
-  });
+  app.post<IdParams>('/consultations/:id', { config: { policy: 'consultations.manage' } }, (request, reply) =>
+    handleForm(request, reply, {
+      load: () => readableConsultation(request, request.params.id),
+      schema: consultationForm,
+      command: ({ trx, value, record: c, now: at }) => updateConsultation({ trx, id: c.id, input: value, actorId: request.ctx.user!.id, now: at }),
+      redirect: ({ record: c }) => `/consultations/${c.id}/manage?m=saved`,
+      render: ({ record: c, input, errors, status }) => managePage(request, reply, c, 'details', errors, input, status),
+      conflictStatus: 409,
+    }),
+  );
 
   app.post<IdParams>('/consultations/:id/publish', { config: { policy: 'consultations.manage' } }, async (request, reply) => {
     const c = await readableConsultation(request, request.params.id);
@@ -133,15 +132,16 @@ export async function consultationManageRoutes(app: FastifyInstance): Promise<vo
     });
   });
 
-  app.post<IdParams>('/consultations/:id/drafters', { config: { policy: 'consultations.manage' } }, async (request, reply) => {
-    const c = await readableConsultation(request, request.params.id);
-    const form = parseForm(drafterForm, request.body);
-    if (!form.ok) return managePage(request, reply, c, 'drafter', form.errors, form.input, 422);
-    return attempt(request, reply, c, 'drafter', form.input, async () => {
-      await db.transaction().execute((trx) => addDrafter({ trx, consultationId: c.id, email: form.value.email, actorId: request.ctx.user!.id, now: now() }));
-      return `/consultations/${c.id}/manage?m=drafter`;
-    });
-  });
+  app.post<IdParams>('/consultations/:id/drafters', { config: { policy: 'consultations.manage' } }, (request, reply) =>
+    handleForm(request, reply, {
+      load: () => readableConsultation(request, request.params.id),
+      schema: drafterForm,
+      command: ({ trx, value, record: c, now: at }) => addDrafter({ trx, consultationId: c.id, email: value.email, actorId: request.ctx.user!.id, now: at }),
+      redirect: ({ record: c }) => `/consultations/${c.id}/manage?m=drafter`,
+      render: ({ record: c, input, errors, status }) => managePage(request, reply, c, 'drafter', errors, input, status),
+      conflictStatus: 409,
+    }),
+  );
 
   app.post<IdParams>('/consultations/:id/hearings', { config: { policy: 'consultations.manage' } }, async (request, reply) => {
     const c = await readableConsultation(request, request.params.id);
@@ -164,13 +164,14 @@ export async function consultationManageRoutes(app: FastifyInstance): Promise<vo
     });
   });
 
-  app.post<IdParams>('/consultations/:id/report', { config: { policy: 'consultations.manage' } }, async (request, reply) => {
-    const c = await readableConsultation(request, request.params.id);
-    const form = parseForm(reportForm, request.body);
-    if (!form.ok) return managePage(request, reply, c, 'report', form.errors, form.input, 422);
-    return attempt(request, reply, c, 'report', form.input, async () => {
-      await db.transaction().execute((trx) => publishReport({ trx, consultationId: c.id, conclusion: form.value.conclusion, actorId: request.ctx.user!.id, mail: mail() }));
-      return `/consultations/${c.id}/report?m=report`;
-    });
-  });
+  app.post<IdParams>('/consultations/:id/report', { config: { policy: 'consultations.manage' } }, (request, reply) =>
+    handleForm(request, reply, {
+      load: () => readableConsultation(request, request.params.id),
+      schema: reportForm,
+      command: ({ trx, value, record: c }) => publishReport({ trx, consultationId: c.id, conclusion: value.conclusion, actorId: request.ctx.user!.id, mail: mail() }),
+      redirect: ({ record: c }) => `/consultations/${c.id}/report?m=report`,
+      render: ({ record: c, input, errors, status }) => managePage(request, reply, c, 'report', errors, input, status),
+      conflictStatus: 409,
+    }),
+  );
 }

@@ -34,6 +34,7 @@ import { answerForm, commentForm, flagForm, moderateForm, replyForm } from './sc
 import { ModerationPage, ParagraphPage, type CommentGate } from './views/paragraph.js';
 import { DocumentPage, ListPage, type ConsultationHeader } from './views/public.js';
 import { diffVersions, type VersionParagraph } from './word-diff.js';
+import { handleForm } from '../../platform/http/form-route.js';
 
 type IdParams = { Params: { id: string } };
 
@@ -146,30 +147,25 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
   });
 
   /** Domain errors of a form on the paragraph page are shown on that page, with the user's input. */
-  async function onParagraphError(request: FastifyRequest, reply: FastifyReply, c: ConsultationRow, paragraphId: number, err: unknown, input: Record<string, string>) {
-    if (err instanceof AppError && (err.code === 'invalid' || err.code === 'conflict' || err.code === 'forbidden')) {
-      const errors = err.fields.length ? err.fields : [{ field: 'form', message: err.messageKey }];
-      return paragraphPage(request, reply, c, paragraphId, errors, input, err.code === 'invalid' ? 422 : err.status);
-    }
-    throw err;
-  }
+  /** The comment forms: domain refusals (closed, not allowed, a duplicate) are shown on the paragraph's page. */
+  const onParagraphPage = { conflictStatus: 409, forbiddenOnPage: true } as const;
 
-  app.post<{ Params: { id: string; pid: string } }>('/consultations/:id/paragraphs/:pid/comments', { config: { policy: 'consultations.participate' } }, async (request, reply) => {
-    const c = await readableConsultation(request, request.params.id);
-    const pid = parseId(request.params.pid);
-    if (!(await findParagraph(db, c.id, pid))) throw notFound();
-    const form = parseForm(commentForm, request.body);
-    if (!form.ok) return paragraphPage(request, reply, c, pid, form.errors, form.input, 422);
-    const v = form.value;
-    try {
-      const id = await db.transaction().execute((trx) =>
-        postComment({ trx, consultationId: c.id, paragraphId: pid, actor: request.ctx.user!, input: { body: v.body, format: v.format, stance: v.stance, proposedWording: v.proposed_wording, showName: v.show_name === '1' }, now: now() }),
-      );
-      return redirectTo(reply, `/consultations/${c.id}/paragraphs/${pid}?m=posted#comment-${id}`);
-    } catch (err) {
-      return onParagraphError(request, reply, c, pid, err, form.input);
-    }
-  });
+  app.post<{ Params: { id: string; pid: string } }>('/consultations/:id/paragraphs/:pid/comments', { config: { policy: 'consultations.participate' } }, (request, reply) =>
+    handleForm(request, reply, {
+      load: async () => {
+        const c = await readableConsultation(request, request.params.id);
+        const pid = parseId(request.params.pid);
+        if (!(await findParagraph(db, c.id, pid))) throw notFound();
+        return { c, pid };
+      },
+      schema: commentForm,
+      command: ({ trx, value: v, record: { c, pid }, now: at }) =>
+        postComment({ trx, consultationId: c.id, paragraphId: pid, actor: request.ctx.user!, input: { body: v.body, format: v.format, stance: v.stance, proposedWording: v.proposed_wording, showName: v.show_name === '1' }, now: at }),
+      redirect: ({ record: { c, pid }, result: id }) => `/consultations/${c.id}/paragraphs/${pid}?m=posted#comment-${id}`,
+      render: ({ record: { c, pid }, input, errors, status }) => paragraphPage(request, reply, c, pid, errors, input, status),
+      ...onParagraphPage,
+    }),
+  );
 
   type CommentParams = { Params: { id: string; cid: string } };
   async function commentTarget(request: FastifyRequest<CommentParams>) {
@@ -179,52 +175,54 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
     return { c, comment };
   }
 
-  app.post<CommentParams>('/consultations/:id/comments/:cid/replies', { config: { policy: 'consultations.participate' } }, async (request, reply) => {
-    const { c, comment } = await commentTarget(request);
-    const form = parseForm(replyForm, request.body);
-    if (!form.ok) return paragraphPage(request, reply, c, comment.paragraph_id, form.errors, {}, 422);
-    try {
-      const id = await db.transaction().execute((trx) =>
-        postReply({ trx, consultationId: c.id, parentId: comment.id, actor: request.ctx.user!, input: { body: form.value.body, format: form.value.format, showName: form.value.show_name === '1' }, now: now() }),
-      );
-      return redirectTo(reply, `/consultations/${c.id}/paragraphs/${comment.paragraph_id}?m=posted#comment-${id}`);
-    } catch (err) {
-      return onParagraphError(request, reply, c, comment.paragraph_id, err, {});
-    }
-  });
+  // The forms under a comment re-render the paragraph's page without their input (several forms share it).
+  app.post<CommentParams>('/consultations/:id/comments/:cid/replies', { config: { policy: 'consultations.participate' } }, (request, reply) =>
+    handleForm(request, reply, {
+      load: () => commentTarget(request),
+      schema: replyForm,
+      command: ({ trx, value, record: { c, comment }, now: at }) =>
+        postReply({ trx, consultationId: c.id, parentId: comment.id, actor: request.ctx.user!, input: { body: value.body, format: value.format, showName: value.show_name === '1' }, now: at }),
+      redirect: ({ record: { c, comment }, result: id }) => `/consultations/${c.id}/paragraphs/${comment.paragraph_id}?m=posted#comment-${id}`,
+      render: ({ record: { c, comment }, errors, status }) => paragraphPage(request, reply, c, comment.paragraph_id, errors, {}, status),
+      ...onParagraphPage,
+    }),
+  );
 
-  app.post<CommentParams>('/consultations/:id/comments/:cid/flag', { config: { policy: 'consultations.participate' } }, async (request, reply) => {
-    const { c, comment } = await commentTarget(request);
-    const form = parseForm(flagForm, request.body);
-    if (!form.ok) return paragraphPage(request, reply, c, comment.paragraph_id, form.errors, {}, 422);
-    try {
-      await db.transaction().execute((trx) => flagComment({ trx, consultationId: c.id, commentId: comment.id, actor: request.ctx.user!, reason: form.value.reason, now: now() }));
-      return redirectTo(reply, `/consultations/${c.id}/paragraphs/${comment.paragraph_id}?m=flagged#comment-${comment.id}`);
-    } catch (err) {
-      return onParagraphError(request, reply, c, comment.paragraph_id, err, {});
-    }
-  });
+  app.post<CommentParams>('/consultations/:id/comments/:cid/flag', { config: { policy: 'consultations.participate' } }, (request, reply) =>
+    handleForm(request, reply, {
+      load: () => commentTarget(request),
+      schema: flagForm,
+      command: ({ trx, value, record: { c, comment }, now: at }) => flagComment({ trx, consultationId: c.id, commentId: comment.id, actor: request.ctx.user!, reason: value.reason, now: at }),
+      redirect: ({ record: { c, comment } }) => `/consultations/${c.id}/paragraphs/${comment.paragraph_id}?m=flagged#comment-${comment.id}`,
+      render: ({ record: { c, comment }, errors, status }) => paragraphPage(request, reply, c, comment.paragraph_id, errors, {}, status),
+      ...onParagraphPage,
+    }),
+  );
 
-  app.post<CommentParams>('/consultations/:id/comments/:cid/answer', { config: { policy: 'consultations.participate' } }, async (request, reply) => {
-    const { c, comment } = await commentTarget(request);
-    if (!can(request.ctx.user, 'consultations.answer', { drafterIds: await drafterIds(db, c.id) })) throw new AppError('forbidden');
-    const form = parseForm(answerForm, request.body);
-    if (!form.ok) return paragraphPage(request, reply, c, comment.paragraph_id, form.errors, {}, 422);
-    try {
-      await db.transaction().execute((trx) => answerComment({ trx, consultationId: c.id, commentId: comment.id, actor: request.ctx.user!, outcome: form.value.outcome, reasons: form.value.reasons, now: now() }));
-      return redirectTo(reply, `/consultations/${c.id}/paragraphs/${comment.paragraph_id}?m=answered#comment-${comment.id}`);
-    } catch (err) {
-      return onParagraphError(request, reply, c, comment.paragraph_id, err, {});
-    }
-  });
+  app.post<CommentParams>('/consultations/:id/comments/:cid/answer', { config: { policy: 'consultations.participate' } }, (request, reply) =>
+    handleForm(request, reply, {
+      load: async () => {
+        const target = await commentTarget(request);
+        if (!can(request.ctx.user, 'consultations.answer', { drafterIds: await drafterIds(db, target.c.id) })) throw new AppError('forbidden');
+        return target;
+      },
+      schema: answerForm,
+      command: ({ trx, value, record: { c, comment }, now: at }) => answerComment({ trx, consultationId: c.id, commentId: comment.id, actor: request.ctx.user!, outcome: value.outcome, reasons: value.reasons, now: at }),
+      redirect: ({ record: { c, comment } }) => `/consultations/${c.id}/paragraphs/${comment.paragraph_id}?m=answered#comment-${comment.id}`,
+      render: ({ record: { c, comment }, errors, status }) => paragraphPage(request, reply, c, comment.paragraph_id, errors, {}, status),
+      ...onParagraphPage,
+    }),
+  );
 
-  app.post<CommentParams>('/consultations/:id/comments/:cid/moderate', { config: { policy: 'consultations.moderate' } }, async (request, reply) => {
-    const { c, comment } = await commentTarget(request);
-    const form = parseForm(moderateForm, request.body);
-    if (!form.ok) return paragraphPage(request, reply, c, comment.paragraph_id, form.errors, {}, 422);
-    await db.transaction().execute((trx) => moderateComment({ trx, consultationId: c.id, commentId: comment.id, actor: request.ctx.user!, action: form.value.action, reason: form.value.reason, now: now() }));
-    return redirectTo(reply, `/consultations/${c.id}/paragraphs/${comment.paragraph_id}?m=moderated#comment-${comment.id}`);
-  });
+  app.post<CommentParams>('/consultations/:id/comments/:cid/moderate', { config: { policy: 'consultations.moderate' } }, (request, reply) =>
+    handleForm(request, reply, {
+      load: () => commentTarget(request),
+      schema: moderateForm,
+      command: ({ trx, value, record: { c, comment }, now: at }) => moderateComment({ trx, consultationId: c.id, commentId: comment.id, actor: request.ctx.user!, action: value.action, reason: value.reason, now: at }),
+      redirect: ({ record: { c, comment } }) => `/consultations/${c.id}/paragraphs/${comment.paragraph_id}?m=moderated#comment-${comment.id}`,
+      render: ({ record: { c, comment }, errors, status }) => paragraphPage(request, reply, c, comment.paragraph_id, errors, {}, status),
+    }),
+  );
 
   app.get<IdParams>('/consultations/:id/moderation', { config: { policy: 'consultations.moderate' } }, async (request, reply) => {
     const c = await readableConsultation(request, request.params.id);

@@ -19,6 +19,7 @@ import { statusOf } from './routes-manage.js';
 import { eventForm, publishForm } from './schema.js';
 import { EventEditPage, EventManageListPage, EventPage, EventsPage, type EventItem } from './views/events.js';
 import { isPublic } from './visibility.js';
+import { handleForm } from '../../platform/http/form-route.js';
 
 type IdParams = { Params: { id: string } };
 const pub = { config: { policy: 'statements.public' } } as const;
@@ -174,46 +175,35 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/events/manage/new', manage, async (request, reply) => editPage(request, reply, null));
 
-  app.post('/events/manage', manage, async (request, reply) => {
-    const form = parseForm(eventForm, request.body);
-    if (!form.ok) return editPage(request, reply, null, { input: form.input, errors: form.errors, status: 422 });
-    try {
-      const id = await db.transaction().execute((trx) => createEvent({ trx, input: form.value, actorId: request.ctx.user!.id, now: now() }));
-      return redirectTo(reply, `/events/manage/${id}?m=saved`);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'invalid') return editPage(request, reply, null, { input: form.input, errors: err.fields, status: 422 });
-      throw err;
-    }
-  });
+  app.post('/events/manage', manage, (request, reply) =>
+    handleForm(request, reply, {
+      schema: eventForm,
+      command: ({ trx, value, now: at }) => createEvent({ trx, input: value, actorId: request.ctx.user!.id, now: at }),
+      redirect: ({ result: id }) => `/events/manage/${id}?m=saved`,
+      render: ({ input, errors, status }) => editPage(request, reply, null, { input, errors, status }),
+    }),
+  );
 
   app.get<IdParams>('/events/manage/:id', manage, async (request, reply) => editPage(request, reply, await load(request.params.id)));
 
-  app.post<IdParams>('/events/manage/:id', manage, async (request, reply) => {
-    const e = await load(request.params.id);
-    const form = parseForm(eventForm, request.body);
-    if (!form.ok) return editPage(request, reply, e, { input: form.input, errors: form.errors, status: 422 });
-    try {
-      await db.transaction().execute((trx) => updateEvent({ trx, id: e.id, input: form.value, actorId: request.ctx.user!.id, now: now() }));
-      return redirectTo(reply, `/events/manage/${e.id}?m=saved`);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'invalid') return editPage(request, reply, e, { input: form.input, errors: err.fields, status: 422 });
-      throw err;
-    }
-  });
+  app.post<IdParams>('/events/manage/:id', manage, (request, reply) =>
+    handleForm(request, reply, {
+      load: () => load(request.params.id),
+      schema: eventForm,
+      command: ({ trx, value, record: e, now: at }) => updateEvent({ trx, id: e.id, input: value, actorId: request.ctx.user!.id, now: at }),
+      redirect: ({ record: e }) => `/events/manage/${e.id}?m=saved`,
+      render: ({ record: e, input, errors, status }) => editPage(request, reply, e, { input, errors, status }),
+    }),
+  );
 
-  app.post<IdParams>('/events/manage/:id/publish', manage, async (request, reply) => {
-    const e = await load(request.params.id);
-    const form = parseForm(publishForm, request.body);
-    if (!form.ok) return editPage(request, reply, e, { input: form.input, errors: form.errors, form: 'publish', status: 422 });
-    try {
-      const r = await db.transaction().execute((trx) => publishEvent({ trx, id: e.id, choice: form.value, actorId: request.ctx.user!.id, now: now(), mail: { cipher, publicUrl: config.publicUrl, now: now() } }));
-      return redirectTo(reply, `/events/manage/${e.id}?m=${r.scheduled ? 'scheduled' : 'published'}`);
-    } catch (err) {
-      if (err instanceof AppError && (err.code === 'invalid' || err.code === 'conflict')) {
-        const errors = err.fields.length ? err.fields : [{ field: 'form', message: err.messageKey }];
-        return editPage(request, reply, e, { input: form.input, errors, form: 'publish', status: err.code === 'invalid' ? 422 : 409 });
-      }
-      throw err;
-    }
-  });
+  app.post<IdParams>('/events/manage/:id/publish', manage, (request, reply) =>
+    handleForm(request, reply, {
+      load: () => load(request.params.id),
+      schema: publishForm,
+      command: ({ trx, value, record: e, now: at }) => publishEvent({ trx, id: e.id, choice: value, actorId: request.ctx.user!.id, now: at, mail: { cipher, publicUrl: config.publicUrl, now: at } }),
+      redirect: ({ record: e, result }) => `/events/manage/${e.id}?m=${result.scheduled ? 'scheduled' : 'published'}`,
+      render: ({ record: e, input, errors, status }) => editPage(request, reply, e, { input, errors, form: 'publish', status }),
+      conflictStatus: 409,
+    }),
+  );
 }

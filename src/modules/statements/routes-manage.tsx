@@ -15,6 +15,7 @@ import { publishForm, statementForm } from './schema.js';
 import { EditPage, ManageListPage, type Status } from './views/manage.js';
 import { StatementPage } from './views/public.js';
 import { isPublic } from './visibility.js';
+import { handleForm } from '../../platform/http/form-route.js';
 
 type IdParams = { Params: { id: string } };
 const manage = { config: { policy: 'statements.manage' } } as const;
@@ -64,48 +65,37 @@ export async function statementManageRoutes(app: FastifyInstance): Promise<void>
 
   app.get('/statements/manage/new', manage, async (request, reply) => editPage(request, reply, null));
 
-  app.post('/statements/manage', manage, async (request, reply) => {
-    const form = parseForm(statementForm, request.body);
-    if (!form.ok) return editPage(request, reply, null, { input: form.input, errors: form.errors, status: 422 });
-    try {
-      const id = await db.transaction().execute((trx) => createStatement({ trx, input: form.value, actorId: request.ctx.user!.id, now: now() }));
-      return redirectTo(reply, `/statements/manage/${id}?m=saved`);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'invalid') return editPage(request, reply, null, { input: form.input, errors: err.fields, status: 422 });
-      throw err;
-    }
-  });
+  app.post('/statements/manage', manage, (request, reply) =>
+    handleForm(request, reply, {
+      schema: statementForm,
+      command: ({ trx, value, now: at }) => createStatement({ trx, input: value, actorId: request.ctx.user!.id, now: at }),
+      redirect: ({ result: id }) => `/statements/manage/${id}?m=saved`,
+      render: ({ input, errors, status }) => editPage(request, reply, null, { input, errors, status }),
+    }),
+  );
 
   app.get<IdParams>('/statements/manage/:id', manage, async (request, reply) => editPage(request, reply, await load(request.params.id)));
 
-  app.post<IdParams>('/statements/manage/:id', manage, async (request, reply) => {
-    const s = await load(request.params.id);
-    const form = parseForm(statementForm, request.body);
-    if (!form.ok) return editPage(request, reply, s, { input: form.input, errors: form.errors, status: 422 });
-    try {
-      const result = await db.transaction().execute((trx) => updateStatement({ trx, id: s.id, input: form.value, actorId: request.ctx.user!.id, now: now() }));
-      return redirectTo(reply, `/statements/manage/${s.id}?m=${result}`);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'invalid') return editPage(request, reply, s, { input: form.input, errors: err.fields, status: 422 });
-      throw err;
-    }
-  });
+  app.post<IdParams>('/statements/manage/:id', manage, (request, reply) =>
+    handleForm(request, reply, {
+      load: () => load(request.params.id),
+      schema: statementForm,
+      command: ({ trx, value, record: s, now: at }) => updateStatement({ trx, id: s.id, input: value, actorId: request.ctx.user!.id, now: at }),
+      redirect: ({ record: s, result }) => `/statements/manage/${s.id}?m=${result}`,
+      render: ({ record: s, input, errors, status }) => editPage(request, reply, s, { input, errors, status }),
+    }),
+  );
 
-  app.post<IdParams>('/statements/manage/:id/publish', manage, async (request, reply) => {
-    const s = await load(request.params.id);
-    const form = parseForm(publishForm, request.body);
-    if (!form.ok) return editPage(request, reply, s, { input: form.input, errors: form.errors, form: 'publish', status: 422 });
-    try {
-      const r = await db.transaction().execute((trx) => publishStatement({ trx, id: s.id, choice: form.value, actorId: request.ctx.user!.id, now: now(), mail: { cipher, publicUrl: config.publicUrl, now: now() } }));
-      return redirectTo(reply, `/statements/manage/${s.id}?m=${r.scheduled ? 'scheduled' : 'published'}`);
-    } catch (err) {
-      if (err instanceof AppError && (err.code === 'invalid' || err.code === 'conflict')) {
-        const errors = err.fields.length ? err.fields : [{ field: 'form', message: err.messageKey }];
-        return editPage(request, reply, s, { input: form.input, errors, form: 'publish', status: err.code === 'invalid' ? 422 : 409 });
-      }
-      throw err;
-    }
-  });
+  app.post<IdParams>('/statements/manage/:id/publish', manage, (request, reply) =>
+    handleForm(request, reply, {
+      load: () => load(request.params.id),
+      schema: publishForm,
+      command: ({ trx, value, record: s, now: at }) => publishStatement({ trx, id: s.id, choice: value, actorId: request.ctx.user!.id, now: at, mail: { cipher, publicUrl: config.publicUrl, now: at } }),
+      redirect: ({ record: s, result }) => `/statements/manage/${s.id}?m=${result.scheduled ? 'scheduled' : 'published'}`,
+      render: ({ record: s, input, errors, status }) => editPage(request, reply, s, { input, errors, form: 'publish', status }),
+      conflictStatus: 409,
+    }),
+  );
 
   app.get<IdParams & { Querystring: { lang?: string } }>('/statements/manage/:id/preview', manage, async (request, reply) => {
     const s = await load(request.params.id);
