@@ -10,6 +10,7 @@ import { NEXT_STATES, caseAuditTrail, changeState, removeMember, setMember } fro
 import { listMembers, listStaff } from './queries.js';
 import { emptyForm, memberForm, stateForm } from './schema.js';
 import { AccessPage, AuditTrailPage } from './views/access.js';
+import { handleForm } from '../../platform/http/form-route.js';
 
 export async function caseAccessRoutes(app: FastifyInstance): Promise<void> {
   const { db, now } = app.achyk;
@@ -34,18 +35,15 @@ export async function caseAccessRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string } }>('/cases/:id/access', { config: { policy: 'cases.use' } }, async (request, reply) => sendPage(reply, await accessPage(request)));
 
-  app.post<{ Params: { id: string } }>('/cases/:id/access', { config: { policy: 'cases.use' } }, async (request, reply) => {
-    const { row } = await requireCase(request, request.params.id, 'case.manage');
-    const form = parseForm(memberForm, request.body);
-    if (!form.ok) return sendPage(reply, await accessPage(request, form.errors), 422);
-    try {
-      await db.transaction().execute((trx) => setMember({ trx, caseId: row.id, userId: request.ctx.user!.id, now: now(), input: form.value }));
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'invalid') return sendPage(reply, await accessPage(request, err.fields), 422);
-      throw err;
-    }
-    return redirectTo(reply, `/cases/${row.id}/access`);
-  });
+  app.post<{ Params: { id: string } }>('/cases/:id/access', { config: { policy: 'cases.use' } }, (request, reply) =>
+    handleForm(request, reply, {
+      load: async () => (await requireCase(request, request.params.id, 'case.manage')).row,
+      schema: memberForm,
+      command: ({ trx, value, record: row, now: at }) => setMember({ trx, caseId: row.id, userId: request.ctx.user!.id, now: at, input: value }),
+      redirect: ({ record: row }) => `/cases/${row.id}/access`,
+      render: async ({ errors, status }) => sendPage(reply, await accessPage(request, errors), status),
+    }),
+  );
 
   app.post<{ Params: { id: string; uid: string } }>('/cases/:id/access/:uid/remove', { config: { policy: 'cases.use' } }, async (request, reply) => {
     const { row } = await requireCase(request, request.params.id, 'case.manage');
@@ -57,18 +55,15 @@ export async function caseAccessRoutes(app: FastifyInstance): Promise<void> {
     return redirectTo(reply, `/cases/${row.id}/access`);
   });
 
-  app.post<{ Params: { id: string } }>('/cases/:id/state', { config: { policy: 'cases.use' } }, async (request, reply) => {
-    const { row } = await requireCase(request, request.params.id, 'case.manage');
-    const form = parseForm(stateForm, request.body);
-    if (!form.ok) return sendPage(reply, await accessPage(request, form.errors), 422);
-    try {
-      await db.transaction().execute((trx) => changeState({ trx, caseId: row.id, userId: request.ctx.user!.id, now: now(), from: row.state, to: form.value.state }));
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'invalid') return sendPage(reply, await accessPage(request, err.fields), 422);
-      throw err;
-    }
-    return redirectTo(reply, `/cases/${row.id}/access`);
-  });
+  app.post<{ Params: { id: string } }>('/cases/:id/state', { config: { policy: 'cases.use' } }, (request, reply) =>
+    handleForm(request, reply, {
+      load: async () => (await requireCase(request, request.params.id, 'case.manage')).row,
+      schema: stateForm,
+      command: ({ trx, value, record: row, now: at }) => changeState({ trx, caseId: row.id, userId: request.ctx.user!.id, now: at, from: row.state, to: value.state }),
+      redirect: ({ record: row }) => `/cases/${row.id}/access`,
+      render: async ({ errors, status }) => sendPage(reply, await accessPage(request, errors), status),
+    }),
+  );
 
   app.get<{ Params: { id: string } }>('/cases/:id/audit', { config: { policy: 'cases.use' } }, async (request, reply) => {
     const { row } = await requireCase(request, request.params.id, 'case.manage');

@@ -11,29 +11,25 @@ import { appealFromCaseForm } from './schema.js';
 import { labelsFor } from './thesaurus/queries.js';
 import { CaseFormPage } from './views/case-forms.js';
 import { lbl } from './views/names.js';
+import { handleForm } from '../../platform/http/form-route.js';
 
 export async function caseAppealRoutes(app: FastifyInstance): Promise<void> {
   const { db, cipher, now } = app.achyk;
 
-  app.post<{ Params: { id: string } }>('/cases/:id/add/appeal', { config: { policy: 'cases.use' } }, async (request, reply) => {
-    const { row } = await requireCase(request, request.params.id, 'case.edit');
-    const form = parseForm(appealFromCaseForm, request.body);
-    const again = async (errors: import('../../platform/errors.js').FieldError[]) => {
-      const detail = await loadCaseDetail(db, cipher, row);
-      await recordCaseRead(db, { caseId: row.id, userId: request.ctx.user!.id, door: 'page', now: now() });
-      const labels = await labelsFor(db, request.ctx.locale);
-      const acts = detail.acts.map((a) => ({ value: String(a.id), label: `${lbl(labels, 'act_type', a.actType)} — ${detail.persons.find((p) => p.id === a.victimId)?.pseudonym ?? ''} (${a.start.date})` }));
-      const none = { territories: [], actTypes: [], methods: [], groups: [], interventionTypes: [], responses: [], degrees: [], reliability: [], events: [], persons: [], acts };
-      return sendPage(reply, <CaseFormPage ctx={viewContext(request)} caseId={row.id} reference={row.reference} form="appeal" state={{ errors, input: form.input }} options={none} />, 422);
-    };
-    if (!form.ok) return again(form.errors);
-    let created;
-    try {
-      created = await db.transaction().execute((trx) => createAppealFromCase({ trx, cipher, caseId: row.id, userId: request.ctx.user!.id, now: now(), input: form.value, locale: request.ctx.locale, t: request.ctx.t }));
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'invalid') return again(err.fields);
-      throw err;
-    }
-    return redirectTo(reply, `/appeals/${created.appealId}/edit`);
-  });
+  app.post<{ Params: { id: string } }>('/cases/:id/add/appeal', { config: { policy: 'cases.use' } }, (request, reply) =>
+    handleForm(request, reply, {
+      load: async () => (await requireCase(request, request.params.id, 'case.edit')).row,
+      schema: appealFromCaseForm,
+      command: ({ trx, value, record: row, now: at }) => createAppealFromCase({ trx, cipher, caseId: row.id, userId: request.ctx.user!.id, now: at, input: value, locale: request.ctx.locale, t: request.ctx.t }),
+      redirect: ({ result: created }) => `/appeals/${created.appealId}/edit`,
+      render: async ({ record: row, input, errors, status }) => {
+        const detail = await loadCaseDetail(db, cipher, row);
+        await recordCaseRead(db, { caseId: row.id, userId: request.ctx.user!.id, door: 'page', now: now() });
+        const labels = await labelsFor(db, request.ctx.locale);
+        const acts = detail.acts.map((a) => ({ value: String(a.id), label: `${lbl(labels, 'act_type', a.actType)} — ${detail.persons.find((p) => p.id === a.victimId)?.pseudonym ?? ''} (${a.start.date})` }));
+        const none = { territories: [], actTypes: [], methods: [], groups: [], interventionTypes: [], responses: [], degrees: [], reliability: [], events: [], persons: [], acts };
+        return sendPage(reply, <CaseFormPage ctx={viewContext(request)} caseId={row.id} reference={row.reference} form="appeal" state={{ errors, input }} options={none} />, status);
+      },
+    }),
+  );
 }

@@ -27,6 +27,7 @@ import { CasesPage, NewCasePage } from './views/case-list.js';
 import { emptyState, type FormState } from './views/form-bits.js';
 import { nameOf } from './views/names.js';
 import { appealBridge } from './appeal-bridge.js';
+import { handleForm } from '../../platform/http/form-route.js';
 
 export async function territoryOpts(db: Executor, locale: Locale): Promise<Option[]> {
   return (await territoryOptions(db)).map((x) => ({ value: String(x.id), label: nameOf(x, locale) || x.code }));
@@ -89,18 +90,14 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     return sendPage(reply, <NewCasePage ctx={viewContext(request)} state={emptyState} territories={await territoryOpts(db, request.ctx.locale)} />);
   });
 
-  app.post('/cases', { config: { policy: 'cases.create' } }, async (request, reply) => {
-    const form = parseForm(caseForm, request.body);
-    const again = async (state: FormState) => sendPage(reply, <NewCasePage ctx={viewContext(request)} state={state} territories={await territoryOpts(db, request.ctx.locale)} />, 422);
-    if (!form.ok) return again({ errors: form.errors, input: form.input });
-    try {
-      const created = await db.transaction().execute((trx) => createCase({ trx, cipher, userId: request.ctx.user!.id, input: form.value, now: now() }));
-      return redirectTo(reply, `/cases/${created.id}`);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'invalid') return again({ errors: err.fields, input: form.input });
-      throw err;
-    }
-  });
+  app.post('/cases', { config: { policy: 'cases.create' } }, (request, reply) =>
+    handleForm(request, reply, {
+      schema: caseForm,
+      command: ({ trx, value, now: at }) => createCase({ trx, cipher, userId: request.ctx.user!.id, input: value, now: at }),
+      redirect: ({ result: created }) => `/cases/${created.id}`,
+      render: async ({ input, errors, status }) => sendPage(reply, <NewCasePage ctx={viewContext(request)} state={{ errors, input }} territories={await territoryOpts(db, request.ctx.locale)} />, status),
+    }),
+  );
 
   app.get<{ Params: { id: string } }>('/cases/:id', { config: { policy: 'cases.use' } }, async (request, reply) => {
     const { row, access } = await requireCase(request, request.params.id, 'case.read');

@@ -16,6 +16,7 @@ import { optionsFor } from './thesaurus/queries.js';
 import { CaseFormPage } from './views/case-forms.js';
 import { NewCasePage } from './views/case-list.js';
 import type { FormState } from './views/form-bits.js';
+import { handleForm } from '../../platform/http/form-route.js';
 
 export async function caseEditRoutes(app: FastifyInstance): Promise<void> {
   const { db, cipher, now } = app.achyk;
@@ -30,18 +31,15 @@ export async function caseEditRoutes(app: FastifyInstance): Promise<void> {
     return casePage(request, reply, row, { errors: [], input });
   });
 
-  app.post<{ Params: { id: string } }>('/cases/:id/edit', { config: { policy: 'cases.use' } }, async (request, reply) => {
-    const { row } = await requireCase(request, request.params.id, 'case.edit');
-    const form = parseForm(caseForm, request.body);
-    if (!form.ok) return casePage(request, reply, row, { errors: form.errors, input: form.input }, 422);
-    try {
-      await db.transaction().execute((trx) => updateCase({ trx, cipher, caseId: row.id, userId: request.ctx.user!.id, input: form.value, now: now() }));
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'invalid') return casePage(request, reply, row, { errors: err.fields, input: form.input }, 422);
-      throw err;
-    }
-    return redirectTo(reply, `/cases/${row.id}`);
-  });
+  app.post<{ Params: { id: string } }>('/cases/:id/edit', { config: { policy: 'cases.use' } }, (request, reply) =>
+    handleForm(request, reply, {
+      load: async () => (await requireCase(request, request.params.id, 'case.edit')).row,
+      schema: caseForm,
+      command: ({ trx, value, record: row, now: at }) => updateCase({ trx, cipher, caseId: row.id, userId: request.ctx.user!.id, input: value, now: at }),
+      redirect: ({ record: row }) => `/cases/${row.id}`,
+      render: ({ record: row, input, errors, status }) => casePage(request, reply, row, { errors, input }, status),
+    }),
+  );
 
   async function personPage(request: FastifyRequest, reply: FastifyReply, row: CaseRow, personId: number, state: FormState | null, status = 200) {
     const detail = await loadCaseDetail(db, cipher, row);
@@ -69,18 +67,16 @@ export async function caseEditRoutes(app: FastifyInstance): Promise<void> {
     return personPage(request, reply, row, pid(request.params.pid), null);
   });
 
-  app.post<{ Params: { id: string; pid: string } }>('/cases/:id/persons/:pid/edit', { config: { policy: 'cases.use' } }, async (request, reply) => {
-    const { row } = await requireCase(request, request.params.id, 'case.edit');
-    const personId = pid(request.params.pid);
-    const form = parseForm(personForm, request.body);
-    const lists = { groups: asList((request.body as { groups?: string | string[] } | undefined)?.groups) };
-    if (!form.ok) return personPage(request, reply, row, personId, { errors: form.errors, input: form.input, lists }, 422);
-    try {
-      await db.transaction().execute((trx) => updatePerson({ trx, cipher, caseId: row.id, userId: request.ctx.user!.id, now: now(), personId, input: { ...form.value, groups: asList(form.value.groups) } }));
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'invalid') return personPage(request, reply, row, personId, { errors: err.fields, input: form.input, lists }, 422);
-      throw err;
-    }
-    return redirectTo(reply, `/cases/${row.id}#person-${personId}`);
-  });
+  app.post<{ Params: { id: string; pid: string } }>('/cases/:id/persons/:pid/edit', { config: { policy: 'cases.use' } }, (request, reply) =>
+    handleForm(request, reply, {
+      load: async () => ({ row: (await requireCase(request, request.params.id, 'case.edit')).row, personId: pid(request.params.pid) }),
+      schema: personForm,
+      command: ({ trx, value, record: { row, personId }, now: at }) => updatePerson({ trx, cipher, caseId: row.id, userId: request.ctx.user!.id, now: at, personId, input: { ...value, groups: asList(value.groups) } }),
+      redirect: ({ record: { row, personId } }) => `/cases/${row.id}#person-${personId}`,
+      render: ({ record: { row, personId }, input, errors, status }) => {
+        const lists = { groups: asList((request.body as { groups?: string | string[] } | undefined)?.groups) };
+        return personPage(request, reply, row, personId, { errors, input, lists }, status);
+      },
+    }),
+  );
 }

@@ -8,6 +8,7 @@ import { addTerm, editTerm } from './thesaurus/edit-terms.js';
 import { listTerms } from './thesaurus/queries.js';
 import { ThesaurusPage } from './views/thesaurus.js';
 import { requestActor } from '../../platform/audit/actor.js';
+import { handleForm } from '../../platform/http/form-route.js';
 
 export async function thesaurusRoutes(app: FastifyInstance): Promise<void> {
   const { db, now } = app.achyk;
@@ -15,28 +16,22 @@ export async function thesaurusRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/admin/thesaurus', { config: { policy: 'cases.thesaurus' } }, async (request, reply) => sendPage(reply, await page(request)));
 
-  app.post('/admin/thesaurus', { config: { policy: 'cases.thesaurus' } }, async (request, reply) => {
-    const form = parseForm(termForm, request.body);
-    if (!form.ok) return sendPage(reply, await page(request, form.errors, form.input), 422);
-    try {
-      await db.transaction().execute((trx) => addTerm({ trx, actor: requestActor(request), now: now(), input: form.value }));
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'invalid') return sendPage(reply, await page(request, err.fields, form.input), 422);
-      throw err;
-    }
-    return redirectTo(reply, '/admin/thesaurus');
-  });
+  app.post('/admin/thesaurus', { config: { policy: 'cases.thesaurus' } }, (request, reply) =>
+    handleForm(request, reply, {
+      schema: termForm,
+      command: ({ trx, value, now: at }) => addTerm({ trx, actor: requestActor(request), now: at, input: value }),
+      redirect: () => '/admin/thesaurus',
+      render: async ({ input, errors, status }) => sendPage(reply, await page(request, errors, input), status),
+    }),
+  );
 
-  app.post<{ Params: { id: string } }>('/admin/thesaurus/:id', { config: { policy: 'cases.thesaurus' } }, async (request, reply) => {
-    const id = parseRecordId(request.params.id) ?? 0;
-    const form = parseForm(termEditForm, request.body);
-    if (!form.ok) return sendPage(reply, await page(request, form.errors), 422);
-    try {
-      await db.transaction().execute((trx) => editTerm({ trx, actor: requestActor(request), now: now(), id, input: form.value }));
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'invalid') return sendPage(reply, await page(request, err.fields), 422);
-      throw err;
-    }
-    return redirectTo(reply, '/admin/thesaurus');
-  });
+  app.post<{ Params: { id: string } }>('/admin/thesaurus/:id', { config: { policy: 'cases.thesaurus' } }, (request, reply) =>
+    handleForm(request, reply, {
+      load: async () => parseRecordId(request.params.id) ?? 0,
+      schema: termEditForm,
+      command: ({ trx, value, record: id, now: at }) => editTerm({ trx, actor: requestActor(request), now: at, id, input: value }),
+      redirect: () => '/admin/thesaurus',
+      render: async ({ errors, status }) => sendPage(reply, await page(request, errors), status),
+    }),
+  );
 }
