@@ -7,7 +7,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Trx } from '../../platform/db/database.js';
-import { AppError, notFound, type FieldError } from '../../platform/errors.js';
+import { AppError, invalid, notFound, type FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { parseForm } from '../../platform/http/validation.js';
 import type { MessageKey } from '../../platform/i18n/catalog.js';
@@ -23,6 +23,7 @@ import { bodyForm, dateForm, IdParams, mergeForm, territoryForm } from './schema
 import { DirectoryAdminPage, type RecentChange } from './views/admin.js';
 import { EditPage, type EditKind } from './views/admin-edit.js';
 import { requestActor } from '../../platform/audit/actor.js';
+import { handleForm } from '../../platform/http/form-route.js';
 
 /** The platform's 1 MB body limit (app.ts) also bounds an uploaded CSV file. */
 const UPLOAD_LIMIT = 1024 * 1024;
@@ -127,69 +128,78 @@ export async function directoryAdminRoutes(app: FastifyInstance): Promise<void> 
 
     app.get(`${base}/new`, manage, async (request, reply) => page(request, reply, { id: null }));
 
-    app.post(`${base}/new`, manage, async (request, reply) => {
-      const form = parseForm(schema, request.body);
-      if (!form.ok) return page(request, reply, { id: null, input: form.input, errors: form.errors }, 422);
-      const { _csrf, ...values } = form.input;
-      // Two administrators creating the same code at the same moment: the unique index decides.
-      const result = await db
-        .transaction()
-        .execute((trx) => saveRecord({ trx, file: kind, values, editing: null, actor: actor(request), now: now() }))
-        .catch((err: unknown) => {
-          if (isUniqueViolation(err)) return { ok: false as const, errors: [{ field: 'code', message: 'directory.admin.code_taken' as const }] };
-          throw err;
-        });
-      if (!result.ok) return page(request, reply, { id: null, input: form.input, errors: result.errors }, 422);
-      return redirectTo(reply, `${base}/${result.id}?done=saved`);
-    });
+    // A refused record (field errors) rolls its transaction back and is shown with the input.
+    app.post(`${base}/new`, manage, (request, reply) =>
+      handleForm(request, reply, {
+        schema,
+        command: async ({ trx, input, now: at }) => {
+          const { _csrf, ...values } = input;
+          const result = await saveRecord({ trx, file: kind, values, editing: null, actor: actor(request), now: at }).catch((err: unknown) => {
+            // Two administrators creating the same code at the same moment: the unique index decides.
+            if (isUniqueViolation(err)) throw invalid([{ field: 'code', message: 'directory.admin.code_taken' }]);
+            throw err;
+          });
+          if (!result.ok) throw invalid(result.errors);
+          return result.id;
+        },
+        redirect: ({ result: id }) => `${base}/${id}?done=saved`,
+        render: ({ input, errors, status }) => page(request, reply, { id: null, input, errors }, status),
+      }),
+    );
 
     app.get<{ Params: { id: string } }>(`${base}/:id`, { ...manage, schema: { params: IdParams } }, async (request, reply) => page(request, reply, { id: Number(request.params.id) }));
 
-    app.post<{ Params: { id: string } }>(`${base}/:id`, { ...manage, schema: { params: IdParams } }, async (request, reply) => {
-      const id = Number(request.params.id);
-      const stored = await load(id);
-      if (!stored) throw notFound();
-      const form = parseForm(schema, request.body);
-      const input: Record<string, string> = { ...form.input, code: stored.input.code! };
-      if (!form.ok) return page(request, reply, { id, input, errors: form.errors }, 422);
-      const { _csrf, ...values } = input;
-      const result = await db.transaction().execute((trx) => saveRecord({ trx, file: kind, values, editing: stored.input.code!, actor: actor(request), now: now() }));
-      if (!result.ok) return page(request, reply, { id, input, errors: result.errors }, 422);
-      return redirectTo(reply, `${base}/${id}?done=${result.changed ? 'saved' : 'unchanged'}`);
-    });
+    /** The record a form changes; the code is not editable (the input keeps the stored one). */
+    async function stored(id: number) {
+      const found = await load(id);
+      if (!found) throw notFound();
+      return { id, code: found.input.code! };
+    }
 
-    async function lifecycle(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, run: (trx: Trx, id: number, values: Record<string, string>) => Promise<LifecycleResult>, schemaOf: typeof mergeForm | typeof dateForm, done: string) {
-      const id = Number(request.params.id);
-      if (!(await load(id))) throw notFound();
-      const form = parseForm(schemaOf, request.body);
-      if (!form.ok) return page(request, reply, { id, lifecycleErrors: form.errors, lifecycleInput: form.input }, 422);
-      const result = await db.transaction().execute(async (trx) => {
-        const r = await run(trx, id, form.input);
-        // A refused change must leave nothing behind: roll the transaction back.
-        if (!r.ok) throw new LifecycleRefused(r.errors);
-        return r;
-      }).catch((err: unknown) => {
-        if (err instanceof LifecycleRefused) return { ok: false as const, errors: err.errors };
-        throw err;
+    app.post<{ Params: { id: string } }>(`${base}/:id`, { ...manage, schema: { params: IdParams } }, (request, reply) =>
+      handleForm(request, reply, {
+        load: () => stored(Number(request.params.id)),
+        schema,
+        command: async ({ trx, input, record, now: at }) => {
+          const withCode: Record<string, string> = { ...input, code: record.code };
+          const { _csrf, ...values } = withCode;
+          const result = await saveRecord({ trx, file: kind, values, editing: record.code, actor: actor(request), now: at });
+          if (!result.ok) throw invalid(result.errors);
+          return result.changed;
+        },
+        redirect: ({ record, result: changed }) => `${base}/${record.id}?done=${changed ? 'saved' : 'unchanged'}`,
+        render: ({ record, input, errors, status }) => page(request, reply, { id: record.id, input: { ...input, code: record.code }, errors }, status),
+      }),
+    );
+
+    /** Merge, deactivate, reactivate: a refused change rolls its transaction back and leaves nothing behind. */
+    function lifecycle(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, run: (trx: Trx, id: number, values: Record<string, string>, now: Date) => Promise<LifecycleResult>, schemaOf: typeof mergeForm | typeof dateForm, done: string) {
+      return handleForm(request, reply, {
+        load: () => stored(Number(request.params.id)),
+        schema: schemaOf,
+        command: async ({ trx, input, record, now: at }) => {
+          const r = await run(trx, record.id, input, at);
+          if (!r.ok) throw invalid(r.errors);
+        },
+        redirect: ({ record }) => `${base}/${record.id}?done=${done}`,
+        render: ({ record, input, errors, status }) => page(request, reply, { id: record.id, lifecycleErrors: errors, lifecycleInput: input }, status),
       });
-      if (!result.ok) return page(request, reply, { id, lifecycleErrors: result.errors, lifecycleInput: form.input }, 422);
-      return redirectTo(reply, `${base}/${id}?done=${done}`);
     }
 
     app.post<{ Params: { id: string } }>(`${base}/:id/merge`, { ...manage, schema: { params: IdParams } }, (request, reply) =>
       lifecycle(
         request,
         reply,
-        (trx, id, v) => (kind === 'bodies' ? mergeBody : mergeTerritory)({ trx, actor: actor(request), now: now(), sourceId: id, targetCode: v.target ?? '', date: v.date || undefined }),
+        (trx, id, v, at) => (kind === 'bodies' ? mergeBody : mergeTerritory)({ trx, actor: actor(request), now: at, sourceId: id, targetCode: v.target ?? '', date: v.date || undefined }),
         mergeForm,
         'merged',
       ),
     );
     app.post<{ Params: { id: string } }>(`${base}/:id/deactivate`, { ...manage, schema: { params: IdParams } }, (request, reply) =>
-      lifecycle(request, reply, (trx, id, v) => setActive({ trx, actor: actor(request), now: now(), objectType, id, active: false, date: v.end_date || undefined }), dateForm, 'deactivated'),
+      lifecycle(request, reply, (trx, id, v, at) => setActive({ trx, actor: actor(request), now: at, objectType, id, active: false, date: v.end_date || undefined }), dateForm, 'deactivated'),
     );
     app.post<{ Params: { id: string } }>(`${base}/:id/reactivate`, { ...manage, schema: { params: IdParams } }, (request, reply) =>
-      lifecycle(request, reply, (trx, id) => setActive({ trx, actor: actor(request), now: now(), objectType, id, active: true }), dateForm, 'reactivated'),
+      lifecycle(request, reply, (trx, id, _values, at) => setActive({ trx, actor: actor(request), now: at, objectType, id, active: true }), dateForm, 'reactivated'),
     );
   }
 }
@@ -200,8 +210,3 @@ function isUniqueViolation(err: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
-class LifecycleRefused extends Error {
-  constructor(readonly errors: FieldError[]) {
-    super('refused');
-  }
-}

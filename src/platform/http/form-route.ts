@@ -35,8 +35,11 @@ export interface FormRoute<S extends TObject, R, Result> {
    * errors are shown together, and any error re-renders the page with 422.
    */
   check?: (p: { input: Record<string, string>; record: R }) => FieldError[];
-  /** the workflow, inside one transaction (commands call `appendAudit` with the same `trx`) */
-  command: (p: { trx: Trx; value: Static<S>; record: R; now: Date }) => Promise<Result>;
+  /**
+   * The workflow, inside one transaction (commands call `appendAudit` with the same `trx`). `value` is
+   * the typed form; `input` the same fields as trimmed strings.
+   */
+  command: (p: { trx: Trx; value: Static<S>; input: Record<string, string>; record: R; now: Date }) => Promise<Result>;
   /** where the browser goes next (303, same site only) */
   redirect: (p: { result: Result; record: R }) => string;
   /** the page again, with the input and the errors, answered with `status` */
@@ -62,7 +65,7 @@ export async function handleForm<S extends TObject, R = undefined, Result = void
   let result: Result;
   try {
     const at = now();
-    result = await db.transaction().execute((trx) => route.command({ trx, value: form.value, record, now: at }));
+    result = await db.transaction().execute((trx) => route.command({ trx, value: form.value, input: form.input, record, now: at }));
   } catch (err) {
     if (err instanceof AppError && err.code === 'invalid') return route.render({ record, input: form.input, errors: err.fields.length ? err.fields : [{ field: 'form', message: err.messageKey, params: err.params }], status: 422 });
     if (err instanceof AppError && err.code === 'conflict' && route.conflictStatus) {
