@@ -3,7 +3,9 @@
  * read of confidential content), triage, assignment, messages to the reporter, keeping a report from
  * expiring, conversion into a case or an appeal, and file downloads (always as attachments).
  */
+import type { TObject } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Trx } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/audit-log.js';
 import { AppError, notFound, type FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
@@ -21,6 +23,7 @@ import { bodyOption, fileView } from './status-view.js';
 import { CONSENT_PARTS, isReportState, type ConsentPart } from './tables.js';
 import { InboxPage, ReportPage, type ReportView } from './views/staff.js';
 import { userActor } from '../../platform/audit/actor.js';
+import { handleForm } from '../../platform/http/form-route.js';
 
 const cfg = { policy: 'anonymous.staff', confidential: true } as const;
 
@@ -90,54 +93,52 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
     return sendPage(reply, await reportPage(request, report, [], bodyQuery));
   });
 
-  /** Runs a staff action: validation errors re-render the report page (422), success redirects back. */
-  function action<S extends Parameters<typeof parseForm>[0]>(name: string, schema: S, run: (report: Report, value: Record<string, string>, request: FastifyRequest) => Promise<string | void>) {
-    app.post<{ Params: { id: string } }>(`/anonymous-reports/:id/${name}`, { config: cfg }, async (request, reply) => {
-      const report = await reportFor(request.params.id);
-      const form = parseForm(schema, request.body);
-      if (!form.ok) return sendPage(reply, await reportPage(request, report, form.errors), 422);
-      try {
-        const to = await run(report, form.value as Record<string, string>, request);
-        return redirectTo(reply, to ?? `/anonymous-reports/${report.id}`);
-      } catch (err) {
-        if (err instanceof AppError && err.code === 'invalid') return sendPage(reply, await reportPage(request, report, err.fields), 422);
-        throw err;
-      }
-    });
+  /**
+   * A staff action through the form-route helper: validation errors re-render the report page (422),
+   * the action runs in one transaction, success redirects back (or where the action says).
+   */
+  function action<S extends TObject>(name: string, schema: S, run: (trx: Trx, report: Report, value: Record<string, string>, request: FastifyRequest, now: Date) => Promise<string | void>) {
+    app.post<{ Params: { id: string } }>(`/anonymous-reports/:id/${name}`, { config: cfg }, (request, reply) =>
+      handleForm(request, reply, {
+        load: () => reportFor(request.params.id),
+        schema,
+        command: ({ trx, input, record: report, now: at }) => run(trx, report, input, request, at),
+        redirect: ({ record: report, result: to }) => to ?? `/anonymous-reports/${report.id}`,
+        render: async ({ record: report, errors, status }) => sendPage(reply, await reportPage(request, report, errors), status),
+      }),
+    );
   }
 
   const userId = (request: FastifyRequest) => request.ctx.user!.id;
   const partsOf = (v: Record<string, string>): ConsentPart[] => CONSENT_PARTS.filter((p) => v[`part_${p}`] === '1' || v[`part_${p}`] === 'on');
 
-  action('triage', triageForm, async (report, v, request) => {
+  action('triage', triageForm, async (trx, report, v, request, at) => {
     if (!isReportState(v.state)) return;
-    await db.transaction().execute((trx) => triageReport({ trx, reportId: report.id, state: v.state as never, userId: userId(request), now: now() }));
+    await triageReport({ trx, reportId: report.id, state: v.state, userId: userId(request), now: at });
   });
-  action('assign', assignForm, async (report, v, request) => {
-    await db.transaction().execute((trx) => assignReport({ trx, reportId: report.id, assignee: v.assignee ? Number(v.assignee) : null, userId: userId(request), now: now() }));
+  action('assign', assignForm, async (trx, report, v, request, at) => {
+    await assignReport({ trx, reportId: report.id, assignee: v.assignee ? Number(v.assignee) : null, userId: userId(request), now: at });
   });
-  action('message', staffMessageForm, async (report, v, request) => {
-    await db.transaction().execute((trx) => addStaffMessage({ trx, cipher, reportId: report.id, text: v.message!, userId: userId(request), now: now() }));
+  action('message', staffMessageForm, async (trx, report, v, request, at) => {
+    await addStaffMessage({ trx, cipher, reportId: report.id, text: v.message!, userId: userId(request), now: at });
   });
-  action('keep', keepForm, async (report, v, request) => {
-    await db.transaction().execute((trx) => keepReport({ trx, reportId: report.id, keep: v.keep === '1', userId: userId(request), now: now() }));
+  action('keep', keepForm, async (trx, report, v, request, at) => {
+    await keepReport({ trx, reportId: report.id, keep: v.keep === '1', userId: userId(request), now: at });
   });
-  action('convert-case', convertCaseForm, async (report, v, request) => {
+  action('convert-case', convertCaseForm, async (trx, report, v, request, at) => {
     if (!can(request.ctx.user, 'cases.create')) throw new AppError('forbidden');
     // One report, one case: a second press (another tab, another staff member) leads to the case
     // already opened instead of a duplicate that would take the report's link away from the first.
     if (report.converted_case_id !== null) return `/cases/${report.converted_case_id}`;
     const parts = partsOf(v);
-    const id = await db.transaction().execute((trx) => convertToCase({ trx, cipher, dataDir: config.dataDir, report, parts, userId: userId(request), t: request.ctx.t, locale: request.ctx.locale, now: now() }));
+    const id = await convertToCase({ trx, cipher, dataDir: config.dataDir, report, parts, userId: userId(request), t: request.ctx.t, locale: request.ctx.locale, now: at });
     return `/cases/${id}`;
   });
-  action('convert-appeal', convertAppealForm, async (report, v, request) => {
+  action('convert-appeal', convertAppealForm, async (trx, report, v, request, at) => {
     if (!can(request.ctx.user, 'appeals.use')) throw new AppError('forbidden');
     if (report.converted_appeal_id !== null) return `/appeals/${report.converted_appeal_id}`;
     const parts = partsOf(v);
-    const id = await db.transaction().execute((trx) =>
-      convertToAppeal({ trx, cipher, dataDir: config.dataDir, report, parts, bodyId: Number(v.body_id), userId: userId(request), t: request.ctx.t, locale: request.ctx.locale, now: now() }),
-    );
+    const id = await convertToAppeal({ trx, cipher, dataDir: config.dataDir, report, parts, bodyId: Number(v.body_id), userId: userId(request), t: request.ctx.t, locale: request.ctx.locale, now: at });
     return `/appeals/${id}`;
   });
 

@@ -22,6 +22,7 @@ import { legalBasis, ruleInForce } from './rules/queries.js';
 import { bodyChoiceForm, checkOptional, draftForm } from './schema.js';
 import { AppealStepPage, BodyStepPage, ReviewStepPage, type ReviewView } from './views/wizard.js';
 import { userActor } from '../../platform/audit/actor.js';
+import { handleForm } from '../../platform/http/form-route.js';
 
 export async function wizardRoutes(app: FastifyInstance): Promise<void> {
   const { db, cipher, config, now } = app.achyk;
@@ -37,20 +38,17 @@ export async function wizardRoutes(app: FastifyInstance): Promise<void> {
     return sendPage(reply, await bodyPage(request, q));
   });
 
-  app.post('/appeals/new', { config: { policy: 'appeals.use' } }, async (request, reply) => {
-    const form = parseForm(bodyChoiceForm, request.body);
-    if (!form.ok) return sendPage(reply, await bodyPage(request, '', form.errors), 422);
-    const user = request.ctx.user!;
-    try {
-      const id = await db.transaction().execute((trx) =>
-        createDraft({ trx, ownerId: user.id, ngo: isStaff(user), bodyId: Number(form.value.body_id), language: request.ctx.locale, actor: userActor(user.id), now: now() }),
-      );
-      return redirectTo(reply, `/appeals/${id}/edit`);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'invalid') return sendPage(reply, await bodyPage(request, '', err.fields), 422);
-      throw err;
-    }
-  });
+  app.post('/appeals/new', { config: { policy: 'appeals.use' } }, (request, reply) =>
+    handleForm(request, reply, {
+      schema: bodyChoiceForm,
+      command: ({ trx, value, now: at }) => {
+        const user = request.ctx.user!;
+        return createDraft({ trx, ownerId: user.id, ngo: isStaff(user), bodyId: Number(value.body_id), language: request.ctx.locale, actor: userActor(user.id), now: at });
+      },
+      redirect: ({ result: id }) => `/appeals/${id}/edit`,
+      render: async ({ errors, status }) => sendPage(reply, await bodyPage(request, '', errors), status),
+    }),
+  );
 
   async function draftOf(request: FastifyRequest<{ Params: { id: string } }>): Promise<Appeal> {
     const appeal = await appealFor(request, request.params.id, 'appeals.act');
@@ -85,24 +83,24 @@ export async function wizardRoutes(app: FastifyInstance): Promise<void> {
     return sendPage(reply, await appealStep(request, appeal, await draftInput(appeal), []));
   });
 
-  app.post<{ Params: { id: string } }>('/appeals/:id/edit', { config: { policy: 'appeals.use' } }, async (request, reply) => {
-    const appeal = await draftOf(request);
-    const form = parseForm(draftForm, request.body);
-    const extra = checkOptional(form.input, ['submitted_on', 'registered_on'], ['to_address']);
-    if (!form.ok || extra.length) return sendPage(reply, await appealStep(request, appeal, form.input, [...(form.ok ? [] : form.errors), ...extra]), 422);
-    const v = form.value;
-    await db.transaction().execute((trx) =>
-      updateDraft({
-        trx,
-        appeal,
-        values: { ...v, to_address: v.to_address || null, submitted_on: v.submitted_on || null, registration_number: v.registration_number || null, registered_on: v.registered_on || null, person_name: v.person_name || null, person_contact: v.person_contact || null },
-        cipher,
-        canActOnBehalf: can(request.ctx.user, 'appeals.on_behalf'),
-        now: now(),
-      }),
-    );
-    return redirectTo(reply, `/appeals/${appeal.id}/documents`);
-  });
+  app.post<{ Params: { id: string } }>('/appeals/:id/edit', { config: { policy: 'appeals.use' } }, (request, reply) =>
+    handleForm(request, reply, {
+      load: () => draftOf(request),
+      schema: draftForm,
+      check: ({ input }) => checkOptional(input, ['submitted_on', 'registered_on'], ['to_address']),
+      command: ({ trx, value: v, record: appeal, now: at }) =>
+        updateDraft({
+          trx,
+          appeal,
+          values: { ...v, to_address: v.to_address || null, submitted_on: v.submitted_on || null, registration_number: v.registration_number || null, registered_on: v.registered_on || null, person_name: v.person_name || null, person_contact: v.person_contact || null },
+          cipher,
+          canActOnBehalf: can(request.ctx.user, 'appeals.on_behalf'),
+          now: at,
+        }),
+      redirect: ({ record: appeal }) => `/appeals/${appeal.id}/documents`,
+      render: async ({ record: appeal, input, errors, status }) => sendPage(reply, await appealStep(request, appeal, input, errors), status),
+    }),
+  );
 
   async function reviewView(request: FastifyRequest, appeal: Appeal): Promise<ReviewView> {
     const today = kyrgyzDateOf(now());
