@@ -13,6 +13,7 @@ import { findUserById, listUsers } from '../accounts/index.js';
 import { emptyForm, newUserForm, roleForm } from './schema.js';
 import { AuditPage, UsersPage } from './views/users.js';
 import { requestActor, userActor } from '../../platform/audit/actor.js';
+import { handleForm } from '../../platform/http/form-route.js';
 
 export async function adminRoutes(app: FastifyInstance): Promise<void> {
   const { db, config, mailer, now } = app.achyk;
@@ -57,19 +58,20 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     return user;
   }
 
-  app.post<{ Params: { id: string } }>('/admin/users/:id/role', { config: { policy: 'admin.users' } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/admin/users/:id/role', { config: { policy: 'admin.users' } }, (request, reply) => {
     if (!recentlyAuthenticated(request)) return redirectTo(reply, reauthUrl('/admin'));
-    const user = await targetUser(request);
-    const form = parseForm(roleForm, request.body);
-    if (!form.ok) return sendPage(reply, await usersPage(request, form.errors), 422);
-    const at = now();
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable('user').set({ role: form.value.role, updated_at: at.toISOString() }).where('id', '=', user.id).execute();
-      // A new role takes effect at the next sign-in (which may then require TOTP enrolment).
-      await deleteOtherSessions(trx, user.id, null);
-      await appendAudit(trx, { actor: requestActor(request), action: 'user.role_changed', objectType: 'user', objectId: user.id, data: { from: user.role, to: form.value.role }, at });
+    return handleForm(request, reply, {
+      load: () => targetUser(request),
+      schema: roleForm,
+      command: async ({ trx, value, record: user, now: at }) => {
+        await trx.updateTable('user').set({ role: value.role, updated_at: at.toISOString() }).where('id', '=', user.id).execute();
+        // A new role takes effect at the next sign-in (which may then require TOTP enrolment).
+        await deleteOtherSessions(trx, user.id, null);
+        await appendAudit(trx, { actor: requestActor(request), action: 'user.role_changed', objectType: 'user', objectId: user.id, data: { from: user.role, to: value.role }, at });
+      },
+      redirect: () => '/admin',
+      render: async ({ errors, status }) => sendPage(reply, await usersPage(request, errors), status),
     });
-    return redirectTo(reply, '/admin');
   });
 
   for (const action of ['disable', 'enable'] as const) {
