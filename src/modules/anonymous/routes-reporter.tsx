@@ -128,7 +128,7 @@ export async function reporterRoutes(app: FastifyInstance): Promise<void> {
   async function statusPage(request: FastifyRequest, reply: FastifyReply, reportId: number, errors: FieldError[], opts: { uploaded?: FileView[]; flash?: string | null; status?: number } = {}) {
     const report = (await findReport(db, reportId))!;
     const v = await statusView(db, cipher, report, retentionDays, request.ctx.locale);
-    return sendPage(reply, <StatusPage ctx={viewContext(request)} v={v} errors={errors} uploaded={opts.uploaded} flash={opts.flash} />, opts.status ?? (errors.length ? 422 : 200));
+    return sendPage(reply, <StatusPage ctx={viewContext(request)} view={v} errors={errors} uploaded={opts.uploaded} flash={opts.flash} />, opts.status ?? (errors.length ? 422 : 200));
   }
 
   app.get<{ Querystring: { done?: string } }>('/report/status', { config: cfg }, async (request, reply) => {

@@ -67,7 +67,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
     return (
       <ReportPage
         ctx={viewContext(request)}
-        v={v}
+        view={v}
         staff={await reportStaff(db)}
         bodyResults={bodyResults}
         bodyQuery={bodyQuery}
@@ -83,7 +83,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
     const mine = request.query.mine === '1';
     const rows = await listInbox(db, { state: state || undefined, assignedTo: mine ? request.ctx.user!.id : undefined });
     const withExpiry = rows.map((r) => ({ ...r, expiresAt: expiresAt(r, retentionDays)?.toISOString() ?? null }));
-    return sendPage(reply, <InboxPage ctx={viewContext(request)} v={{ rows: withExpiry, state, mine }} />);
+    return sendPage(reply, <InboxPage ctx={viewContext(request)} view={{ rows: withExpiry, state, mine }} />);
   });
 
   app.get<{ Params: { id: string }; Querystring: { body_q?: string; done?: string } }>('/anonymous-reports/:id', { config: cfg }, async (request, reply) => {

@@ -109,7 +109,7 @@ export async function appealRoutes(app: FastifyInstance): Promise<void> {
   });
 
   async function page(request: FastifyRequest, appeal: Appeal, extra: { errors?: FieldError[]; form?: string; input?: Record<string, string>; notice?: string | null } = {}) {
-    return <AppealPage ctx={viewContext(request)} v={await appealPageView(request, appeal)} errors={extra.errors ?? []} form={extra.form} input={extra.input} notice={extra.notice ?? null} />;
+    return <AppealPage ctx={viewContext(request)} view={await appealPageView(request, appeal)} errors={extra.errors ?? []} form={extra.form} input={extra.input} notice={extra.notice ?? null} />;
   }
 
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/appeals/:id', { config: { policy: 'appeals.use' } }, async (request, reply) => {

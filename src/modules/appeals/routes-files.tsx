@@ -28,7 +28,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
 
   async function errorPage(request: FastifyRequest, appeal: Appeal, errors: FieldError[]) {
     if (appeal.state === 'draft') return <DocumentsStepPage ctx={viewContext(request)} appealId={appeal.id} files={await listFiles(db, appeal.id)} errors={errors} />;
-    return <AppealPage ctx={viewContext(request)} v={await appealPageView(request, appeal)} errors={errors} form="file" />;
+    return <AppealPage ctx={viewContext(request)} view={await appealPageView(request, appeal)} errors={errors} form="file" />;
   }
 
   app.get<{ Params: { id: string } }>('/appeals/:id/documents', { config: { policy: 'appeals.use' } }, async (request, reply) => {

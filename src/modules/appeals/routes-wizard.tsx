@@ -30,7 +30,7 @@ export async function wizardRoutes(app: FastifyInstance): Promise<void> {
   async function bodyPage(request: FastifyRequest, q: string, errors: FieldError[] = []) {
     const today = kyrgyzDateOf(now());
     const results = q.trim() ? (await searchActiveBodies(db, q, today)).map((b) => ({ id: b.id, name: bodyName(b, request.ctx.locale), hasEmail: bodyEmail(b) !== null })) : null;
-    return <BodyStepPage ctx={viewContext(request)} q={q} results={results} errors={errors} />;
+    return <BodyStepPage ctx={viewContext(request)} query={q} results={results} errors={errors} />;
   }
 
   app.get<{ Querystring: { q?: string } }>('/appeals/new', { config: { policy: 'appeals.use' } }, async (request, reply) => {
@@ -135,7 +135,7 @@ export async function wizardRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { id: string } }>('/appeals/:id/review', { config: { policy: 'appeals.use' } }, async (request, reply) => {
     const appeal = await draftOf(request);
     const problems = draftProblems(appeal, kyrgyzDateOf(now()));
-    return sendPage(reply, <ReviewStepPage ctx={viewContext(request)} r={await reviewView(request, appeal)} errors={problems} />);
+    return sendPage(reply, <ReviewStepPage ctx={viewContext(request)} review={await reviewView(request, appeal)} errors={problems} />);
   });
 
   app.post<{ Params: { id: string } }>('/appeals/:id/send', { config: { policy: 'appeals.use' } }, async (request, reply) => {
@@ -150,7 +150,7 @@ export async function wizardRoutes(app: FastifyInstance): Promise<void> {
     } catch (err) {
       if (err instanceof AppError && (err.code === 'invalid' || err.code === 'conflict')) {
         const errors = err.code === 'invalid' ? err.fields : [{ field: 'form', message: err.messageKey, params: err.params }];
-        return sendPage(reply, <ReviewStepPage ctx={viewContext(request)} r={await reviewView(request, appeal)} errors={errors} />, 422);
+        return sendPage(reply, <ReviewStepPage ctx={viewContext(request)} review={await reviewView(request, appeal)} errors={errors} />, 422);
       }
       throw err;
     }

@@ -83,7 +83,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     const user = request.ctx.user!;
     const q = typeof request.query.q === 'string' ? request.query.q.slice(0, 200) : '';
     const cases = await listCasesFor(db, cipher, user, q);
-    return sendPage(reply, <CasesPage ctx={viewContext(request)} cases={cases} q={q} coordinator={user.role === 'coordinator'} canCreate={can(user, 'cases.create')} canReport={can(user, 'cases.report')} canThesaurus={can(user, 'cases.thesaurus')} />);
+    return sendPage(reply, <CasesPage ctx={viewContext(request)} cases={cases} query={q} coordinator={user.role === 'coordinator'} canCreate={can(user, 'cases.create')} canReport={can(user, 'cases.report')} canThesaurus={can(user, 'cases.thesaurus')} />);
   });
 
   app.get('/cases/new', { config: { policy: 'cases.create' } }, async (request, reply) => {
@@ -108,7 +108,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       reply,
       <CasePage
         ctx={viewContext(request)}
-        c={detail}
+        detail={detail}
         labels={await labelsFor(db, request.ctx.locale)}
         canEdit={can(user, 'case.edit', access)}
         canManage={can(user, 'case.manage', access)}

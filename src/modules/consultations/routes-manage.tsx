@@ -48,7 +48,7 @@ export async function consultationManageRoutes(app: FastifyInstance): Promise<vo
       reply,
       <ManagePage
         ctx={viewContext(request, flashFor(request))}
-        c={{ id: c.id, title: c.title, phase: consultationPhase(c, now()), published: !!c.published_at, reportConclusion: c.report_conclusion }}
+        consultation={{ id: c.id, title: c.title, phase: consultationPhase(c, now()), published: !!c.published_at, reportConclusion: c.report_conclusion }}
         input={input ?? details}
         errors={errors}
         form={form}

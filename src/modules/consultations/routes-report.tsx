@@ -19,7 +19,7 @@ export async function consultationReportRoutes(app: FastifyInstance): Promise<vo
   app.get<IdParams>('/consultations/:id/report', { config: { policy: 'consultations.list' } }, async (request, reply) => {
     const c = await readableConsultation(request, request.params.id);
     const r = await buildReport(db, c, now());
-    return sendPage(reply, <ReportPage ctx={viewContext(request, flashFor(request))} r={r} bodyName={bodyName(c, request.ctx.locale)} />);
+    return sendPage(reply, <ReportPage ctx={viewContext(request, flashFor(request))} report={r} bodyName={bodyName(c, request.ctx.locale)} />);
   });
 
   app.get<IdParams>('/consultations/:id/report.csv', { config: { policy: 'consultations.list' } }, async (request, reply) => {

@@ -82,7 +82,7 @@ export async function consultationRoutes(app: FastifyInstance): Promise<void> {
       reply,
       <DocumentPage
         ctx={viewContext(request, flashFor(request))}
-        c={header(request, c)}
+        consultation={header(request, c)}
         version={version ? { number: version.number, splitOk: version.split_ok === 1, current: version.id === current?.id } : null}
         versions={versions}
         paragraphs={paragraphs}

@@ -50,7 +50,7 @@ export async function contactInboxRoutes(app: FastifyInstance): Promise<void> {
       createdAt: row.created_at,
       handledAt: row.handled_at,
     };
-    return sendPage(reply, <MessagePage ctx={viewContext(request)} m={m} />);
+    return sendPage(reply, <MessagePage ctx={viewContext(request)} message={m} />);
   });
 
   app.post<{ Params: { id: string } }>('/contact/inbox/:id/handled', { config: cfg }, async (request, reply) => {

@@ -45,7 +45,7 @@ export async function directoryRoutes(app: FastifyInstance): Promise<void> {
     const q = (request.query.q ?? '').trim();
     const kind = request.query.kind || undefined;
     const [territories, bodies] = q || kind ? await Promise.all([kind ? [] : searchTerritories(db, { q, limit: 30 }), searchBodies(db, { q, kind, limit: 100 })]) : [[], []];
-    return sendPage(reply, <SearchPage ctx={viewContext(request)} q={q} kind={kind ?? ''} territories={territories} bodies={bodies} today={kyrgyzDateOf(now())} />);
+    return sendPage(reply, <SearchPage ctx={viewContext(request)} query={q} kind={kind ?? ''} territories={territories} bodies={bodies} today={kyrgyzDateOf(now())} />);
   });
 
   app.get('/directory/map', read, async (request, reply) => {

@@ -48,7 +48,7 @@ export async function publicationPublicRoutes(app: FastifyInstance): Promise<voi
     const territoryNames = new Map((terrIds.length ? await db.selectFrom('territory').select(['id', 'name_ky', 'name_ru', 'name_en']).where('id', 'in', terrIds).execute() : []).map((b) => [b.id, b]));
     return sendPage(
       reply,
-      <SearchPage ctx={viewContext(request)} q={q.slice(0, 1000)} filters={filters} result={result} error={error} errorParams={errorParams} bodyNames={bodyNames} territoryNames={territoryNames} />,
+      <SearchPage ctx={viewContext(request)} query={q.slice(0, 1000)} filters={filters} result={result} error={error} errorParams={errorParams} bodyNames={bodyNames} territoryNames={territoryNames} />,
       error ? 400 : 200,
     );
   });

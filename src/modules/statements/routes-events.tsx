@@ -104,7 +104,7 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
     };
     const when = ctx.t('events.when_value', { start: formatDateTime(ctx.locale, e.starts_at), end: formatDateTime(ctx.locale, e.ends_at) });
     const share = { title: title.text, description: `${when}. ${e.venue}`.slice(0, 200), url: `${config.publicUrl}/events/${e.id}`, type: 'website' as const, locale: title.lang };
-    return sendPage(reply, <EventPage ctx={ctx} e={view} share={share} />);
+    return sendPage(reply, <EventPage ctx={ctx} event={view} share={share} />);
   });
 
   app.get<IdParams & { Querystring: { lang?: string } }>('/events/:id/calendar.ics', pub, async (request, reply) => {

@@ -102,6 +102,6 @@ export async function statementManageRoutes(app: FastifyInstance): Promise<void>
     const ctx = viewContext(request);
     const at = now();
     const p = await presentStatement(db, s, { t: ctx.t, locale: ctx.locale, asked: request.query.lang, now: at, preview: true, published: s.published_at !== null });
-    return sendPage(reply, <StatementPage ctx={ctx} s={p.view} preview />);
+    return sendPage(reply, <StatementPage ctx={ctx} statement={p.view} preview />);
   });
 }

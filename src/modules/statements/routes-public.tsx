@@ -124,6 +124,6 @@ export async function statementPublicRoutes(app: FastifyInstance): Promise<void>
     const ctx = viewContext(request);
     const p = await presentStatement(db, s, { t: ctx.t, locale: ctx.locale, asked: request.query.lang, now: at, preview: false, published: true });
     const share = { title: p.view.title, description: p.description, url: `${config.publicUrl}/statements/${s.slug}`, type: 'article' as const, locale: p.view.lang, publishedAt: s.published_at!, modifiedAt: s.version > 1 ? s.updated_at : undefined };
-    return sendPage(reply, <StatementPage ctx={ctx} s={p.view} share={share} />);
+    return sendPage(reply, <StatementPage ctx={ctx} statement={p.view} share={share} />);
   });
 }

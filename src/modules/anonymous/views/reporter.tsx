@@ -279,8 +279,8 @@ export interface StatusView {
   consent: Record<ConsentPart, boolean>;
 }
 
-export function StatusPage(p: { ctx: ViewContext; v: StatusView; errors: FieldError[]; uploaded?: FileView[]; flash?: string | null }) {
-  const { ctx, v, errors } = p;
+export function StatusPage(p: { ctx: ViewContext; view: StatusView; errors: FieldError[]; uploaded?: FileView[]; flash?: string | null }) {
+  const { ctx, view: v, errors } = p;
   const { t } = ctx;
   return (
     <Layout ctx={{ ...ctx, flash: p.flash ?? null }} title={t('anonymous.status.title')}>

@@ -15,7 +15,7 @@ export interface InboxView {
   mine: boolean;
 }
 
-export function InboxPage({ ctx, v }: { ctx: ViewContext; v: InboxView }) {
+export function InboxPage({ ctx, view: v }: { ctx: ViewContext; view: InboxView }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('anonymous.inbox.title')}>
@@ -97,7 +97,7 @@ export interface ReportView {
 
 export interface ReportPageProps {
   ctx: ViewContext;
-  v: ReportView;
+  view: ReportView;
   staff: { id: number; display_name: string }[];
   bodyResults: BodyOption[] | null;
   bodyQuery: string;
@@ -120,7 +120,7 @@ function PartBoxes({ ctx, parts, idPrefix }: { ctx: ViewContext; parts: ConsentP
 }
 
 export function ReportPage(p: ReportPageProps) {
-  const { ctx, v, errors } = p;
+  const { ctx, view: v, errors } = p;
   const { t } = ctx;
   const bodyOptions = [...(v.body && v.consented.includes('institution') && !p.bodyResults?.some((b) => b.id === v.body!.id) ? [v.body] : []), ...(p.bodyResults ?? [])];
   return (

@@ -44,9 +44,9 @@ function eventDetails(ctx: ViewContext, e: AppealEvent) {
   return parts.join('; ');
 }
 
-export function AppealPage(p: { ctx: ViewContext; v: AppealPageView; errors: FieldError[]; form?: string; input?: Record<string, string>; notice?: string | null }) {
+export function AppealPage(p: { ctx: ViewContext; view: AppealPageView; errors: FieldError[]; form?: string; input?: Record<string, string>; notice?: string | null }) {
   const { t, locale } = p.ctx;
-  const { v } = p;
+  const { view: v } = p;
   const a = v.appeal;
   const errs = (form: string) => (p.form === form ? p.errors : []);
   const inp = (form: string) => (p.form === form ? (p.input ?? {}) : {});

@@ -13,7 +13,7 @@ export interface BodyChoice {
   hasEmail: boolean;
 }
 
-export function BodyStepPage(p: { ctx: ViewContext; q: string; results: BodyChoice[] | null; errors: FieldError[] }) {
+export function BodyStepPage(p: { ctx: ViewContext; query: string; results: BodyChoice[] | null; errors: FieldError[] }) {
   const { t } = p.ctx;
   return (
     <Layout ctx={p.ctx} title={t('appeals.new_title')}>
@@ -21,7 +21,7 @@ export function BodyStepPage(p: { ctx: ViewContext; q: string; results: BodyChoi
       <Steps ctx={p.ctx} current={1} />
       <ErrorSummary ctx={p.ctx} errors={p.errors} />
       <form method="get" action="/appeals/new" class="narrow" role="search">
-        <Field ctx={p.ctx} name="q" label={t('appeals.body_search')} hint={t('appeals.body_search_hint')} value={p.q} errors={p.errors} />
+        <Field ctx={p.ctx} name="q" label={t('appeals.body_search')} hint={t('appeals.body_search_hint')} value={p.query} errors={p.errors} />
         <button type="submit">{t('common.search')}</button>
       </form>
       {p.results === null ? null : p.results.length === 0 ? (
@@ -215,9 +215,9 @@ export interface ReviewView {
   files: AppealFile[];
 }
 
-export function ReviewStepPage(p: { ctx: ViewContext; r: ReviewView; errors: FieldError[] }) {
+export function ReviewStepPage(p: { ctx: ViewContext; review: ReviewView; errors: FieldError[] }) {
   const { t } = p.ctx;
-  const r = p.r;
+  const r = p.review;
   const email = r.channel === 'email';
   return (
     <Layout ctx={p.ctx} title={t('appeals.step.review')}>

@@ -8,7 +8,7 @@ import type { CaseListItem } from '../queries.js';
 import type { Option } from '../thesaurus/queries.js';
 import { SelectField, type FormState } from './form-bits.js';
 
-export function CasesPage(p: { ctx: ViewContext; cases: CaseListItem[]; q: string; coordinator: boolean; canCreate: boolean; canReport: boolean; canThesaurus: boolean }) {
+export function CasesPage(p: { ctx: ViewContext; cases: CaseListItem[]; query: string; coordinator: boolean; canCreate: boolean; canReport: boolean; canThesaurus: boolean }) {
   const { ctx } = p;
   const { t, locale } = ctx;
   return (
@@ -28,7 +28,7 @@ export function CasesPage(p: { ctx: ViewContext; cases: CaseListItem[]; q: strin
       <form method="get" action="/cases" role="search" class="narrow">
         <div class="field">
           <label for="field-q">{t('cases.search_label')}</label>
-          <input type="search" id="field-q" name="q" value={p.q} />
+          <input type="search" id="field-q" name="q" value={p.query} />
         </div>
         <button type="submit">{t('common.search')}</button>
       </form>

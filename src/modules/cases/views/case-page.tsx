@@ -10,7 +10,7 @@ import { fuzzyText, lbl, nameOf } from './names.js';
 
 export interface CasePageProps {
   ctx: ViewContext;
-  c: CaseDetail;
+  detail: CaseDetail;
   labels: Labels;
   canEdit: boolean;
   canManage: boolean;
@@ -18,7 +18,7 @@ export interface CasePageProps {
 }
 
 export function CasePage(p: CasePageProps) {
-  const { ctx, c, labels } = p;
+  const { ctx, detail: c, labels } = p;
   const { t, locale } = ctx;
   const person = (id: number | null) => c.persons.find((x) => x.id === id);
   const who = (id: number | null) => {

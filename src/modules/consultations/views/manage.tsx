@@ -57,7 +57,7 @@ export function NewConsultationPage({ ctx, input, errors, bodies }: { ctx: ViewC
 
 export interface ManageProps {
   ctx: ViewContext;
-  c: { id: number; title: string; phase: Phase; published: boolean; reportConclusion: string | null };
+  consultation: { id: number; title: string; phase: Phase; published: boolean; reportConclusion: string | null };
   input: Record<string, string>;
   errors: FieldError[];
   /** which form the errors belong to */
@@ -70,7 +70,7 @@ export interface ManageProps {
 }
 
 export function ManagePage(p: ManageProps) {
-  const { ctx, c } = p;
+  const { ctx, consultation: c } = p;
   const { t } = ctx;
   const errs = (form: ManageProps['form']) => (p.form === form ? p.errors : []);
   const inp = (form: ManageProps['form']) => (p.form === form ? p.input : {});

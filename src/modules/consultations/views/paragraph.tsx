@@ -57,19 +57,19 @@ export function ParagraphPage(p: ParagraphPageProps) {
         </h2>
         {top.length === 0 ? <p>{t('consultations.no_comments')}</p> : null}
         {top.map((x) => (
-          <CommentItem ctx={ctx} c={x} replies={repliesOf(x.id)} actions={{ canReply: open, canFlag: p.signedIn && p.gate !== 'sign_in' && p.gate !== 'confirm_email', canAnswer: p.canAnswer, canModerate: p.canModerate, consultationId: c.id }} />
+          <CommentItem ctx={ctx} comment={x} replies={repliesOf(x.id)} actions={{ canReply: open, canFlag: p.signedIn && p.gate !== 'sign_in' && p.gate !== 'confirm_email', canAnswer: p.canAnswer, canModerate: p.canModerate, consultationId: c.id }} />
         ))}
       </section>
       <section aria-labelledby="h-your">
         <h2 id="h-your">{t('consultations.your_comment')}</h2>
-        <Gate ctx={ctx} gate={p.gate} c={c} para={para} />
+        <Gate ctx={ctx} gate={p.gate} consultation={c} para={para} />
         {open ? <CommentForm ctx={ctx} consultationId={c.id} paragraphId={para.id} errors={p.errors} input={p.input} /> : null}
       </section>
     </ConsultationLayout>
   );
 }
 
-function Gate({ ctx, gate, c, para }: { ctx: ViewContext; gate: CommentGate; c: ParagraphPageProps['consultation']; para: ParagraphPageProps['paragraph'] }) {
+function Gate({ ctx, gate, consultation: c, para }: { ctx: ViewContext; gate: CommentGate; consultation: ParagraphPageProps['consultation']; para: ParagraphPageProps['paragraph'] }) {
   const { t } = ctx;
   switch (gate) {
     case 'ok':
@@ -159,7 +159,7 @@ export function ModerationPage({ ctx, consultation, comments }: { ctx: ViewConte
             {c.status === 'pending_review' ? t('consultations.hidden_pending') : c.status === 'hidden' ? t('consultations.hidden_by_moderator') : ''}
           </p>
           <p class="pre">{c.body}</p>
-          <ModerateForm ctx={ctx} c={c} consultationId={consultation.id} />
+          <ModerateForm ctx={ctx} comment={c} consultationId={consultation.id} />
         </article>
       ))}
     </ConsultationLayout>

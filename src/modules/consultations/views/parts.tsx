@@ -66,7 +66,7 @@ export interface CommentActions {
 }
 
 /** One comment with its stance, proposed wording, answer, and the forms that act on it. */
-export function CommentItem({ ctx, c, replies, actions }: { ctx: ViewContext; c: CommentView; replies: CommentView[]; actions: CommentActions }) {
+export function CommentItem({ ctx, comment: c, replies, actions }: { ctx: ViewContext; comment: CommentView; replies: CommentView[]; actions: CommentActions }) {
   const { t } = ctx;
   const hiddenText = c.status === 'pending_review' ? t('consultations.hidden_pending') : c.status === 'hidden' ? t('consultations.hidden_by_moderator') : null;
   const showBody = !hiddenText || actions.canModerate;
@@ -101,7 +101,7 @@ export function CommentItem({ ctx, c, replies, actions }: { ctx: ViewContext; c:
       {replies.length ? (
         <section class="replies" aria-label={t('consultations.replies')}>
           {replies.map((r) => (
-            <CommentItem ctx={ctx} c={r} replies={[]} actions={{ ...actions, canReply: false, canAnswer: false }} />
+            <CommentItem ctx={ctx} comment={r} replies={[]} actions={{ ...actions, canReply: false, canAnswer: false }} />
           ))}
         </section>
       ) : null}
@@ -159,12 +159,12 @@ export function CommentItem({ ctx, c, replies, actions }: { ctx: ViewContext; c:
           </PostForm>
         </details>
       ) : null}
-      {actions.canModerate ? <ModerateForm ctx={ctx} c={c} consultationId={actions.consultationId} /> : null}
+      {actions.canModerate ? <ModerateForm ctx={ctx} comment={c} consultationId={actions.consultationId} /> : null}
     </article>
   );
 }
 
-export function ModerateForm({ ctx, c, consultationId }: { ctx: ViewContext; c: CommentView; consultationId: number }) {
+export function ModerateForm({ ctx, comment: c, consultationId }: { ctx: ViewContext; comment: CommentView; consultationId: number }) {
   const { t } = ctx;
   return (
     <details class="action moderate">

@@ -73,7 +73,7 @@ export function groupArticles<P extends Pick<ParagraphRow, 'article_number' | 'a
   return out;
 }
 
-function ConsultationIntro({ ctx, c }: { ctx: ViewContext; c: ConsultationHeader }) {
+function ConsultationIntro({ ctx, consultation: c }: { ctx: ViewContext; consultation: ConsultationHeader }) {
   const { t } = ctx;
   return (
     <>
@@ -113,7 +113,7 @@ export interface VersionLink {
 
 export interface DocumentProps {
   ctx: ViewContext;
-  c: ConsultationHeader;
+  consultation: ConsultationHeader;
   version: { number: number; splitOk: boolean; current: boolean } | null;
   versions: VersionLink[];
   paragraphs: ParagraphRow[];
@@ -128,13 +128,13 @@ export interface DocumentProps {
 
 /** The draft (current or an earlier version): articles, paragraphs with anchors, comment counts and links. */
 export function DocumentPage(p: DocumentProps) {
-  const { ctx, c } = p;
+  const { ctx, consultation: c } = p;
   const { t } = ctx;
   const title = p.version && !p.version.current ? `${c.title} · ${t('consultations.version_n', { n: p.version.number })}` : c.title;
   const diffByAnchor = new Map((p.diff?.changes ?? []).map((ch) => [ch.paragraph.anchor, ch]));
   return (
     <ConsultationLayout ctx={ctx} title={title}>
-      <ConsultationIntro ctx={ctx} c={c} />
+      <ConsultationIntro ctx={ctx} consultation={c} />
       <nav class="actions" aria-label={t('consultations.title')}>
         <a href={`/consultations/${c.id}/report`}>{t('consultations.report')}</a>
         {p.canManage ? <a href={`/consultations/${c.id}/manage`}>{t('consultations.edit')}</a> : null}

@@ -41,7 +41,7 @@ function TallyHead({ ctx }: { ctx: ViewContext }) {
   );
 }
 
-function ParagraphBlock({ ctx, p, showVersion }: { ctx: ViewContext; p: ReportParagraph; showVersion?: boolean }) {
+function ParagraphBlock({ ctx, paragraph: p, showVersion }: { ctx: ViewContext; paragraph: ReportParagraph; showVersion?: boolean }) {
   const { t } = ctx;
   return (
     <section class="report-paragraph" id={`r-${p.anchor}-${p.versionNumber}`}>
@@ -80,7 +80,7 @@ function ParagraphBlock({ ctx, p, showVersion }: { ctx: ViewContext; p: ReportPa
   );
 }
 
-export function ReportPage({ ctx, r, bodyName }: { ctx: ViewContext; r: ConsultationReport; bodyName: string }) {
+export function ReportPage({ ctx, report: r, bodyName }: { ctx: ViewContext; report: ConsultationReport; bodyName: string }) {
   const { t } = ctx;
   const c = r.consultation;
   const title = t('consultations.report_title', { title: c.title });
@@ -138,7 +138,7 @@ export function ReportPage({ ctx, r, bodyName }: { ctx: ViewContext; r: Consulta
         <section class="report-article" aria-labelledby={`h-a-${i}`}>
           <h3 id={`h-a-${i}`}>{articleLabel(ctx, a.number, a.heading)}</h3>
           {a.paragraphs.map((p) => (
-            <ParagraphBlock ctx={ctx} p={p} />
+            <ParagraphBlock ctx={ctx} paragraph={p} />
           ))}
         </section>
       ))}
@@ -146,7 +146,7 @@ export function ReportPage({ ctx, r, bodyName }: { ctx: ViewContext; r: Consulta
         <section aria-labelledby="h-earlier">
           <h2 id="h-earlier">{t('consultations.report_earlier')}</h2>
           {r.earlier.map((p) => (
-            <ParagraphBlock ctx={ctx} p={p} showVersion />
+            <ParagraphBlock ctx={ctx} paragraph={p} showVersion />
           ))}
         </section>
       ) : null}

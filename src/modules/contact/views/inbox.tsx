@@ -60,7 +60,7 @@ export interface MessageView {
   handledAt: string | null;
 }
 
-export function MessagePage({ ctx, m }: { ctx: ViewContext; m: MessageView }) {
+export function MessagePage({ ctx, message: m }: { ctx: ViewContext; message: MessageView }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={m.subject}>

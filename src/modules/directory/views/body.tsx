@@ -51,7 +51,7 @@ export function BodyPage(p: BodyPageProps) {
         <dd>
           {p.place.length ? (
             <a href={territoryUrl(p.place[p.place.length - 1]!.id)}>
-              <Name ctx={p.ctx} r={p.place[p.place.length - 1]!} />
+              <Name ctx={p.ctx} record={p.place[p.place.length - 1]!} />
             </a>
           ) : (
             '—'
@@ -61,7 +61,7 @@ export function BodyPage(p: BodyPageProps) {
         <dd>
           <code>{b.code}</code>
         </dd>
-        <NameFacts ctx={p.ctx} r={b} />
+        <NameFacts ctx={p.ctx} record={b} />
         {b.active_from ? (
           <>
             <dt>{t('directory.active_from')}</dt>
@@ -132,7 +132,7 @@ export function BodyPage(p: BodyPageProps) {
             {p.chain.map((s) => (
               <li>
                 <a href={bodyUrl(s.id)}>
-                  <Name ctx={p.ctx} r={s} />
+                  <Name ctx={p.ctx} record={s} />
                 </a>{' '}
                 <span class="muted">{kindLabel(p.ctx, s.kind)}</span>
               </li>

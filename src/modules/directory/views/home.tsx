@@ -26,7 +26,7 @@ export function DirectoryHome(p: { ctx: ViewContext; top: TerritorySummary[]; na
           {p.top.map((x) => (
             <li>
               <a href={territoryUrl(x.id)}>
-                <Name ctx={p.ctx} r={x} />
+                <Name ctx={p.ctx} record={x} />
               </a>{' '}
               <span class="muted">{levelLabel(p.ctx, x.level)}</span>
             </li>
@@ -52,7 +52,7 @@ export function BodyList({ ctx, bodies, today }: { ctx: ViewContext; bodies: Bod
         return (
           <li>
             <a href={bodyUrl(b.id)}>
-              <Name ctx={ctx} r={b} />
+              <Name ctx={ctx} record={b} />
             </a>{' '}
             <span class="muted">
               {kindLabel(ctx, b.kind)}

@@ -24,7 +24,7 @@ export function nameText(ctx: ViewContext, r: Named): string {
  * A name with a visible language fallback: when the official name in the user's language is
  * missing, the name is shown in another language, marked with its language code and explained.
  */
-export function Name({ ctx, r }: { ctx: ViewContext; r: Named }) {
+export function Name({ ctx, record: r }: { ctx: ViewContext; record: Named }) {
   const n = nameOf(ctx, r);
   if (!n.fallback) return <>{n.text}</>;
   const note = ctx.t('common.fallback_language', { lang: ctx.t(`lang.${n.lang}`) });
@@ -44,7 +44,7 @@ export const bodyUrl = (id: number) => `/directory/bodies/${id}`;
 export const levelLabel = (ctx: ViewContext, level: string) => ctx.t(`directory.level.${level}` as MessageKey);
 export const kindLabel = (ctx: ViewContext, kind: string) => ctx.t(`directory.kind.${kind}` as MessageKey);
 
-export function SearchForm({ ctx, q, kind }: { ctx: ViewContext; q?: string; kind?: string }) {
+export function SearchForm({ ctx, query: q, kind }: { ctx: ViewContext; query?: string; kind?: string }) {
   const { t } = ctx;
   return (
     <form method="get" action="/directory/search" role="search" class="directory-search">
@@ -149,13 +149,13 @@ export function RecordHeader(p: {
           <>
             {' › '}
             <a href={territoryUrl(a.id)}>
-              <Name ctx={p.ctx} r={a} />
+              <Name ctx={p.ctx} record={a} />
             </a>
           </>
         ))}
       </nav>
       <h1>
-        <Name ctx={p.ctx} r={p.record} />
+        <Name ctx={p.ctx} record={p.record} />
       </h1>
       {p.ended ? (
         <p class="notice" role="status">
@@ -165,7 +165,7 @@ export function RecordHeader(p: {
               {' '}
               {p.ended.nextLabel}:{' '}
               <a href={p.ended.next.href}>
-                <Name ctx={p.ctx} r={p.ended.next} />
+                <Name ctx={p.ctx} record={p.ended.next} />
               </a>
             </>
           ) : null}
@@ -176,7 +176,7 @@ export function RecordHeader(p: {
 }
 
 /** The official names in each language the record has, as `<dt>/<dd>` pairs of a facts list. */
-export function NameFacts({ ctx, r }: { ctx: ViewContext; r: Named }) {
+export function NameFacts({ ctx, record: r }: { ctx: ViewContext; record: Named }) {
   return (
     <>
       {(['ky', 'ru', 'en'] as const).map((l) => {

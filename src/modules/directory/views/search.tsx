@@ -5,16 +5,16 @@ import type { Body, TerritorySummary } from '../queries.js';
 import { BodyList } from './home.js';
 import { levelLabel, Name, SearchForm, territoryUrl } from './parts.js';
 
-export function SearchPage(p: { ctx: ViewContext; q: string; kind: string; territories: TerritorySummary[]; bodies: Body[]; today: string }) {
+export function SearchPage(p: { ctx: ViewContext; query: string; kind: string; territories: TerritorySummary[]; bodies: Body[]; today: string }) {
   const { t } = p.ctx;
-  const title = p.q ? t('directory.search_results', { q: p.q }) : t('directory.search_label');
+  const title = p.query ? t('directory.search_results', { q: p.query }) : t('directory.search_label');
   return (
     <Layout ctx={p.ctx} title={title}>
       <nav aria-label={t('directory.breadcrumb')} class="breadcrumb">
         <a href="/directory">{t('directory.title')}</a>
       </nav>
       <h1>{title}</h1>
-      <SearchForm ctx={p.ctx} q={p.q} kind={p.kind} />
+      <SearchForm ctx={p.ctx} query={p.query} kind={p.kind} />
       {p.territories.length === 0 && p.bodies.length === 0 ? (
         <p role="status">{t('directory.no_results')}</p>
       ) : (
@@ -26,7 +26,7 @@ export function SearchPage(p: { ctx: ViewContext; q: string; kind: string; terri
                 {p.territories.map((x) => (
                   <li>
                     <a href={territoryUrl(x.id)}>
-                      <Name ctx={p.ctx} r={x} />
+                      <Name ctx={p.ctx} record={x} />
                     </a>{' '}
                     <span class="muted">{levelLabel(p.ctx, x.level)}</span>
                   </li>

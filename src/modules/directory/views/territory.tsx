@@ -46,7 +46,7 @@ export function TerritoryPage(p: TerritoryPageProps) {
         <dd>
           <code>{x.code}</code>
         </dd>
-        <NameFacts ctx={p.ctx} r={x} />
+        <NameFacts ctx={p.ctx} record={x} />
         {x.lat !== null && x.lon !== null ? (
           <>
             <dt>{t('directory.point')}</dt>
@@ -85,7 +85,7 @@ export function TerritoryPage(p: TerritoryPageProps) {
             {p.units.map((u) => (
               <li>
                 <a href={territoryUrl(u.id)}>
-                  <Name ctx={p.ctx} r={u} />
+                  <Name ctx={p.ctx} record={u} />
                 </a>{' '}
                 <span class="muted">
                   {levelLabel(p.ctx, u.level)}

@@ -23,7 +23,7 @@ function qs(q: string, f: SearchFilters, over: Record<string, string | number | 
 
 export function SearchPage(p: {
   ctx: ViewContext;
-  q: string;
+  query: string;
   filters: SearchFilters;
   result: SearchResult | null;
   error: MessageKey | null;
@@ -52,7 +52,7 @@ export function SearchPage(p: {
               {t(p.error, p.errorParams)}
             </p>
           ) : null}
-          <input id="field-q" name="q" type="search" value={p.q} aria-describedby={p.error ? 'field-q-error' : undefined} aria-invalid={p.error ? true : undefined} />
+          <input id="field-q" name="q" type="search" value={p.query} aria-describedby={p.error ? 'field-q-error' : undefined} aria-invalid={p.error ? true : undefined} />
         </div>
         <button type="submit">{t('publication.search_submit')}</button>
       </form>
@@ -73,7 +73,7 @@ export function SearchPage(p: {
           <h2 id="h-results">{r.total ? t(r.more ? 'publication.search_results_more' : 'publication.search_results', { n: r.total }) : t('publication.search_none')}</h2>
           {r.more ? <p class="muted">{t('publication.search_window', { n: WINDOW })}</p> : null}
           <p>
-            <a href={`/feeds/search.atom?q=${encodeURIComponent(p.q)}`}>{t('publication.feed')}</a>
+            <a href={`/feeds/search.atom?q=${encodeURIComponent(p.query)}`}>{t('publication.feed')}</a>
           </p>
           <nav aria-label={t('publication.filters')} class="facets">
             {(['body', 'kind', 'status', 'territory', 'year'] as const).map((name) =>
@@ -83,12 +83,12 @@ export function SearchPage(p: {
                   <ul>
                     {f[name] !== undefined ? (
                       <li>
-                        <a href={qs(p.q, f, { [name]: undefined, page: undefined })}>{t('publication.filter_all')}</a>
+                        <a href={qs(p.query, f, { [name]: undefined, page: undefined })}>{t('publication.filter_all')}</a>
                       </li>
                     ) : null}
                     {r.facets[name].map((x) => (
                       <li>
-                        <a href={qs(p.q, f, { [name]: x.value })} aria-current={String(f[name]) === x.value ? 'true' : undefined}>
+                        <a href={qs(p.query, f, { [name]: x.value })} aria-current={String(f[name]) === x.value ? 'true' : undefined}>
                           {facetLabel(name, x.value)}
                         </a>{' '}
                         ({x.count})
@@ -116,8 +116,8 @@ export function SearchPage(p: {
           </ol>
           {r.pages > 1 ? (
             <nav aria-label={t('publication.page', { page: r.page, pages: r.pages })} class="pager">
-              {r.page > 1 ? <a href={qs(p.q, f, { page: r.page - 1 })}>{t('publication.prev')}</a> : null} <span>{t('publication.page', { page: r.page, pages: r.pages })}</span>{' '}
-              {r.page < r.pages ? <a href={qs(p.q, f, { page: r.page + 1 })}>{t('publication.next')}</a> : null}
+              {r.page > 1 ? <a href={qs(p.query, f, { page: r.page - 1 })}>{t('publication.prev')}</a> : null} <span>{t('publication.page', { page: r.page, pages: r.pages })}</span>{' '}
+              {r.page < r.pages ? <a href={qs(p.query, f, { page: r.page + 1 })}>{t('publication.next')}</a> : null}
             </nav>
           ) : null}
         </>

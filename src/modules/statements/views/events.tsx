@@ -19,7 +19,7 @@ export interface EventItem {
 
 const eventFeeds = (ctx: ViewContext) => (['ky', 'ru', 'en'] as const).map((l) => ({ href: `/events/feed.${l}.atom`, title: ctx.t('events.feed_title', { lang: ctx.t(`lang.${l}`) }) }));
 
-function When({ ctx, e }: { ctx: ViewContext; e: { startsAt: string; endsAt: string } }) {
+function When({ ctx, event: e }: { ctx: ViewContext; event: { startsAt: string; endsAt: string } }) {
   return <>{ctx.t('events.when_value', { start: formatDateTime(ctx.locale, e.startsAt), end: formatDateTime(ctx.locale, e.endsAt) })}</>;
 }
 
@@ -35,7 +35,7 @@ function EventList({ ctx, items }: { ctx: ViewContext; items: EventItem[] }) {
             </a>
           </h3>
           <p>
-            <When ctx={ctx} e={e} />
+            <When ctx={ctx} event={e} />
           </p>
           <p class="muted">{e.venue}</p>
         </li>
@@ -83,7 +83,7 @@ export interface EventView extends EventItem {
   related: { slug: string; title: string; lang: Locale }[];
 }
 
-export function EventPage({ ctx, e, share }: { ctx: ViewContext; e: EventView; share: ShareMeta }) {
+export function EventPage({ ctx, event: e, share }: { ctx: ViewContext; event: EventView; share: ShareMeta }) {
   const { t } = ctx;
   return (
     <StatementsLayout ctx={ctx} title={e.title} share={share} feeds={eventFeeds(ctx)}>
@@ -101,7 +101,7 @@ export function EventPage({ ctx, e, share }: { ctx: ViewContext; e: EventView; s
       <dl class="facts">
         <dt>{t('events.when')}</dt>
         <dd>
-          <When ctx={ctx} e={e} />
+          <When ctx={ctx} event={e} />
         </dd>
         <dt>{t('events.venue')}</dt>
         <dd class="pre">{e.venue}</dd>

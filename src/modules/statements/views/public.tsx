@@ -111,7 +111,7 @@ export interface StatementView {
   langBase: string;
 }
 
-export function StatementPage({ ctx, s, share, preview }: { ctx: ViewContext; s: StatementView; share?: ShareMeta; preview?: boolean }) {
+export function StatementPage({ ctx, statement: s, share, preview }: { ctx: ViewContext; statement: StatementView; share?: ShareMeta; preview?: boolean }) {
   const { t } = ctx;
   return (
     <StatementsLayout ctx={ctx} title={s.title} share={share} feeds={statementFeeds(ctx)}>
