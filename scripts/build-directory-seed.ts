@@ -54,7 +54,6 @@ export type BodyRow = Record<(typeof BODY_COLUMNS)[number], string>;
 
 const SOURCE = 'open-admin-data 2026.06 (pre-reform, SOATE 2018)';
 const BISHKEK = '41711000000000';
-const OSH_CITY = '41721000000000';
 
 // OCHA placeholder units listed among the level-3 records of kg-divisions; they are not
 // administrative units: KG04220000903 "Chatyr Kul" (the Chatyr-Kul lake area in At-Bashy rayon)
@@ -72,8 +71,6 @@ interface DivisionRecord {
   geo: { lat: string; lon: string };
 }
 
-interface GeoFeature<P> { properties: P }
-interface GeoCollection<P> { features: GeoFeature<P>[] }
 interface OblastProps { id: string; type: string; name_en: string; name_ru: string; name_ky: string }
 interface RayonProps { id: string; type: string; name_en: string; name_ru: string; name_ky: string; oblast_id: string }
 

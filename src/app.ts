@@ -23,8 +23,8 @@ import { registerResponseHeaders } from './platform/http/response-headers.js';
 import { frameworkErrorHandler, registerErrorHandler } from './platform/http/error-handler.js';
 import { loggerOptions } from './platform/http/logging.js';
 import { modules as allModules } from './modules/index.js';
-import type { ModuleManifest } from './platform/modules/manifest.js';
-import { installModules, registerModuleRoutes, startSchedules } from './platform/modules/install.js';
+import type { ModuleManifest } from './platform/manifest/manifest.js';
+import { installModules, registerModuleRoutes, startSchedules } from './platform/manifest/install.js';
 
 export interface AppDeps {
   config: Config;

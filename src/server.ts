@@ -9,7 +9,7 @@ import { KeyFileError } from './platform/crypto/key-file.js';
 import { seedIfEmpty } from './seed/seed.js';
 import { modules } from './modules/index.js';
 import { startJobRunner } from './platform/jobs/queue.js';
-import type { RunningService } from './platform/modules/manifest.js';
+import type { RunningService } from './platform/manifest/manifest.js';
 
 export async function serve(): Promise<void> {
   let config;

@@ -11,7 +11,7 @@ import { UsageError, type CliCommand, type CliContext } from '../platform/cli/co
 import { KeyFileError } from '../platform/crypto/key-file.js';
 import { AppError } from '../platform/errors.js';
 import { translator } from '../platform/i18n/translate.js';
-import { installModules, moduleCommands } from '../platform/modules/install.js';
+import { installModules, moduleCommands } from '../platform/manifest/install.js';
 import { platformCommands } from './commands/index.js';
 
 export { UsageError };

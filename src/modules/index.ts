@@ -5,7 +5,7 @@
  * A module may import another only through that module's index.ts, and never one that imports it
  * back (test/platform/module-boundaries.test.ts, the `boundaries` lint rule).
  */
-import type { ModuleManifest } from '../platform/modules/manifest.js';
+import type { ModuleManifest } from '../platform/manifest/manifest.js';
 import { accountsModule } from './accounts/index.js';
 import { adminModule } from './admin/index.js';
 import { anonymousModule } from './anonymous/index.js';

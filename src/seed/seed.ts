@@ -7,8 +7,8 @@
 import crypto from 'node:crypto';
 import { createUser } from '../modules/accounts/index.js';
 import { modules as allModules } from '../modules/index.js';
-import { installModules } from '../platform/modules/install.js';
-import type { ModuleManifest, SeedStep } from '../platform/modules/manifest.js';
+import { installModules } from '../platform/manifest/install.js';
+import type { ModuleManifest, SeedStep } from '../platform/manifest/manifest.js';
 import type { Runtime } from '../platform/runtime.js';
 
 export interface SeedResult {

@@ -17,7 +17,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import { sql } from 'kysely';
 import { appendAudit, checkAuditAnchor, hashAuditRow, verifyAuditChain } from '../../src/platform/audit/audit-log.js';
 import type { Dialect } from '../../src/platform/db/connect.js';
@@ -180,13 +180,13 @@ forEachDialect('audit tampering: achyk audit verify names the first bad row', (d
   });
 
   test('a deleted first row is named at row 2', async () => {
-    const { tdb, db, env } = await chain();
+    const { db } = await chain();
     await asAttacker(db, dialect, 'disable-trigger', (x) => sql`delete from audit_event where seq = 1`.execute(x).then(() => {}));
     assertBroken(await verifyHere(db), 2, /row 2 follows row 0/);
   });
 
   test('a deleted row whose successors were renumbered to close the gap is named where the links break', async () => {
-    const { tdb, db, env } = await chain();
+    const { db } = await chain();
     await asAttacker(db, dialect, 'disable-trigger', async (x) => {
       await sql`delete from audit_event where seq = 4`.execute(x);
       for (let s = 5; s <= ENTRIES; s++) await sql`update audit_event set seq = ${s - 1} where seq = ${s}`.execute(x);
@@ -202,7 +202,7 @@ forEachDialect('audit tampering: achyk audit verify names the first bad row', (d
   });
 
   test('two rows with exchanged contents (each keeping its seq and hashes) are named at the first', async () => {
-    const { tdb, db, env } = await chain();
+    const { db } = await chain();
     await asAttacker(db, dialect, 'disable-trigger', async (x) => {
       const [a, b] = await x.selectFrom('audit_event').selectAll().where('seq', 'in', [2, 7]).orderBy('seq').execute();
       const content = (r: typeof a) => ({ at: r!.at, actor: r!.actor, action: r!.action, object_type: r!.object_type, object_id: r!.object_id, data: r!.data });
@@ -231,13 +231,13 @@ forEachDialect('audit tampering: achyk audit verify names the first bad row', (d
   });
 
   test('a table emptied outright (PostgreSQL TRUNCATE, SQLite DELETE) is named at row 1', async () => {
-    const { tdb, db, env } = await chain();
+    const { db } = await chain();
     await asAttacker(db, dialect, 'disable-trigger', (x) => (dialect === 'postgres' ? sql`truncate audit_event` : sql`delete from audit_event`).execute(x).then(() => {}));
     assertBroken(await verifyHere(db), 1, /the chain ends at row 0 but the head records row 8/);
   });
 
   test('an altered head alone is noticed', async () => {
-    const { tdb, db, env } = await chain();
+    const { db } = await chain();
     await sql`update audit_head set hash = ${'c'.repeat(64)}`.execute(db);
     assertBroken(await verifyHere(db), ENTRIES + 1, /head altered/);
   });

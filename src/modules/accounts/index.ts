@@ -4,7 +4,7 @@
  * platform's own (`account.self`, `anonymous`: src/platform/policy/rules.ts); its tables are the
  * foundation's. Other modules may create accounts, look them up and issue e-mail tokens.
  */
-import { defineModule } from '../../platform/modules/manifest.js';
+import { defineModule } from '../../platform/manifest/manifest.js';
 import { accountRoutes } from './routes-account.js';
 import { registerRoutes } from './routes-register.js';
 import { signInRoutes } from './routes-sign-in.js';

@@ -1,5 +1,5 @@
 /** Administration: users (invite, role, disable), the audit log view, background jobs. */
-import { defineModule } from '../../platform/modules/manifest.js';
+import { defineModule } from '../../platform/manifest/manifest.js';
 import { adminJobRoutes } from './routes-jobs.js';
 import { adminRoutes } from './routes.js';
 

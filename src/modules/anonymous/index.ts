@@ -3,7 +3,7 @@
  * inbox under /anonymous-reports, conversion into a case or an appeal, the delayed staff notification
  * and the hourly expiry sweep.
  */
-import { defineModule } from '../../platform/modules/manifest.js';
+import { defineModule } from '../../platform/manifest/manifest.js';
 import { anonymousEncryptedColumns } from './encrypted-columns.js';
 import { anonymousSweep, notifyJob } from './jobs.js';
 import * as anonymousMigration from './migrations/2026-11-28-anonymous.js';

@@ -4,7 +4,7 @@
  * and calendar, the API, and inbound mail (its reply channel: the SMTP receiver and the holding pen,
  * under inbound/). Its lifecycle (lifecycle.ts) owns "overdue" and "may it be escalated".
  */
-import { defineModule } from '../../platform/modules/manifest.js';
+import { defineModule } from '../../platform/manifest/manifest.js';
 import { calendarDueCommand } from './cli.js';
 import { appealsEncryptedColumns } from './encrypted-columns.js';
 import { holdingPenRoutes } from './inbound/routes.js';

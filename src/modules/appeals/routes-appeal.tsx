@@ -1,6 +1,6 @@
 /** My appeals, one appeal's page, recording events, escalation, and the NGO dashboard. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError, invalid, type FieldError } from '../../platform/errors.js';
+import { AppError, type FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { parseForm, parseRecordId } from '../../platform/http/validation.js';
 import { can } from '../../platform/policy/policy.js';

@@ -6,7 +6,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
-import { parseForm } from '../../platform/http/validation.js';
 import { can, isStaff } from '../../platform/policy/policy.js';
 import { kyrgyzDateOf, renderExplanation } from '../calendar/index.js';
 import { appealFor, applicantOf } from './access.js';

@@ -4,7 +4,7 @@
  * the batch commands of the modules that own the tables: the appeals and their timelines (appeals),
  * the statistical facts (stats), the redacted public copies and search entries (publication).
  */
-import { defineModule } from '../../platform/modules/manifest.js';
+import { defineModule } from '../../platform/manifest/manifest.js';
 import { appealsImportCommand } from './import-cli.js';
 
 export { importAppeals, loadImportContext, recomputeTouchedCells, validateImportRows, type ImportContext, type ImportOptions, type ImportResult, type TouchedCells } from './import-appeals.js';

@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { defineModule } from '../../platform/modules/manifest.js';
+import { defineModule } from '../../platform/manifest/manifest.js';
 
 export {
   defaultCalendarData, KURMAN_AIT, OROZO_AIT,

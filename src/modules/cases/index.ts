@@ -4,7 +4,7 @@
  * reports, and an appeal from a case. Other modules (anonymous reports) may open a case and record
  * evidence in it.
  */
-import { defineModule } from '../../platform/modules/manifest.js';
+import { defineModule } from '../../platform/manifest/manifest.js';
 import { evidenceVerifyCommand } from './cli.js';
 import { casesEncryptedColumns } from './encrypted-columns.js';
 import * as casesMigration from './migrations/2026-11-28-cases.js';

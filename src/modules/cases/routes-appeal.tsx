@@ -1,8 +1,6 @@
 /** Creating a draft appeal from a case (appeals module), for people who may edit the case. */
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../platform/errors.js';
-import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
-import { parseForm } from '../../platform/http/validation.js';
+import { sendPage, viewContext } from '../../platform/http/page.js';
 import { requireCase } from './access-check.js';
 import { recordCaseRead } from './commands/access.js';
 import { createAppealFromCase } from './commands/appeal-from-case.js';

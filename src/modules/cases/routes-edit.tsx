@@ -1,8 +1,8 @@
 /** Correcting a case's title, summary and territory, and a person's details (editors only). */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, notFound } from '../../platform/errors.js';
-import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
-import { parseForm, parseRecordId } from '../../platform/http/validation.js';
+import { notFound } from '../../platform/errors.js';
+import { sendPage, viewContext } from '../../platform/http/page.js';
+import { parseRecordId } from '../../platform/http/validation.js';
 import { requireCase } from './access-check.js';
 import { recordCaseRead } from './commands/access.js';
 import { updateCase } from './commands/create-case.js';

@@ -27,13 +27,28 @@ async function readFilters(request: FastifyRequest): Promise<{ input: Record<str
   }
   const f: Partial<ReportFilters> = {};
   const period = defaultPeriod(request.server.achyk.now());
-  if (input.from) (isIsoDate(input.from) ? (f.from = input.from) : errors.push({ field: 'from', message: 'validation.date' }));
-  if (input.to) (isIsoDate(input.to) ? (f.to = input.to) : errors.push({ field: 'to', message: 'validation.date' }));
+  if (input.from) {
+    if (isIsoDate(input.from)) f.from = input.from;
+    else errors.push({ field: 'from', message: 'validation.date' });
+  }
+  if (input.to) {
+    if (isIsoDate(input.to)) f.to = input.to;
+    else errors.push({ field: 'to', message: 'validation.date' });
+  }
   if (f.from && f.to && f.to < f.from) errors.push({ field: 'to', message: 'cases.error.end_before_start' });
   const territoryId = parseRecordId(input.territory_id);
-  if (input.territory_id) (territoryId !== null ? (f.territoryId = territoryId) : errors.push({ field: 'territory_id', message: 'validation.choice' }));
-  if (input.act_type) (await isTerm(request.server.achyk.db, 'act_type', input.act_type)) ? (f.actType = input.act_type) : errors.push({ field: 'act_type', message: 'cases.error.unknown_term', params: { code: input.act_type.slice(0, 60) } });
-  if (input.state) (input.state === 'verified' || (CASE_STATES as readonly string[]).includes(input.state) ? (f.state = input.state as ReportFilters['state']) : errors.push({ field: 'state', message: 'validation.choice' }));
+  if (input.territory_id) {
+    if (territoryId !== null) f.territoryId = territoryId;
+    else errors.push({ field: 'territory_id', message: 'validation.choice' });
+  }
+  if (input.act_type) {
+    if (await isTerm(request.server.achyk.db, 'act_type', input.act_type)) f.actType = input.act_type;
+    else errors.push({ field: 'act_type', message: 'cases.error.unknown_term', params: { code: input.act_type.slice(0, 60) } });
+  }
+  if (input.state) {
+    if (input.state === 'verified' || (CASE_STATES as readonly string[]).includes(input.state)) f.state = input.state as ReportFilters['state'];
+    else errors.push({ field: 'state', message: 'validation.choice' });
+  }
   input.from ||= period.from;
   input.to ||= period.to;
   const query = new URLSearchParams(Object.entries(input).filter(([, v]) => v)).toString();

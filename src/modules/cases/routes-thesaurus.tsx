@@ -1,8 +1,8 @@
 /** Thesaurus administration (administrators): add terms, relabel, retire. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError, type FieldError } from '../../platform/errors.js';
-import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
-import { parseForm, parseRecordId } from '../../platform/http/validation.js';
+import { type FieldError } from '../../platform/errors.js';
+import { sendPage, viewContext } from '../../platform/http/page.js';
+import { parseRecordId } from '../../platform/http/validation.js';
 import { termEditForm, termForm } from './schema.js';
 import { addTerm, editTerm } from './thesaurus/edit-terms.js';
 import { listTerms } from './thesaurus/queries.js';
@@ -11,7 +11,7 @@ import { requestActor } from '../../platform/audit/actor.js';
 import { handleForm } from '../../platform/http/form-route.js';
 
 export async function thesaurusRoutes(app: FastifyInstance): Promise<void> {
-  const { db, now } = app.achyk;
+  const { db } = app.achyk;
   const page = async (request: FastifyRequest, errors: FieldError[] = [], input: Record<string, string> = {}) => <ThesaurusPage ctx={viewContext(request)} terms={await listTerms(db)} errors={errors} input={input} />;
 
   app.get('/admin/thesaurus', { config: { policy: 'cases.thesaurus' } }, async (request, reply) => sendPage(reply, await page(request)));

@@ -3,7 +3,7 @@
  * answers, moderation, followers (with the "closing soon" letters), the final report, the API, and a
  * demo consultation on a new database.
  */
-import { defineModule } from '../../platform/modules/manifest.js';
+import { defineModule } from '../../platform/manifest/manifest.js';
 import { closingSoonJob } from './commands/notify-followers.js';
 import * as consultationsMigration from './migrations/2026-11-28-consultations.js';
 import { consultationsPolicies } from './policy.js';

@@ -5,7 +5,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound, type FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
-import { parseForm } from '../../platform/http/validation.js';
 import { can } from '../../platform/policy/policy.js';
 import { flashFor, parseId, readableConsultation } from './access.js';
 import { moderateComment, flagComment } from './commands/moderation.js';

@@ -3,7 +3,7 @@
  * `npm start` shows what the module does. Demo data only (skipped when ACHYK_SEED_DEMO=false), and
  * only when the directory has the Ministry of Justice to name as the drafting body.
  */
-import type { SeedStep } from '../../platform/modules/manifest.js';
+import type { SeedStep } from '../../platform/manifest/manifest.js';
 import { addDays, kyrgyzDateOf } from '../calendar/index.js';
 import { addVersion } from './commands/add-version.js';
 import { createConsultation, publishConsultation } from './commands/save-consultation.js';

@@ -2,7 +2,7 @@
  * The contact form (public, /contact) and its staff inbox (/contact/inbox), with the hourly sweep
  * that deletes handled messages after their retention period.
  */
-import { defineModule } from '../../platform/modules/manifest.js';
+import { defineModule } from '../../platform/manifest/manifest.js';
 import { contactEncryptedColumns } from './encrypted-columns.js';
 import { contactSweep } from './jobs.js';
 import * as contactMigration from './migrations/2026-11-28-contact.js';

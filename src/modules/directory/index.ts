@@ -4,7 +4,7 @@
  * body or a territory: whether a body is active on a day (`isBodyActive`, the one rule), its names
  * and official e-mail, its escalation chain, where it sits (`placeOfTerritory`).
  */
-import { defineModule } from '../../platform/modules/manifest.js';
+import { defineModule } from '../../platform/manifest/manifest.js';
 import { directoryCommands } from './cli.js';
 import * as directoryMigration from './migrations/2026-11-28-directory.js';
 import { directoryPolicies } from './policy.js';

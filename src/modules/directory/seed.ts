@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SeedStep } from '../../platform/modules/manifest.js';
+import type { SeedStep } from '../../platform/manifest/manifest.js';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { Executor } from '../../platform/db/database.js';
 import { importDirectory } from './commands/import-directory.js';

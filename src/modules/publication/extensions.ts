@@ -1,11 +1,11 @@
 /**
  * What other modules may add to publication's pages without publication depending on them
- * (dependency inversion, src/platform/modules/extensions.ts). The statistics module, which reads
+ * (dependency inversion, src/platform/manifest/extensions.ts). The statistics module, which reads
  * published appeals, adds the statistics consent to the owner's publication page this way.
  */
 import type { ComponentChildren } from 'preact';
 import type { Db } from '../../platform/db/database.js';
-import { extensionPoint } from '../../platform/modules/extensions.js';
+import { extensionPoint } from '../../platform/manifest/extensions.js';
 import type { ViewContext } from '../../platform/render/view-context.js';
 import type { Appeal } from '../appeals/index.js';
 

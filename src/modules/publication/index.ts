@@ -4,7 +4,7 @@
  * published appeals only through `wherePublished`, and may add sections to the owner's publication
  * page (`managePageSections`).
  */
-import { defineModule } from '../../platform/modules/manifest.js';
+import { defineModule } from '../../platform/manifest/manifest.js';
 import * as publicationMigration from './migrations/2026-11-28-publication.js';
 import * as searchIndexMigration from './migrations/2026-11-28-search-index.js';
 import { publicationPolicies } from './policy.js';

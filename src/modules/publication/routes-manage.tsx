@@ -5,14 +5,12 @@
  * Read → authorize (appealFor: 404 for others) → transaction + audit → redirect.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { appendAudit } from '../../platform/audit/audit-log.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
 import { can } from '../../platform/policy/policy.js';
 import { appealFor } from '../appeals/index.js';
 import type { Appeal } from '../appeals/index.js';
-import { kyrgyzDateOf } from '../calendar/index.js';
-import { extensionsOf } from '../../platform/modules/extensions.js';
+import { extensionsOf } from '../../platform/manifest/extensions.js';
 import { publishAppeal, withdrawAppeal } from './commands/publish.js';
 import { addChoice, addRule, reapplyRule, removeChoice } from './commands/redactions.js';
 import { buildSnapshot } from './commands/snapshot.js';

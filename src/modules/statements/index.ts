@@ -3,7 +3,7 @@
  * dated corrections, events with iCalendar files, archives and Atom feeds, announcements to
  * subscribers, and demo statements on a new database.
  */
-import { defineModule } from '../../platform/modules/manifest.js';
+import { defineModule } from '../../platform/manifest/manifest.js';
 import { announceJob } from './commands/announce.js';
 import * as statementsMigration from './migrations/2026-11-28-statements.js';
 import { statementsPolicies } from './policy.js';

@@ -3,9 +3,9 @@
  * an event that is not public answers 404), and the coordinators' list, form and publication.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, notFound, type FieldError } from '../../platform/errors.js';
-import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
-import { findByRecordId, parseForm } from '../../platform/http/validation.js';
+import { notFound, type FieldError } from '../../platform/errors.js';
+import { sendPage, viewContext } from '../../platform/http/page.js';
+import { findByRecordId } from '../../platform/http/validation.js';
 import { isLocale, LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { formatDateTime, pickText, translator } from '../../platform/i18n/translate.js';
 import { can } from '../../platform/policy/policy.js';

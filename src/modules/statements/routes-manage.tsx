@@ -3,9 +3,9 @@
  * schedule. Routes stay thin: read → authorize (policy `statements.manage`) → call → render.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, notFound, type FieldError } from '../../platform/errors.js';
-import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
-import { findByRecordId, parseForm } from '../../platform/http/validation.js';
+import { notFound, type FieldError } from '../../platform/errors.js';
+import { sendPage, viewContext } from '../../platform/http/page.js';
+import { findByRecordId } from '../../platform/http/validation.js';
 import { pickText } from '../../platform/i18n/translate.js';
 import { publishStatement } from './commands/publish-statement.js';
 import { createStatement, updateStatement } from './commands/save-statement.js';

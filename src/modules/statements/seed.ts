@@ -3,7 +3,7 @@
  * conference a week ahead related to it, so that a fresh `npm start` shows what the module does.
  * Demo data only, and only when the directory has the Ministry of Justice to quote.
  */
-import type { SeedStep } from '../../platform/modules/manifest.js';
+import type { SeedStep } from '../../platform/manifest/manifest.js';
 import { addDays, kyrgyzDateOf } from '../calendar/index.js';
 import { publishStatement } from './commands/publish-statement.js';
 import { createEvent, publishEvent } from './commands/save-event.js';

@@ -4,8 +4,8 @@
  * statistical consent (a section of the publication page). Other modules embed figures
  * (`cachedReportCard`) and the bulk import writes facts through `recordImportedFacts`.
  */
-import { extend } from '../../platform/modules/extensions.js';
-import { defineModule } from '../../platform/modules/manifest.js';
+import { extend } from '../../platform/manifest/extensions.js';
+import { defineModule } from '../../platform/manifest/manifest.js';
 import { managePageSections } from '../publication/index.js';
 import { statsRebuildCommand } from './cli.js';
 import { statsRefresh } from './jobs.js';

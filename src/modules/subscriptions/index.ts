@@ -3,7 +3,7 @@
  * address encrypted with a keyed hash, the sweep of expired requests. Other modules announce to the
  * subscribers of a topic with `announceToSubscribers`.
  */
-import { defineModule } from '../../platform/modules/manifest.js';
+import { defineModule } from '../../platform/manifest/manifest.js';
 import { subscriptionDeleteCommand } from './cli.js';
 import { subscriptionsEncryptedColumns } from './encrypted-columns.js';
 import { subscriptionsSweep } from './jobs.js';

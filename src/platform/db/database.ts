@@ -9,7 +9,6 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 
 type Timestamp = string;
-type Flag = number;
 
 export type Role = 'admin' | 'coordinator' | 'lawyer' | 'monitor' | 'citizen';
 export const ROLES: readonly Role[] = ['admin', 'coordinator', 'lawyer', 'monitor', 'citizen'];
@@ -116,7 +115,6 @@ export interface FoundationTables {
 }
 
 /** Domain modules extend this interface with their tables (declaration merging keeps one type). */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface Database extends FoundationTables {}
 
 export type Db = Kysely<Database>;

@@ -11,7 +11,7 @@ import { listFiles } from '../queries.js';
 import { storedPath } from '../../../platform/files/store.js';
 import { queueMail } from '../../../platform/mail/outbox.js';
 import { kyrgyzDateOf, type CalendarData } from '../../calendar/index.js';
-import { bodyById, bodyEmail, bodyName, isBodyActive } from '../../directory/index.js';
+import { bodyById, bodyEmail, isBodyActive } from '../../directory/index.js';
 import { appealLetter } from '../letter.js';
 import { transition } from '../lifecycle.js';
 import type { Appeal } from '../queries.js';

@@ -6,7 +6,7 @@ import { ConsultationLayout, articleLabel, CommentText, PhaseBadge } from './par
 
 const who = (ctx: ViewContext, a: ReportAuthor) => a.name ?? ctx.t('consultations.participant_n', { n: a.participant });
 
-function TallyRow({ ctx, tally, label, scope }: { ctx: ViewContext; tally: Tally; label: string; scope?: boolean }) {
+function TallyRow({ tally, label, scope }: { ctx: ViewContext; tally: Tally; label: string; scope?: boolean }) {
   return (
     <tr>
       {scope ? <th scope="row">{label}</th> : <td>{label}</td>}
