@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { can, isDefinedPolicy } from '../../src/platform/policy/policy.js';
+import { can, isDefinedPolicy, type PolicyAction } from '../../src/platform/policy/policy.js';
 import { Agent } from '../support/agent.js';
 import { forEachDialect } from '../support/dialects.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
@@ -202,9 +202,11 @@ forEachDialect('route inventory', (dialect) => {
         // Policy names are a typed union, so these do not even compile (@ts-expect-error fails the
         // type check if they ever do); the guard still refuses them at run time.
         // @ts-expect-error '' is not a policy action
-        assert.throws(() => app.post('/test/empty-policy', { config: { policy: '' } }, async () => 'open'), /declares no policy/);
+        const empty: { policy: PolicyAction } = { policy: '' };
         // @ts-expect-error a typo is not a policy action
-        assert.throws(() => app.get('/test/unknown-policy', { config: { policy: 'nobody.defined.this' } }, async () => 'open'), /unknown policy "nobody\.defined\.this"/);
+        const typo: { policy: PolicyAction } = { policy: 'nobody.defined.this' };
+        assert.throws(() => app.post('/test/empty-policy', { config: empty }, async () => 'open'), /declares no policy/);
+        assert.throws(() => app.get('/test/unknown-policy', { config: typo }, async () => 'open'), /unknown policy "nobody\.defined\.this"/);
       },
     });
     try {

@@ -3,7 +3,8 @@
  * works the same under tsx, a bundler or a compiled build: the foundation's are here, each module's
  * come from its manifest, and `collectMigrations` joins them (src/bootstrap.ts).
  */
-import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import type { AnyKysely } from './dialect.js';
 import * as foundation from './migrations/2026-11-28-foundation.js';
 import * as jobs from './migrations/2026-11-28-jobs.js';
 
@@ -28,8 +29,7 @@ export function collectMigrations(modules: readonly { name: string; migrations?:
   return all;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function migrateToLatest(db: Kysely<any>, migrations: Readonly<Record<string, Migration>>): Promise<MigrationResultSet> {
+export async function migrateToLatest(db: AnyKysely, migrations: Readonly<Record<string, Migration>>): Promise<MigrationResultSet> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations }) } });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;
