@@ -1,0 +1,70 @@
+/**
+ * ICU MessageFormat for the catalogues in `locales/*.json`, rendered by FormatJS's intl-messageformat
+ * (a maintained library; plural categories come from the runtime's `Intl.PluralRules`, which knows
+ * Kyrgyz, Russian and English). Each message is parsed once, on first use, and kept.
+ *
+ * Two deliberate differences from a plain `new IntlMessageFormat(text).format(params)`:
+ * - a parameter the caller did not pass stays visible as `{name}` instead of throwing, so a missing
+ *   value shows up on the page (and in tests) rather than as a 500;
+ * - a plain `{n}` prints numbers as they are (`2026`, not `2 026`): years, ids and codes go through
+ *   plain arguments. Counts inside `{n, plural, …}` print `#` with the language's digit grouping.
+ */
+import { IntlMessageFormat } from 'intl-messageformat';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+
+export type Params = Record<string, string | number>;
+export type Formatter = (params?: Params) => string;
+
+/** Tags are not markup here: `<` in a message is a character (pages escape what `t()` returns). */
+export const PARSE_OPTIONS = { ignoreTag: true, requiresOtherClause: true } as const;
+
+/** Parses a message; throws a SyntaxError naming the problem when it is not valid ICU MessageFormat. */
+export function parseMessage(text: string): MessageFormatElement[] {
+  return parse(text, PARSE_OPTIONS);
+}
+
+/** Every argument name a message uses, with how it is used (`argument`, `plural`, `select`, …). */
+export function argumentsOf(ast: MessageFormatElement[], out = new Map<string, string>()): Map<string, string> {
+  for (const el of ast) {
+    switch (el.type) {
+      case TYPE.literal:
+      case TYPE.pound:
+        break;
+      case TYPE.tag:
+        argumentsOf(el.children, out);
+        break;
+      case TYPE.plural:
+      case TYPE.select:
+        if (!out.has(el.value) || out.get(el.value) === 'argument') out.set(el.value, el.type === TYPE.plural ? 'plural' : 'select');
+        for (const option of Object.values(el.options)) argumentsOf(option.value, out);
+        break;
+      default:
+        if (!out.has(el.value)) out.set(el.value, TYPE[el.type]);
+    }
+  }
+  return out;
+}
+
+/** Text without any ICU syntax is returned as it is, without building a formatter. */
+const PLAIN = /^[^{}']*$/;
+
+/** A formatter for one message in one language. */
+export function compileMessage(locale: string, text: string): Formatter {
+  if (PLAIN.test(text)) return () => text;
+  const ast = parseMessage(text);
+  const format = new IntlMessageFormat(ast, locale);
+  const names = [...argumentsOf(ast).keys()];
+  if (names.length === 0) {
+    const fixed = String(format.format());
+    return () => fixed;
+  }
+  return (params) => {
+    const values: Record<string, string | number> = {};
+    for (const name of names) {
+      const v = params?.[name];
+      // Plain arguments print numbers verbatim (String), plural and select read them as they are.
+      values[name] = v === undefined ? `{${name}}` : v;
+    }
+    return String(format.format(values));
+  };
+}
