@@ -51,27 +51,34 @@ function templates(text: string): { statics: string[]; before: string; after: st
   return out;
 }
 
-/** A template is a message key when it is the first argument of t() or cast to a key type. */
+/**
+ * A template is a message key when it is the first argument of t(), an error's `message:` or cast to
+ * the key type; one cast `as const` may be a key (`appeals.error.cannot.${event}`) or not (a column).
+ */
 const KEY_CONTEXT_BEFORE = /(\bt\(|\bmessage:)\s*$/;
-const KEY_CONTEXT_AFTER = /^\s*as\s+(const|MessageKey)\b/;
+const KEY_CONTEXT_AFTER = /^\s*as\s+MessageKey\b/;
+const MAYBE_KEY_AFTER = /^\s*as\s+const\b/;
 
-export type KeyUsage = { literals: Set<string>; patterns: RegExp[] };
+/** `patterns` are certainly keys (each must match one); `maybePatterns` count only when they match. */
+export type KeyUsage = { literals: Set<string>; patterns: RegExp[]; maybePatterns: RegExp[] };
 
 export function scanUsage(files: string[]): KeyUsage {
   const literals = new Set<string>();
   const patterns: RegExp[] = [];
+  const maybePatterns: RegExp[] = [];
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
     for (const m of text.matchAll(/(['"`])([a-z][\w-]*(?:\.[\w-]+)+)\1/g)) literals.add(m[2]!);
     for (const tpl of templates(text)) {
       if (tpl.statics.length < 2) continue;
-      if (!KEY_CONTEXT_BEFORE.test(tpl.before) && !KEY_CONTEXT_AFTER.test(tpl.after)) continue;
-      patterns.push(new RegExp(`^${tpl.statics.map(escapeRegExp).join('[\\w-]+')}$`));
+      const pattern = new RegExp(`^${tpl.statics.map(escapeRegExp).join('[\\w-]+')}$`);
+      if (KEY_CONTEXT_BEFORE.test(tpl.before) || KEY_CONTEXT_AFTER.test(tpl.after)) patterns.push(pattern);
+      else if (MAYBE_KEY_AFTER.test(tpl.after)) maybePatterns.push(pattern);
     }
   }
-  return { literals, patterns };
+  return { literals, patterns, maybePatterns };
 }
 
 export function isUsed(key: string, usage: KeyUsage): boolean {
-  return usage.literals.has(key) || usage.patterns.some((p) => p.test(key));
+  return usage.literals.has(key) || usage.patterns.some((p) => p.test(key)) || usage.maybePatterns.some((p) => p.test(key));
 }
