@@ -5,7 +5,7 @@
  *
  * Two deliberate differences from a plain `new IntlMessageFormat(text).format(params)`:
  * - a parameter the caller did not pass stays visible as `{name}` instead of throwing, so a missing
- *   value shows up on the page (and in tests) rather than as a 500;
+ *   value shows up on the page (and in tests) rather than as a 500 (a plural on it takes `other`);
  * - a plain `{n}` prints numbers as they are (`2026`, not `2 026`): years, ids and codes go through
  *   plain arguments. Counts inside `{n, plural, …}` print `#` with the language's digit grouping.
  */
@@ -59,12 +59,33 @@ export function compileMessage(locale: string, text: string): Formatter {
     return () => fixed;
   }
   return (params) => {
-    const values: Record<string, string | number> = {};
-    for (const name of names) {
-      const v = params?.[name];
-      // Plain arguments print numbers verbatim (String), plural and select read them as they are.
-      values[name] = v === undefined ? `{${name}}` : v;
-    }
-    return String(format.format(values));
+    // Plain arguments print numbers verbatim (String), plural and select read them as they are.
+    if (params && names.every((n) => params[n] !== undefined)) return String(format.format(params));
+    return withMissing(ast, locale, params ?? {}, null);
   };
+}
+
+/**
+ * Renders a message some of whose arguments were not passed (a bug, or a test of one): each missing
+ * one shows as `{name}`, a plural or select on it takes its `other` branch, `#` shows `{name}` too.
+ */
+function withMissing(els: MessageFormatElement[], locale: string, params: Params, pound: { name: string; value: number | undefined } | null): string {
+  let out = '';
+  for (const el of els) {
+    if (el.type === TYPE.literal) out += el.value;
+    else if (el.type === TYPE.pound) out += pound?.value === undefined ? `{${pound?.name ?? '#'}}` : new Intl.NumberFormat(locale).format(pound.value);
+    else if (el.type === TYPE.tag) out += withMissing(el.children, locale, params, pound);
+    else if (el.type === TYPE.plural || el.type === TYPE.select) {
+      const v = params[el.value];
+      let option = el.options.other!;
+      if (v !== undefined && el.type === TYPE.select) option = el.options[String(v)] ?? option;
+      if (v !== undefined && el.type === TYPE.plural) option = el.options[`=${v}`] ?? el.options[new Intl.PluralRules(locale, { type: el.pluralType }).select(Number(v) - el.offset)] ?? option;
+      const next = el.type === TYPE.plural ? { name: el.value, value: v === undefined ? undefined : Number(v) - el.offset } : pound;
+      out += withMissing(option.value, locale, params, next);
+    } else {
+      const v = params[el.value];
+      out += v === undefined ? `{${el.value}}` : String(v);
+    }
+  }
+  return out;
 }
