@@ -43,7 +43,7 @@ forEachDialect('directory administration', (dialect) => {
     for (const [k, v] of admin.cookies) ru.cookies.set(k, v);
     const res = await upload(ru, { file: 'bodies' }, { name: 'b.csv', content: csvOf('bodies', [{ code: 'x.a', kind: 'other', name_en: 'A', supervisor_code: 'x.b' }, { code: 'x.b', kind: 'other', name_en: 'B', supervisor_code: 'x.a', emails: 'nope' }]) });
     assert.equal(res.statusCode, 422);
-    assert.match(res.body, /Ничего не загружено: найдено ошибок: 3/);
+    assert.match(res.body, /Ничего не загружено: найдено 3 ошибки\. Исправьте их/);
     assert.match(res.body, /<td>3<\/td><td><code>emails<\/code><\/td><td>«nope» — неверный адрес электронной почты.<\/td>/);
     assert.match(res.body, /<td>2<\/td><td><code>supervisor_code<\/code><\/td><td>Цикл подчинённости: x.a → x.b → x.a/);
     assert.equal(await findBodyByCode(t.db.conn.db, 'x.a'), undefined);
@@ -57,7 +57,7 @@ forEachDialect('directory administration', (dialect) => {
     assert.equal(await findBodyByCode(t.db.conn.db, 'ivs.bishkek'), undefined);
     const res = await upload(admin, { file: 'bodies' }, { name: 'b.csv', content: file });
     assert.equal(res.statusCode, 200);
-    assert.match(res.body, /1 rows imported: 1 new/);
+    assert.match(res.body, /1 row imported: 1 new/);
     const ivs = await findBodyByCode(t.db.conn.db, 'ivs.bishkek');
     assert.equal(ivs!.institution_type, 'ivs');
     const page = await new Agent(t.app, { 'accept-language': 'en' }).get(`/directory/bodies/${ivs!.id}`);

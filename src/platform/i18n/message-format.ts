@@ -6,10 +6,10 @@
  * Two deliberate differences from a plain `new IntlMessageFormat(text).format(params)`:
  * - a parameter the caller did not pass stays visible as `{name}` instead of throwing, so a missing
  *   value shows up on the page (and in tests) rather than as a 500 (a plural on it takes `other`);
- * - a plain `{n}` prints numbers as they are (`2026`, not `2 026`): years, ids and codes go through
- *   plain arguments. Counts inside `{n, plural, …}` print `#` with the language's digit grouping.
+ * - numbers print without digit grouping (`2026`, `10000`), in `{n}` as in a plural's `#`, as they
+ *   always have on these pages: years, ids and limits read the same everywhere.
  */
-import { IntlMessageFormat } from 'intl-messageformat';
+import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 
 export type Params = Record<string, string | number>;
@@ -45,6 +45,20 @@ export function argumentsOf(ast: MessageFormatElement[], out = new Map<string, s
   return out;
 }
 
+// Intl formatters are costly to make and cheap to use: one per language and options.
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(kind: string, locales: unknown, opts: unknown, make: () => F): F {
+  const key = `${kind}|${JSON.stringify(locales)}|${JSON.stringify(opts ?? {})}`;
+  let f = cache.get(key) as F | undefined;
+  if (!f) cache.set(key, (f = make()));
+  return f;
+}
+const FORMATTERS: Formatters = {
+  getNumberFormat: (locales, opts) => cached('n', locales, opts, () => new Intl.NumberFormat(locales, { useGrouping: false, ...(opts as Intl.NumberFormatOptions | undefined) })),
+  getDateTimeFormat: (locales, opts) => cached('d', locales, opts, () => new Intl.DateTimeFormat(locales, opts)),
+  getPluralRules: (locales, opts) => cached('p', locales, opts, () => new Intl.PluralRules(locales, opts)),
+};
+
 /** Text without any ICU syntax is returned as it is, without building a formatter. */
 const PLAIN = /^[^{}']*$/;
 
@@ -52,7 +66,7 @@ const PLAIN = /^[^{}']*$/;
 export function compileMessage(locale: string, text: string): Formatter {
   if (PLAIN.test(text)) return () => text;
   const ast = parseMessage(text);
-  const format = new IntlMessageFormat(ast, locale);
+  const format = new IntlMessageFormat(ast, locale, undefined, { formatters: FORMATTERS });
   const names = [...argumentsOf(ast).keys()];
   if (names.length === 0) {
     const fixed = String(format.format());
@@ -73,7 +87,7 @@ function withMissing(els: MessageFormatElement[], locale: string, params: Params
   let out = '';
   for (const el of els) {
     if (el.type === TYPE.literal) out += el.value;
-    else if (el.type === TYPE.pound) out += pound?.value === undefined ? `{${pound?.name ?? '#'}}` : new Intl.NumberFormat(locale).format(pound.value);
+    else if (el.type === TYPE.pound) out += pound?.value === undefined ? `{${pound?.name ?? '#'}}` : String(pound.value);
     else if (el.type === TYPE.tag) out += withMissing(el.children, locale, params, pound);
     else if (el.type === TYPE.plural || el.type === TYPE.select) {
       const v = params[el.value];
