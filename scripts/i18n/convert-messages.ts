@@ -12,7 +12,8 @@
  * Re-runnable and idempotent: with no `defineMessages` left it changes nothing. Three-way, so that a
  * branch still editing the old messages.ts files can be merged after the conversion:
  * - a key only in TS is added (its `{name}` placeholders are already ICU; braces and apostrophes that
- *   ICU treats as syntax are quoted, and every converted text is checked to render exactly as before);
+ *   ICU treats as syntax are quoted, and every converted text is checked to render exactly as before),
+ *   unless it was removed from the JSON since the baseline (an unused key) and is unchanged in TS;
  * - a key in TS and in JSON whose TS text is unchanged since the baseline keeps its JSON text (which
  *   may have gained plurals since); a TS text that differs from the baseline replaces the JSON text,
  *   and the script names the keys where the JSON had been edited too, for a person to look at;
@@ -102,8 +103,14 @@ function main(): void {
   const added: string[] = [];
   const updated: string[] = [];
   const bothEdited: string[] = [];
+  const keptRemoved: string[] = [];
   for (const m of messages) {
     const before = baseline.get(m.key);
+    // Removed from the JSON since the conversion (unused) and unchanged in TS: it stays removed.
+    if (catalogues.en[m.key] === undefined && before && LANGS.every((l) => before[l] === m[l])) {
+      keptRemoved.push(m.key);
+      continue;
+    }
     for (const l of LANGS) {
       const icu = toIcu(m[l]);
       checkConversion(m.key, l, m[l], icu);
@@ -140,7 +147,7 @@ function main(): void {
   }
 
   console.log(`# ${messages.length} TS messages in ${files.length} files; baseline ${baselineRef.slice(0, 12)} has ${baseline.size}`);
-  for (const [what, list] of [['added', added], ['updated from TS', updated], ['removed', removed]] as const) {
+  for (const [what, list] of [['added', added], ['updated from TS', updated], ['removed', removed], ['left out (removed from the JSON since the baseline, unchanged in TS)', keptRemoved]] as const) {
     if (list.length) console.log(`# ${what} (${list.length}): ${list.join(', ')}`);
   }
   if (bothEdited.length) {
