@@ -60,13 +60,5 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/**'], message: 'The platform imports no module: modules register through their manifest (src/modules/<m>/index.ts).' }] }],
     },
   },
-  // Until the message catalogues move to per-language files (issue #21 part B), the platform's
-  // catalogue merges the modules' message files: the one import from a module the platform keeps.
-  {
-    files: ['src/platform/i18n/catalog.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/*/*', '**/modules/*/*/**', '!**/modules/*/messages.js'], message: 'The catalogue imports only the modules\' message files.' }] }],
-    },
-  },
   ...MODULES.map(boundariesOf),
 );

@@ -11,13 +11,6 @@ import { fileURLToPath } from 'node:url';
 const IMPORT = /(?:import|export)[^'"`;]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)|^\s*import\s*['"](\.[^'"]+)['"]/gm;
 const ROOT_FILES = ['app', 'bootstrap', 'server', 'start', 'modules/index'];
 
-/**
- * Until the translations move to per-language catalogue files (issue #21 part B), the platform's
- * catalogue (src/platform/i18n/catalog.ts) merges each module's messages.ts: those imports are counted
- * apart, as `catalogueImports`, and disappear with the module message files.
- */
-const isCatalogueImport = (from, to) => from === 'src/platform/i18n/catalog.ts' && /^src\/modules\/[^/]+\/messages(-[a-z]+)?$/.test(to);
-
 export function countBoundaries(rootDir) {
   const root = resolve(rootDir);
   const src = join(root, 'src');
@@ -36,7 +29,6 @@ export function countBoundaries(rootDir) {
   };
   let internal = 0;
   let platformToModules = 0;
-  let catalogueImports = 0;
   const pairs = new Set();
   const examples = [];
   const rootImports = [];
@@ -49,10 +41,7 @@ export function countBoundaries(rootDir) {
       const b = moduleOf(`${target}.ts`);
       const from = relative(root, f);
       const to = relative(root, target);
-      if (!relative(join(src, 'platform'), f).startsWith('..') && b) {
-        if (isCatalogueImport(from, to)) catalogueImports++;
-        else platformToModules++;
-      }
+      if (!relative(join(src, 'platform'), f).startsWith('..') && b) platformToModules++;
       if (a && ROOT_FILES.some((r) => to === `src/${r}`) || (a && /^src\/(cli|seed)\//.test(to))) rootImports.push(`${from} -> ${to}`);
       if (a && b && a !== b) {
         pairs.add(`${a}>${b}`);
@@ -67,7 +56,7 @@ export function countBoundaries(rootDir) {
     const [a, b] = p.split('>');
     return a < b && pairs.has(`${b}>${a}`);
   });
-  return { internal, mutual: mutualPairs.length, mutualPairs, platformToModules, catalogueImports, moduleToRoot: rootImports.length, examples: [...examples, ...rootImports.slice(0, 5)], edges: [...pairs].sort() };
+  return { internal, mutual: mutualPairs.length, mutualPairs, platformToModules, moduleToRoot: rootImports.length, examples: [...examples, ...rootImports.slice(0, 5)], edges: [...pairs].sort() };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -70,7 +70,7 @@ export interface RedactionRuleTable {
   deleted_at: string | null;
 }
 
-/** The search index of public material: folded search keys (see directory/search-key.ts). */
+/** The search index of public material: folded search keys (see platform/text/search-key.ts). */
 export interface SearchDocTable {
   id: Generated<number>;
   /** 'appeal' (subject + text), 'answer' (an event), 'file' (a document's text) */
