@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { suggest } from '../../src/modules/publication/redaction/patterns.js';
 import { emptyRedaction, redactText, REDACTED } from '../../src/modules/publication/redaction/redact.js';
 import { boundQuantifiers, checkRegex } from '../../src/modules/publication/redaction/safe-regex.js';
 
@@ -46,7 +45,7 @@ describe('redaction suggestions, one pattern at a time', () => {
   });
 
   test('each suggestion names its kind', () => {
-    const kinds = suggest('+996 555 12 34 56 a@b.kg 21203199000123 ID1234567 ул. Киевская, 5 Иванов И. И.').map((s) => s.kind);
+    const kinds = redactText('+996 555 12 34 56 a@b.kg 21203199000123 ID1234567 ул. Киевская, 5 Иванов И. И.', emptyRedaction()).suggestions.map((s) => s.kind);
     for (const k of ['phone', 'email', 'pin', 'passport', 'address', 'name']) assert.ok(kinds.includes(k as never), k);
   });
 });

@@ -98,6 +98,10 @@ export interface AppealEventTable {
   created_at: string;
 }
 
+/** How text recognition of a scan went (see files/ocr.ts). */
+export const OCR_STATUSES = ['queued', 'done', 'partial', 'empty', 'failed', 'timeout', 'unavailable'] as const;
+export type OcrStatus = (typeof OCR_STATUSES)[number];
+
 /** A document on the timeline: stored under a random name outside the web root. */
 export interface AppealFileTable {
   id: Generated<number>;
@@ -108,8 +112,15 @@ export interface AppealFileTable {
   mime: string;
   size: number;
   sha256: string;
-  /** text for search (TXT now; PDF and DOCX extraction when available) */
+  /** text for search and redaction: the document's own text (TXT, PDF, DOCX) or recognised by OCR */
   extracted_text: string | null;
+  /** where the text came from: 'document' (its text layer), 'ocr' (recognised automatically), null (none) */
+  text_source: 'document' | 'ocr' | null;
+  /** text recognition of a scan (files/ocr.ts): null when not needed */
+  ocr_status: OcrStatus | null;
+  /** pages recognised, out of the pages the document has */
+  ocr_pages: number | null;
+  ocr_pages_total: number | null;
   created_at: string;
 }
 
