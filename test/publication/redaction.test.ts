@@ -40,8 +40,9 @@ describe('redaction suggestions, one pattern at a time', () => {
     assert.equal(red('Мен Бакыт уулу Нурлан, арыз берем'), `Мен ${REDACTED}, арыз берем`);
     assert.equal(red('подписал Иванов И. И. вчера'), `подписал ${REDACTED} вчера`);
     assert.equal(red('подписал А.Б. Осмонов вчера'), `подписал ${REDACTED} вчера`);
-    // The person acted for, found anywhere, in any case; short words are left alone
-    assert.equal(red('Жалобу подаёт ЧОЛПОН от имени чолпон, а Ли нет.', { knownNames: ['Чолпон Ли'] }), `Жалобу подаёт ${REDACTED} от имени ${REDACTED}, а Ли нет.`);
+    // The person acted for, found anywhere, in any case; a two-letter surname only when capitalised
+    // ("Ли" the surname, not "ли" the particle)
+    assert.equal(red('Жалобу подаёт ЧОЛПОН от имени чолпон; Ли тоже. Так ли?', { knownNames: ['Чолпон Ли'] }), `Жалобу подаёт ${REDACTED} от имени ${REDACTED}; ${REDACTED} тоже. Так ли?`);
   });
 
   test('each suggestion names its kind', () => {

@@ -3,6 +3,7 @@ import { defineMessages } from '../../platform/i18n/locales.js';
 import { appealsAdminMessages } from './messages-admin.js';
 import { appealsPageMessages } from './messages-pages.js';
 import { appealsImportMessages } from './messages-import.js';
+import { appealsOcrMessages } from './messages-ocr.js';
 import { mailInboundMessages } from '../mail-inbound/messages.js';
 
 const core = defineMessages({
@@ -135,4 +136,4 @@ const core = defineMessages({
   'appeals.esc.request.ombudsman': { ky: 'Укугумду коргоо максатында {body} органынын аракетсиздигин карап чыгууну суранам.', ru: 'Прошу рассмотреть бездействие органа {body} в целях защиты моих прав.', en: 'I ask you to examine the inaction of {body} in order to protect my rights.' },
 });
 
-export const appealsMessages = { ...core, ...appealsPageMessages, ...appealsAdminMessages, ...mailInboundMessages, ...appealsImportMessages };
+export const appealsMessages = { ...core, ...appealsPageMessages, ...appealsAdminMessages, ...mailInboundMessages, ...appealsImportMessages, ...appealsOcrMessages };

@@ -1,7 +1,8 @@
 /** Messages of publication: redaction review, public appeal pages, search, feeds. */
 import { defineMessages } from '../../platform/i18n/locales.js';
+import { redactionMessages } from './messages-redaction.js';
 
-export const publicationMessages = defineMessages({
+const core = defineMessages({
   'publication.nav_search': { ky: 'Издөө', ru: 'Поиск', en: 'Search' },
   'publication.search_title': { ky: 'Жарыяланган кайрылууларды издөө', ru: 'Поиск по опубликованным обращениям', en: 'Search published appeals' },
   'publication.search_lead': {
@@ -153,3 +154,5 @@ export const publicationMessages = defineMessages({
   'publication.consent_on': { ky: 'Статистикага кошуу', ru: 'Учитывать в статистике', en: 'Count in statistics' },
   'publication.latest': { ky: 'Акыркы жарыяланган кайрылуулар', ru: 'Последние опубликованные обращения', en: 'Latest published appeals' },
 });
+
+export const publicationMessages = { ...core, ...redactionMessages };

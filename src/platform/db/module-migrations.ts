@@ -14,6 +14,7 @@ import * as stats from '../../modules/stats/migrations/2026-11-28-stats.js';
 import * as searchIndex from '../../modules/publication/migrations/2026-11-28-search-index.js';
 import * as appealsSweepIndex from '../../modules/appeals/migrations/2026-11-28-appeals-sweep-index.js';
 import * as appealFileOcr from '../../modules/appeals/migrations/2026-12-07-appeal-file-ocr.js';
+import * as publicationFileRecognised from '../../modules/publication/migrations/2026-12-07-publication-file-recognised.js';
 import * as statsIndexes from '../../modules/stats/migrations/2026-11-28-stats-indexes.js';
 import * as statements from '../../modules/statements/migrations/2026-11-28-statements.js';
 import * as contact from '../../modules/contact/migrations/2026-11-28-contact.js';
@@ -35,4 +36,5 @@ export const moduleMigrations: Record<string, Migration> = {
   '2026-11-28-1510-search-index': searchIndex,
   '2026-11-28-1530-appeals-sweep-index': appealsSweepIndex,
   '2026-12-07-0100-appeal-file-ocr': appealFileOcr,
+  '2026-12-07-0110-publication-file-recognised': publicationFileRecognised,
 };

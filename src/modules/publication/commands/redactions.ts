@@ -24,7 +24,7 @@ export interface ChoiceProps {
 
 async function republishIfPublished(p: { trx: Executor; cipher: FieldCipher; appeal: Appeal; actor: string; now: Date }): Promise<void> {
   const pub = await p.trx.selectFrom('appeal_publication').select('state').where('appeal_id', '=', p.appeal.id).executeTakeFirst();
-  if (pub?.state === 'published') await publishAppeal(p);
+  if (pub?.state === 'published') await publishAppeal({ trx: p.trx, cipher: p.cipher, appeal: p.appeal, actor: p.actor, now: p.now, mode: 'update' });
 }
 
 export async function addChoice(p: ChoiceProps): Promise<void> {
@@ -84,6 +84,6 @@ export async function reapplyRule(p: { trx: Executor; cipher: FieldCipher; scope
   if (p.scope === 'body') q = q.where('appeal.body_id', '=', p.scopeId!);
   if (p.scope === 'appeal') q = q.where('appeal.id', '=', p.scopeId!);
   const rows = await q.execute();
-  for (const a of rows) await publishAppeal({ trx: p.trx, cipher: p.cipher, appeal: a, actor: p.actor, now: p.now });
+  for (const a of rows) await publishAppeal({ trx: p.trx, cipher: p.cipher, appeal: a, actor: p.actor, now: p.now, mode: 'update' });
   return rows.length;
 }
