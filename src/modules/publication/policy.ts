@@ -5,7 +5,7 @@
  * appeals); marking an original file safe to publish is for NGO staff who checked it; rules that
  * apply to many appeals (global, per body) are for administrators.
  */
-import { definePolicy, hasRole } from '../../platform/policy/policy.js';
+import { definePolicy, hasRole, isStaff } from '../../platform/policy/policy.js';
 import { canReadAppeal, type AppealAccess } from '../appeals/policy.js';
 
 function isAppealAccess(r: unknown): r is AppealAccess {
@@ -20,3 +20,5 @@ definePolicy('publication.manage', (u, r) => (r === undefined ? !!u && u.status 
 definePolicy('publication.mark_safe', (u, r) => hasRole(u, 'coordinator', 'lawyer') && (r === undefined || (isAppealAccess(r) && canReadAppeal(u, r))));
 /** Global and per-body redaction rules. */
 definePolicy('publication.rules', (u) => hasRole(u, 'admin', 'coordinator'));
+/** The redaction detector as an API for the organisation's tools (texts may be confidential). */
+definePolicy('publication.suggest', (u) => isStaff(u));

@@ -16,6 +16,7 @@ import type { Figures } from '../stats/figures.js';
 import { latestPublished } from './queries.js';
 import { MAX_QUERY, searchPublic, statusGroup, WINDOW } from './search.js';
 import { MAX_ID } from '../../platform/http/validation.js';
+import { redactionApiRoutes } from './routes-redaction-api.js';
 
 const Kind = Type.Union(APPEAL_KINDS.map((k) => Type.Literal(k)));
 const Month = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}$', description: 'YYYY-MM' });
@@ -40,6 +41,7 @@ const PublicAppeal = Type.Object({
 
 export async function publicationApiRoutes(app: FastifyInstance): Promise<void> {
   const { db, now, config } = app.achyk;
+  await app.register(redactionApiRoutes);
 
   app.get<{ Params: { id: number }; Querystring: { from?: string; to?: string; kind?: (typeof APPEAL_KINDS)[number] } }>(
     '/api/v1/stats/bodies/:id',

@@ -11,6 +11,7 @@ import { can } from '../../platform/policy/policy.js';
 import { appealFor } from '../appeals/access.js';
 import type { Appeal } from '../appeals/queries.js';
 import { kyrgyzDateOf } from '../calendar/index.js';
+import { needsOcr, queueOcr } from '../appeals/ocr-job.js';
 import { refreshAppeals } from '../stats/refresh.js';
 import { publishAppeal, withdrawAppeal } from './commands/publish.js';
 import { addChoice, addRule, reapplyRule, removeChoice } from './commands/redactions.js';
@@ -25,15 +26,13 @@ export async function publicationManageRoutes(app: FastifyInstance): Promise<voi
   const actorOf = (r: FastifyRequest) => `user:${r.ctx.user!.id}`;
 
   async function render(request: FastifyRequest, reply: FastifyReply, a: Appeal, errors: FieldError[] = [], input: Record<string, string> = {}) {
-    const [publication, snapshot, choices, rules, files, optOut] = await Promise.all([
+    const [publication, snapshot, choices, rules, optOut] = await Promise.all([
       db.selectFrom('appeal_publication').select(['state', 'published_at', 'withdrawn_at']).where('appeal_id', '=', a.id).executeTakeFirst(),
       buildSnapshot(db, cipher, a),
       db.selectFrom('redaction_choice').select(['id', 'kind', 'value']).where('appeal_id', '=', a.id).orderBy('id').execute(),
       db.selectFrom('redaction_rule').select(['id', 'pattern', 'is_regex', 'replacement']).where('scope', '=', 'appeal').where('scope_id', '=', a.id).where('deleted_at', 'is', null).orderBy('id').execute(),
-      db.selectFrom('appeal_file').select(['id', 'original_name']).where('appeal_id', '=', a.id).orderBy('id').execute(),
       db.selectFrom('stats_opt_out').select('id').where('appeal_id', '=', a.id).executeTakeFirst(),
     ]);
-    const safe = new Set(choices.filter((c) => c.kind === 'safe_file').map((c) => c.value));
     return sendPage(
       reply,
       <ManagePage
@@ -45,7 +44,6 @@ export async function publicationManageRoutes(app: FastifyInstance): Promise<voi
         snapshot={snapshot}
         choices={choices}
         rules={rules}
-        files={files.map((f) => ({ id: f.id, name: f.original_name, safe: safe.has(String(f.id)) }))}
         canMarkSafe={can(request.ctx.user, 'publication.mark_safe', a)}
         statsIncluded={!optOut}
         errors={errors}
@@ -92,11 +90,12 @@ export async function publicationManageRoutes(app: FastifyInstance): Promise<voi
       reply,
       async (a) => {
         const body = (request.body ?? {}) as Body;
-        const kind = body.kind === 'keep' || body.kind === 'safe_file' ? body.kind : 'redact';
+        const kind = body.kind === 'keep' || body.kind === 'safe' || body.kind === 'safe_file' || body.kind === 'ocr_checked' ? body.kind : 'redact';
         const value = typeof body.value === 'string' ? body.value.slice(0, 500) : '';
-        if (kind === 'safe_file') {
-          const file = /^[0-9]{1,9}$/.test(value) ? await db.selectFrom('appeal_file').select('id').where('id', '=', Number(value)).where('appeal_id', '=', a.id).executeTakeFirst() : undefined;
-          if (!file || !can(request.ctx.user, 'publication.mark_safe', a)) throw new AppError('not_found');
+        if (kind === 'safe_file' || kind === 'ocr_checked') {
+          const file = /^[0-9]{1,9}$/.test(value) ? await db.selectFrom('appeal_file').select(['id', 'text_source']).where('id', '=', Number(value)).where('appeal_id', '=', a.id).executeTakeFirst() : undefined;
+          if (!file || (kind === 'safe_file' && !can(request.ctx.user, 'publication.mark_safe', a))) throw new AppError('not_found');
+          if (kind === 'ocr_checked' && file.text_source !== 'ocr') throw new AppError('conflict', 'publication.error.ocr_not_possible');
         }
         await db.transaction().execute((trx) => addChoice({ trx, cipher, appeal: a, kind, value, actor: actorOf(request), now: now() }));
       },
@@ -111,6 +110,25 @@ export async function publicationManageRoutes(app: FastifyInstance): Promise<voi
       async (a) => {
         const choiceId = /^[0-9]{1,9}$/.test(request.params.choice) ? Number(request.params.choice) : 0;
         await db.transaction().execute((trx) => removeChoice({ trx, cipher, appeal: a, choiceId, actor: actorOf(request), now: now() }));
+      },
+      'publication.saved_flash',
+    ),
+  );
+
+  // Recognise a scan's text again (after a failure, a time-out, or once Tesseract is installed).
+  app.post<{ Params: { id: string; fileId: string } }>('/appeals/:id/publication/files/:fileId/ocr', manage, async (request, reply) =>
+    act(
+      request,
+      reply,
+      async (a) => {
+        const file = /^[0-9]{1,9}$/.test(request.params.fileId) ? await db.selectFrom('appeal_file').select(['id', 'mime', 'text_source', 'ocr_status']).where('id', '=', Number(request.params.fileId)).where('appeal_id', '=', a.id).executeTakeFirst() : undefined;
+        if (!file) throw new AppError('not_found');
+        if (file.text_source === 'document' || !needsOcr(file.mime, null)) throw new AppError('conflict', 'publication.error.ocr_not_possible');
+        if (file.ocr_status === 'queued') return;
+        await db.transaction().execute(async (trx) => {
+          await queueOcr(trx, file.id, now());
+          await appendAudit(trx, { actor: actorOf(request), action: 'appeal.file_ocr_requested', objectType: 'appeal', objectId: a.id, data: { file: file.id }, at: now() });
+        });
       },
       'publication.saved_flash',
     ),

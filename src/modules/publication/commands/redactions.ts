@@ -1,7 +1,8 @@
 /**
  * The owner's and staff's redaction work: add a phrase to hide, keep an automatic suggestion,
- * undo a choice, mark an original file safe, add or delete a rule. Each is audited without the
- * phrase itself (it may be the very name being hidden). A published appeal is re-published with
+ * confirm a visible word safe, undo a choice, mark an original file safe or a recognised text checked,
+ * add or delete a rule. Each is audited; a phrase to hide never with its text (it may be the very
+ * name being hidden), a confirmation with the text confirmed. A published appeal is re-published with
  * the new redactions in the same transaction, so the public copy never lags behind a redaction.
  */
 import { appendAudit } from '../../../platform/audit/audit-log.js';
@@ -10,13 +11,14 @@ import type { Executor } from '../../../platform/db/database.js';
 import { invalid } from '../../../platform/errors.js';
 import type { Appeal } from '../../appeals/queries.js';
 import { checkRegex } from '../redaction/safe-regex.js';
+import type { ChoiceKind } from '../tables.js';
 import { publishAppeal } from './publish.js';
 
 export interface ChoiceProps {
   trx: Executor;
   cipher: FieldCipher;
   appeal: Appeal;
-  kind: 'redact' | 'keep' | 'safe_file';
+  kind: ChoiceKind;
   value: string;
   actor: string;
   now: Date;
@@ -32,7 +34,11 @@ export async function addChoice(p: ChoiceProps): Promise<void> {
   if (p.kind !== 'safe_file' && value.length < 2) throw invalid([{ field: 'value', message: 'publication.error.phrase_short' }]);
   const exists = await p.trx.selectFrom('redaction_choice').select('id').where('appeal_id', '=', p.appeal.id).where('kind', '=', p.kind).where('value', '=', value).executeTakeFirst();
   if (!exists) await p.trx.insertInto('redaction_choice').values({ appeal_id: p.appeal.id, kind: p.kind, value, created_at: p.now.toISOString(), created_by: p.actor }).execute();
-  await appendAudit(p.trx, { actor: p.actor, action: `publication.${p.kind}`, objectType: 'appeal', objectId: p.appeal.id, data: { length: value.length }, at: p.now });
+  // A phrase to hide is never written to the audit log (it may be the very name being hidden). What
+  // a person confirms safe to publish (an official's name, a body, a date) is recorded as it is:
+  // that choice, and who made it, must be answerable later.
+  const shown = p.kind === 'safe' || p.kind === 'keep';
+  await appendAudit(p.trx, { actor: p.actor, action: `publication.${p.kind}`, objectType: 'appeal', objectId: p.appeal.id, data: shown ? { value } : { length: value.length }, at: p.now });
   await republishIfPublished(p);
 }
 

@@ -89,6 +89,7 @@ export async function redactionInput(db: Executor, cipher: FieldCipher, a: Appea
     keep: choices.filter((c) => c.kind === 'keep').map((c) => c.value),
     manual: choices.filter((c) => c.kind === 'redact').map((c) => c.value),
     rules,
+    language: a.language === 'ru' || a.language === 'en' ? a.language : 'ky',
   };
 }
 

@@ -93,8 +93,9 @@ function isInitial(text: string, t: Token): boolean {
  * names found in the appeal's other texts; `lowerKeys` are the keys of words also written in lower
  * case (ordinary words, not names).
  */
-export function findNames(text: string, tokens: Token[], index: NameIndex, lowerKeys: Set<string>): { hits: NameHit[]; found: string[] } {
+export function findNames(text: string, tokens: Token[], index: NameIndex, lowerKeys: Set<string>, language?: 'ky' | 'ru' | 'en'): { hits: NameHit[]; found: string[] } {
   const lex = lexicon();
+  const ordinary = (k: string) => lex.notNames.has(k) || lex.places.has(k) || (language === 'ky' && lex.kyrgyzOrdinary.has(k));
   const roles: Role[] = tokens.map((t) => {
     if (t.number) return 'other';
     if (index.isKnown(t)) return 'known';
@@ -103,11 +104,11 @@ export function findNames(text: string, tokens: Token[], index: NameIndex, lower
     if (t.caps === 'lower') return lex.roles.has(t.key) ? 'role' : 'other';
     if (lex.roles.has(t.key)) return 'role';
     if (index.isFound(t)) return 'found';
-    if (lex.notNames.has(t.key) || lex.places.has(t.key)) return 'cap';
+    if (ordinary(t.key)) return 'cap';
     if (isPatronymic(t.key)) return 'patronymic';
     const cands = lemmaCandidates(t.key);
     if (cands.some((c) => lex.places.has(c))) return 'cap';
-    if (cands.some((c) => lex.given.has(c))) return 'given';
+    if (cands.some((c) => lex.given.has(c) && !ordinary(c))) return 'given';
     const shape = surnameShape(t.key);
     if (shape === 'plain') return 'surname';
     if (shape === 'adjective') return 'adjective';
@@ -128,7 +129,7 @@ export function findNames(text: string, tokens: Token[], index: NameIndex, lower
     }
     let j = i;
     while (j + 1 < tokens.length && chainable(roles[j + 1]!) && adjacent(text, tokens[j]!.end + (roles[j] === 'initial' ? 1 : 0), tokens[j + 1]!.start)) j++;
-    decideChain(text, tokens, roles, i, j, lowerKeys, hits, found);
+    decideChain(text, tokens, roles, i, j, lowerKeys, hits, found, ordinary);
     i = j + 1;
   }
   return { hits, found };
@@ -136,7 +137,7 @@ export function findNames(text: string, tokens: Token[], index: NameIndex, lower
 
 const STRONG: ReadonlySet<Role> = new Set<Role>(['known', 'found', 'patronymic', 'given', 'surname']);
 
-function decideChain(text: string, tokens: Token[], roles: Role[], from: number, to: number, lowerKeys: Set<string>, hits: NameHit[], found: string[]): void {
+function decideChain(text: string, tokens: Token[], roles: Role[], from: number, to: number, lowerKeys: Set<string>, hits: NameHit[], found: string[], isOrdinary: (k: string) => boolean): void {
   const r = roles.slice(from, to + 1);
   const has = (x: Role) => r.includes(x);
   const words = r.filter((x) => x !== 'initial' && x !== 'particle');
@@ -170,7 +171,7 @@ function decideChain(text: string, tokens: Token[], roles: Role[], from: number,
       const nextToStrong = (k > 0 && inName[k - 1] && STRONG.has(r[k - 1]!)) || (k + 1 < r.length && inName[k + 1] && STRONG.has(r[k + 1]!)) || (k > 0 && inName[k - 1] && r[k - 1] === 'initial') || (k + 1 < r.length && r[k + 1] === 'initial') || (k + 1 < r.length && r[k + 1] === 'particle');
       // An unclassified capitalised word joins only when it is not an ordinary word: not first in
       // its sentence ("Мен Бакыт уулу"), not written in lower case elsewhere, not a known non-name.
-      const ordinary = t.sentenceStart || lowerKeys.has(t.key) || lexicon().notNames.has(t.key);
+      const ordinary = t.sentenceStart || lowerKeys.has(t.key) || isOrdinary(t.key);
       if (!acronym && nextToStrong && r[k] !== 'cap') inName[k] = true;
       else if (!acronym && !ordinary && nextToStrong && r[k] === 'cap' && (words.length <= 3 || has('patronymic') || has('particle'))) inName[k] = true;
     }

@@ -37,6 +37,8 @@ export interface RedactionInput {
   /** phrases the owner added: hidden as whole words, in every form, everywhere */
   manual: string[];
   rules: RuleInput[];
+  /** the language of the texts (an appeal's language): some words are names in one, ordinary words in another */
+  language?: 'ky' | 'ru' | 'en';
 }
 
 export function emptyRedaction(): RedactionInput {
@@ -102,11 +104,12 @@ function urlsWithNames(p: Prepared, names: NameHit[], index: NameIndex): Span[] 
 export function redactTexts(originals: string[], input: RedactionInput, limit = MAX_PUBLIC_TEXT): RedactedText[] {
   const keep = new Set(input.keep.map((k) => k.trim().toLocaleLowerCase()));
   const index = new NameIndex();
-  for (const n of input.knownNames) if (!n.includes('@')) index.addKnown(n);
+  // Names, not contacts: e-mail addresses and numbers are matched as they are (contactSpans).
+  for (const n of input.knownNames) if (!n.includes('@') && !/\d/.test(n)) index.addKnown(n);
   const prepared = originals.map((o) => prepare(o, limit));
   // Pass 1: names found anywhere (and not kept as harmless) are looked for everywhere.
   for (const p of prepared) {
-    const { hits, found } = findNames(p.text, p.tokens, index, p.lowerKeys);
+    const { hits, found } = findNames(p.text, p.tokens, index, p.lowerKeys, input.language);
     const kept = hits.filter((h) => h.kind === 'name' && keep.has(p.text.slice(h.start, h.end).toLocaleLowerCase()));
     for (const key of found) {
       const inKept = kept.some((h) => p.tokens.some((t) => t.key === key && t.start >= h.start && t.end <= h.end));
@@ -114,7 +117,7 @@ export function redactTexts(originals: string[], input: RedactionInput, limit = 
     }
   }
   return prepared.map((p) => {
-    const { hits } = findNames(p.text, p.tokens, index, p.lowerKeys);
+    const { hits } = findNames(p.text, p.tokens, index, p.lowerKeys, input.language);
     const suggestions: Span[] = [...hits.map((h) => ({ start: h.start, end: h.end, kind: h.kind })), ...patternSpans(p.text), ...contactSpans(p.text, input.knownNames), ...urlsWithNames(p, hits, index)];
     // A kept suggestion is let through, unless it is (or holds) a known identity.
     const known = suggestions.filter((s) => s.kind === 'known_name');

@@ -19,7 +19,7 @@ import { ENGLISH_GIVEN_NAMES, KYRGYZ_FEMALE_NAMES, KYRGYZ_MALE_NAMES, wordsOf } 
 
 /** Words the name lists contain that are, in letters, mostly ordinary words, months, planets, institutions. */
 const NOT_NAMES = `
-ай ал ан ана бал бек биг дан дон жан ива ким ли май мак мир мур нур ока пол рим сан том эл эль ян яр эд кай ада аза ия ая
+ан ана бек биг дан дон ива ли май мак мир мур ока пол рим сан том эль ян яр эд кай ада аза ия ая
 марс закон суд мира вера слава роза дания россия европа азия америка франция германия турция китай индия казахстан
 органов советов депутатов судов районов прокуроров граждан отделов комитетов министров кабинетов вопросов фактов
 президент правительство министерство республика кыргызстан бишкек ош жогорку кенеш акыйкатчы омбудсмен
@@ -28,6 +28,9 @@ const NOT_NAMES = `
 уважаемый уважаемая прошу сообщаем урматтуу кадырлуу
 мен сен ал биз силер алар бул ошол я мы вы он она они это этот эта i we you he she they the this
 `;
+
+/** Ordinary Kyrgyz words that are names in Russian or English text (Ким "who", Ай "moon", Нур "light"). */
+const KYRGYZ_ORDINARY = `ким ай ал бал эл жан нур мен сен биз ким-ким`;
 
 /** Capitalised words that introduce a person's name ("гражданин X", "осужденный X", "Mr X"). */
 const ROLE_WORDS = `
@@ -44,7 +47,16 @@ const ROLE_WORDS = `
 mr mrs ms miss dr mister madam citizen applicant victim witness detainee
 `;
 
-let cache: { given: Set<string>; places: Set<string>; notNames: Set<string>; roles: Set<string> } | null = null;
+export interface Lexicon {
+  given: Set<string>;
+  places: Set<string>;
+  notNames: Set<string>;
+  /** ordinary words in Kyrgyz text only */
+  kyrgyzOrdinary: Set<string>;
+  roles: Set<string>;
+}
+
+let cache: Lexicon | null = null;
 
 function keysOf(words: Iterable<string>): Set<string> {
   const out = new Set<string>();
@@ -69,7 +81,7 @@ function placeWords(): string[] {
 }
 
 /** The detector's word lists (built once). */
-export function lexicon(): { given: Set<string>; places: Set<string>; notNames: Set<string>; roles: Set<string> } {
+export function lexicon(): Lexicon {
   if (cache) return cache;
   const require = createRequire(import.meta.url);
   const { names } = require('sex-by-russian-name/dist/names.js') as { names: Record<string, Set<string>> };
@@ -77,6 +89,6 @@ export function lexicon(): { given: Set<string>; places: Set<string>; notNames: 
   const places = keysOf(placeWords());
   const given = keysOf([...Object.values(names).flatMap((s) => [...s]), ...wordsOf(KYRGYZ_MALE_NAMES), ...wordsOf(KYRGYZ_FEMALE_NAMES), ...wordsOf(ENGLISH_GIVEN_NAMES)]);
   for (const k of [...given]) if (k.length < 3 || notNames.has(k) || places.has(k)) given.delete(k);
-  cache = { given, places, notNames, roles: keysOf(wordsOf(ROLE_WORDS)) };
+  cache = { given, places, notNames, kyrgyzOrdinary: keysOf(wordsOf(KYRGYZ_ORDINARY)), roles: keysOf(wordsOf(ROLE_WORDS)) };
   return cache;
 }
