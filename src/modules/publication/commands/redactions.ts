@@ -34,11 +34,11 @@ export async function addChoice(p: ChoiceProps): Promise<void> {
   if (p.kind !== 'safe_file' && value.length < 2) throw invalid([{ field: 'value', message: 'publication.error.phrase_short' }]);
   const exists = await p.trx.selectFrom('redaction_choice').select('id').where('appeal_id', '=', p.appeal.id).where('kind', '=', p.kind).where('value', '=', value).executeTakeFirst();
   if (!exists) await p.trx.insertInto('redaction_choice').values({ appeal_id: p.appeal.id, kind: p.kind, value, created_at: p.now.toISOString(), created_by: p.actor }).execute();
-  // A phrase to hide is never written to the audit log (it may be the very name being hidden). What
-  // a person confirms safe to publish (an official's name, a body, a date) is recorded as it is:
-  // that choice, and who made it, must be answerable later.
-  const shown = p.kind === 'safe' || p.kind === 'keep';
-  await appendAudit(p.trx, { actor: p.actor, action: `publication.${p.kind}`, objectType: 'appeal', objectId: p.appeal.id, data: shown ? { value } : { length: value.length }, at: p.now });
+  // The text is never written to the audit log: a phrase to hide may be the very name being hidden,
+  // and a confirmation may concern text that is later withdrawn. The entry names the choice (its
+  // row keeps the value while it stands), who made it and when.
+  const id = exists?.id ?? (await p.trx.selectFrom('redaction_choice').select('id').where('appeal_id', '=', p.appeal.id).where('kind', '=', p.kind).where('value', '=', value).executeTakeFirstOrThrow()).id;
+  await appendAudit(p.trx, { actor: p.actor, action: `publication.${p.kind}`, objectType: 'appeal', objectId: p.appeal.id, data: { choice: id, length: value.length }, at: p.now });
   await republishIfPublished(p);
 }
 
