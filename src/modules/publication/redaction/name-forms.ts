@@ -119,12 +119,15 @@ export function lemmaCandidates(key: string): string[] {
 }
 
 /** A surname by its shape: -ов/-ев/-ин/-ын (and feminine), -ский/-ская/-цкий, -уулу/-кызы, in any case. */
-export function surnameShape(key: string): 'plain' | 'adjective' | null {
+export function surnameShape(key: string): 'plain' | 'weak' | 'adjective' | null {
+  let weak = false;
   for (const c of lemmaCandidates(key)) {
-    if (c.length >= 5 && /(ov|ev|in|ova|eva|ina)$/.test(c)) return 'plain';
+    if (c.length >= 5 && /(ov|ev|ova|eva)$/.test(c)) return 'plain';
+    if (c.length >= 5 && /(in|ina)$/.test(c)) weak = true;
     if (c.length >= 6 && /(ski|ska|skaia|tski)$/.test(c)) return 'adjective';
   }
-  return null;
+  // -ин/-ын: a Russian surname (Путин), or a Kyrgyz genitive (Республикасынын, Сиздин).
+  return weak ? 'weak' : null;
 }
 
 /** A patronymic: -ович/-евич/-ич, -овна/-евна/-ична/-инична, in any case. */

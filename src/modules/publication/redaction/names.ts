@@ -95,22 +95,28 @@ function isInitial(text: string, t: Token): boolean {
  */
 export function findNames(text: string, tokens: Token[], index: NameIndex, lowerKeys: Set<string>, language?: 'ky' | 'ru' | 'en'): { hits: NameHit[]; found: string[] } {
   const lex = lexicon();
-  const ordinary = (k: string) => lex.notNames.has(k) || lex.places.has(k) || (language === 'ky' && lex.kyrgyzOrdinary.has(k));
-  const roles: Role[] = tokens.map((t) => {
+  const cyrillic = (t: Token) => /[а-яёөүң]/i.test(t.text);
+  const ordinary = (k: string, t?: Token) => lex.notNames.has(k) || lex.places.has(k) || (language === 'ky' && lex.kyrgyzOrdinary.has(k) && (!t || cyrillic(t)));
+  const roles: Role[] = tokens.map((t, i) => {
     if (t.number) return 'other';
+    // the name of a street ("по улице Ахунбаева", "Токтогул көчөсү" is the address pattern's)
+    if (i > 0 && lex.streets.has(tokens[i - 1]!.key) && t.caps !== 'lower') return 'cap';
     if (index.isKnown(t)) return 'known';
     if (isInitial(text, t)) return 'initial';
     if (isParticle(t.key)) return 'particle';
     if (t.caps === 'lower') return lex.roles.has(t.key) ? 'role' : 'other';
     if (lex.roles.has(t.key)) return 'role';
     if (index.isFound(t)) return 'found';
-    if (ordinary(t.key)) return 'cap';
+    if (ordinary(t.key, t)) return 'cap';
+    // an abbreviation with a Kyrgyz ending (СИЗОго, ИИМге) is an institution
+    if (/^\p{Lu}{2,}\p{Ll}{1,4}$/u.test(t.text) && t.text.length <= 9) return 'cap';
     if (isPatronymic(t.key)) return 'patronymic';
     const cands = lemmaCandidates(t.key);
     if (cands.some((c) => lex.places.has(c))) return 'cap';
-    if (cands.some((c) => lex.given.has(c) && !ordinary(c))) return 'given';
+    if (cands.some((c) => lex.given.has(c) && !ordinary(c, t))) return 'given';
     const shape = surnameShape(t.key);
-    if (shape === 'plain') return 'surname';
+    if (shape === 'plain' || (shape === 'weak' && language !== 'ky')) return 'surname';
+    if (shape === 'weak') return 'adjective';
     if (shape === 'adjective') return 'adjective';
     return 'cap';
   });
@@ -142,7 +148,9 @@ function decideChain(text: string, tokens: Token[], roles: Role[], from: number,
   const has = (x: Role) => r.includes(x);
   const words = r.filter((x) => x !== 'initial' && x !== 'particle');
   const prev = from > 0 ? roles[from - 1] : undefined;
-  const afterRole = prev === 'role' && adjacent(text, tokens[from - 1]!.end + (text[tokens[from - 1]!.end] === '.' ? 1 : 0), tokens[from]!.start);
+  // "гражданин Асанбеков", "гр. Асанбеков", "Mr. Smith" (a dot only after an abbreviation, not a sentence's last word)
+  const roleToken = from > 0 ? tokens[from - 1]! : undefined;
+  const afterRole = prev === 'role' && !!roleToken && adjacent(text, roleToken.end + (text[roleToken.end] === '.' && roleToken.text.length <= 3 ? 1 : 0), tokens[from]!.start);
   const allCapsChain = tokens.slice(from, to + 1).every((t) => t.caps === 'upper');
   let name =
     has('known') ||
@@ -156,7 +164,8 @@ function decideChain(text: string, tokens: Token[], roles: Role[], from: number,
   if (!name && has('given')) {
     // A given name alone: a name unless the word is also used in lower case (an ordinary word).
     const g = tokens[from + r.indexOf('given')]!;
-    name = !lowerKeys.has(g.key) && !(allCapsChain && g.text.length <= 3);
+    // At the start of a sentence only an uninflected name counts ("Мэрия" is not "Мэри").
+    name = !lowerKeys.has(g.key) && !(allCapsChain && g.text.length <= 3) && (!g.sentenceStart || lexicon().given.has(g.key));
   }
   if (!name) return;
   // Which tokens of the chain are the name: the evidence, with the capitalised words and initials
@@ -171,7 +180,8 @@ function decideChain(text: string, tokens: Token[], roles: Role[], from: number,
       const nextToStrong = (k > 0 && inName[k - 1] && STRONG.has(r[k - 1]!)) || (k + 1 < r.length && inName[k + 1] && STRONG.has(r[k + 1]!)) || (k > 0 && inName[k - 1] && r[k - 1] === 'initial') || (k + 1 < r.length && r[k + 1] === 'initial') || (k + 1 < r.length && r[k + 1] === 'particle');
       // An unclassified capitalised word joins only when it is not an ordinary word: not first in
       // its sentence ("Мен Бакыт уулу"), not written in lower case elsewhere, not a known non-name.
-      const ordinary = t.sentenceStart || lowerKeys.has(t.key) || isOrdinary(t.key);
+      // (A place name next to a surname is a given name: "Чолпон Исакова".)
+      const ordinary = t.sentenceStart || lowerKeys.has(t.key) || (isOrdinary(t.key) && !lexicon().places.has(t.key)) || /^\p{Lu}{2,}\p{Ll}/u.test(t.text);
       if (!acronym && nextToStrong && r[k] !== 'cap') inName[k] = true;
       else if (!acronym && !ordinary && nextToStrong && r[k] === 'cap' && (words.length <= 3 || has('patronymic') || has('particle'))) inName[k] = true;
     }

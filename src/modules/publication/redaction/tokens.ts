@@ -103,7 +103,10 @@ export function tokenize(text: string): Token[] {
       // "А. Б. Маматов": a single capital letter before the dot is an initial, not a sentence end.
       const last = out[out.length - 1];
       const initial = c === '.' && last && last.end === i && !last.number && last.text.length === 1 && last.caps !== 'lower';
-      if (!initial) sentence = true;
+      // ... unless the line ends there ("… Сыдыков Н. К.⏎Ответ подписал").
+      let j = i + 1;
+      while (j < n && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
+      if (!initial || j >= n || text[j] === '\n') sentence = true;
     } else if (c === '\n' && i + 1 < n && text[i + 1] === '\n') sentence = true;
     i++;
   }

@@ -19,7 +19,7 @@ import { ENGLISH_GIVEN_NAMES, KYRGYZ_FEMALE_NAMES, KYRGYZ_MALE_NAMES, wordsOf } 
 
 /** Words the name lists contain that are, in letters, mostly ordinary words, months, planets, institutions. */
 const NOT_NAMES = `
-ан ана бек биг дан дон ива ли май мак мир мур ока пол рим сан том эль ян яр эд кай ада аза ия ая
+ан бек биг дан дон ива ли май мак мир мур ока пол рим сан том эль ян яр эд кай ада аза ия ая
 марс закон суд мира вера слава роза дания россия европа азия америка франция германия турция китай индия казахстан
 органов советов депутатов судов районов прокуроров граждан отделов комитетов министров кабинетов вопросов фактов
 президент правительство министерство республика кыргызстан бишкек ош жогорку кенеш акыйкатчы омбудсмен
@@ -27,10 +27,18 @@ const NOT_NAMES = `
 январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь
 уважаемый уважаемая прошу сообщаем урматтуу кадырлуу
 мен сен ал биз силер алар бул ошол я мы вы он она они это этот эта i we you he she they the this
+менин сенин анын биздин сиздин алардын мага сага ага бизге сизге аларга мени сени аны бизди сизди
 `;
 
 /** Ordinary Kyrgyz words that are names in Russian or English text (Ким "who", Ай "moon", Нур "light"). */
-const KYRGYZ_ORDINARY = `ким ай ал бал эл жан нур мен сен биз ким-ким`;
+const KYRGYZ_ORDINARY = `ким ай ал ана бал эл жан нур мен сен биз`;
+
+/** Words after which a capitalised word names a street, not a person ("по улице Ахунбаева"). */
+const STREET_WORDS = `
+ул улица улицы улице улицу улицей пр просп проспект проспекта проспекте проспектом пер переулок переулка переулке
+бул бульвар бульвара бульваре мкр микрорайон микрорайона микрорайоне м-н площадь площади сквер парк парка парке
+көч көчөсү көчөсүнүн көчөсүндө көчөсүнө проспектиси проспектисинде аянты st street avenue ave
+`;
 
 /** Capitalised words that introduce a person's name ("гражданин X", "осужденный X", "Mr X"). */
 const ROLE_WORDS = `
@@ -54,6 +62,7 @@ export interface Lexicon {
   /** ordinary words in Kyrgyz text only */
   kyrgyzOrdinary: Set<string>;
   roles: Set<string>;
+  streets: Set<string>;
 }
 
 let cache: Lexicon | null = null;
@@ -89,6 +98,6 @@ export function lexicon(): Lexicon {
   const places = keysOf(placeWords());
   const given = keysOf([...Object.values(names).flatMap((s) => [...s]), ...wordsOf(KYRGYZ_MALE_NAMES), ...wordsOf(KYRGYZ_FEMALE_NAMES), ...wordsOf(ENGLISH_GIVEN_NAMES)]);
   for (const k of [...given]) if (k.length < 3 || notNames.has(k) || places.has(k)) given.delete(k);
-  cache = { given, places, notNames, kyrgyzOrdinary: keysOf(wordsOf(KYRGYZ_ORDINARY)), roles: keysOf(wordsOf(ROLE_WORDS)) };
+  cache = { given, places, notNames, kyrgyzOrdinary: keysOf(wordsOf(KYRGYZ_ORDINARY)), roles: keysOf(wordsOf(ROLE_WORDS)), streets: keysOf(wordsOf(STREET_WORDS)) };
   return cache;
 }
