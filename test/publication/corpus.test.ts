@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { emptyRedaction, redactText } from '../../src/modules/publication/redaction/redact.js';
 import { tokenize } from '../../src/modules/publication/redaction/tokens.js';
+import { HELD_OUT_KY, HELD_OUT_RU } from './corpus/held-out.js';
 import { KYRGYZ_LETTERS } from './corpus/letters-ky.js';
 import { RUSSIAN_LETTERS } from './corpus/letters-ru.js';
 import { parseLetter, type CorpusLetter } from './corpus/types.js';
@@ -100,5 +101,23 @@ describe('the redaction corpus: 42 letters and answers in Russian and Kyrgyz', (
     if (ru.falsePositives.length + ky.falsePositives.length) console.log(`# taken for names: ${[...ru.falsePositives, ...ky.falsePositives].join(' | ')}`);
     assert.ok(recall >= 95, `recall ${recall}%`);
     assert.ok(precision >= 90, `precision ${precision}%`);
+  });
+});
+
+describe('held-out letters (written after tuning, never tuned against)', () => {
+  test('no known identity stays visible; recall and precision of other names measured', () => {
+    const ru = measure(HELD_OUT_RU, 'ru');
+    const ky = measure(HELD_OUT_KY, 'ky');
+    const n = (k: 'nameTokens' | 'nameFound' | 'detectedTokens' | 'detectedRight') => ru[k] + ky[k];
+    console.log(
+      `# held-out: ${ru.letters + ky.letters} letters; known visible ${ru.knownVisible.length + ky.knownVisible.length}; ` +
+        `recall ${pct(n('nameFound'), n('nameTokens'))}% (${n('nameFound')}/${n('nameTokens')}), precision ${pct(n('detectedRight'), n('detectedTokens'))}% (${n('detectedRight')}/${n('detectedTokens')})`,
+    );
+    if (ru.missed.length + ky.missed.length) console.log(`# held-out missed: ${[...ru.missed, ...ky.missed].join(' | ')}`);
+    if (ru.falsePositives.length + ky.falsePositives.length) console.log(`# held-out taken for names: ${[...ru.falsePositives, ...ky.falsePositives].join(' | ')}`);
+    assert.deepEqual([...ru.knownVisible, ...ky.knownVisible], []);
+    assert.deepEqual([...ru.patternVisible, ...ky.patternVisible], []);
+    assert.ok(pct(n('nameFound'), n('nameTokens')) >= 80);
+    assert.ok(pct(n('detectedRight'), n('detectedTokens')) >= 80);
   });
 });
