@@ -31,7 +31,8 @@ async function republishIfPublished(p: { trx: Executor; cipher: FieldCipher; app
 
 export async function addChoice(p: ChoiceProps): Promise<void> {
   const value = p.value.trim();
-  if (p.kind !== 'safe_file' && p.kind !== 'ocr_checked' && value.length < 2) throw invalid([{ field: 'value', message: 'publication.error.phrase_short' }]);
+  // A phrase to hide needs two characters (one would hide every such letter); a confirmation any text.
+  if ((p.kind === 'redact' && value.length < 2) || value.length === 0) throw invalid([{ field: 'value', message: 'publication.error.phrase_short' }]);
   const exists = await p.trx.selectFrom('redaction_choice').select('id').where('appeal_id', '=', p.appeal.id).where('kind', '=', p.kind).where('value', '=', value).executeTakeFirst();
   if (!exists) await p.trx.insertInto('redaction_choice').values({ appeal_id: p.appeal.id, kind: p.kind, value, created_at: p.now.toISOString(), created_by: p.actor }).execute();
   // The text is never written to the audit log: a phrase to hide may be the very name being hidden,

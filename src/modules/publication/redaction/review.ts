@@ -89,7 +89,9 @@ export function remainingItems(texts: { text: string; spans: Span[] }[]): Review
         j++;
       }
       const single = j === i;
-      const ordinary = single && t.sentenceStart && (lowerWords.has(t.key) || SENTENCE_WORDS.has(t.text.toLocaleLowerCase()));
+      // "I", "A", "В" alone are words, not names; a capital letter with a dot (an initial) is listed.
+      const letter = single && t.text.length === 1 && !initial(t);
+      const ordinary = letter || (single && t.sentenceStart && (lowerWords.has(t.key) || SENTENCE_WORDS.has(t.text.toLocaleLowerCase())));
       if (!ordinary) add(text.slice(t.start, tokens[j]!.end + (initial(tokens[j]!) ? 1 : 0)), 'words');
       i = j + 1;
     }
