@@ -6,12 +6,15 @@
  *   npm test                      every test
  *   npm test -- test/foo.test.ts  only these files
  *   npm test -- --sqlite-only     skip PostgreSQL (local, quick)
+ *   npm test -- --lane=unit       one lane (unit, http, security, browser, reliability; see test-lanes.ts),
+ *                                 also as `npm run test:unit`, `npm run test:http`, …
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startPostgres, type PgServer } from '../test/support/pg-server.js';
+import { LANES, laneOf, type Lane } from './test-lanes.js';
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -29,13 +32,20 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const sqliteOnly = args.includes('--sqlite-only');
   const files = args.filter((a) => !a.startsWith('--'));
-  const testFiles = files.length ? files : findTests('test');
+  const lanes = args.filter((a) => a.startsWith('--lane=')).map((a) => a.slice('--lane='.length));
+  for (const l of lanes) if (!(LANES as readonly string[]).includes(l)) throw new Error(`unknown lane ${l} (${LANES.join(', ')})`);
+  const testFiles = (files.length ? files : findTests('test')).filter((f) => lanes.length === 0 || lanes.includes(laneOf(f) as Lane));
+  if (lanes.length) console.log(`# lane ${lanes.join(', ')}: ${testFiles.length} files`);
+  // The unit lane needs neither PostgreSQL nor a browser: it does not wait for either.
+  const unitOnly = lanes.length > 0 && lanes.every((l) => l === 'unit');
   const ci = process.env.CI === 'true';
   const skipped: string[] = [];
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test' };
 
   let pg: PgServer | null = null;
-  if (sqliteOnly) skipped.push('PostgreSQL suite (--sqlite-only)');
+  if (unitOnly) {
+    // nothing to start
+  } else if (sqliteOnly) skipped.push('PostgreSQL suite (--sqlite-only)');
   else {
     try {
       pg = await startPostgres();
@@ -47,7 +57,7 @@ async function main(): Promise<number> {
   }
   const chromium = process.env.ACHYK_TEST_CHROMIUM ?? CHROMIUM_CANDIDATES.find((c) => fs.existsSync(c));
   if (chromium && fs.existsSync(chromium)) env.ACHYK_TEST_CHROMIUM = chromium;
-  else {
+  else if (!unitOnly) {
     delete env.ACHYK_TEST_CHROMIUM;
     skipped.push(chromium ? `browser suite: ACHYK_TEST_CHROMIUM=${chromium} does not exist` : 'browser suite: no Chromium found (apt-get install chromium)');
   }
@@ -80,7 +90,7 @@ async function main(): Promise<number> {
   }
   cleanup();
   for (const s of skipped) console.log(`# SKIPPED: ${s}`);
-  if (ci && skipped.length > 0 && !files.length) {
+  if (ci && skipped.length > 0 && !files.length && !lanes.length) {
     console.log('# CI=true: a skipped suite fails the run');
     return code || 1;
   }

@@ -11,9 +11,9 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { databaseText } from '../support/db-dump.js';
 import { forEachDialect } from '../support/dialects.js';
-import { buildUser, signIn } from '../support/factories.js';
+import { buildBody, buildUser, signIn } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
-import { makeBody, runJobs } from '../appeals/support.js';
+import { runJobs } from '../appeals/support.js';
 import { CLIENT_IP, FORWARDED_IP, USER_AGENT, follow, jpegWithGps, postMultipart, reporter, sendReport, TINY_PDF } from './support.js';
 
 forEachDialect('anonymous reporting: the reporter flow', (dialect) => {
@@ -24,7 +24,7 @@ forEachDialect('anonymous reporting: the reporter flow', (dialect) => {
   after(async () => t.close());
 
   test('report, receipt once, follow-up, messages, files, consent and deletion leave no trace of the reporter', async () => {
-    const bodyId = await makeBody(t, { name_en: 'Penal colony No. 47', name_ru: 'Исправительная колония № 47', name_ky: '47-түзөтүү колониясы' });
+    const bodyId = await buildBody(t, { name_en: 'Penal colony No. 47', name_ru: 'Исправительная колония № 47', name_ky: '47-түзөтүү колониясы' });
     const agent = reporter(t);
 
     // The start page and step one work without an account; the institution is found by search.

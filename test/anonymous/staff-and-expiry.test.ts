@@ -14,9 +14,9 @@ import { REMIND_DAYS, sweepReports } from '../../src/modules/anonymous/jobs.js';
 import { DAY_MS } from '../../src/modules/anonymous/queries.js';
 import { Agent } from '../support/agent.js';
 import { forEachDialect } from '../support/dialects.js';
-import { buildUser, signIn } from '../support/factories.js';
+import { buildBody, buildUser, signIn } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
-import { makeBody, runJobs } from '../appeals/support.js';
+import { runJobs } from '../appeals/support.js';
 import { follow, jpegWithGps, reporter, sendReport } from './support.js';
 
 const RETENTION = 30;
@@ -164,7 +164,7 @@ forEachDialect('anonymous reporting: staff, expiry and conversion', (dialect) =>
   });
 
   test('conversion into a case and into an appeal copies only the parts the reporter agreed to', async () => {
-    const bodyId = await makeBody(t, { name_en: 'Prosecutor of Chui oblast' });
+    const bodyId = await buildBody(t, { name_en: 'Prosecutor of Chui oblast' });
     const lawyer = await buildUser(t, { role: 'lawyer' });
     const agent = await signIn(t, lawyer, new Agent(t.app, { 'accept-language': 'en' }));
     await sendReport(reporter(t), { body_id: String(bodyId), what: 'Consented description', when: 'Secret when', where: 'Secret where', consent: ['description', 'files'] }, [{ name: 'evidence.jpg', data: await jpegWithGps() }]);

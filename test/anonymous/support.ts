@@ -2,7 +2,6 @@
  * Helpers for the anonymous-channel tests: a reporter's browser (planted address and user agent, to
  * prove they are never written), multipart forms, the whole sending flow, and images with GPS EXIF.
  */
-import crypto from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import { Agent } from '../support/agent.js';
@@ -22,37 +21,9 @@ export interface UploadFile {
   type?: string;
 }
 
-/** A multipart/form-data body, as a browser sends it. */
-export function multipartBody(fields: Record<string, string>, files: UploadFile[], fileField = 'files'): { body: Buffer; contentType: string } {
-  const boundary = `----achyk${crypto.randomBytes(8).toString('hex')}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  for (const f of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`));
-    parts.push(f.data, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-/** Posts a multipart form with the CSRF token in the query string (as PostForm does). */
+/** Posts a multipart form as the reporter's browser (the CSRF token in the query, as PostForm does). */
 export async function postMultipart(agent: Agent, url: string, fields: Record<string, string>, files: UploadFile[]): Promise<LightMyRequestResponse> {
-  const { body, contentType } = multipartBody(fields, files);
-  const csrf = await agent.csrf();
-  const res = await agent.app.inject({
-    method: 'POST',
-    url: `${url}?_csrf=${encodeURIComponent(csrf)}`,
-    remoteAddress: agent.remoteAddress,
-    payload: body,
-    headers: { 'content-type': contentType, cookie: agent.cookieHeader(), ...agent.headers },
-  });
-  for (const c of res.cookies) {
-    if (c.maxAge === 0 || c.value === '' || (c.expires && c.expires.getTime() < Date.now())) agent.cookies.delete(c.name);
-    else agent.cookies.set(c.name, c.value);
-  }
-  return res;
+  return agent.postMultipart(url, fields, files.map((f) => ({ field: 'files', filename: f.name, content: f.data, type: f.type })));
 }
 
 export interface ReportFields {

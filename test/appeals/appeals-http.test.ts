@@ -4,9 +4,9 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { forEachDialect } from '../support/dialects.js';
 import { Agent } from '../support/agent.js';
-import { buildUser, signIn, type TestUser } from '../support/factories.js';
+import { buildBody, buildUser, signIn, type TestUser } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
-import { draftThroughWizard, makeBody, tinyPdf, upload } from './support.js';
+import { draftThroughWizard, tinyPdf, upload } from './support.js';
 
 function listFilesDeep(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -25,7 +25,7 @@ forEachDialect('appeals: pages, permissions, bad input, documents, escalation', 
   after(async () => t.close());
 
   test('an appeal is private to its owner: another citizen, a monitor and an administrator get 404', async () => {
-    const body = await makeBody(t);
+    const body = await buildBody(t);
     const owner = await buildUser(t);
     const a = await en(t, owner);
     const id = await draftThroughWizard(a, body, {});
@@ -42,7 +42,7 @@ forEachDialect('appeals: pages, permissions, bad input, documents, escalation', 
   });
 
   test('an NGO appeal is open to coordinators and lawyers, not to monitors or citizens; the person acted for stays encrypted', async () => {
-    const body = await makeBody(t);
+    const body = await buildBody(t);
     const monitor = await buildUser(t, { role: 'monitor' });
     const m = await en(t, monitor);
     const id = await draftThroughWizard(m, body, { person_name: 'Гүлнара Секреттүү', person_contact: '+996 555 000 111' });
@@ -63,7 +63,7 @@ forEachDialect('appeals: pages, permissions, bad input, documents, escalation', 
   });
 
   test('an appeal to a deactivated body is refused with a specific message', async () => {
-    const body = await makeBody(t, { active_to: '2025-12-31' });
+    const body = await buildBody(t, { active_to: '2025-12-31' });
     const a = await en(t, await buildUser(t));
     const res = await a.post('/appeals/new', { body_id: String(body) });
     assert.equal(res.statusCode, 422);
@@ -72,7 +72,7 @@ forEachDialect('appeals: pages, permissions, bad input, documents, escalation', 
   });
 
   test('a body without an e-mail address: sending asks for one; recording a paper appeal works', async () => {
-    const body = await makeBody(t, { emails: null });
+    const body = await buildBody(t, { emails: null });
     const a = await en(t, await buildUser(t));
     const id = await draftThroughWizard(a, body, {});
     const res = await a.post(`/appeals/${id}/send`);
@@ -94,7 +94,7 @@ forEachDialect('appeals: pages, permissions, bad input, documents, escalation', 
   });
 
   test('classifying an appeal that has no answer is refused; events follow the state machine', async () => {
-    const body = await makeBody(t, { emails: null });
+    const body = await buildBody(t, { emails: null });
     const a = await en(t, await buildUser(t));
     const id = await draftThroughWizard(a, body, { channel: 'portal', submitted_on: '2026-02-27' });
     assert.equal((await a.post(`/appeals/${id}/send`)).statusCode, 303);
@@ -120,8 +120,8 @@ forEachDialect('appeals: pages, permissions, bad input, documents, escalation', 
   });
 
   test('escalation drafts a linked complaint to the supervising body from the directory', async () => {
-    const cabinet = await makeBody(t, { kind: 'cabinet', name_en: 'Cabinet of Ministers', name_ru: 'Кабинет Министров', name_ky: 'Министрлер Кабинети' });
-    const ministry = await makeBody(t, { supervisor_id: cabinet, name_en: 'Ministry of Testing', emails: null });
+    const cabinet = await buildBody(t, { kind: 'cabinet', name_en: 'Cabinet of Ministers', name_ru: 'Кабинет Министров', name_ky: 'Министрлер Кабинети' });
+    const ministry = await buildBody(t, { supervisor_id: cabinet, name_en: 'Ministry of Testing', emails: null });
     const a = await en(t, await buildUser(t));
     const id = await draftThroughWizard(a, ministry, { channel: 'paper', submitted_on: '2026-01-30', registration_number: 'R-77', registered_on: '2026-01-30', language: 'en', subject: 'Water supply' });
     assert.equal((await a.post(`/appeals/${id}/send`)).statusCode, 303);
@@ -147,7 +147,7 @@ forEachDialect('appeals: pages, permissions, bad input, documents, escalation', 
   });
 
   test('documents: SHA-256 recorded and shown, content checked against the extension, empty and oversize refused, served as attachments', async () => {
-    const body = await makeBody(t);
+    const body = await buildBody(t);
     const a = await en(t, await buildUser(t));
     const id = await draftThroughWizard(a, body, {});
     const ok = await upload(a, `/appeals/${id}/files?next=/appeals/${id}/documents`, 'note.txt', 'Салам');

@@ -4,9 +4,9 @@ import { sweepAppeals } from '../../src/modules/appeals/jobs.js';
 import { sha256 } from '../../src/platform/auth/sessions.js';
 import { Agent } from '../support/agent.js';
 import { forEachDialect } from '../support/dialects.js';
-import { buildUser, signIn, type TestUser } from '../support/factories.js';
+import { buildBody, buildUser, signIn, type TestUser } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
-import { draftThroughWizard, makeBody, runJobs } from './support.js';
+import { draftThroughWizard, runJobs } from './support.js';
 
 const en = (t: TestApp, u: TestUser) => signIn(t, u, new Agent(t.app, { 'accept-language': 'en' }));
 
@@ -25,7 +25,7 @@ forEachDialect('appeals: reminders and the overdue sweep, API, administration', 
   after(async () => t.close());
 
   test('reminders before the due date, on it, when overdue and long overdue, each once; time is a parameter', async () => {
-    const body = await makeBody(t, { emails: null });
+    const body = await buildBody(t, { emails: null });
     const owner = await buildUser(t, { email: 'owner.reminders@example.org' });
     const a = await en(t, owner);
     const id = await draftThroughWizard(a, body, { channel: 'paper', submitted_on: '2026-03-02', subject: 'Road repair' });
@@ -58,7 +58,7 @@ forEachDialect('appeals: reminders and the overdue sweep, API, administration', 
   });
 
   test('an answered appeal gets no reminder; the sweep reads only open appeals due soon', async () => {
-    const body = await makeBody(t, { emails: null });
+    const body = await buildBody(t, { emails: null });
     const a = await en(t, await buildUser(t));
     const id = await draftThroughWizard(a, body, { channel: 'paper', submitted_on: '2026-03-02' });
     await a.post(`/appeals/${id}/send`);
@@ -76,7 +76,7 @@ forEachDialect('appeals: reminders and the overdue sweep, API, administration', 
   });
 
   test('API: create and send, read, record events; same validation and permissions as the pages', async () => {
-    const body = await makeBody(t, { emails: 'api@body.example.kg' });
+    const body = await buildBody(t, { emails: 'api@body.example.kg' });
     const user = await buildUser(t);
     const token = await apiToken(t, user);
     const auth = { authorization: `Bearer ${token}`, 'accept-language': 'en' };
@@ -102,7 +102,7 @@ forEachDialect('appeals: reminders and the overdue sweep, API, administration', 
     const other = await apiToken(t, await buildUser(t));
     assert.equal((await t.app.inject({ method: 'GET', url: `/api/v1/appeals/${appeal.id}`, headers: { authorization: `Bearer ${other}` } })).statusCode, 404);
     assert.equal((await t.app.inject({ method: 'GET', url: `/api/v1/appeals/${appeal.id}` })).statusCode, 401);
-    const inactive = await makeBody(t, { active_to: '2026-01-01' });
+    const inactive = await buildBody(t, { active_to: '2026-01-01' });
     const refused = await t.app.inject({ method: 'POST', url: '/api/v1/appeals', headers: auth, payload: { bodyId: inactive, kind: 'complaint', language: 'en', subject: 'x', text: 'y' } });
     assert.equal(refused.statusCode, 400);
     assert.match(refused.body, /dissolved or merged/);
@@ -125,7 +125,7 @@ forEachDialect('appeals: reminders and the overdue sweep, API, administration', 
   });
 
   test('administrators add a calendar exception (with history) and open appeals are recomputed; rules get versions', async () => {
-    const body = await makeBody(t, { emails: null });
+    const body = await buildBody(t, { emails: null });
     const a = await en(t, await buildUser(t));
     const id = await draftThroughWizard(a, body, { channel: 'paper', submitted_on: '2026-03-02' });
     await a.post(`/appeals/${id}/send`);
@@ -163,7 +163,7 @@ forEachDialect('appeals: reminders and the overdue sweep, API, administration', 
 
   test('the holding pen: an administrator attaches a held message to an appeal', async () => {
     const { processInbound } = await import('../../src/modules/mail-inbound/process-message.js');
-    const body = await makeBody(t, { emails: null });
+    const body = await buildBody(t, { emails: null });
     const owner = await buildUser(t);
     const a = await en(t, owner);
     const id = await draftThroughWizard(a, body, { channel: 'paper', submitted_on: '2026-03-02' });
@@ -194,7 +194,7 @@ forEachDialect('appeals: reminders and the overdue sweep, API, administration', 
   });
 
   test('the NGO dashboard lists overdue, due this week and awaiting classification', async () => {
-    const body = await makeBody(t, { emails: null });
+    const body = await buildBody(t, { emails: null });
     const lawyer = await en(t, await buildUser(t, { role: 'lawyer' }));
     const overdue = await draftThroughWizard(lawyer, body, { channel: 'paper', submitted_on: '2026-01-30', subject: 'Old one' });
     await lawyer.post(`/appeals/${overdue}/send`);

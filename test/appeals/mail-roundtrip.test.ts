@@ -3,9 +3,9 @@ import { after, before, test } from 'node:test';
 import nodemailer from 'nodemailer';
 import { startInboundSmtp, type InboundServer } from '../../src/modules/mail-inbound/receiver.js';
 import { forEachDialect } from '../support/dialects.js';
-import { buildUser, signIn } from '../support/factories.js';
+import { buildBody, buildUser, signIn } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
-import { makeBody, runJobs, startTestSmtp, type Smtp } from './support.js';
+import { runJobs, startTestSmtp, type Smtp } from './support.js';
 
 forEachDialect('appeals: wizard, outbound and inbound mail over real SMTP', (dialect) => {
   let t: TestApp;
@@ -25,7 +25,7 @@ forEachDialect('appeals: wizard, outbound and inbound mail over real SMTP', (dia
   });
 
   test('a citizen sends an appeal through the wizard; the body replies by e-mail and the reply lands on the timeline', async () => {
-    const bodyId = await makeBody(t, { name_ru: 'Министерство юстиции', name_ky: 'Юстиция министрлиги', name_en: 'Ministry of Justice', emails: 'info@minjust.example.kg' });
+    const bodyId = await buildBody(t, { name_ru: 'Министерство юстиции', name_ky: 'Юстиция министрлиги', name_en: 'Ministry of Justice', emails: 'info@minjust.example.kg' });
     const citizen = await buildUser(t, { role: 'citizen' });
     const agent = await signIn(t, citizen);
 

@@ -9,16 +9,16 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Agent } from '../support/agent.js';
 import { forEachDialect } from '../support/dialects.js';
-import { buildUser, signIn } from '../support/factories.js';
+import { buildBody, buildUser, signIn } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
-import { makeBody, runJobs, upload } from './support.js';
+import { runJobs, upload } from './support.js';
 import { confirmAllSafe, sentAppeal } from '../publication/support.js';
 import { imagePdf, scanImage } from './scans.js';
 
 const LINES = ['Башкы прокуратура Маматовго жооп берди.', 'Жылуулук түтүгү кезексиз оңдолот.', 'Ответ подписал прокурор Сыдыков Н. К.'];
 
 async function lawyerAppeal(t: TestApp): Promise<{ agent: Agent; id: number }> {
-  const bodyId = await makeBody(t);
+  const bodyId = await buildBody(t);
   const lawyer = await buildUser(t, { role: 'lawyer' });
   const agent = await signIn(t, lawyer, new Agent(t.app, { 'accept-language': 'ky' }));
   const id = await sentAppeal(agent, bodyId, { language: 'ky', subject: 'Кыйноо боюнча арыз', text: 'Жабырлануучунун атынан арыз берем.', person_name: 'Маматов Азамат' });

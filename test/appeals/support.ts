@@ -1,55 +1,10 @@
-/** Helpers for the appeals tests: bodies in the directory, a test SMTP server, running due jobs. */
+/** Helpers for the appeals tests: a test SMTP server, running due jobs, the wizard, tiny documents. */
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { searchKey } from '../../src/modules/directory/search-key.js';
 import { runDueJobs } from '../../src/platform/jobs/queue.js';
 import type { TestApp } from '../support/test-app.js';
-
-let counter = 0;
-
-export interface BodyOverrides {
-  name_ky?: string;
-  name_ru?: string;
-  name_en?: string;
-  kind?: 'ministry' | 'agency' | 'prosecutor' | 'ombudsman' | 'aiyl_okmotu' | 'cabinet' | 'other';
-  emails?: string | null;
-  supervisor_id?: number | null;
-  active_to?: string | null;
-  code?: string;
-}
-
-/** Inserts a body into the directory and returns its id. */
-export async function makeBody(t: TestApp, o: BodyOverrides = {}): Promise<number> {
-  counter++;
-  const names = { name_ky: o.name_ky ?? `Сыноо органы ${counter}`, name_ru: o.name_ru ?? `Тестовый орган ${counter}`, name_en: o.name_en ?? `Test body ${counter}` };
-  const at = t.clock.now.toISOString();
-  const row = await t.db.conn.db
-    .insertInto('body')
-    .values({
-      code: o.code ?? `test-body-${counter}-${Math.random().toString(36).slice(2, 8)}`,
-      kind: o.kind ?? 'ministry',
-      institution_type: null,
-      ...names,
-      territory_id: null,
-      supervisor_id: o.supervisor_id ?? null,
-      emails: o.emails === undefined ? `body${counter}@gov.example.kg` : o.emails,
-      address: null,
-      phone: null,
-      website: null,
-      contact_unknown: 0,
-      active_from: null,
-      active_to: o.active_to ?? null,
-      merged_into_id: null,
-      search_key: searchKey([names.name_ky, names.name_ru, names.name_en]),
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
 
 /** Runs the due jobs (mail sending, sweeps) at the test clock's time. */
 export async function runJobs(t: TestApp): Promise<void> {
@@ -96,19 +51,7 @@ export function formValue(html: string, name: string): string | undefined {
 
 /** Uploads one file as a multipart form (the CSRF token goes in the query, as the page's form does). */
 export async function upload(agent: import('../support/agent.js').Agent, url: string, filename: string, content: Buffer | string) {
-  const boundary = '----achyktest' + Math.random().toString(16).slice(2);
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    Buffer.isBuffer(content) ? content : Buffer.from(content),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const csrf = await agent.csrf();
-  return agent.app.inject({
-    method: 'POST',
-    url: `${url}${url.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(csrf)}`,
-    payload: body,
-    headers: { ...agent.headers, 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: agent.cookieHeader() },
-  });
+  return agent.postMultipart(url, {}, [{ field: 'file', filename, content }]);
 }
 
 /** Creates a draft through the wizard and returns its id. */

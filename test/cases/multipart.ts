@@ -1,11 +1,8 @@
-/** Builds a multipart/form-data body by hand (one file part), for upload tests. */
-import crypto from 'node:crypto';
+/** One-file multipart bodies for the case upload tests (encoded by test/support/multipart.ts). */
+import { multipartBody as encode } from '../support/multipart.js';
 
 export function multipartBody(filename: string, content: Buffer, field = 'file'): { payload: Buffer; contentType: string } {
-  const boundary = `----achyk${crypto.randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, content, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+  return encode({}, [{ field, filename, content }]);
 }
 
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');

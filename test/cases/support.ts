@@ -1,26 +1,16 @@
 /** Helpers of the case tests: directory fixtures, a case team, and documenting a case through HTTP. */
 import assert from 'node:assert/strict';
 import { Agent } from '../support/agent.js';
-import { buildUser, signIn, type TestUser } from '../support/factories.js';
+import { buildBody, buildTerritory, buildUser, signIn, type TestUser } from '../support/factories.js';
 import type { TestApp } from '../support/test-app.js';
 
-const AT = '2026-01-01T00:00:00.000Z';
-
-/** A territory and a body of the directory (the directory module's tables, filled directly). */
+/** Two territories and two bodies of the directory, made by the factories. */
 export async function directoryFixture(t: TestApp, suffix = ''): Promise<{ chui: number; bishkek: number; police: number; court: number }> {
-  const db = t.db.conn.db;
-  const terr = (code: string, level: 'oblast' | 'city_republican', en: string) =>
-    db.insertInto('territory').values({ code: `${code}${suffix}`, level, name_ky: en, name_ru: en, name_en: en, parent_id: null, lat: null, lon: null, boundary: null, valid_from: null, valid_to: null, successor_id: null, source: null, search_key: en.toLowerCase(), created_at: AT, updated_at: AT }).returning('id').executeTakeFirstOrThrow();
-  const body = (code: string, kind: 'police' | 'court', en: string, territory: number) =>
-    db
-      .insertInto('body')
-      .values({ code: `${code}${suffix}`, kind, institution_type: null, name_ky: en, name_ru: en, name_en: en, territory_id: territory, supervisor_id: null, emails: 'office@example.kg', address: null, phone: null, website: null, contact_unknown: 0, active_from: null, active_to: null, merged_into_id: null, search_key: en.toLowerCase(), created_at: AT, updated_at: AT })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-  const chui = (await terr('41708000000000', 'oblast', `Chui oblast${suffix}`)).id;
-  const bishkek = (await terr('41711000000000', 'city_republican', `Bishkek${suffix}`)).id;
-  const police = (await body('police.test', 'police', `Police Department${suffix}`, chui)).id;
-  const court = (await body('court.test', 'court', `Pervomaisky District Court${suffix}`, bishkek)).id;
+  const chui = await buildTerritory(t, { code: `41708000000000${suffix}`, level: 'oblast', name_ky: `Chui oblast${suffix}`, name_ru: `Chui oblast${suffix}`, name_en: `Chui oblast${suffix}` });
+  const bishkek = await buildTerritory(t, { code: `41711000000000${suffix}`, level: 'city_republican', name_ky: `Bishkek${suffix}`, name_ru: `Bishkek${suffix}`, name_en: `Bishkek${suffix}` });
+  const body = (code: string, kind: 'police' | 'court', en: string, territory: number) => buildBody(t, { code: `${code}${suffix}`, kind, name_ky: en, name_ru: en, name_en: en, territory_id: territory, emails: 'office@example.kg' });
+  const police = await body('police.test', 'police', `Police Department${suffix}`, chui);
+  const court = await body('court.test', 'court', `Pervomaisky District Court${suffix}`, bishkek);
   return { chui, bishkek, police, court };
 }
 

@@ -7,7 +7,8 @@ import zlib from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
 import { addVersion } from '../../src/modules/consultations/commands/add-version.js';
 import { createConsultation, publishConsultation } from '../../src/modules/consultations/commands/save-consultation.js';
-import type { Agent } from '../support/agent.js';
+import type { Agent, FilePart } from '../support/agent.js';
+import { buildBody } from '../support/factories.js';
 import type { TestApp } from '../support/test-app.js';
 
 export const RU_DRAFT = `Проект Закона Кыргызской Республики «Об общественных слушаниях»
@@ -21,37 +22,12 @@ export const RU_DRAFT = `Проект Закона Кыргызской Респ
 
 let bodyCounter = 0;
 
-/** A ministry in the directory (the drafting body). */
+/** A ministry in the directory (the drafting body), made by the body factory. */
 export async function seedBody(t: TestApp, names: { ru?: string; ky?: string; en?: string } = {}): Promise<{ id: number; code: string }> {
   bodyCounter++;
   const code = `ministry-test-${bodyCounter}-${crypto.randomBytes(3).toString('hex')}`;
-  const at = t.clock.now.toISOString();
-  const row = await t.db.conn.db
-    .insertInto('body')
-    .values({
-      code,
-      kind: 'ministry',
-      institution_type: null,
-      name_ky: names.ky ?? `Сыноо министрлиги ${bodyCounter}`,
-      name_ru: names.ru ?? `Тестовое министерство ${bodyCounter}`,
-      name_en: names.en ?? `Test Ministry ${bodyCounter}`,
-      territory_id: null,
-      supervisor_id: null,
-      emails: null,
-      address: null,
-      phone: null,
-      website: null,
-      contact_unknown: 0,
-      active_from: null,
-      active_to: null,
-      merged_into_id: null,
-      search_key: '',
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id: row.id, code };
+  const id = await buildBody(t, { code, kind: 'ministry', name_ky: names.ky ?? `Сыноо министрлиги ${bodyCounter}`, name_ru: names.ru ?? `Тестовое министерство ${bodyCounter}`, name_en: names.en ?? `Test Ministry ${bodyCounter}`, emails: null });
+  return { id, code };
 }
 
 /** A consultation created through the commands: open from 1 to 14 March 2026 by default. */
@@ -83,32 +59,11 @@ export async function currentParagraphs(t: TestApp, consultationId: number) {
   return db.selectFrom('consultation_paragraph').selectAll().where('version_id', '=', v.id).orderBy('position').execute();
 }
 
-export interface FilePart {
-  field: string;
-  filename: string;
-  content: Buffer | string;
-  type?: string;
-}
+export type { FilePart } from '../support/agent.js';
 
-/** Posts multipart/form-data as a browser would, with the CSRF token in the query (as PostForm does). */
+/** Posts multipart/form-data as a browser would (Agent.postMultipart: the CSRF token in the query). */
 export async function postMultipart(agent: Agent, url: string, fields: Record<string, string>, file?: FilePart): Promise<LightMyRequestResponse> {
-  const boundary = `----achyk${crypto.randomBytes(8).toString('hex')}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`));
-    parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
-    parts.push(Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  const csrf = await agent.csrf();
-  const res = await agent.app.inject({
-    method: 'POST',
-    url: `${url}?_csrf=${encodeURIComponent(csrf)}`,
-    payload: Buffer.concat(parts),
-    headers: { ...agent.headers, 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: agent.cookieHeader() },
-  });
-  return res;
+  return agent.postMultipart(url, fields, file ? [file] : []);
 }
 
 /** A minimal DOCX (a ZIP with stored entries) whose body has one paragraph per line of `lines`. */

@@ -4,7 +4,7 @@ import type { Runtime } from '../../src/bootstrap.js';
 import { consultationPhase } from '../../src/modules/consultations/phase.js';
 import { consultationsSeed } from '../../src/modules/consultations/seed.js';
 import { forEachDialect } from '../support/dialects.js';
-import { buildUser } from '../support/factories.js';
+import { buildBody, buildUser } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
 import { currentParagraphs } from './fixtures.js';
 
@@ -22,8 +22,7 @@ forEachDialect('consultations: demo seed', (dialect) => {
     // Without the Ministry of Justice in the directory there is no drafting body to name.
     await consultationsSeed({ runtime, demo: true, now: t.clock.now });
     assert.equal((await db.selectFrom('consultation').select('id').execute()).length, 0);
-    const at = t.clock.now.toISOString();
-    await db.insertInto('body').values({ code: 'minjust', kind: 'ministry', institution_type: null, name_ky: 'Юстиция министрлиги', name_ru: 'Министерство юстиции', name_en: 'Ministry of Justice', territory_id: null, supervisor_id: null, emails: null, address: null, phone: null, website: null, contact_unknown: 0, active_from: null, active_to: null, merged_into_id: null, search_key: '', created_at: at, updated_at: at }).execute();
+    await buildBody(t, { code: 'minjust', kind: 'ministry', name_ky: 'Юстиция министрлиги', name_ru: 'Министерство юстиции', name_en: 'Ministry of Justice', emails: null });
     await consultationsSeed({ runtime, demo: false, now: t.clock.now });
     assert.equal((await db.selectFrom('consultation').select('id').execute()).length, 0);
     await consultationsSeed({ runtime, demo: true, now: t.clock.now });

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { findBodyByCode, findTerritoryByCode } from '../../src/modules/directory/queries.js';
 import { Agent } from '../support/agent.js';
@@ -8,24 +7,9 @@ import { buildUser, signIn } from '../support/factories.js';
 import type { TestApp } from '../support/test-app.js';
 import { buildSeededApp, csvOf, shippedCsv } from './support.js';
 
-/** Posts a multipart form (the upload page) as the agent, with the CSRF token in the query. */
+/** Posts the upload page's multipart form as the agent (CSRF token in the query unless csrf: false). */
 async function upload(agent: Agent, fields: Record<string, string>, file: { name: string; content: Buffer | string } | null, opts: { csrf?: boolean } = {}) {
-  const boundary = `----achyk${crypto.randomBytes(8).toString('hex')}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="csv"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`));
-    parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
-    parts.push(Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  const csrf = opts.csrf === false ? '' : `?_csrf=${encodeURIComponent(await agent.csrf())}`;
-  return agent.app.inject({
-    method: 'POST',
-    url: `/admin/directory/import${csrf}`,
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: agent.cookieHeader(), ...agent.headers },
-  });
+  return agent.postMultipart('/admin/directory/import', fields, file ? [{ field: 'csv', filename: file.name, content: file.content, type: 'text/csv' }] : [], opts);
 }
 
 forEachDialect('directory administration', (dialect) => {
@@ -59,7 +43,7 @@ forEachDialect('directory administration', (dialect) => {
     for (const [k, v] of admin.cookies) ru.cookies.set(k, v);
     const res = await upload(ru, { file: 'bodies' }, { name: 'b.csv', content: csvOf('bodies', [{ code: 'x.a', kind: 'other', name_en: 'A', supervisor_code: 'x.b' }, { code: 'x.b', kind: 'other', name_en: 'B', supervisor_code: 'x.a', emails: 'nope' }]) });
     assert.equal(res.statusCode, 422);
-    assert.match(res.body, /Ничего не загружено: найдено ошибок: 3/);
+    assert.match(res.body, /Ничего не загружено: найдено 3 ошибки\. Исправьте их/);
     assert.match(res.body, /<td>3<\/td><td><code>emails<\/code><\/td><td>«nope» — неверный адрес электронной почты.<\/td>/);
     assert.match(res.body, /<td>2<\/td><td><code>supervisor_code<\/code><\/td><td>Цикл подчинённости: x.a → x.b → x.a/);
     assert.equal(await findBodyByCode(t.db.conn.db, 'x.a'), undefined);
@@ -73,7 +57,7 @@ forEachDialect('directory administration', (dialect) => {
     assert.equal(await findBodyByCode(t.db.conn.db, 'ivs.bishkek'), undefined);
     const res = await upload(admin, { file: 'bodies' }, { name: 'b.csv', content: file });
     assert.equal(res.statusCode, 200);
-    assert.match(res.body, /1 rows imported: 1 new/);
+    assert.match(res.body, /1 row imported: 1 new/);
     const ivs = await findBodyByCode(t.db.conn.db, 'ivs.bishkek');
     assert.equal(ivs!.institution_type, 'ivs');
     const page = await new Agent(t.app, { 'accept-language': 'en' }).get(`/directory/bodies/${ivs!.id}`);

@@ -123,7 +123,7 @@ forEachDialect('directory CSV import: bad input', (dialect) => {
   test('the report reads well in the user language', async () => {
     const report = await run('bodies', csvOf('bodies', [body({ code: 'x.mail', emails: 'bad@' })]));
     assert.deepEqual(formatReport(report, translator('ru')), [
-      'Ничего не загружено: найдено ошибок: 1. Исправьте их и загрузите файл снова.',
+      'Ничего не загружено: найдена 1 ошибка. Исправьте её и загрузите файл снова.',
       '  Строка 2, Столбец emails: «bad@» — неверный адрес электронной почты.',
     ]);
     assert.match(formatReport(report, translator('ky'))[1]!, /Сап 2, Мамыча emails: «bad@» — туура электрондук почта дареги эмес/);

@@ -1,7 +1,7 @@
 /** Request bodies as clients really send them: urlencoded and multipart, with repeated keys and files. */
-import crypto from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Agent } from '../support/agent.js';
+import { multipartBody } from '../support/multipart.js';
 
 export interface FilePart {
   field: string;
@@ -18,15 +18,8 @@ export function urlencoded(pairs: [string, string][]): string {
 
 /** A multipart body; field names and file names go out as given (quotes and CR/LF included). */
 export function multipart(pairs: [string, string][], files: FilePart[] = []): { body: Buffer; contentType: string } {
-  const boundary = `----achykfuzz${crypto.randomBytes(8).toString('hex')}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of pairs) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  for (const f of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`));
-    parts.push(f.data, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+  const { payload, contentType } = multipartBody(pairs, files.map((f) => ({ field: f.field, filename: f.name, content: f.data, type: f.type })));
+  return { body: payload, contentType };
 }
 
 /** Posts a form as the agent (its cookies); the CSRF token is given by the caller (or left out). */

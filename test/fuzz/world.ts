@@ -11,9 +11,9 @@ import type { Role } from '../../src/platform/db/database.js';
 import type { Dialect } from '../../src/platform/db/connect.js';
 import { moduleSeeds } from '../../src/seed/module-seeds.js';
 import { Agent } from '../support/agent.js';
-import { buildUser, signIn, type TestUser } from '../support/factories.js';
+import { buildBody, buildUser, signIn, type TestUser } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
-import { draftThroughWizard, makeBody, tinyPdf, upload } from '../appeals/support.js';
+import { draftThroughWizard, tinyPdf, upload } from '../appeals/support.js';
 import { publish, sentAppeal } from '../publication/support.js';
 import { openCase, addOk } from '../cases/support.js';
 import { createApiToken } from '../cases/api-token.js';
@@ -197,7 +197,7 @@ export async function buildWorld(dialect: Dialect): Promise<World> {
       warnings.push(`fixture "${what}" failed: ${(err as Error).message.slice(0, 200)}`);
     }
   };
-  const bodyId = await makeBody(t);
+  const bodyId = await buildBody(t);
   const citizen = await agent('citizen');
   const lawyer = await agent('lawyer');
   const coordinator = await agent('coordinator');

@@ -1,79 +1,17 @@
 /**
- * Three interface languages (PRODUCT.md): every message has real Kyrgyz, Russian and English text
- * with the same placeholders; the language is negotiated, switchable without JavaScript, remembered
- * for signed-in users; every page of the foundation renders in each language.
+ * Three interface languages (PRODUCT.md): the language is negotiated, switchable without JavaScript,
+ * remembered for signed-in users; every page of the foundation renders in each language. The
+ * catalogue itself (keys, translations, ICU syntax, plurals) is checked in i18n-catalogue.test.ts.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { catalog } from '../../src/platform/i18n/catalog.js';
-import { LOCALES, negotiateLocale, type Locale } from '../../src/platform/i18n/locales.js';
+import { after, before, test } from 'node:test';
+import { LOCALES, type Locale } from '../../src/platform/i18n/locales.js';
 import { translator } from '../../src/platform/i18n/translate.js';
 import { totpCode } from '../../src/platform/auth/totp.js';
 import { Agent } from '../support/agent.js';
 import { forEachDialect } from '../support/dialects.js';
 import { buildUser, signIn } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
-
-/** Texts that are the same in every language on purpose (names of languages, of things). */
-const SAME_EVERYWHERE = new Set(['lang.ky', 'lang.ru', 'lang.en']);
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-/**
- * A sentence (not a proper name, an acronym, an address or a bare format): at least two English words
- * once placeholders and paths are set aside ("API: /api/v1/openapi.json" is not one).
- */
-const isSentence = (en: string) => (en.replace(/\{\w+\}|\S*[/.]\S*\w/g, ' ').match(/\b[A-Za-z][a-z]+\b/g) ?? []).length >= 2;
-
-describe('the message catalogue', () => {
-  const entries = Object.entries(catalog);
-
-  test('every key has non-empty Kyrgyz, Russian and English text', () => {
-    assert.ok(entries.length > 100);
-    for (const [key, text] of entries) for (const l of LOCALES) assert.ok(text[l]?.trim(), `${key} has no ${l} text`);
-  });
-
-  // (Kyrgyz and Russian may legitimately coincide: "Протокол (текст)" is both.)
-  test('Kyrgyz and Russian sentences are translations, not copies of the English', () => {
-    for (const [key, { ky, ru, en }] of entries) {
-      if (SAME_EVERYWHERE.has(key) || !isSentence(en)) continue;
-      assert.notEqual(ky, en, `${key}: the Kyrgyz text is the English one`);
-      assert.notEqual(ru, en, `${key}: the Russian text is the English one`);
-      assert.match(ky, /[\u0400-\u04FF]/, `${key}: the Kyrgyz text is not in Cyrillic`);
-      assert.match(ru, /[\u0400-\u04FF]/, `${key}: the Russian text is not in Cyrillic`);
-    }
-  });
-
-  test('placeholders are the same set in the three languages', () => {
-    for (const [key, { ky, ru, en }] of entries) {
-      assert.deepEqual(placeholders(ky), placeholders(en), `${key} (ky)`);
-      assert.deepEqual(placeholders(ru), placeholders(en), `${key} (ru)`);
-    }
-  });
-
-  test('translation fills placeholders and leaves unknown ones visible', () => {
-    const t = translator('en');
-    assert.equal(t('validation.too_short', { min: 12 }), 'Must be at least 12 characters.');
-    assert.equal(t('validation.too_short'), 'Must be at least {min} characters.');
-    assert.equal(translator('ru')('validation.too_short', { min: 12 }), 'Должно быть не меньше 12 символов.');
-  });
-});
-
-describe('language negotiation (pure)', () => {
-  test('the chosen language wins, then Accept-Language by quality, then Kyrgyz', () => {
-    const cases: [string | null, string | undefined, Locale][] = [
-      [null, undefined, 'ky'],
-      [null, 'ru-RU,ru;q=0.9,en;q=0.8', 'ru'],
-      [null, 'de-DE, en;q=0.5, ru;q=0.4', 'en'],
-      [null, 'fr, de', 'ky'],
-      [null, 'en;q=0, ru;q=0.1', 'ru'],
-      [null, 'EN-gb', 'en'],
-      [null, 'ky-KG', 'ky'],
-      ['en', 'ru', 'en'],
-      ['xx', 'ru', 'ru'],
-      [null, ';;;,q=,', 'ky'],
-    ];
-    for (const [chosen, header, expected] of cases) assert.equal(negotiateLocale(chosen, header), expected, `${chosen} / ${header}`);
-  });
-});
 
 /** Visible text only, so markup and asset names do not count. */
 const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ');
@@ -89,8 +27,8 @@ forEachDialect('pages in three languages', (dialect) => {
   function assertPage(res: { statusCode: number; body: string; headers: Record<string, unknown> }, lang: Locale, what: string): void {
     assert.match(res.body, new RegExp(`^<!doctype html><html lang="${lang}">`), what);
     assert.equal(res.headers['content-language'], lang, what);
-    assert.ok(res.body.includes(catalog['layout.home'][lang]), `${what}: the menu is in ${lang}`);
-    assert.ok(res.body.includes(catalog['layout.footer'][lang]), `${what}: the footer is in ${lang}`);
+    assert.ok(res.body.includes(translator(lang)('layout.home')), `${what}: the menu is in ${lang}`);
+    assert.ok(res.body.includes(translator(lang)('layout.footer')), `${what}: the footer is in ${lang}`);
     assert.doesNotMatch(textOf(res.body), UNTRANSLATED, `${what}: an untranslated message key is shown`);
   }
 
@@ -163,7 +101,7 @@ forEachDialect('pages in three languages', (dialect) => {
       const forbidden = await citizen.get('/admin');
       assert.equal(forbidden.statusCode, 403);
       assertPage(forbidden, lang, '/admin forbidden');
-      assert.ok(forbidden.body.includes(catalog['error.forbidden'][lang]));
+      assert.ok(forbidden.body.includes(translator(lang)('error.forbidden')));
     });
   }
 });

@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Agent } from '../support/agent.js';
 import { forEachDialect } from '../support/dialects.js';
-import { buildUser, signIn } from '../support/factories.js';
+import { buildBody, buildUser, signIn } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
-import { makeBody } from '../appeals/support.js';
 import { addOk, directoryFixture, idsOf, openCase, staff } from '../cases/support.js';
 import { confirmAllSafe, event, openReviewItems, publish, sentAppeal } from './support.js';
 
@@ -25,7 +24,7 @@ forEachDialect('publication: confirmation step and known identities', (dialect) 
 
   test('the issue’s letter: the person acted for is hidden whole in every case, with patronymic and initials', async () => {
     const lawyer = await signIn(t, await buildUser(t, { role: 'lawyer' }), new Agent(t.app, { 'accept-language': 'ru' }));
-    const id = await sentAppeal(lawyer, await makeBody(t), { language: 'ru', subject: 'Жалоба о пытках', text: 'Прошу проверить законность задержания.', person_name: 'Маматов Азамат Бакытович' });
+    const id = await sentAppeal(lawyer, await buildBody(t), { language: 'ru', subject: 'Жалоба о пытках', text: 'Прошу проверить законность задержания.', person_name: 'Маматов Азамат Бакытович' });
     await event(lawyer, id, { kind: 'answer', on: '2026-03-05', text: ISSUE_ANSWER });
     // Trying to keep the known person's name visible does not work: it is always hidden.
     assert.equal((await lawyer.post(`/appeals/${id}/publication/choices`, { kind: 'keep', value: 'Маматова Азамата Бакытовича' })).statusCode, 303);
@@ -37,7 +36,7 @@ forEachDialect('publication: confirmation step and known identities', (dialect) 
 
   test('publishing is refused until each visible word and number is hidden or confirmed safe (one click each, audited)', async () => {
     const owner = await signIn(t, await buildUser(t), new Agent(t.app, { 'accept-language': 'ru' }));
-    const id = await sentAppeal(owner, await makeBody(t), { language: 'ru', subject: 'Ответ не получен', text: 'Моё заявление от 12.03.2026 о колонии №47 передал Кенжебек. Начальник отдела Бишкекглавархитектура не ответил.' });
+    const id = await sentAppeal(owner, await buildBody(t), { language: 'ru', subject: 'Ответ не получен', text: 'Моё заявление от 12.03.2026 о колонии №47 передал Кенжебек. Начальник отдела Бишкекглавархитектура не ответил.' });
     const items = await openReviewItems(owner, id);
     for (const v of ['12.03.2026', '47', 'Начальник', 'Бишкекглавархитектура']) assert.ok(items.includes(v), `${v} in ${items.join(', ')}`);
     assert.ok(!items.includes('Кенжебек'), 'a given name is hidden by the detector, not left for review');
@@ -69,7 +68,7 @@ forEachDialect('publication: confirmation step and known identities', (dialect) 
 
   test('a word hidden by hand is hidden whole, in every inflected form, in every text', async () => {
     const owner = await signIn(t, await buildUser(t), new Agent(t.app, { 'accept-language': 'ky' }));
-    const id = await sentAppeal(owner, await makeBody(t), { language: 'ky', subject: 'Токтобаевдин иши', text: 'Токтобаев кармалды. Токтобаевге жардам керек.' });
+    const id = await sentAppeal(owner, await buildBody(t), { language: 'ky', subject: 'Токтобаевдин иши', text: 'Токтобаев кармалды. Токтобаевге жардам керек.' });
     await event(owner, id, { kind: 'answer', on: '2026-03-05', text: 'Токтобаевдин арызы каралды. ТОКТОБАЕВДЕН түшүндүрмө алынды.' });
     assert.equal((await owner.post(`/appeals/${id}/publication/choices`, { kind: 'redact', value: 'Токтобаев' })).statusCode, 303);
     await publish(owner, id);

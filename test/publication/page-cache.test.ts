@@ -10,9 +10,8 @@ import { csrfTokenFor } from '../../src/platform/http/request-context.js';
 import { bumpStatsVersion } from '../../src/modules/stats/cache.js';
 import { Agent } from '../support/agent.js';
 import { forEachDialect } from '../support/dialects.js';
-import { buildUser, signIn } from '../support/factories.js';
+import { buildBody, buildUser, signIn } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
-import { makeBody } from '../appeals/support.js';
 import { event, publish, sentAppeal } from './support.js';
 
 const csrfIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
@@ -24,7 +23,7 @@ forEachDialect('page cache: anonymous visitors of public pages', (dialect) => {
   let id: number;
   before(async () => {
     t = await buildTestApp(dialect, { now: new Date('2026-03-10T06:00:00Z') });
-    body = await makeBody(t, { name_en: 'Cached Ministry' });
+    body = await buildBody(t, { name_en: 'Cached Ministry' });
     owner = await signIn(t, await buildUser(t), new Agent(t.app, { 'accept-language': 'en' }));
     id = await sentAppeal(owner, body, { subject: 'Broken bridge', text: 'The bridge over the river is broken.' });
     await publish(owner, id);

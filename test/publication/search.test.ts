@@ -134,7 +134,7 @@ forEachDialect('publication: search in three languages, facets, snippets, pages,
     const all = (await t.app.inject({ method: 'GET', url: '/api/v1/search?q=' + encodeURIComponent('жол') })).json();
     assert.equal(all.more, false);
     const html = await new Agent(t.app, { 'accept-language': 'ru' }).get('/search?q=' + encodeURIComponent('жол'));
-    assert.match(html.body, /Найдено обращений: 21/);
+    assert.match(html.body, /Найдено 21 обращение/);
   });
 
   test('bodies are found too, by name in any of the three languages', async () => {

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Agent } from '../support/agent.js';
 import { forEachDialect } from '../support/dialects.js';
-import { buildUser, signIn } from '../support/factories.js';
+import { buildBody, buildUser, signIn } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
-import { draftThroughWizard, makeBody, upload } from '../appeals/support.js';
+import { draftThroughWizard, upload } from '../appeals/support.js';
 import { event, publish, sentAppeal } from './support.js';
 
 forEachDialect('publication: review, redact, preview, publish, withdraw', (dialect) => {
@@ -17,7 +17,7 @@ forEachDialect('publication: review, redact, preview, publish, withdraw', (diale
   let body: number;
   before(async () => {
     t = await buildTestApp(dialect, { now: new Date('2026-03-10T06:00:00Z') });
-    body = await makeBody(t);
+    body = await buildBody(t);
   });
   after(async () => t.close());
   const en = async (role: 'citizen' | 'lawyer' | 'monitor' | 'admin' | 'coordinator' = 'citizen') => signIn(t, await buildUser(t, { role }), new Agent(t.app, { 'accept-language': 'en' }));

@@ -1,8 +1,8 @@
 /**
- * `npm run test:reliability`: the full crash-safety and load suites (20 kills per scenario, 60 s
+ * `npm run test:reliability:full`: the full crash-safety and load suites (20 kills per scenario, 60 s
  * of load per dialect) through the normal test runner, which starts the throw-away PostgreSQL.
  * `npm test` runs the same files with the small defaults (2 kills, 10 s). Settings already in the
- * environment win, e.g. `ACHYK_CRASH_ROUNDS=50 npm run test:reliability`.
+ * environment win, e.g. `ACHYK_CRASH_ROUNDS=50 npm run test:reliability:full`.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';

@@ -14,9 +14,8 @@ import { refreshStats } from '../../src/modules/stats/refresh.js';
 import { kyrgyzDateOf } from '../../src/modules/calendar/index.js';
 import { Agent } from '../support/agent.js';
 import { forEachDialect } from '../support/dialects.js';
-import { buildUser, signIn, type TestUser } from '../support/factories.js';
+import { buildBody, buildUser, signIn, type TestUser } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
-import { makeBody } from '../appeals/support.js';
 import { insertAppeal } from '../stats/support.js';
 
 async function insertCases(t: TestApp, n: number, state: 'intake' | 'verified' | 'closed', actType: string, date: string, userId: number): Promise<void> {
@@ -98,7 +97,7 @@ forEachDialect('statement figures and announcements', (dialect) => {
 
   test('an on-time rate below the minimum sample is withheld; above it, shown with its basis', async () => {
     const owner = (await buildUser(t)).id;
-    const bodyId = await makeBody(t, { code: 'small-agency' } as never);
+    const bodyId = await buildBody(t, { code: 'small-agency' } as never);
     for (let i = 0; i < 4; i++) await insertAppeal(t, { bodyId, ownerId: owner, state: 'answered', receivedOn: '2026-02-02', dueDate: '2026-02-20', answeredOn: '2026-02-05', classification: 'satisfied' });
     await refreshStats(t.db.conn.db, kyrgyzDateOf(t.clock.now), t.clock.now);
     const r = await publish('{{figure:on-time body=small-agency from=2026-01 to=2026-03}}');

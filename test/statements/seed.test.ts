@@ -4,7 +4,7 @@ import type { Runtime } from '../../src/bootstrap.js';
 import { statementsSeed } from '../../src/modules/statements/seed.js';
 import { Agent } from '../support/agent.js';
 import { forEachDialect } from '../support/dialects.js';
-import { buildUser } from '../support/factories.js';
+import { buildBody, buildUser } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
 
 forEachDialect('statements: demo seed', (dialect) => {
@@ -20,8 +20,7 @@ forEachDialect('statements: demo seed', (dialect) => {
     await buildUser(t, { role: 'admin' });
     await statementsSeed({ runtime, demo: true, now: t.clock.now });
     assert.equal((await db.selectFrom('statement').select('id').execute()).length, 0, 'no Ministry of Justice, no demo statement');
-    const at = t.clock.now.toISOString();
-    await db.insertInto('body').values({ code: 'minjust', kind: 'ministry', institution_type: null, name_ky: 'Юстиция министрлиги', name_ru: 'Министерство юстиции', name_en: 'Ministry of Justice', territory_id: null, supervisor_id: null, emails: null, address: null, phone: null, website: null, contact_unknown: 0, active_from: null, active_to: null, merged_into_id: null, search_key: '', created_at: at, updated_at: at }).execute();
+    await buildBody(t, { code: 'minjust', kind: 'ministry', name_ky: 'Юстиция министрлиги', name_ru: 'Министерство юстиции', name_en: 'Ministry of Justice', emails: null });
     await statementsSeed({ runtime, demo: false, now: t.clock.now });
     assert.equal((await db.selectFrom('statement').select('id').execute()).length, 0);
     await statementsSeed({ runtime, demo: true, now: t.clock.now });

@@ -9,9 +9,8 @@ import { refreshStats } from '../../src/modules/stats/refresh.js';
 import { kyrgyzDateOf } from '../../src/modules/calendar/index.js';
 import { Agent } from '../support/agent.js';
 import { forEachDialect } from '../support/dialects.js';
-import { buildUser, signIn } from '../support/factories.js';
+import { buildBody, buildUser, signIn } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
-import { makeBody } from '../appeals/support.js';
 import { insertAppeal } from '../stats/support.js';
 
 const BODY_CODE = 'ministry-of-figures';
@@ -44,7 +43,7 @@ forEachDialect('statements', (dialect) => {
     t = await buildTestApp(dialect);
     coordinator = await buildUser(t, { role: 'coordinator' });
     owner = (await buildUser(t)).id;
-    bodyId = await makeBody(t, { code: BODY_CODE, name_en: 'Ministry of Figures' } as never);
+    bodyId = await buildBody(t, { code: BODY_CODE, name_en: 'Ministry of Figures' } as never);
     // Two appeals overdue now (due in February, still open on 2 March).
     for (let i = 0; i < 2; i++) await insertAppeal(t, { bodyId, ownerId: owner, state: 'registered', receivedOn: '2026-02-02', dueDate: '2026-02-20' });
     await refreshStats(t.db.conn.db, kyrgyzDateOf(t.clock.now), t.clock.now);

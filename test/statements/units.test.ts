@@ -1,8 +1,12 @@
-/** Pure parts of the statements module: the embed syntax, iCalendar text, Bishkek time, slugs. */
+/** Pure parts of the statements module: the embed syntax and its words, iCalendar text, Bishkek time, slugs. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bishkekToUtc, utcToBishkek } from '../../src/modules/statements/bishkek-time.js';
 import { findEmbeds, parseEmbed } from '../../src/modules/statements/embeds/parse.js';
+import type { EmbedViews } from '../../src/modules/statements/embeds/embeds.js';
+import { plainText } from '../../src/modules/statements/markdown.js';
+import type { Locale } from '../../src/platform/i18n/locales.js';
+import { translator } from '../../src/platform/i18n/translate.js';
 import { escapeText, foldLine } from '../../src/modules/statements/ical.js';
 import { idOfSlug, slugFor } from '../../src/modules/statements/slug.js';
 import { parseTags } from '../../src/modules/statements/commands/statement-input.js';
@@ -46,4 +50,22 @@ test('tags are normalised; unacceptable ones are refused', () => {
   assert.deepEqual(parseTags('Torture, Prisons , torture, Түрмө'), ['torture', 'prisons', 'түрмө']);
   assert.equal(parseTags('<script>'), null);
   assert.equal(parseTags(Array.from({ length: 11 }, (_, i) => `t${i}`).join(',')), null);
+});
+
+test('embeds: `words` prints a count with its noun in the plural form the number takes (ky, ru, en)', () => {
+  const w = parseEmbed('overdue body=mvd words');
+  assert.ok(w.ok);
+  assert.equal(w.spec.words, true);
+  assert.equal(w.spec.key, 'overdue body=mvd', 'presentation only: the same frozen value as without `words`');
+  const rate = parseEmbed('on-time body=mvd words');
+  assert.equal(rate.ok ? 'ok' : rate.message, 'statements.embed_unknown_param', 'a rate is not a count of things');
+  const text = (lang: Locale, n: number, words: boolean) => {
+    const raw = `{{figure:overdue body=mvd${words ? ' words' : ''}}}`;
+    const embeds: EmbedViews = new Map([[raw, { state: 'figure', frozen: false, figure: { status: 'value', figure: 'overdue', value: n, percent: false, asOf: '2026-05-04T06:00:00.000Z', source: '/stats/bodies/1' } }]]);
+    return plainText(raw, { embeds, t: translator(lang), locale: lang, preview: false }).replace(/ \(.*$/, '');
+  };
+  assert.deepEqual([1, 2, 5, 11, 21, 22].map((n) => text('ru', n, true)), ['1 просроченное обращение', '2 просроченных обращения', '5 просроченных обращений', '11 просроченных обращений', '21 просроченное обращение', '22 просроченных обращения']);
+  assert.deepEqual([1, 2, 5, 11, 21, 22].map((n) => text('en', n, true)), ['1 overdue appeal', '2 overdue appeals', '5 overdue appeals', '11 overdue appeals', '21 overdue appeals', '22 overdue appeals']);
+  assert.deepEqual([1, 2, 5, 11, 21, 22].map((n) => text('ky', n, true)), [1, 2, 5, 11, 21, 22].map((n) => `мөөнөтү өткөн ${n} кайрылуу`));
+  assert.equal(text('ru', 5, false), '5', 'without `words` the number alone, as the author wrote the noun');
 });

@@ -16,9 +16,8 @@ import { refreshStats } from '../../src/modules/stats/refresh.js';
 import { kyrgyzDateOf } from '../../src/modules/calendar/index.js';
 import { Agent } from '../support/agent.js';
 import { forEachDialect } from '../support/dialects.js';
-import { buildUser } from '../support/factories.js';
+import { buildBody, buildUser } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
-import { makeBody } from '../appeals/support.js';
 import { insertAppeal } from './support.js';
 
 const ANSWERS: [string, number][] = [
@@ -43,8 +42,8 @@ forEachDialect('stats: report cards, league tables, map and the stats API on a h
   before(async () => {
     t = await buildTestApp(dialect, { now: new Date('2026-03-10T06:00:00Z') });
     const owner = await buildUser(t);
-    bodyA = await makeBody(t, { name_en: 'Ministry of Fixtures', kind: 'ministry' });
-    bodyB = await makeBody(t, { name_en: 'Small Agency', kind: 'agency' });
+    bodyA = await buildBody(t, { name_en: 'Ministry of Fixtures', kind: 'ministry' });
+    bodyB = await buildBody(t, { name_en: 'Small Agency', kind: 'agency' });
     for (const [on] of ANSWERS) await insertAppeal(t, { bodyId: bodyA, ownerId: owner.id, state: 'answered', receivedOn: '2026-02-02', dueDate: '2026-02-20', answeredOn: on, classification: on === '2026-03-02' ? 'refused' : on === '2026-02-23' ? null : 'satisfied', refusalReason: on === '2026-03-02' ? 'no_grounds' : null });
     await insertAppeal(t, { bodyId: bodyA, ownerId: owner.id, state: 'registered', receivedOn: '2026-02-02', dueDate: '2026-02-20' });
     await insertAppeal(t, { bodyId: bodyA, ownerId: owner.id, state: 'sent', receivedOn: '2026-03-02', dueDate: '2026-03-20', kind: 'information_request' });

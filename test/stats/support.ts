@@ -1,7 +1,6 @@
 /** Fixtures for the statistics tests: appeals inserted with known dates (no letters, no wizard). */
+import { buildAppeal } from '../support/factories.js';
 import type { TestApp } from '../support/test-app.js';
-
-let n = 0;
 
 export interface FactInput {
   bodyId: number;
@@ -15,48 +14,24 @@ export interface FactInput {
   refusalReason?: 'no_grounds' | 'not_competent' | null;
 }
 
-/** Inserts a sent appeal with the given dates and returns its id. */
+/**
+ * Inserts a sent appeal with the given dates and returns its id (the appeal factory, with no
+ * registration recorded and nothing implied that the fact does not say).
+ */
 export async function insertAppeal(t: TestApp, f: FactInput): Promise<number> {
-  n++;
-  const at = t.clock.now.toISOString();
-  const row = await t.db.conn.db
-    .insertInto('appeal')
-    .values({
-      owner_id: f.ownerId,
-      ngo: 0,
-      body_id: f.bodyId,
-      kind: f.kind ?? 'application',
-      language: 'ru',
-      subject: `Fixture ${n}`,
-      text: 'Fixture text',
-      channel: 'paper',
-      to_address: null,
-      state: f.state,
-      person_name_enc: null,
-      person_contact_enc: null,
-      received_on: f.receivedOn,
-      sent_at: at,
-      rule_id: null,
-      registration_number: null,
-      registered_on: null,
-      registration_due: null,
-      term_from: f.receivedOn,
-      extension_days: 0,
-      due_date: f.dueDate,
-      redirected_to_body_id: null,
-      redirected_on: null,
-      answered_on: f.answeredOn ?? null,
-      classification: f.classification ?? null,
-      refusal_reason: f.refusalReason ?? null,
-      classification_note: null,
-      parent_id: null,
-      escalation_target: null,
-      reminder_stage: 0,
-      closed_on: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return buildAppeal(t, {
+    bodyId: f.bodyId,
+    ownerId: f.ownerId,
+    kind: f.kind ?? 'application',
+    state: f.state,
+    language: 'ru',
+    channel: 'paper',
+    receivedOn: f.receivedOn,
+    dueDate: f.dueDate,
+    registrationNumber: null,
+    registrationDue: null,
+    answeredOn: f.answeredOn ?? null,
+    classification: f.classification ?? null,
+    refusalReason: f.refusalReason ?? null,
+  });
 }

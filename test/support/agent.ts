@@ -4,6 +4,9 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { csrfTokenFor } from '../../src/platform/http/request-context.js';
+import { multipartBody, type FilePart } from './multipart.js';
+
+export type { FilePart };
 
 export class Agent {
   readonly cookies = new Map<string, string>();
@@ -47,6 +50,24 @@ export class Agent {
       remoteAddress: this.remoteAddress,
       payload: body,
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader(), ...this.headers, ...opts.headers },
+    });
+    this.store(res);
+    return res;
+  }
+
+  /**
+   * Posts a multipart form (text fields and files) as a browser does; the CSRF token travels in the
+   * query string, as `PostForm` puts it for multipart forms (pass csrf: false to leave it out).
+   */
+  async postMultipart(url: string, fields: Record<string, string> | [string, string][] = {}, files: FilePart[] = [], opts: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
+    const { payload, contentType } = multipartBody(fields, files);
+    const target = opts.csrf === false ? url : `${url}${url.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(await this.csrf())}`;
+    const res = await this.app.inject({
+      method: 'POST',
+      url: target,
+      remoteAddress: this.remoteAddress,
+      payload,
+      headers: { 'content-type': contentType, cookie: this.cookieHeader(), ...this.headers, ...opts.headers },
     });
     this.store(res);
     return res;

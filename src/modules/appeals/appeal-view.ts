@@ -44,7 +44,7 @@ export async function appealPageView(request: FastifyRequest, a: Appeal): Promis
       ? t('appeals.rule_summary', {
           registration: termWords(locale, rule.registration_term, rule.registration_unit),
           answer: termWords(locale, rule.answer_term, rule.answer_unit),
-          extension: termWords(locale, rule.max_extension, rule.extension_unit),
+          extension: termWords(locale, rule.max_extension, rule.extension_unit, 'up_to'),
         })
       : null,
     disputed: rule?.disputed === 1,

@@ -42,8 +42,8 @@ export function renderAppealLetter(a: LetterInput): { subject: string; text: str
     '',
     t('appeals.letter.legal_basis', { basis: legalBasis(a.rule, a.language) }),
     t('appeals.letter.terms', {
-      registration: units(a.language, a.rule.registration_term, a.rule.registration_unit),
-      answer: units(a.language, a.rule.answer_term, a.rule.answer_unit),
+      registration: units(a.language, a.rule.registration_term, a.rule.registration_unit, 'within'),
+      answer: units(a.language, a.rule.answer_term, a.rule.answer_unit, 'within'),
       received: formatDate(a.receivedOn, a.language),
       registrationDue: formatDate(a.registrationDue, a.language),
       due: formatDate(a.due, a.language),

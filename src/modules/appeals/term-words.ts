@@ -1,17 +1,17 @@
-/** "14 working days" / "14 рабочих дней" / "14 иш күнү": a term in words, in a language. */
+/**
+ * A term in words, in a language and in the grammatical form its sentence needs: "14 working days",
+ * «в течение 14 рабочих дней» / «в течение 1 рабочего дня», «14 иш күнүнүн ичинде». The words and
+ * the plural and case forms are the catalogue's (`appeals.term.working`, `appeals.term.calendar`).
+ */
+import { translator } from '../../platform/i18n/translate.js';
 import type { AppealLanguage } from './kinds.js';
 
-function ruPlural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-  return many;
-}
+/**
+ * `count` for a bare term ("registration: 3 working days"), `within` after "within" («в течение»,
+ * «… ичинде»), `up_to` after "up to" («до», «… чейин»).
+ */
+export type TermForm = 'count' | 'within' | 'up_to';
 
-export function termWords(lang: AppealLanguage, n: number, unit: 'working' | 'calendar'): string {
-  if (lang === 'en') return `${n} ${unit} day${n === 1 ? '' : 's'}`;
-  if (lang === 'ky') return `${n} ${unit === 'working' ? 'иш' : 'календардык'} күн`;
-  const adj = unit === 'working' ? ruPlural(n, 'рабочий', 'рабочих', 'рабочих') : ruPlural(n, 'календарный', 'календарных', 'календарных');
-  return `${n} ${adj} ${ruPlural(n, 'день', 'дня', 'дней')}`;
+export function termWords(lang: AppealLanguage, n: number, unit: 'working' | 'calendar', form: TermForm = 'count'): string {
+  return translator(lang)(`appeals.term.${unit}`, { n, form });
 }

@@ -9,6 +9,7 @@ import MarkdownIt from 'markdown-it';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { formatDate, formatNumber, type T } from '../../platform/i18n/translate.js';
 import type { EmbedView, EmbedViews } from './embeds/embeds.js';
+import { parseEmbed } from './embeds/parse.js';
 import type { Figure } from './embeds/resolve.js';
 
 const md = new MarkdownIt({ html: false, linkify: true, breaks: false, typographer: false });
@@ -43,9 +44,17 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-function valueText(f: Figure, env: RenderEnv): string {
+function valueText(f: Figure, env: RenderEnv, raw: string): string {
   if (f.status === 'withheld') return env.t('statements.figure_withheld', { min: f.min });
-  return f.percent ? `${formatNumber(env.locale, f.value)}%` : formatNumber(env.locale, f.value);
+  if (f.percent) return `${formatNumber(env.locale, f.value)}%`;
+  return inWords(raw) ? env.t(`statements.figure_words.${f.figure === 'cases' ? 'cases' : 'overdue'}`, { n: f.value }) : formatNumber(env.locale, f.value);
+}
+
+/** `{{figure:overdue body=X words}}`: the count with its noun, in the plural form the number takes. */
+function inWords(raw: string): boolean {
+  const m = /^\{\{\s*figure\s*:([^{}\n]{0,300})\}\}$/.exec(raw);
+  const parsed = m ? parseEmbed(m[1]!, raw) : null;
+  return parsed?.ok === true && parsed.spec.words;
 }
 
 function metaText(f: Figure, env: RenderEnv, how: 'live' | 'frozen' | 'pending'): string {
@@ -65,7 +74,7 @@ export function figureHtml(raw: string, view: EmbedView | undefined, env: Render
   const how = view.state === 'pending' ? 'pending' : view.frozen ? 'frozen' : 'live';
   const f = view.figure;
   return (
-    `<span class="figure figure-${how}${f.status === 'withheld' ? ' figure-withheld' : ''}"><strong class="figure-value">${escapeHtml(valueText(f, env))}</strong>` +
+    `<span class="figure figure-${how}${f.status === 'withheld' ? ' figure-withheld' : ''}"><strong class="figure-value">${escapeHtml(valueText(f, env, raw))}</strong>` +
     ` <small class="figure-meta">(${escapeHtml(metaText(f, env, how))}; <a href="${escapeHtml(f.source)}">${escapeHtml(env.t('statements.figure_source'))}</a>)</small></span>`
   );
 }
@@ -79,6 +88,6 @@ export function renderStatementHtml(markdown: string, env: RenderEnv): string {
 export function plainText(markdown: string, env: RenderEnv): string {
   return markdown.replace(/\{\{\s*figure\s*:([^{}\n]{0,300})\}\}/g, (raw) => {
     const v = env.embeds.get(raw);
-    return v && v.state !== 'error' ? `${valueText(v.figure, env)} (${metaText(v.figure, env, v.state === 'pending' ? 'pending' : v.frozen ? 'frozen' : 'live')})` : env.t('statements.figure_unavailable');
+    return v && v.state !== 'error' ? `${valueText(v.figure, env, raw)} (${metaText(v.figure, env, v.state === 'pending' ? 'pending' : v.frozen ? 'frozen' : 'live')})` : env.t('statements.figure_unavailable');
   });
 }

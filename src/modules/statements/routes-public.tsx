@@ -107,7 +107,7 @@ export async function statementPublicRoutes(app: FastifyInstance): Promise<void>
     // Only figures that a public statement quotes are served: an open-ended counter would let anyone
     // subtract two overlapping periods and find a single case below the minimum.
     if (!period || !(await isQuoted(params.violation!, period, at))) throw notFound();
-    const spec: EmbedSpec = { figure: 'cases', params, freeze: false, key: '', raw: `{{figure:cases violation=${params.violation}}}` };
+    const spec: EmbedSpec = { figure: 'cases', params, freeze: false, words: false, key: '', raw: `{{figure:cases violation=${params.violation}}}` };
     const r = await resolveFigure(db, spec, at);
     if (!r.ok) throw notFound();
     const ctx = viewContext(request);

@@ -7,16 +7,8 @@ export function isLocale(v: unknown): v is Locale {
   return typeof v === 'string' && (LOCALES as readonly string[]).includes(v);
 }
 
-/** A text in every language; each message and each translatable record field has this shape. */
+/** A text in every language: the shape of each translatable record field (statements, rules, …). */
 export type Trilingual = Record<Locale, string>;
-
-/**
- * Defines a module's messages: every key carries all three languages side by side, so a missing
- * translation is a type error and a reviewer sees the three texts together.
- */
-export function defineMessages<K extends string>(messages: Record<K, Trilingual>): Record<K, Trilingual> {
-  return messages;
-}
 
 /** Picks the language from the user's choice (cookie or profile), else Accept-Language, else Kyrgyz. */
 export function negotiateLocale(chosen: string | null | undefined, acceptLanguage: string | undefined): Locale {

@@ -1,23 +1,30 @@
 /**
- * `t(key, params)`: the one way user-facing text is produced. Parameters are `{name}` placeholders.
+ * `t(key, params)`: the one way user-facing text is produced. Messages are ICU MessageFormat
+ * (`{name}`, `{count, plural, one {…} other {…}}`, `{form, select, …}`) in `locales/<lang>.json`.
  * Dates and numbers are formatted per language with Intl (Node ships full ICU, including Kyrgyz).
  */
 import { catalog, type MessageKey } from './catalog.js';
+import { compileMessage, type Formatter, type Params } from './message-format.js';
 import type { Locale, Trilingual } from './locales.js';
 
-export type Params = Record<string, string | number>;
+export type { Params };
 export type T = (key: MessageKey, params?: Params) => string;
 
-function interpolate(text: string, params?: Params): string {
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+// Parsed once per language and key, on first use; a catalogue of 1,600 messages stays small.
+const compiled: Record<Locale, Map<string, Formatter>> = { ky: new Map(), ru: new Map(), en: new Map() };
+
+function formatter(locale: Locale, key: string): Formatter {
+  let f = compiled[locale].get(key);
+  if (!f) {
+    const text = catalog[locale][key];
+    f = text === undefined ? () => key : compileMessage(locale, text);
+    compiled[locale].set(key, f);
+  }
+  return f;
 }
 
 export function translator(locale: Locale): T {
-  return (key, params) => {
-    const entry = catalog[key];
-    return interpolate(entry ? entry[locale] : key, params);
-  };
+  return (key, params) => formatter(locale, key)(params);
 }
 
 /** Picks a record's text in the user's language, falling back visibly (see `pickText`). */

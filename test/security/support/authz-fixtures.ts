@@ -15,7 +15,7 @@ import { createStatement } from '../../../src/modules/statements/commands/save-s
 import { processInbound } from '../../../src/modules/mail-inbound/process-message.js';
 import { addRule } from '../../../src/modules/publication/commands/redactions.js';
 import { enqueueJob } from '../../../src/platform/jobs/queue.js';
-import { makeBody, upload } from '../../appeals/support.js';
+import { upload } from '../../appeals/support.js';
 import { reporter, sendReport, TINY_PDF } from '../../anonymous/support.js';
 import { createApiToken } from '../../cases/api-token.js';
 import { multipartBody, PDF } from '../../cases/multipart.js';
@@ -23,7 +23,7 @@ import { addOk, openCase } from '../../cases/support.js';
 import { currentParagraphs, seedConsultation } from '../../consultations/fixtures.js';
 import { publish, sentAppeal } from '../../publication/support.js';
 import { Agent } from '../../support/agent.js';
-import { buildUser, signIn, type TestUser } from '../../support/factories.js';
+import { buildBody, buildTerritory, buildUser, signIn, type TestUser } from '../../support/factories.js';
 import type { TestApp } from '../../support/test-app.js';
 
 /** The roles of the matrix; `outsider` is a case worker (lawyer) of another case team. */
@@ -146,10 +146,9 @@ export async function seedFixtures(t: TestApp): Promise<Fixtures> {
   const spareMemberId = (await buildUser(t, { role: 'lawyer' })).id;
 
   // Directory
-  const body = await makeBody(t, { emails: null, name_en: 'Matrix Ministry' });
-  const spareBody = await makeBody(t, { emails: null, name_en: 'Spare Agency' });
-  const territory = async (code: string, en: string) =>
-    (await db.insertInto('territory').values({ code, level: 'oblast', name_ky: en, name_ru: en, name_en: en, parent_id: null, lat: null, lon: null, boundary: null, valid_from: null, valid_to: null, successor_id: null, source: null, search_key: en.toLowerCase(), created_at: at(), updated_at: at() }).returning('id').executeTakeFirstOrThrow()).id;
+  const body = await buildBody(t, { emails: null, name_en: 'Matrix Ministry' });
+  const spareBody = await buildBody(t, { emails: null, name_en: 'Spare Agency' });
+  const territory = (code: string, en: string) => buildTerritory(t, { code, level: 'oblast', name_ky: en, name_ru: en, name_en: en });
 
   // Appeals: every role's own, citizen B's, an NGO colleague's, a published one with a safe document
   const ownAppeals = {} as Record<SignedInRole, AppealRecord>;

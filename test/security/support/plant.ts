@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { Agent } from '../../support/agent.js';
-import { buildUser, signIn, type TestUser } from '../../support/factories.js';
+import { buildBody, buildUser, signIn, type TestUser } from '../../support/factories.js';
 import type { TestApp } from '../../support/test-app.js';
-import { makeBody, upload } from '../../appeals/support.js';
+import { upload } from '../../appeals/support.js';
 import { event, publish, sentAppeal } from '../../publication/support.js';
 import { addOk, idsOf } from '../../cases/support.js';
 import { multipartBody, PDF } from '../../cases/multipart.js';
@@ -30,7 +30,7 @@ export async function plantEverything(t: TestApp): Promise<Planted> {
   const mk = new Markers();
   const db = t.db.conn.db;
   const ids: Record<string, number[]> = {};
-  const bodyId = await makeBody(t, { kind: 'ministry', code: 'court.test' });
+  const bodyId = await buildBody(t, { kind: 'ministry', code: 'court.test' });
 
   // ── User accounts ────────────────────────────────────────────────────────────────────────────────
   // Administrators manage accounts, so they may see e-mail addresses and names; nobody else may.

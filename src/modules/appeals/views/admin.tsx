@@ -74,10 +74,10 @@ export function RulesPage(p: { ctx: ViewContext; rules: AppealRule[]; errors: Fi
               </td>
               <td>
                 {t('appeals.admin.terms_line', {
-                  registration: `${r.registration_term} ${t(`appeals.unit.${r.registration_unit}`)}`,
-                  answer: `${r.answer_term} ${t(`appeals.unit.${r.answer_unit}`)}`,
-                  extension: `${r.max_extension} ${t(`appeals.unit.${r.extension_unit}`)}`,
-                  redirection: `${r.redirection_term} ${t(`appeals.unit.${r.redirection_unit}`)}`,
+                  registration: t(`appeals.term.${r.registration_unit}`, { n: r.registration_term, form: 'count' }),
+                  answer: t(`appeals.term.${r.answer_unit}`, { n: r.answer_term, form: 'count' }),
+                  extension: t(`appeals.term.${r.extension_unit}`, { n: r.max_extension, form: 'up_to' }),
+                  redirection: t(`appeals.term.${r.redirection_unit}`, { n: r.redirection_term, form: 'count' }),
                 })}
               </td>
               <td>

@@ -8,7 +8,7 @@ export function OcrStatus({ ctx, file }: { ctx: ViewContext; file: Pick<AppealFi
   return (
     <>
       {' '}
-      <small class="ocr-status">{ctx.t(`appeals.ocr.${file.ocr_status}` as MessageKey, { pages: String(file.ocr_pages ?? 0), total: String(file.ocr_pages_total ?? 0) })}</small>
+      <small class="ocr-status">{ctx.t(`appeals.ocr.${file.ocr_status}` as MessageKey, { pages: file.ocr_pages ?? 0, total: file.ocr_pages_total ?? 0 })}</small>
     </>
   );
 }

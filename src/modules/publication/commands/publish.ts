@@ -43,7 +43,7 @@ export async function publishAppeal(p: PublishProps): Promise<void> {
   const snap = await buildSnapshot(trx, p.cipher, a, update ? await publishedScope(trx, a.id) : undefined);
   if (!update) {
     const open = snap.review.filter((r) => !r.confirmed).length;
-    if (open > 0) throw new AppError('conflict', 'publication.error.unconfirmed', { count: String(open) }, [{ field: 'review', message: 'publication.error.unconfirmed', params: { count: String(open) } }]);
+    if (open > 0) throw new AppError('conflict', 'publication.error.unconfirmed', { count: open }, [{ field: 'review', message: 'publication.error.unconfirmed', params: { count: open } }]);
   }
   const at = now.toISOString();
   const row = { state: 'published' as const, subject: snap.subject, text: snap.text, published_by: p.actor, withdrawn_at: null, updated_at: at };

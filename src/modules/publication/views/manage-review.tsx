@@ -22,7 +22,7 @@ export function ReviewSection(p: { ctx: ViewContext; base: string; snapshot: Pub
       ) : (
         <>
           <p>
-            <strong>{t('publication.review_open', { count: String(open.length) })}</strong>
+            <strong>{t('publication.review_open', { count: open.length })}</strong>
           </p>
           <ul class="review-list">
             {open.map((r) => (
@@ -52,7 +52,7 @@ export function ReviewSection(p: { ctx: ViewContext; base: string; snapshot: Pub
       )}
       {confirmed.length ? (
         <details>
-          <summary>{t('publication.review_confirmed', { count: String(confirmed.length) })}</summary>
+          <summary>{t('publication.review_confirmed', { count: confirmed.length })}</summary>
           <ul class="review-list">
             {confirmed.map((c) => (
               <li>
@@ -73,7 +73,7 @@ export function ReviewSection(p: { ctx: ViewContext; base: string; snapshot: Pub
 
 function ocrStatusText(ctx: ViewContext, f: SnapshotFile): string | null {
   if (!f.ocrStatus) return null;
-  return ctx.t(`appeals.ocr.${f.ocrStatus}` as MessageKey, { pages: String(f.ocrPages ?? 0), total: String(f.ocrPagesTotal ?? 0) });
+  return ctx.t(`appeals.ocr.${f.ocrStatus}` as MessageKey, { pages: f.ocrPages ?? 0, total: f.ocrPagesTotal ?? 0 });
 }
 
 export function FilesSection(p: { ctx: ViewContext; base: string; files: SnapshotFile[]; safeFiles: Set<number>; checkedOcr: Set<number>; canMarkSafe: boolean }) {

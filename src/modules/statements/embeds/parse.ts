@@ -6,7 +6,9 @@
  *   {{figure:cases violation=<act type> from=2026-01-01 to=2026-06-30}}  documented cases (dates optional)
  *
  * Adding the word `freeze` keeps the value and date of the moment of publication; without it the
- * figure is recomputed every time the page is shown. Anything that is not a well-formed embed of a
+ * figure is recomputed every time the page is shown. Adding `words` to a count (overdue, cases)
+ * prints it with its noun in the right plural form ("1 overdue appeal", «5 просроченных обращений»),
+ * so that the sentence around it reads correctly whatever the number. Anything that is not a well-formed embed of a
  * known figure is reported, so the editor sees a placeholder and publication is refused.
  *
  * @example parseEmbed('figure:overdue body=mvd freeze') // { ok: true, spec: { figure: 'overdue', params: { body: 'mvd' }, freeze: true, key: 'overdue body=mvd freeze', … } }
@@ -15,6 +17,9 @@ import type { MessageKey } from '../../../platform/i18n/catalog.js';
 
 export const FIGURES = ['overdue', 'on-time', 'cases'] as const;
 export type FigureName = (typeof FIGURES)[number];
+
+/** Figures that are a number of things, which `words` can name. */
+const COUNTS: readonly FigureName[] = ['overdue', 'cases'];
 
 const PARAMS: Record<FigureName, { required: string[]; optional: string[] }> = {
   overdue: { required: ['body'], optional: [] },
@@ -26,6 +31,8 @@ export interface EmbedSpec {
   figure: FigureName;
   params: Record<string, string>;
   freeze: boolean;
+  /** a count printed with its noun (presentation only: not part of `key`) */
+  words: boolean;
   /** normalised text (parameters sorted): identifies a frozen value */
   key: string;
   /** the embed exactly as written, braces included */
@@ -46,9 +53,14 @@ export function parseEmbed(inside: string, raw = `{{figure:${inside}}}`): Parsed
   const allowed = PARAMS[figure];
   const params: Record<string, string> = {};
   let freeze = false;
+  let inWords = false;
   for (const w of words) {
     if (w === 'freeze') {
       freeze = true;
+      continue;
+    }
+    if (w === 'words' && COUNTS.includes(figure)) {
+      inWords = true;
       continue;
     }
     const m = /^([a-z]+)=(\S{1,200})$/.exec(w);
@@ -59,7 +71,7 @@ export function parseEmbed(inside: string, raw = `{{figure:${inside}}}`): Parsed
   for (const r of allowed.required) if (!(r in params)) return { ok: false, raw, message: 'statements.embed_missing_param', params: { embed: raw, param: r } };
   if (('from' in params) !== ('to' in params)) return { ok: false, raw, message: 'statements.embed_missing_param', params: { embed: raw, param: 'from' in params ? 'to' : 'from' } };
   const key = [figure, ...Object.keys(params).sort().map((k) => `${k}=${params[k]}`), ...(freeze ? ['freeze'] : [])].join(' ');
-  return { ok: true, spec: { figure, params, freeze, key, raw } };
+  return { ok: true, spec: { figure, params, freeze, words: inWords, key, raw } };
 }
 
 /** Every embed of a Markdown text, in order (duplicates included). */
