@@ -45,6 +45,10 @@ export interface Config {
   contactEmail: string | null;
   /** days after being marked handled that a contact-form message is deleted */
   contactRetentionDays: number;
+  /** the Tesseract program that reads scanned documents (appeals/files/ocr.ts) */
+  tesseract: string;
+  /** time limit of the text recognition of one document, in seconds */
+  ocrTimeLimitSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -140,6 +144,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (!Number.isInteger(contactRetentionDays) || contactRetentionDays < 1 || contactRetentionDays > 3650) {
     problems.push('CONTACT_RETENTION_DAYS must be a whole number of days from 1 to 3650');
   }
+  const ocrTimeLimitSeconds = env.OCR_TIME_LIMIT_SECONDS ? Number(env.OCR_TIME_LIMIT_SECONDS) : 180;
+  if (!Number.isInteger(ocrTimeLimitSeconds) || ocrTimeLimitSeconds < 5 || ocrTimeLimitSeconds > 3600) {
+    problems.push('OCR_TIME_LIMIT_SECONDS must be a whole number of seconds from 5 to 3600');
+  }
   const config: Config = {
     env: nodeEnv,
     port,
@@ -161,6 +169,8 @@ export function loadConfig(env: Env = process.env): Config {
     anonymousRetentionDays,
     contactEmail,
     contactRetentionDays,
+    tesseract: env.ACHYK_TESSERACT || 'tesseract',
+    ocrTimeLimitSeconds,
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');

@@ -14,7 +14,7 @@ import { Agent } from '../support/agent.js';
 import { buildBody, buildUser, signIn, type TestUser } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
 import { draftThroughWizard, tinyPdf, upload } from '../appeals/support.js';
-import { sentAppeal } from '../publication/support.js';
+import { publish, sentAppeal } from '../publication/support.js';
 import { openCase, addOk } from '../cases/support.js';
 import { createApiToken } from '../cases/api-token.js';
 import { reporter, sendReport } from '../anonymous/support.js';
@@ -207,7 +207,7 @@ export async function buildWorld(dialect: Dialect): Promise<World> {
   });
   await attempt('sent and published appeal', async () => {
     const sent = await sentAppeal(citizen, bodyId, { subject: 'Sent appeal', text: 'The road to Tash-Bulak is broken.' });
-    await citizen.post(`/appeals/${sent}/publication/publish`);
+    await publish(citizen, sent);
   });
   await attempt('appeal of a lawyer', () => sentAppeal(lawyer, bodyId, { subject: 'Lawyer appeal', text: 'On behalf of a client.' }));
   await attempt('case with an event and a person', async () => {

@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
-import { publishAppeal } from '../../src/modules/publication/commands/publish.js';
 import { searchPublic } from '../../src/modules/publication/search.js';
 import { refreshStats } from '../../src/modules/stats/refresh.js';
 import { Agent } from '../support/agent.js';
@@ -15,7 +14,7 @@ import { buildUser, signIn } from '../support/factories.js';
 import type { TestApp } from '../support/test-app.js';
 import { buildSeededApp } from '../directory/support.js';
 import { insertAppeal } from '../stats/support.js';
-import { event, publish, sentAppeal } from './support.js';
+import { confirmAndPublish, event, publish, sentAppeal } from './support.js';
 
 forEachDialect('publication: search in three languages, facets, snippets, pages, bad input, page weight', (dialect) => {
   let t: TestApp;
@@ -43,7 +42,7 @@ forEachDialect('publication: search in three languages, facets, snippets, pages,
       const id = await insertAppeal(t, { bodyId, ownerId: filler.id, state: 'sent', receivedOn: '2025-12-01', dueDate: '2025-12-19' });
       await db.updateTable('appeal').set({ subject: `Жолдун абалы ${i}`, text: 'Жолдор бузулган, оңдоо керек.' }).where('id', '=', id).execute();
       const appeal = await db.selectFrom('appeal').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      await db.transaction().execute((trx) => publishAppeal({ trx, cipher: t.cipher, appeal, actor: 'test', now: t.clock.now }));
+      await db.transaction().execute((trx) => confirmAndPublish({ trx, cipher: t.cipher, appeal, actor: 'test', now: t.clock.now }));
     }
     await refreshStats(db, '2026-03-10', t.clock.now);
   });

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
 import type { Dialect } from '../../src/platform/db/connect.js';
 import { createCase } from '../../src/modules/cases/commands/create-case.js';
-import { publishAppeal } from '../../src/modules/publication/commands/publish.js';
+import { confirmAndPublish } from '../publication/support.js';
 import { findAppeal } from '../../src/modules/appeals/queries.js';
 import { createPgDatabase, pgAvailable } from '../support/dialects.js';
 import { api, BrowserClient } from './http-client.js';
@@ -42,7 +42,7 @@ async function loadRun(t: TestContext, dialect: Dialect, databaseUrl?: string): 
     const appealId = (JSON.parse(created.body) as { id: number }).id;
     await withRuntime(site, async (runtime) => {
       const appeal = (await findAppeal(runtime.conn.db, appealId))!;
-      await runtime.conn.db.transaction().execute((trx) => publishAppeal({ trx, cipher: runtime.cipher, appeal, actor: 'cli', now: new Date() }));
+      await runtime.conn.db.transaction().execute((trx) => confirmAndPublish({ trx, cipher: runtime.cipher, appeal, actor: 'cli', now: new Date() }));
     });
     const word = () => WORDS[Math.floor(Math.random() * WORDS.length)]!;
     let n = 0;

@@ -13,6 +13,8 @@ import { appealsSweep } from './jobs.js';
 import * as appealsMigration from './migrations/2026-11-28-appeals.js';
 import * as appealsSweepIndex from './migrations/2026-11-28-appeals-sweep-index.js';
 import * as mailInboundMigration from './migrations/2026-11-28-mail-inbound.js';
+import * as appealFileOcr from './migrations/2026-12-07-appeal-file-ocr.js';
+import { ocrJob } from './ocr-job.js';
 import { appealsPolicies } from './policy.js';
 import { appealAdminRoutes } from './routes-admin.js';
 import { appealApiRoutes } from './routes-api.js';
@@ -28,6 +30,7 @@ export { loadAppealImportContext, validateImportRows, writeImportedAppeals, type
 export type { ImportAppealRow, ImportFieldError } from './import-row.js';
 export { APPEAL_KINDS, isAppealKind, OPEN_STATES, type AppealKind, type AppealState } from './kinds.js';
 export { isOpen, isOverdue, isPastDue } from './lifecycle.js';
+export { needsOcr, queueOcr } from './ocr-job.js';
 export { canReadAppeal, type AppealAccess } from './policy.js';
 export type { Appeal } from './queries.js';
 
@@ -40,7 +43,9 @@ export const appealsModule = defineModule({
     // Inbound mail was a module of its own when this migration was written; the key stays.
     '2026-11-28-0210-mail-inbound': mailInboundMigration,
     '2026-11-28-1530-appeals-sweep-index': appealsSweepIndex,
+    '2026-12-07-0100-appeal-file-ocr': appealFileOcr,
   },
+  jobs: [ocrJob],
   schedules: [appealsSweep],
   encryptedColumns: appealsEncryptedColumns,
   cli: { 'calendar due': calendarDueCommand },

@@ -4,6 +4,7 @@
  */
 import type { Generated } from 'kysely';
 import type { AppealKind, AppealLanguage, AppealState, Channel, Classification, RefusalReason } from './kinds.js';
+import type { OcrStatus } from '../../platform/files/ocr.js';
 
 /**
  * One version of the legal rule of a kind of appeal. Rows are never changed: an administrator's edit
@@ -98,6 +99,9 @@ export interface AppealEventTable {
   created_at: string;
 }
 
+/** How text recognition of a scan went (platform/files/ocr.ts). */
+export { OCR_STATUSES, type OcrStatus } from '../../platform/files/ocr.js';
+
 /** A document on the timeline: stored under a random name outside the web root. */
 export interface AppealFileTable {
   id: Generated<number>;
@@ -108,8 +112,15 @@ export interface AppealFileTable {
   mime: string;
   size: number;
   sha256: string;
-  /** text for search (TXT now; PDF and DOCX extraction when available) */
+  /** text for search and redaction: the document's own text (TXT, PDF, DOCX) or recognised by OCR */
   extracted_text: string | null;
+  /** where the text came from: 'document' (its text layer), 'ocr' (recognised automatically), null (none) */
+  text_source: 'document' | 'ocr' | null;
+  /** text recognition of a scan (files/ocr.ts): null when not needed */
+  ocr_status: OcrStatus | null;
+  /** pages recognised, out of the pages the document has */
+  ocr_pages: number | null;
+  ocr_pages_total: number | null;
   created_at: string;
 }
 

@@ -11,6 +11,7 @@ import * as casesMigration from './migrations/2026-11-28-cases.js';
 import { casesPolicies } from './policy.js';
 import { casesRoutes } from './routes.js';
 
+export { casePeopleOfAppeals } from './people-of-appeal.js';
 export { createCase } from './commands/create-case.js';
 export { recordEvidence, storeUpload } from './commands/evidence.js';
 

@@ -7,6 +7,7 @@
 import { defineModule } from '../../platform/manifest/manifest.js';
 import * as publicationMigration from './migrations/2026-11-28-publication.js';
 import * as searchIndexMigration from './migrations/2026-11-28-search-index.js';
+import * as fileRecognisedMigration from './migrations/2026-12-07-publication-file-recognised.js';
 import { publicationPolicies } from './policy.js';
 import { publicationAdminRoutes } from './routes-admin.js';
 import { publicationApiRoutes } from './routes-api.js';
@@ -22,5 +23,9 @@ export const publicationModule = defineModule({
   name: 'publication',
   routes: [publicationPublicRoutes, publicationManageRoutes, publicationAdminRoutes, publicationApiRoutes],
   policies: publicationPolicies,
-  migrations: { '2026-11-28-1000-publication': publicationMigration, '2026-11-28-1510-search-index': searchIndexMigration },
+  migrations: {
+    '2026-11-28-1000-publication': publicationMigration,
+    '2026-11-28-1510-search-index': searchIndexMigration,
+    '2026-12-07-0110-publication-file-recognised': fileRecognisedMigration,
+  },
 });

@@ -5,7 +5,7 @@
  * appeals); marking an original file safe to publish is for NGO staff who checked it; rules that
  * apply to many appeals (global, per body) are for administrators.
  */
-import { definePolicies, hasRole, type ActionsOf } from '../../platform/policy/policy.js';
+import { definePolicies, hasRole, isStaff, type ActionsOf } from '../../platform/policy/policy.js';
 import { canReadAppeal, type AppealAccess } from '../appeals/index.js';
 
 function isAppealAccess(r: unknown): r is AppealAccess {
@@ -21,6 +21,8 @@ export const publicationPolicies = definePolicies({
   'publication.mark_safe': (u, r) => hasRole(u, 'coordinator', 'lawyer') && (r === undefined || (isAppealAccess(r) && canReadAppeal(u, r))),
   /** Global and per-body redaction rules. */
   'publication.rules': (u) => hasRole(u, 'admin', 'coordinator'),
+  /** The redaction detector as an API for the organisation's tools (texts may be confidential). */
+  'publication.suggest': (u) => isStaff(u),
 });
 
 declare module '../../platform/policy/policy.js' {

@@ -39,7 +39,7 @@ export async function publishedEvents(db: Executor, appealId: number) {
 }
 
 export async function publishedFiles(db: Executor, appealId: number) {
-  return db.selectFrom('publication_file').select(['file_id', 'name', 'text', 'original_safe']).where('appeal_id', '=', appealId).where(isPublishedAppeal('publication_file.appeal_id')).orderBy('id').execute();
+  return db.selectFrom('publication_file').select(['file_id', 'name', 'text', 'original_safe', 'recognised']).where('appeal_id', '=', appealId).where(isPublishedAppeal('publication_file.appeal_id')).orderBy('id').execute();
 }
 
 /** Latest published appeals, optionally of one body (feeds, lists, the API). */

@@ -10,6 +10,7 @@ import { apiErrorResponses } from '../../platform/http/api-errors.js';
 import { latestPublished } from './queries.js';
 import { MAX_QUERY, searchPublic, statusGroup, WINDOW } from './search.js';
 import { MAX_ID } from '../../platform/http/validation.js';
+import { redactionApiRoutes } from './routes-redaction-api.js';
 
 const Kind = Type.Union(APPEAL_KINDS.map((k) => Type.Literal(k)));
 
@@ -30,6 +31,7 @@ const PublicAppeal = Type.Object({
 
 export async function publicationApiRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.achyk;
+  await app.register(redactionApiRoutes);
 
   app.get<{ Querystring: { q?: string; page?: number; body?: number; kind?: string; status?: 'open' | 'answered' | 'closed'; territory?: number; year?: number } }>(
     '/api/v1/search',

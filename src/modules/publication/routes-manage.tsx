@@ -5,19 +5,19 @@
  * Read → authorize (appealFor: 404 for others) → transaction + audit → redirect.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requestActor } from '../../platform/audit/actor.js';
+import { appendAudit } from '../../platform/audit/audit-log.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { redirectTo, sendPage, viewContext } from '../../platform/http/page.js';
-import { can } from '../../platform/policy/policy.js';
-import { appealFor } from '../appeals/index.js';
-import type { Appeal } from '../appeals/index.js';
+import { findByRecordId, parseRecordId } from '../../platform/http/validation.js';
 import { extensionsOf } from '../../platform/manifest/extensions.js';
+import { can } from '../../platform/policy/policy.js';
+import { appealFor, needsOcr, queueOcr, type Appeal } from '../appeals/index.js';
 import { publishAppeal, withdrawAppeal } from './commands/publish.js';
 import { addChoice, addRule, reapplyRule, removeChoice } from './commands/redactions.js';
 import { buildSnapshot } from './commands/snapshot.js';
 import { managePageSections } from './extensions.js';
 import { ManagePage } from './views/manage.js';
-import { findByRecordId, parseRecordId } from '../../platform/http/validation.js';
-import { requestActor } from '../../platform/audit/actor.js';
 
 type Body = Record<string, string | undefined>;
 
@@ -27,15 +27,13 @@ export async function publicationManageRoutes(app: FastifyInstance): Promise<voi
 
   async function render(request: FastifyRequest, reply: FastifyReply, a: Appeal, errors: FieldError[] = [], input: Record<string, string> = {}) {
     const ctx = viewContext(request);
-    const [publication, snapshot, choices, rules, files, sections] = await Promise.all([
+    const [publication, snapshot, choices, rules, sections] = await Promise.all([
       db.selectFrom('appeal_publication').select(['state', 'published_at', 'withdrawn_at']).where('appeal_id', '=', a.id).executeTakeFirst(),
       buildSnapshot(db, cipher, a),
       db.selectFrom('redaction_choice').select(['id', 'kind', 'value']).where('appeal_id', '=', a.id).orderBy('id').execute(),
       db.selectFrom('redaction_rule').select(['id', 'pattern', 'is_regex', 'replacement']).where('scope', '=', 'appeal').where('scope_id', '=', a.id).where('deleted_at', 'is', null).orderBy('id').execute(),
-      db.selectFrom('appeal_file').select(['id', 'original_name']).where('appeal_id', '=', a.id).orderBy('id').execute(),
-      Promise.all(extensionsOf(managePageSections).map((s) => s.render({ db, ctx, appeal: a }))),
+      Promise.all(extensionsOf(managePageSections).map((section) => section.render({ db, ctx, appeal: a }))),
     ]);
-    const safe = new Set(choices.filter((c) => c.kind === 'safe_file').map((c) => c.value));
     return sendPage(
       reply,
       <ManagePage
@@ -47,7 +45,6 @@ export async function publicationManageRoutes(app: FastifyInstance): Promise<voi
         snapshot={snapshot}
         choices={choices}
         rules={rules}
-        files={files.map((f) => ({ id: f.id, name: f.original_name, safe: safe.has(String(f.id)) }))}
         canMarkSafe={can(request.ctx.user, 'publication.mark_safe', a)}
         sections={sections}
         errors={errors}
@@ -94,11 +91,12 @@ export async function publicationManageRoutes(app: FastifyInstance): Promise<voi
       reply,
       async (a) => {
         const body = (request.body ?? {}) as Body;
-        const kind = body.kind === 'keep' || body.kind === 'safe_file' ? body.kind : 'redact';
+        const kind = body.kind === 'keep' || body.kind === 'safe' || body.kind === 'safe_file' || body.kind === 'ocr_checked' ? body.kind : 'redact';
         const value = typeof body.value === 'string' ? body.value.slice(0, 500) : '';
-        if (kind === 'safe_file') {
-          const file = await findByRecordId(value, (fileId) => db.selectFrom('appeal_file').select('id').where('id', '=', fileId).where('appeal_id', '=', a.id).executeTakeFirst());
-          if (!file || !can(request.ctx.user, 'publication.mark_safe', a)) throw new AppError('not_found');
+        if (kind === 'safe_file' || kind === 'ocr_checked') {
+          const file = await findByRecordId(value, (fileId) => db.selectFrom('appeal_file').select(['id', 'text_source']).where('id', '=', fileId).where('appeal_id', '=', a.id).executeTakeFirst());
+          if (!file || (kind === 'safe_file' && !can(request.ctx.user, 'publication.mark_safe', a))) throw new AppError('not_found');
+          if (kind === 'ocr_checked' && file.text_source !== 'ocr') throw new AppError('conflict', 'publication.error.ocr_not_possible');
         }
         await db.transaction().execute((trx) => addChoice({ trx, cipher, appeal: a, kind, value, actor: requestActor(request), now: now() }));
       },
@@ -113,6 +111,25 @@ export async function publicationManageRoutes(app: FastifyInstance): Promise<voi
       async (a) => {
         const choiceId = parseRecordId(request.params.choice) ?? 0;
         await db.transaction().execute((trx) => removeChoice({ trx, cipher, appeal: a, choiceId, actor: requestActor(request), now: now() }));
+      },
+      'publication.saved_flash',
+    ),
+  );
+
+  // Recognise a scan's text again (after a failure, a time-out, or once Tesseract is installed).
+  app.post<{ Params: { id: string; fileId: string } }>('/appeals/:id/publication/files/:fileId/ocr', manage, async (request, reply) =>
+    act(
+      request,
+      reply,
+      async (a) => {
+        const file = await findByRecordId(request.params.fileId, (fileId) => db.selectFrom('appeal_file').select(['id', 'mime', 'text_source', 'ocr_status']).where('id', '=', fileId).where('appeal_id', '=', a.id).executeTakeFirst());
+        if (!file) throw new AppError('not_found');
+        if (file.text_source === 'document' || !needsOcr(file.mime, null)) throw new AppError('conflict', 'publication.error.ocr_not_possible');
+        if (file.ocr_status === 'queued') return;
+        await db.transaction().execute(async (trx) => {
+          await queueOcr(trx, file.id, now());
+          await appendAudit(trx, { actor: requestActor(request), action: 'appeal.file_ocr_requested', objectType: 'appeal', objectId: a.id, data: { file: file.id }, at: now() });
+        });
       },
       'publication.saved_flash',
     ),

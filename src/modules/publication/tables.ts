@@ -40,16 +40,24 @@ export interface PublicationFileTable {
   text: string | null;
   /** 1: staff checked the original file and allow its download */
   original_safe: number;
+  /** 1: the text was recognised automatically from a scan (OCR) and checked by a person */
+  recognised: number;
 }
 
 /**
- * The owner's choices for one appeal: `redact` (a phrase to hide everywhere), `keep` (an automatic
- * suggestion the owner judged harmless), `safe_file` (an original file marked safe by staff).
+ * The owner's choices for one appeal: `redact` (a phrase to hide everywhere, in every form), `keep`
+ * (an automatic suggestion the owner judged harmless), `safe` (a word sequence or number left
+ * visible, confirmed safe to publish: the confirmation step), `safe_file` (an original file marked
+ * safe by staff), `ocr_checked` (a document's recognised text checked against the scan). The
+ * value of `safe_file` and `ocr_checked` is the document's id.
  */
+export const CHOICE_KINDS = ['redact', 'keep', 'safe', 'safe_file', 'ocr_checked'] as const;
+export type ChoiceKind = (typeof CHOICE_KINDS)[number];
+
 export interface RedactionChoiceTable {
   id: Generated<number>;
   appeal_id: number;
-  kind: 'redact' | 'keep' | 'safe_file';
+  kind: ChoiceKind;
   value: string;
   created_at: string;
   created_by: string;

@@ -4,6 +4,8 @@
  *
  * Extraction never blocks storing a document: a file that cannot be read (broken, encrypted, a scan
  * without a text layer) is kept with no text. Limits: at most 200 PDF pages, 1 MB of text, 15 s.
+ * A scan (an image, or a PDF whose text layer is empty) then falls back to text recognition in the
+ * background: attachFile queues it (ocr-job.ts, platform/files/ocr.ts).
  * A DOCX is a ZIP archive; before mammoth opens it, the central directory must declare at most 50 MB
  * uncompressed in total and contain word/document.xml, which stops the ordinary "zip bomb".
  */

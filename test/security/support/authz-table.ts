@@ -69,6 +69,7 @@ export const GATES: Record<string, (r: MatrixRole) => boolean> = {
   'publication.public': all,
   'publication.manage': signedIn,
   'publication.rules': roles('admin', 'coordinator'),
+  'publication.suggest': roles('monitor', 'lawyer', 'outsider', 'coordinator', 'admin'),
   'stats.read': all,
   'subscriptions.public': all,
   'contact.send': all,
@@ -375,6 +376,9 @@ export const MATRIX: Record<string, Entry> = {
     except: { roles: { citizen: 'ok', monitor: 'ok', lawyer: 'ok', outsider: 'ok', coordinator: 'ok', admin: 'ok' }, targets: ['mixed'], why: 'a choice that is not on this appeal is ignored, the same answer as for a missing one (the suite checks that citizen B’s choice is still there)' },
   }),
   'POST /appeals/:id/publication/rules': appeal(),
+  // `mixed`: citizen B's document through one's own appeal is "not found"
+  'POST /appeals/:id/publication/files/:fileId/ocr': appeal({ targets: APPEAL_MIXED }),
+  'POST /api/v1/redaction/suggest': { json: { text: 'Маматовага жооп берилди.', lang: 'ky', names: ['Маматова Айгүл'] } },
   'POST /appeals/:id/publication/consent': appeal(),
   'GET /admin/redaction-rules': {},
   'POST /admin/redaction-rules': {},

@@ -8,7 +8,7 @@ import { Agent } from '../../support/agent.js';
 import { buildBody, buildUser, signIn, type TestUser } from '../../support/factories.js';
 import type { TestApp } from '../../support/test-app.js';
 import { upload } from '../../appeals/support.js';
-import { event, sentAppeal } from '../../publication/support.js';
+import { event, publish, sentAppeal } from '../../publication/support.js';
 import { addOk, idsOf } from '../../cases/support.js';
 import { multipartBody, PDF } from '../../cases/multipart.js';
 import { createApiToken } from '../../cases/api-token.js';
@@ -97,6 +97,21 @@ export async function plantEverything(t: TestApp): Promise<Planted> {
   ids.hr_case = [caseId];
   ids.case_person = [personId!];
   ids.case_evidence = await idsOf(t, 'case_evidence', caseId);
+
+  // ── Inflected names (issue #17): a victim of the case, named in an appeal from the case and in the
+  // body's answer in Russian and Kyrgyz cases, then published. The marker is the surname's stem, so
+  // every form (Зкватбековой, Зкватбековага, ЗКВАТБЕКОВУ …) is found wherever it would leak.
+  mk.add('appeal_event.answer (a case victim’s surname, inflected)', 'зкватбеков', 'private');
+  await addOk(lawyerAgent, caseId, 'person', { name: 'Айгерим Зкватбекова', sex: 'female', age_group: 'adult' });
+  const [firstAct] = await idsOf(t, 'case_act', caseId);
+  const fromCase = await lawyerAgent.post(`/cases/${caseId}/add/appeal`, { act_id: String(firstAct), body: 'court.test' });
+  ok(fromCase, 'appeal from the case');
+  const inflectedAppeal = Number(/\/appeals\/(\d+)\/edit/.exec(String(fromCase.headers.location))![1]);
+  ok(await lawyerAgent.post(`/appeals/${inflectedAppeal}/edit`, { kind: 'complaint', language: 'ru', subject: 'Жалоба о пытках', text: 'Прошу проверить задержание Зкватбековой А. и опросить свидетелей.', channel: 'paper', submitted_on: '2026-03-02' }), 'appeal text');
+  ok(await lawyerAgent.post(`/appeals/${inflectedAppeal}/send`), 'appeal sent');
+  await event(lawyerAgent, inflectedAppeal, { kind: 'answer', on: '2026-03-04', text: `Ответ по жалобе в интересах Зкватбековой Айгерим: ЗКВАТБЕКОВУ А. разъяснено право. Зкватбековага жооп берилди, Зкватбекованын арызы каралды.` });
+  await publish(lawyerAgent, inflectedAppeal);
+  ids.appeal.push(inflectedAppeal);
 
   // ── Anonymous reports and their messages: coordinators and lawyers only ──────────────────────────
   const rep = reporter(t);

@@ -1,5 +1,6 @@
 /** One appeal: where it stands, what is due when and why, the timeline, and what can be recorded next. */
 import type { FieldError } from '../../../platform/errors.js';
+import { OcrStatus } from './ocr-status.js';
 import { formatDateTime } from '../../../platform/i18n/translate.js';
 import { ErrorSummary, Field, PostForm } from '../../../platform/render/components.js';
 import { Layout } from '../../../platform/render/layout.js';
@@ -196,6 +197,7 @@ export function AppealPage(p: { ctx: ViewContext; view: AppealPageView; errors: 
                     {files.map((f) => (
                       <li>
                         <a href={`/appeals/${a.id}/files/${f.id}`}>{f.original_name}</a> ({humanSize(f.size)}, SHA-256 <Hash value={f.sha256} />)
+                        <OcrStatus ctx={p.ctx} file={f} />
                       </li>
                     ))}
                   </ul>

@@ -1,5 +1,6 @@
 /** The wizard: body search → the appeal → documents → review and send (no JavaScript needed). */
 import type { FieldError } from '../../../platform/errors.js';
+import { OcrStatus } from './ocr-status.js';
 import { ErrorSummary, Field, PostForm } from '../../../platform/render/components.js';
 import { Layout } from '../../../platform/render/layout.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
@@ -148,6 +149,7 @@ export function FileList({ ctx, appealId, files }: { ctx: ViewContext; appealId:
           <tr>
             <td>
               <a href={`/appeals/${appealId}/files/${f.id}`}>{f.original_name}</a>
+              <OcrStatus ctx={ctx} file={f} />
             </td>
             <td>{humanSize(f.size)}</td>
             <td>

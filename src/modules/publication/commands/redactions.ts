@@ -1,7 +1,8 @@
 /**
  * The owner's and staff's redaction work: add a phrase to hide, keep an automatic suggestion,
- * undo a choice, mark an original file safe, add or delete a rule. Each is audited without the
- * phrase itself (it may be the very name being hidden). A published appeal is re-published with
+ * confirm a visible word safe, undo a choice, mark an original file safe or a recognised text checked,
+ * add or delete a rule. Each is audited; a phrase to hide never with its text (it may be the very
+ * name being hidden), a confirmation with the text confirmed. A published appeal is re-published with
  * the new redactions in the same transaction, so the public copy never lags behind a redaction.
  */
 import { appendAudit } from '../../../platform/audit/audit-log.js';
@@ -10,13 +11,14 @@ import type { Executor } from '../../../platform/db/database.js';
 import { invalid } from '../../../platform/errors.js';
 import type { Appeal } from '../../appeals/index.js';
 import { checkRegex } from '../redaction/safe-regex.js';
+import type { ChoiceKind } from '../tables.js';
 import { publishAppeal } from './publish.js';
 
 export interface ChoiceProps {
   trx: Executor;
   cipher: FieldCipher;
   appeal: Appeal;
-  kind: 'redact' | 'keep' | 'safe_file';
+  kind: ChoiceKind;
   value: string;
   actor: string;
   now: Date;
@@ -24,15 +26,20 @@ export interface ChoiceProps {
 
 async function republishIfPublished(p: { trx: Executor; cipher: FieldCipher; appeal: Appeal; actor: string; now: Date }): Promise<void> {
   const pub = await p.trx.selectFrom('appeal_publication').select('state').where('appeal_id', '=', p.appeal.id).executeTakeFirst();
-  if (pub?.state === 'published') await publishAppeal(p);
+  if (pub?.state === 'published') await publishAppeal({ trx: p.trx, cipher: p.cipher, appeal: p.appeal, actor: p.actor, now: p.now, mode: 'update' });
 }
 
 export async function addChoice(p: ChoiceProps): Promise<void> {
   const value = p.value.trim();
-  if (p.kind !== 'safe_file' && value.length < 2) throw invalid([{ field: 'value', message: 'publication.error.phrase_short' }]);
+  // A phrase to hide needs two characters (one would hide every such letter); a confirmation any text.
+  if ((p.kind === 'redact' && value.length < 2) || value.length === 0) throw invalid([{ field: 'value', message: 'publication.error.phrase_short' }]);
   const exists = await p.trx.selectFrom('redaction_choice').select('id').where('appeal_id', '=', p.appeal.id).where('kind', '=', p.kind).where('value', '=', value).executeTakeFirst();
   if (!exists) await p.trx.insertInto('redaction_choice').values({ appeal_id: p.appeal.id, kind: p.kind, value, created_at: p.now.toISOString(), created_by: p.actor }).execute();
-  await appendAudit(p.trx, { actor: p.actor, action: `publication.${p.kind}`, objectType: 'appeal', objectId: p.appeal.id, data: { length: value.length }, at: p.now });
+  // The text is never written to the audit log: a phrase to hide may be the very name being hidden,
+  // and a confirmation may concern text that is later withdrawn. The entry names the choice (its
+  // row keeps the value while it stands), who made it and when.
+  const id = exists?.id ?? (await p.trx.selectFrom('redaction_choice').select('id').where('appeal_id', '=', p.appeal.id).where('kind', '=', p.kind).where('value', '=', value).executeTakeFirstOrThrow()).id;
+  await appendAudit(p.trx, { actor: p.actor, action: `publication.${p.kind}`, objectType: 'appeal', objectId: p.appeal.id, data: { choice: id, length: value.length }, at: p.now });
   await republishIfPublished(p);
 }
 
@@ -84,6 +91,6 @@ export async function reapplyRule(p: { trx: Executor; cipher: FieldCipher; scope
   if (p.scope === 'body') q = q.where('appeal.body_id', '=', p.scopeId!);
   if (p.scope === 'appeal') q = q.where('appeal.id', '=', p.scopeId!);
   const rows = await q.execute();
-  for (const a of rows) await publishAppeal({ trx: p.trx, cipher: p.cipher, appeal: a, actor: p.actor, now: p.now });
+  for (const a of rows) await publishAppeal({ trx: p.trx, cipher: p.cipher, appeal: a, actor: p.actor, now: p.now, mode: 'update' });
   return rows.length;
 }

@@ -10,6 +10,7 @@ import { ErrorSummary, Field, PostForm } from '../../../platform/render/componen
 import { Layout } from '../../../platform/render/layout.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import type { PublicSnapshot } from '../commands/snapshot.js';
+import { FilesSection, ReviewSection } from './manage-review.js';
 
 export interface ManageProps {
   ctx: ViewContext;
@@ -20,7 +21,6 @@ export interface ManageProps {
   snapshot: PublicSnapshot;
   choices: { id: number; kind: string; value: string }[];
   rules: { id: number; pattern: string; is_regex: number; replacement: string }[];
-  files: { id: number; name: string; safe: boolean }[];
   canMarkSafe: boolean;
   /** sections added by other modules, rendered at the end */
   sections: ComponentChildren[];
@@ -55,6 +55,7 @@ export function ManagePage(p: ManageProps) {
       </p>
 
       <h2>{t('publication.suggestions')}</h2>
+      <p class="hint">{t('publication.known_note')}</p>
       {p.snapshot.suggestions.length === 0 ? (
         <p>{t('publication.suggestions_none')}</p>
       ) : (
@@ -76,7 +77,9 @@ export function ManagePage(p: ManageProps) {
                     <td>{t(`publication.suggestion_kind.${s.kind}` as MessageKey)}</td>
                     <th scope="row">{s.value}</th>
                     <td>
-                      {kept ? (
+                      {s.kind === 'known_name' ? (
+                        t('publication.hidden')
+                      ) : kept ? (
                         <PostForm ctx={ctx} action={`${base}/choices/${kept.id}/delete`} class="inline">
                           {t('publication.kept')} <button type="submit">{t('publication.undo')}</button>
                         </PostForm>
@@ -141,25 +144,16 @@ export function ManagePage(p: ManageProps) {
         <button type="submit">{t('publication.add')}</button>
       </PostForm>
 
-      {p.files.length ? (
-        <>
-          <h2>{t('publication.files')}</h2>
-          <ul>
-            {p.files.map((f) => (
-              <li>
-                {f.name}: {f.safe ? t('publication.file_safe') : t('publication.file_text_only')}
-                {!f.safe && p.canMarkSafe ? (
-                  <PostForm ctx={ctx} action={`${base}/choices`} class="inline">
-                    <input type="hidden" name="kind" value="safe_file" />
-                    <input type="hidden" name="value" value={String(f.id)} />
-                    <button type="submit">{t('publication.mark_safe')}</button>
-                  </PostForm>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <FilesSection
+        ctx={ctx}
+        base={base}
+        files={p.snapshot.files}
+        safeFiles={new Set(p.choices.filter((c) => c.kind === 'safe_file').map((c) => Number(c.value)))}
+        checkedOcr={new Set(p.choices.filter((c) => c.kind === 'ocr_checked').map((c) => Number(c.value)))}
+        canMarkSafe={p.canMarkSafe}
+      />
+
+      <ReviewSection ctx={ctx} base={base} snapshot={p.snapshot} choices={p.choices} />
 
       <h2>{t('publication.preview')}</h2>
       <section class="preview" aria-label={t('publication.preview')}>
@@ -180,12 +174,23 @@ export function ManagePage(p: ManageProps) {
         {p.snapshot.files.map((f) => (
           <div>
             <h4>{f.name}</h4>
-            {f.text ? <p>{f.text}</p> : null}
+            {f.recognised ? <p class="hint">{t('publication.file_recognised')}</p> : null}
+            {f.text ? <p class="pre-wrap">{f.text}</p> : null}
+            {f.withheld ? (
+              <>
+                <p class="hint">{t('publication.file_withheld')}</p>
+                <p class="pre-wrap muted">{f.withheld}</p>
+              </>
+            ) : null}
           </div>
         ))}
       </section>
       {p.isDraft ? (
         <p>{t('publication.error.draft')}</p>
+      ) : p.snapshot.review.some((r) => !r.confirmed) ? (
+        <p class="notice">
+          <a href="#field-review">{t('publication.review_blocked')}</a>
+        </p>
       ) : (
         <PostForm ctx={ctx} action={`${base}/publish`}>
           <button type="submit">{pub?.state === 'published' ? t('publication.republish') : t('publication.publish')}</button>

@@ -130,7 +130,7 @@ export function PublicAppealPage(p: {
   ctx: ViewContext;
   appeal: PublishedAppeal;
   events: { event_id: number; kind: string; on_date: string; text: string | null }[];
-  files: { file_id: number; name: string; text: string | null; original_safe: number }[];
+  files: { file_id: number; name: string; text: string | null; original_safe: number; recognised: number }[];
 }) {
   const { ctx, appeal: a } = p;
   const { t } = ctx;
@@ -185,6 +185,7 @@ export function PublicAppealPage(p: {
                 {f.text ? (
                   <details>
                     <summary>{t('publication.text')}</summary>
+                    {f.recognised ? <p class="hint">{t('publication.recognised_public')}</p> : null}
                     <div class="letter">{f.text.split(/\n{2,}/).map((para) => <p>{para}</p>)}</div>
                   </details>
                 ) : null}
