@@ -39,12 +39,15 @@ export class TooLargeError extends AppError {
   }
 }
 
-/** Streams `source` to a new stored file, counting and hashing. Throws TooLargeError past `maxBytes`. */
-export async function storeStream(dataDir: string, source: Readable, maxBytes = MAX_FILE_BYTES): Promise<StoredUpload> {
-  const storedName = crypto.randomBytes(16).toString('hex');
-  const final = storedPath(dataDir, storedName);
-  fs.mkdirSync(path.dirname(final), { recursive: true, mode: 0o700 });
-  const tmp = `${final}.part`;
+/**
+ * The one way an upload reaches the disk: `source` is streamed to `<file>.part` (mode 0600) while its
+ * size is counted and its SHA-256 computed, then renamed to `file`. Past `maxBytes` (or a multipart
+ * stream cut at its own limit) it throws TooLargeError (413) and leaves nothing behind. Returns the
+ * first `headBytes` for the type check.
+ */
+export async function streamToFile(source: NodeJS.ReadableStream, file: string, opts: { maxBytes: number; headBytes: number }): Promise<{ size: number; sha256: string; head: Buffer }> {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const tmp = `${file}.part`;
   const hash = crypto.createHash('sha256');
   const headParts: Buffer[] = [];
   let headLen = 0;
@@ -52,10 +55,10 @@ export async function storeStream(dataDir: string, source: Readable, maxBytes = 
   const counter = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       size += chunk.length;
-      if (size > maxBytes) return cb(new TooLargeError(maxBytes));
+      if (size > opts.maxBytes) return cb(new TooLargeError(opts.maxBytes));
       hash.update(chunk);
-      if (headLen < SNIFF_BYTES) {
-        const part = chunk.subarray(0, SNIFF_BYTES - headLen);
+      if (headLen < opts.headBytes) {
+        const part = chunk.subarray(0, opts.headBytes - headLen);
         headParts.push(part);
         headLen += part.length;
       }
@@ -65,16 +68,23 @@ export async function storeStream(dataDir: string, source: Readable, maxBytes = 
   try {
     await pipeline(source, counter, fs.createWriteStream(tmp, { mode: 0o600 }));
     // @fastify/multipart marks a stream cut at its own limit as truncated instead of failing.
-    if ((source as Readable & { truncated?: boolean }).truncated) throw new TooLargeError(maxBytes);
+    if ((source as NodeJS.ReadableStream & { truncated?: boolean }).truncated) throw new TooLargeError(opts.maxBytes);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
     if (err instanceof AppError) throw err;
     const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new TooLargeError(maxBytes);
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new TooLargeError(opts.maxBytes);
     throw err;
   }
-  fs.renameSync(tmp, final);
-  return { storedName, size, sha256: hash.digest('hex'), head: Buffer.concat(headParts), complete: size <= SNIFF_BYTES };
+  fs.renameSync(tmp, file);
+  return { size, sha256: hash.digest('hex'), head: Buffer.concat(headParts) };
+}
+
+/** Streams `source` to a new stored file, counting and hashing. Throws TooLargeError past `maxBytes`. */
+export async function storeStream(dataDir: string, source: Readable, maxBytes = MAX_FILE_BYTES): Promise<StoredUpload> {
+  const storedName = crypto.randomBytes(16).toString('hex');
+  const written = await streamToFile(source, storedPath(dataDir, storedName), { maxBytes, headBytes: SNIFF_BYTES });
+  return { storedName, ...written, complete: written.size <= SNIFF_BYTES };
 }
 
 /** Stores a buffer (attachments of inbound mail). */

@@ -8,12 +8,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { appendAudit } from '../../../platform/audit/audit-log.js';
 import type { Executor } from '../../../platform/db/database.js';
 import type { FieldCipher } from '../../../platform/crypto/field-encryption.js';
-import { AppError, invalid } from '../../../platform/errors.js';
+import { invalid } from '../../../platform/errors.js';
+import { streamToFile } from '../../../platform/files/store.js';
 import { ctxOf } from '../encrypted-columns.js';
 import { userActor } from '../../../platform/audit/actor.js';
 
@@ -63,8 +63,10 @@ export interface StoredUpload {
 }
 
 /**
- * Streams an upload to a temporary file, hashing it; refuses (413) past the limit and (422) when the
- * first bytes do not match the extension. On any refusal or error the temporary file is deleted.
+ * Streams an upload to its file in the evidence folder through the platform's one upload path
+ * (`streamToFile`: size counted and SHA-256 computed while it arrives); refuses (413) past the limit
+ * and (422) an empty file or one whose first bytes do not match the extension. Nothing is left behind
+ * on any refusal.
  */
 export async function storeUpload(p: { dataDir: string; filename: string; stream: NodeJS.ReadableStream & { truncated?: boolean }; maxBytes?: number }): Promise<StoredUpload> {
   const ext = extensionOf(p.filename);
@@ -72,36 +74,15 @@ export async function storeUpload(p: { dataDir: string; filename: string; stream
     p.stream.resume();
     throw invalid([{ field: 'file', message: 'cases.error.file_type', params: { types: EVIDENCE_EXTENSIONS.join(', ') } }]);
   }
-  const dir = evidenceDir(p.dataDir);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const storedName = crypto.randomBytes(24).toString('hex');
-  const tmp = path.join(dir, `${storedName}.part`);
-  const hash = crypto.createHash('sha256');
-  const max = p.maxBytes ?? EVIDENCE_MAX_BYTES;
-  let size = 0;
-  let head = Buffer.alloc(0);
-  const tap = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      size += chunk.length;
-      if (size > max) return cb(new AppError('payload_too_large', 'error.payload_too_large', { limit: `${Math.round(max / 1024 / 1024)} MB` }));
-      if (head.length < 4096) head = Buffer.concat([head, chunk.subarray(0, 4096 - head.length)]);
-      hash.update(chunk);
-      cb(null, chunk);
-    },
-  });
-  try {
-    await pipeline(p.stream, tap, fs.createWriteStream(tmp, { mode: 0o600 }));
-    if (p.stream.truncated) throw new AppError('payload_too_large', 'error.payload_too_large', { limit: `${Math.round(max / 1024 / 1024)} MB` });
-    if (size === 0) throw invalid([{ field: 'file', message: 'cases.error.file_empty' }]);
-    if (!magicMatches(ext, head)) throw invalid([{ field: 'file', message: 'cases.error.file_magic', params: { ext } }]);
-    fs.renameSync(tmp, path.join(dir, storedName));
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    // The multipart limit ends the stream with its own error: answer it like ours.
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', 'error.payload_too_large', { limit: `${Math.round(max / 1024 / 1024)} MB` });
-    throw err;
+  const file = path.join(evidenceDir(p.dataDir), storedName);
+  const { size, sha256, head } = await streamToFile(p.stream, file, { maxBytes: p.maxBytes ?? EVIDENCE_MAX_BYTES, headBytes: 4096 });
+  const problem = size === 0 ? { message: 'cases.error.file_empty' as const } : !magicMatches(ext, head) ? { message: 'cases.error.file_magic' as const, params: { ext } } : null;
+  if (problem) {
+    fs.rmSync(file, { force: true });
+    throw invalid([{ field: 'file', ...problem }]);
   }
-  return { storedName, size, sha256: hash.digest('hex'), ext, mime: TYPES[ext]!.mime };
+  return { storedName, size, sha256, ext, mime: TYPES[ext]!.mime };
 }
 
 /** Records a stored upload: the evidence row, the first custody entry and the audit entry, together. */
