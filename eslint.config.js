@@ -39,9 +39,28 @@ export default tseslint.config(
     rules: {
       // A promise nobody awaits loses its errors (and in a request, the response may leave first).
       // node:test's test() and describe() return promises the runner itself awaits.
-      '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite', 'skip', 'todo', 'only'] }] }],
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            {
+              from: 'package',
+              package: 'node:test',
+              name: ['test', 'describe', 'it', 'suite', 'skip', 'todo', 'only'],
+            },
+          ],
+        },
+      ],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
       // Input filters match control characters on purpose (file names, CSV cells, fuzzed text).
       'no-control-regex': 'off',
       // Declaration merging (tables, policy actions) extends interfaces with nothing else in them.
@@ -57,7 +76,18 @@ export default tseslint.config(
   {
     files: ['src/platform/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/**'], message: 'The platform imports no module: modules register through their manifest (src/modules/<m>/index.ts).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/modules/**'],
+              message:
+                'The platform imports no module: modules register through their manifest (src/modules/<m>/index.ts).',
+            },
+          ],
+        },
+      ],
     },
   },
   ...MODULES.map(boundariesOf),

@@ -31,7 +31,8 @@ export function parseBenchArgs(argv: string[], defaults: { appeals: number; dial
     const a = argv[i]!;
     if (!a.startsWith('--')) throw new UsageError(`unexpected argument "${a}" (options start with --)`);
     const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
-    if (!KNOWN.has(name)) throw new UsageError(`unknown option --${name}; known: ${[...KNOWN].map((k) => `--${k}`).join(', ')}`);
+    if (!KNOWN.has(name))
+      throw new UsageError(`unknown option --${name}; known: ${[...KNOWN].map((k) => `--${k}`).join(', ')}`);
     if (name === 'force' || name === 'reuse' || name === 'no-record') values.set(name, 'true');
     else {
       const v = inline ?? argv[++i];
@@ -49,7 +50,9 @@ export function parseBenchArgs(argv: string[], defaults: { appeals: number; dial
     return n;
   };
   const dialects = (values.get('dialect') ?? defaults.dialects).split(',').map((d) => d.trim());
-  for (const d of dialects) if (d !== 'sqlite' && d !== 'postgres') throw new UsageError(`unknown dialect "${d}"; use sqlite or postgres (or both: sqlite,postgres)`);
+  for (const d of dialects)
+    if (d !== 'sqlite' && d !== 'postgres')
+      throw new UsageError(`unknown dialect "${d}"; use sqlite or postgres (or both: sqlite,postgres)`);
   return {
     appeals: int('appeals', defaults.appeals, 1, MAX_APPEALS),
     seed: int('seed', 1, 0, 2 ** 31 - 1),

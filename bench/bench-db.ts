@@ -21,13 +21,26 @@ export interface Marker {
 }
 
 /** What is in the database: nothing, a bench database (with its marker), or someone's data. */
-export async function inspect(conn: Connection): Promise<{ kind: 'empty' } | { kind: 'bench'; marker: Marker } | { kind: 'foreign'; what: string }> {
+export async function inspect(
+  conn: Connection,
+): Promise<{ kind: 'empty' } | { kind: 'bench'; marker: Marker } | { kind: 'foreign'; what: string }> {
   const tables = await conn.db.introspection.getTables();
-  if (!tables.some((t) => t.name === 'setting')) return tables.length ? { kind: 'foreign', what: `${tables.length} tables and no Achyk settings` } : { kind: 'empty' };
+  if (!tables.some((t) => t.name === 'setting'))
+    return tables.length
+      ? { kind: 'foreign', what: `${tables.length} tables and no Achyk settings` }
+      : { kind: 'empty' };
   const m = await conn.db.selectFrom('setting').select('value').where('key', '=', MARKER).executeTakeFirst();
   if (m) return { kind: 'bench', marker: JSON.parse(m.value) as Marker };
-  const users = await conn.db.selectFrom('user').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  const appeals = tables.some((t) => t.name === 'appeal') ? await conn.db.selectFrom('appeal').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow() : { n: 0 };
+  const users = await conn.db
+    .selectFrom('user')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  const appeals = tables.some((t) => t.name === 'appeal')
+    ? await conn.db
+        .selectFrom('appeal')
+        .select(sql<number>`count(*)`.as('n'))
+        .executeTakeFirstOrThrow()
+    : { n: 0 };
   if (Number(users.n) === 0 && Number(appeals.n) === 0) return { kind: 'empty' };
   return { kind: 'foreign', what: `${Number(users.n)} users and ${Number(appeals.n)} appeals` };
 }
@@ -35,7 +48,9 @@ export async function inspect(conn: Connection): Promise<{ kind: 'empty' } | { k
 export type Target = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
 
 export function open(target: Target): Connection {
-  return openDatabase(target.dialect === 'sqlite' ? { dialect: 'sqlite', file: target.file } : { dialect: 'postgres', url: target.url });
+  return openDatabase(
+    target.dialect === 'sqlite' ? { dialect: 'sqlite', file: target.file } : { dialect: 'postgres', url: target.url },
+  );
 }
 
 /**
@@ -46,7 +61,9 @@ export async function openForGeneration(target: Target, force: boolean): Promise
   let conn = open(target);
   const state = await inspect(conn);
   if (state.kind === 'foreign' && !force)
-    throw new UsageError(`refusing to write into a database that is not a bench database (it holds ${state.what}). Point the bench at an empty database, or pass --force if you really mean to add bench data to it.`);
+    throw new UsageError(
+      `refusing to write into a database that is not a bench database (it holds ${state.what}). Point the bench at an empty database, or pass --force if you really mean to add bench data to it.`,
+    );
   if (state.kind === 'bench') {
     await conn.close();
     await wipe(target);
@@ -75,5 +92,8 @@ async function wipe(target: Target): Promise<void> {
 export async function writeMarker(conn: Connection, marker: Marker): Promise<void> {
   const at = new Date().toISOString();
   await conn.db.deleteFrom('setting').where('key', '=', MARKER).execute();
-  await conn.db.insertInto('setting').values({ key: MARKER, value: JSON.stringify(marker), updated_at: at }).execute();
+  await conn.db
+    .insertInto('setting')
+    .values({ key: MARKER, value: JSON.stringify(marker), updated_at: at })
+    .execute();
 }

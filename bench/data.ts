@@ -60,8 +60,17 @@ export function* generateRows(count: number, seed: number, bodyCodes: string[]):
   const start = addDays(BENCH_TODAY, -HISTORY_DAYS);
   for (let i = 0; i < count; i++) {
     // received dates increase with i (a chronological spreadsheet), with jitter
-    const received = addDays(start, Math.min(HISTORY_DAYS, Math.floor((i / Math.max(1, count)) * HISTORY_DAYS) + r.int(0, 3)));
-    const drawn = r.weighted({ application: 45, complaint: 30, information_request: 12, proposal: 8, corruption_report: 5 });
+    const received = addDays(
+      start,
+      Math.min(HISTORY_DAYS, Math.floor((i / Math.max(1, count)) * HISTORY_DAYS) + r.int(0, 3)),
+    );
+    const drawn = r.weighted({
+      application: 45,
+      complaint: 30,
+      information_request: 12,
+      proposal: 8,
+      corruption_report: 5,
+    });
     // Law No. 217 on access to information applies from 29 December 2023: earlier requests were applications.
     const kind = drawn === 'information_request' && received < '2024-01-01' ? 'application' : drawn;
     const language = r.weighted({ ru: 50, ky: 45, en: 5 });
@@ -92,8 +101,22 @@ export function* generateRows(count: number, seed: number, bodyCodes: string[]):
       row.answered_on = answered;
       events.push({ kind: 'answer', on_date: answered, text: words(r, language, 10, 30) });
       if (r.chance(0.7)) {
-        row.classification = r.weighted({ satisfied: 35, partially_satisfied: 20, refused: 20, formal: 20, redirected: 5 });
-        if (row.classification === 'refused') row.refusal_reason = r.weighted({ not_competent: 30, no_grounds: 30, insufficient_information: 15, repeated_appeal: 10, no_reason_given: 10, other: 5 });
+        row.classification = r.weighted({
+          satisfied: 35,
+          partially_satisfied: 20,
+          refused: 20,
+          formal: 20,
+          redirected: 5,
+        });
+        if (row.classification === 'refused')
+          row.refusal_reason = r.weighted({
+            not_competent: 30,
+            no_grounds: 30,
+            insufficient_information: 15,
+            repeated_appeal: 10,
+            no_reason_given: 10,
+            other: 5,
+          });
         events.push({ kind: 'classified', on_date: answered });
         const closed = addDays(answered, r.int(0, 30));
         if (r.chance(0.4) && closed <= BENCH_TODAY) {
@@ -105,7 +128,12 @@ export function* generateRows(count: number, seed: number, bodyCodes: string[]):
     } else row.publish = r.chance(0.03);
     const target = r.int(3, 8);
     const last = row.closed_on ?? row.answered_on ?? BENCH_TODAY;
-    while (events.length < target) events.push({ kind: 'note', on_date: addDays(received, r.int(0, Math.max(0, Math.min(60, dayDiff(received, last))))), text: words(r, language, 4, 12) });
+    while (events.length < target)
+      events.push({
+        kind: 'note',
+        on_date: addDays(received, r.int(0, Math.max(0, Math.min(60, dayDiff(received, last))))),
+        text: words(r, language, 4, 12),
+      });
     events.sort((a, b) => (a.on_date < b.on_date ? -1 : a.on_date > b.on_date ? 1 : 0));
     row.events = events;
     yield row;

@@ -12,7 +12,12 @@ import { sql } from 'kysely';
 import type { Connection } from '../src/platform/db/connect.js';
 import type { FieldCipher } from '../src/platform/crypto/field-encryption.js';
 import { seedDirectory } from '../src/modules/directory/seed.js';
-import { importAppeals, loadImportContext, recomputeTouchedCells, type TouchedCells } from '../src/modules/bulk-import/index.js';
+import {
+  importAppeals,
+  loadImportContext,
+  recomputeTouchedCells,
+  type TouchedCells,
+} from '../src/modules/bulk-import/index.js';
 import { createCase } from '../src/modules/cases/commands/create-case.js';
 import { addPerson } from '../src/modules/cases/commands/record-person.js';
 import type { Progress } from '../src/platform/cli/progress.js';
@@ -41,7 +46,10 @@ export interface GenerateResult {
 }
 
 /** Generates into an open, migrated, empty (or forced) database. */
-export async function generate(conn: Connection, p: { appeals: number; seed: number; cipher: FieldCipher; progress?: Progress }): Promise<GenerateResult> {
+export async function generate(
+  conn: Connection,
+  p: { appeals: number; seed: number; cipher: FieldCipher; progress?: Progress },
+): Promise<GenerateResult> {
   const progress = p.progress ?? benchProgress();
   const now = new Date(`${BENCH_TODAY}T06:00:00.000Z`);
   const t0 = performance.now();
@@ -51,7 +59,19 @@ export async function generate(conn: Connection, p: { appeals: number; seed: num
   const t1 = performance.now();
   const owner = await db
     .insertInto('user')
-    .values({ email: `bench-${p.seed}@bench.achyk.invalid`, display_name: 'Bench NGO', role: 'coordinator', password_hash: '!bench: no sign-in', status: 'disabled', locale: 'ru', totp_secret_enc: null, totp_last_step: null, password_changed_at: now.toISOString(), created_at: now.toISOString(), updated_at: now.toISOString() })
+    .values({
+      email: `bench-${p.seed}@bench.achyk.invalid`,
+      display_name: 'Bench NGO',
+      role: 'coordinator',
+      password_hash: '!bench: no sign-in',
+      status: 'disabled',
+      locale: 'ru',
+      totp_secret_enc: null,
+      totp_last_step: null,
+      password_changed_at: now.toISOString(),
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const context = await loadImportContext(db);
@@ -63,7 +83,14 @@ export async function generate(conn: Connection, p: { appeals: number; seed: num
   progress.start(p.appeals, 'appeals');
   let chunk: unknown[] = [];
   const flush = async () => {
-    const r = await importAppeals(db, chunk, { ownerId: owner.id, actor: 'cli', now, context, deferCells: cells, onProgress: (n) => progress.update(done + n) });
+    const r = await importAppeals(db, chunk, {
+      ownerId: owner.id,
+      actor: 'cli',
+      now,
+      context,
+      deferCells: cells,
+      onProgress: (n) => progress.update(done + n),
+    });
     if (r.errors.length) throw new Error(`generated rows failed validation: ${JSON.stringify(r.errors.slice(0, 3))}`);
     done += r.imported;
     events += r.events;
@@ -89,9 +116,26 @@ export async function generate(conn: Connection, p: { appeals: number; seed: num
     await db.transaction().execute(async (trx) => {
       for (let k = i; k < Math.min(caseCount, i + 50); k++) {
         const lang = r.pick(['ky', 'ru'] as const);
-        const c = await createCase({ trx, cipher: p.cipher, userId: owner.id, input: { title: words(r, lang, 3, 6), summary: words(r, lang, 15, 40) }, now });
+        const c = await createCase({
+          trx,
+          cipher: p.cipher,
+          userId: owner.id,
+          input: { title: words(r, lang, 3, 6), summary: words(r, lang, 15, 40) },
+          now,
+        });
         for (let n = r.int(1, 4); n > 0; n--) {
-          await addPerson({ trx, cipher: p.cipher, caseId: c.id, userId: owner.id, now, input: { name: `${r.pick(NAMES)} ${r.pick(SURNAMES)}`, sex: r.pick(['female', 'male', 'unknown']), age_group: r.pick(['child', 'youth', 'adult', 'older']) } });
+          await addPerson({
+            trx,
+            cipher: p.cipher,
+            caseId: c.id,
+            userId: owner.id,
+            now,
+            input: {
+              name: `${r.pick(NAMES)} ${r.pick(SURNAMES)}`,
+              sex: r.pick(['female', 'male', 'unknown']),
+              age_group: r.pick(['child', 'youth', 'adult', 'older']),
+            },
+          });
           persons++;
         }
       }
@@ -104,7 +148,15 @@ export async function generate(conn: Connection, p: { appeals: number; seed: num
   const t4 = performance.now();
   await writeMarker(conn, { appeals: p.appeals, seed: p.seed, complete: true, generatedAt: new Date().toISOString() });
   const s = (a: number, b: number) => Math.round(b - a) / 1000;
-  return { appeals: done, events, published, cases: caseCount, persons, bodies: codes.length, seconds: { directory: s(t0, t1), appeals: s(t1, t2), cells: s(t2, t3), cases: s(t3, t4), total: s(t0, t4) } };
+  return {
+    appeals: done,
+    events,
+    published,
+    cases: caseCount,
+    persons,
+    bodies: codes.length,
+    seconds: { directory: s(t0, t1), appeals: s(t1, t2), cells: s(t2, t3), cases: s(t3, t4), total: s(t0, t4) },
+  };
 }
 
 const NAMES = ['Айгүл', 'Бакыт', 'Нурлан', 'Гүлзат', 'Азамат', 'Жылдыз', 'Эрлан', 'Чолпон', 'Алексей', 'Ольга'];
@@ -115,10 +167,17 @@ function words(r: ReturnType<typeof rng>, lang: 'ky' | 'ru', min: number, max: n
   return Array.from({ length: n }, () => r.pick(WORDS[lang])).join(' ');
 }
 
-export function targetOf(dialect: 'sqlite' | 'postgres', db: string | null, url: string | null, appeals: number, seed: number): Target {
+export function targetOf(
+  dialect: 'sqlite' | 'postgres',
+  db: string | null,
+  url: string | null,
+  appeals: number,
+  seed: number,
+): Target {
   if (dialect === 'sqlite') return { dialect, file: db ?? path.join(DATA_DIR, `bench-${appeals}-${seed}.sqlite`) };
   const u = url ?? process.env.DATABASE_URL;
-  if (!u || !u.startsWith('postgres')) throw new UsageError('--dialect postgres needs --url postgres://… (or DATABASE_URL)');
+  if (!u || !u.startsWith('postgres'))
+    throw new UsageError('--dialect postgres needs --url postgres://… (or DATABASE_URL)');
   return { dialect, url: u };
 }
 
@@ -129,7 +188,12 @@ async function main(): Promise<void> {
   const conn = await openForGeneration(target, args.force);
   try {
     // Marked before the first row: a generation stopped half-way is still known as a bench database.
-    await writeMarker(conn, { appeals: args.appeals, seed: args.seed, complete: false, generatedAt: new Date().toISOString() });
+    await writeMarker(conn, {
+      appeals: args.appeals,
+      seed: args.seed,
+      complete: false,
+      generatedAt: new Date().toISOString(),
+    });
     const r = await generate(conn, { appeals: args.appeals, seed: args.seed, cipher: benchCipher() });
     console.log(JSON.stringify({ target: target.dialect === 'sqlite' ? target.file : 'postgres', ...r }, null, 2));
   } finally {

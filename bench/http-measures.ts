@@ -31,19 +31,48 @@ export interface HttpFigures {
 
 /** Paths to load: published appeals spread over the ids; the busiest bodies' cards and some others. */
 export async function samplePaths(conn: Connection): Promise<{ published: string[]; cards: string[] }> {
-  const pubs = await conn.db.selectFrom('appeal_publication').select('appeal_id').where('state', '=', 'published').orderBy('appeal_id').execute();
-  const published = pubs.filter((_, i) => i % Math.max(1, Math.floor(pubs.length / 50)) === 0).slice(0, 50).map((p) => `/published/${p.appeal_id}`);
-  const busy = await conn.db.selectFrom('stats_body_month').select(['body_id', sql<number>`sum(received)`.as('n')]).groupBy('body_id').orderBy('n', 'desc').limit(10).execute();
+  const pubs = await conn.db
+    .selectFrom('appeal_publication')
+    .select('appeal_id')
+    .where('state', '=', 'published')
+    .orderBy('appeal_id')
+    .execute();
+  const published = pubs
+    .filter((_, i) => i % Math.max(1, Math.floor(pubs.length / 50)) === 0)
+    .slice(0, 50)
+    .map((p) => `/published/${p.appeal_id}`);
+  const busy = await conn.db
+    .selectFrom('stats_body_month')
+    .select(['body_id', sql<number>`sum(received)`.as('n')])
+    .groupBy('body_id')
+    .orderBy('n', 'desc')
+    .limit(10)
+    .execute();
   const some = await conn.db.selectFrom('body').select('id').orderBy('id').execute();
-  const ids = [...new Set([...busy.map((b) => b.body_id), ...some.filter((_, i) => i % Math.max(1, Math.floor(some.length / 20)) === 0).map((b) => b.id)])].slice(0, 30);
+  const ids = [
+    ...new Set([
+      ...busy.map((b) => b.body_id),
+      ...some.filter((_, i) => i % Math.max(1, Math.floor(some.length / 20)) === 0).map((b) => b.id),
+    ]),
+  ].slice(0, 30);
   return { published, cards: ids.map((id) => `/stats/bodies/${id}`) };
 }
 
-function startServer(target: string, paths: string[]): Promise<{ child: ChildProcess; port: number; barePort: number }> {
+function startServer(
+  target: string,
+  paths: string[],
+): Promise<{ child: ChildProcess; port: number; barePort: number }> {
   return new Promise((resolve, reject) => {
     // Compiled like `npm start` runs the server (scripts/build.mjs), so its memory is the production figure.
-    execFileSync(process.execPath, [path.join(REPO, 'scripts', 'build.mjs'), '--quiet', path.join('bench', 'serve.ts'), 'bench-serve'], { cwd: REPO, stdio: 'inherit' });
-    const child = spawn(process.execPath, [path.join(REPO, 'dist', 'bench-serve.mjs'), target, JSON.stringify(paths)], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+    execFileSync(
+      process.execPath,
+      [path.join(REPO, 'scripts', 'build.mjs'), '--quiet', path.join('bench', 'serve.ts'), 'bench-serve'],
+      { cwd: REPO, stdio: 'inherit' },
+    );
+    const child = spawn(process.execPath, [path.join(REPO, 'dist', 'bench-serve.mjs'), target, JSON.stringify(paths)], {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
@@ -70,11 +99,20 @@ function rssOf(pid: number): number {
 async function weight(port: number, page: string) {
   const html = await fetchBody(port, page);
   const text = html.body.toString('utf8');
-  const assets = [...text.matchAll(/<(?:link[^>]+href|script[^>]+src)="(\/[^"]+)"/g)].map((m) => m[1]!).filter((u) => /\.(css|js)(\?|$)/.test(u) || u.startsWith('/assets/'));
+  const assets = [...text.matchAll(/<(?:link[^>]+href|script[^>]+src)="(\/[^"]+)"/g)]
+    .map((m) => m[1]!)
+    .filter((u) => /\.(css|js)(\?|$)/.test(u) || u.startsWith('/assets/'));
   let assetsGzip = 0;
-  for (const a of [...new Set(assets)]) assetsGzip += zlib.gzipSync((await fetchBody(port, a.replace(/&amp;/g, '&'))).body, { level: 6 }).length;
+  for (const a of [...new Set(assets)])
+    assetsGzip += zlib.gzipSync((await fetchBody(port, a.replace(/&amp;/g, '&'))).body, { level: 6 }).length;
   const gzip = zlib.gzipSync(html.body, { level: 6 }).length;
-  return { page, htmlBytes: html.body.length, gzipBytes: gzip, assetsGzipBytes: assetsGzip, totalGzipBytes: gzip + assetsGzip };
+  return {
+    page,
+    htmlBytes: html.body.length,
+    gzipBytes: gzip,
+    assetsGzipBytes: assetsGzip,
+    totalGzipBytes: gzip + assetsGzip,
+  };
 }
 
 export async function measureHttp(conn: Connection, target: string, seconds: number): Promise<HttpFigures> {
@@ -91,7 +129,10 @@ export async function measureHttp(conn: Connection, target: string, seconds: num
     const publishedPage = published.length ? await route(published) : emptyRoute();
     const reportCard = await route(cards);
     const pageWeight = [];
-    for (const p of [published[0], cards[0], '/search?q=%D1%81%D1%83%D1%83', '/stats/league', '/'].filter((x): x is string => !!x)) pageWeight.push(await weight(server.port, p));
+    for (const p of [published[0], cards[0], '/search?q=%D1%81%D1%83%D1%83', '/stats/league', '/'].filter(
+      (x): x is string => !!x,
+    ))
+      pageWeight.push(await weight(server.port, p));
     return { publishedPage, reportCard, pageWeight, rssMb: rssOf(server.child.pid!), rssAtStartMb };
   } finally {
     server.child.kill('SIGTERM');

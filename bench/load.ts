@@ -37,7 +37,11 @@ function get(agent: http.Agent, port: number, path: string): Promise<number> {
   });
 }
 
-export async function load(port: number, paths: string[], opts: { seconds: number; connections?: number }): Promise<LoadResult> {
+export async function load(
+  port: number,
+  paths: string[],
+  opts: { seconds: number; connections?: number },
+): Promise<LoadResult> {
   const connections = opts.connections ?? 8;
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
@@ -63,7 +67,15 @@ export async function load(port: number, paths: string[], opts: { seconds: numbe
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, errors, rps: round(latencies.length / elapsed, 1), p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), max: round(latencies[latencies.length - 1] ?? NaN) };
+  return {
+    requests: latencies.length,
+    errors,
+    rps: round(latencies.length / elapsed, 1),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    max: round(latencies[latencies.length - 1] ?? NaN),
+  };
 }
 
 /** One GET with the whole body (for page weight). */
@@ -73,7 +85,13 @@ export function fetchBody(port: number, path: string): Promise<{ status: number;
       .get({ host: '127.0.0.1', port, path }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), type: String(res.headers['content-type'] ?? '') }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks),
+            type: String(res.headers['content-type'] ?? ''),
+          }),
+        );
         res.on('error', reject);
       })
       .on('error', reject);

@@ -12,7 +12,9 @@ if (!target) {
   console.error('usage: tsx bench/measure-search.ts FILE.sqlite | postgres://…');
   process.exit(2);
 }
-const conn = open(target.startsWith('postgres') ? { dialect: 'postgres', url: target } : { dialect: 'sqlite', file: target });
+const conn = open(
+  target.startsWith('postgres') ? { dialect: 'postgres', url: target } : { dialect: 'sqlite', file: target },
+);
 const state = await inspect(conn);
 if (state.kind !== 'bench') {
   console.error('not a bench database: refusing');

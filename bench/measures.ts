@@ -42,7 +42,9 @@ export async function plan(conn: Connection, query: Compilable): Promise<string[
 
 /** Does the plan read the whole appeal table? */
 export function fullScan(lines: string[]): boolean {
-  return lines.some((l) => /^SCAN appeal\b(?!.*USING (COVERING )?INDEX)/.test(l.trim()) || /Seq Scan on appeal\b/.test(l));
+  return lines.some(
+    (l) => /^SCAN appeal\b(?!.*USING (COVERING )?INDEX)/.test(l.trim()) || /Seq Scan on appeal\b/.test(l),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -61,13 +63,59 @@ async function prepareScratch(conn: Connection, now: Date): Promise<number> {
   await conn.db.transaction().execute((trx) => seedDirectory(trx, now));
   const u = await conn.db
     .insertInto('user')
-    .values({ email: 'scratch@bench.achyk.invalid', display_name: 'Bench', role: 'coordinator', password_hash: '!bench', status: 'disabled', locale: null, totp_secret_enc: null, totp_last_step: null, password_changed_at: now.toISOString(), created_at: now.toISOString(), updated_at: now.toISOString() })
+    .values({
+      email: 'scratch@bench.achyk.invalid',
+      display_name: 'Bench',
+      role: 'coordinator',
+      password_hash: '!bench',
+      status: 'disabled',
+      locale: null,
+      totp_secret_enc: null,
+      totp_last_step: null,
+      password_changed_at: now.toISOString(),
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return u.id;
 }
 
-const APPEAL_COLS = ['owner_id', 'ngo', 'body_id', 'kind', 'language', 'subject', 'text', 'channel', 'to_address', 'state', 'person_name_enc', 'person_contact_enc', 'received_on', 'sent_at', 'rule_id', 'registration_number', 'registered_on', 'registration_due', 'term_from', 'extension_days', 'due_date', 'redirected_to_body_id', 'redirected_on', 'answered_on', 'classification', 'refusal_reason', 'classification_note', 'parent_id', 'escalation_target', 'reminder_stage', 'closed_on', 'created_at', 'updated_at'] as const;
+const APPEAL_COLS = [
+  'owner_id',
+  'ngo',
+  'body_id',
+  'kind',
+  'language',
+  'subject',
+  'text',
+  'channel',
+  'to_address',
+  'state',
+  'person_name_enc',
+  'person_contact_enc',
+  'received_on',
+  'sent_at',
+  'rule_id',
+  'registration_number',
+  'registered_on',
+  'registration_due',
+  'term_from',
+  'extension_days',
+  'due_date',
+  'redirected_to_body_id',
+  'redirected_on',
+  'answered_on',
+  'classification',
+  'refusal_reason',
+  'classification_note',
+  'parent_id',
+  'escalation_target',
+  'reminder_stage',
+  'closed_on',
+  'created_at',
+  'updated_at',
+] as const;
 const EVENT_COLS = ['appeal_id', 'kind', 'on_date', 'actor', 'text', 'data', 'created_at'] as const;
 
 export interface ImportFigure {
@@ -96,9 +144,18 @@ export async function measureImport(pair: ScratchPair, count: number, seed: numb
   const codes = (await pair.ours.db.selectFrom('body').select('code').execute()).map((b) => b.code);
   const rows = [...generateRows(count, seed + 7919, codes)];
   const ours = await timed(() => importAppeals(pair.ours.db, rows, { ownerId: ownerA, actor: 'cli', now }));
-  if (ours.value.errors.length) throw new Error(`import sample invalid: ${JSON.stringify(ours.value.errors.slice(0, 3))}`);
-  const appeals = await pair.ours.db.selectFrom('appeal').select(['id', ...APPEAL_COLS]).orderBy('id').execute();
-  const events = await pair.ours.db.selectFrom('appeal_event').select([...EVENT_COLS]).orderBy('id').execute();
+  if (ours.value.errors.length)
+    throw new Error(`import sample invalid: ${JSON.stringify(ours.value.errors.slice(0, 3))}`);
+  const appeals = await pair.ours.db
+    .selectFrom('appeal')
+    .select(['id', ...APPEAL_COLS])
+    .orderBy('id')
+    .execute();
+  const events = await pair.ours.db
+    .selectFrom('appeal_event')
+    .select([...EVENT_COLS])
+    .orderBy('id')
+    .execute();
   // Batches of 500 appeals with their own events (both scratch databases start empty, so the ids line up).
   const batches: { appeals: unknown[][]; events: unknown[][] }[] = [];
   for (let i = 0, e = 0; i < appeals.length; i += 500) {
@@ -106,13 +163,20 @@ export async function measureImport(pair: ScratchPair, count: number, seed: numb
     const last = part[part.length - 1]!.id;
     const start = e;
     while (e < events.length && events[e]!.appeal_id <= last) e++;
-    batches.push({ appeals: part.map((a) => APPEAL_COLS.map((c) => a[c])), events: events.slice(start, e).map((x) => EVENT_COLS.map((c) => x[c])) });
+    batches.push({
+      appeals: part.map((a) => APPEAL_COLS.map((c) => a[c])),
+      events: events.slice(start, e).map((x) => EVENT_COLS.map((c) => x[c])),
+    });
   }
   const raw = await timed(async () => {
     if (pair.raw.sqlite) {
       const h = pair.raw.sqlite;
-      const insA = h.prepare(`insert into appeal (${APPEAL_COLS.join(',')}) values (${APPEAL_COLS.map(() => '?').join(',')})`);
-      const insE = h.prepare(`insert into appeal_event (${EVENT_COLS.join(',')}) values (${EVENT_COLS.map(() => '?').join(',')})`);
+      const insA = h.prepare(
+        `insert into appeal (${APPEAL_COLS.join(',')}) values (${APPEAL_COLS.map(() => '?').join(',')})`,
+      );
+      const insE = h.prepare(
+        `insert into appeal_event (${EVENT_COLS.join(',')}) values (${EVENT_COLS.map(() => '?').join(',')})`,
+      );
       for (const batch of batches)
         h.transaction(() => {
           for (const v of batch.appeals) insA.run(...v);
@@ -142,10 +206,18 @@ async function pgRawInsert(url: string, batches: { appeals: unknown[][]; events:
   try {
     for (const batch of batches) {
       await client.query('begin');
-      await client.query({ name: `raw_a_${batch.appeals.length}`, text: multi('appeal', APPEAL_COLS, batch.appeals.length), values: batch.appeals.flat() });
+      await client.query({
+        name: `raw_a_${batch.appeals.length}`,
+        text: multi('appeal', APPEAL_COLS, batch.appeals.length),
+        values: batch.appeals.flat(),
+      });
       for (let k = 0; k < batch.events.length; k += 1000) {
         const part = batch.events.slice(k, k + 1000);
-        await client.query({ name: `raw_e_${part.length}`, text: multi('appeal_event', EVENT_COLS, part.length), values: part.flat() });
+        await client.query({
+          name: `raw_e_${part.length}`,
+          text: multi('appeal_event', EVENT_COLS, part.length),
+          values: part.flat(),
+        });
       }
       await client.query('commit');
     }
@@ -165,11 +237,18 @@ export interface LatencyFigure {
 
 function latency(ms: number[]): LatencyFigure {
   const s = [...ms].sort((a, b) => a - b);
-  return { runs: s.length, p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), max: round(s[s.length - 1] ?? NaN) };
+  return {
+    runs: s.length,
+    p50: round(percentile(s, 50)),
+    p95: round(percentile(s, 95)),
+    max: round(s[s.length - 1] ?? NaN),
+  };
 }
 
 /** Every query of the list three times (the first round warms the cache and is not counted). */
-export async function measureSearch(conn: Connection): Promise<LatencyFigure & { perQuery: Record<string, { ms: number; total: number }> }> {
+export async function measureSearch(
+  conn: Connection,
+): Promise<LatencyFigure & { perQuery: Record<string, { ms: number; total: number }> }> {
   const perQuery: Record<string, { ms: number; total: number }> = {};
   for (const q of SEARCH_QUERIES) await searchPublic(conn.db, q, {});
   const times: number[] = [];
@@ -198,7 +277,10 @@ export interface SweepFigure {
 export async function measureSweep(conn: Connection, cipher: FieldCipher): Promise<SweepFigure> {
   const now = new Date();
   const today = kyrgyzDateOf(now);
-  const baseline = conn.db.selectFrom('appeal').select(sql<number>`count(*)`.as('n')).where('state', 'in', [...OPEN_STATES]);
+  const baseline = conn.db
+    .selectFrom('appeal')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('state', 'in', [...OPEN_STATES]);
   const b = await repeat(5, () => baseline.execute());
   const c = await repeat(5, () => sweepCandidates(conn.db, today).execute());
   const run = await timed(() => sweepAppeals({ db: conn.db, cipher, publicUrl: 'http://localhost', now }));

@@ -16,7 +16,9 @@ export function benchProgress(stream: NodeJS.WriteStream = process.stderr): Prog
     },
     update(done) {
       if (total > 0 && done / total >= next) {
-        stream.write(`${label}: ${done}/${total} (${Math.round((100 * done) / total)} %) after ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+        stream.write(
+          `${label}: ${done}/${total} (${Math.round((100 * done) / total)} %) after ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+        );
         while (done / total >= next) next += 0.1;
       }
     },

@@ -19,7 +19,17 @@ import { parseBenchArgs, UsageError } from './args.js';
 import { inspect, open, openForGeneration, writeMarker, type Target } from './bench-db.js';
 import { benchCipher, DATA_DIR, generate, REPO, type GenerateResult } from './generate.js';
 import { measureHttp, type HttpFigures } from './http-measures.js';
-import { measureImport, measureLeague, measureSearch, measureSweep, timed, type ImportFigure, type LatencyFigure, type LeagueFigure, type SweepFigure } from './measures.js';
+import {
+  measureImport,
+  measureLeague,
+  measureSearch,
+  measureSweep,
+  timed,
+  type ImportFigure,
+  type LatencyFigure,
+  type LeagueFigure,
+  type SweepFigure,
+} from './measures.js';
 import { appendSummary, writeResults } from './report.js';
 
 export interface RunResult {
@@ -48,7 +58,18 @@ export interface DialectSetup {
 const IMPORT_ROUNDS = 3;
 
 /** Opens (generating when needed) the bench database and runs every measure on it. */
-export async function benchDialect(setup: DialectSetup, p: { appeals: number; seed: number; seconds: number; reuse: boolean; force: boolean; importSample?: number; log?: (s: string) => void }): Promise<RunResult> {
+export async function benchDialect(
+  setup: DialectSetup,
+  p: {
+    appeals: number;
+    seed: number;
+    seconds: number;
+    reuse: boolean;
+    force: boolean;
+    importSample?: number;
+    log?: (s: string) => void;
+  },
+): Promise<RunResult> {
   const log = p.log ?? ((s: string) => console.error(s));
   const started = performance.now();
   let conn = open(setup.target);
@@ -56,9 +77,17 @@ export async function benchDialect(setup: DialectSetup, p: { appeals: number; se
   let generation: RunResult['generation'];
   if (state.kind === 'foreign' && !p.force) {
     await conn.close();
-    throw new UsageError(`refusing to run against a database that is not a bench database (it holds ${state.what}). Give the bench an empty database, or pass --force if you really mean it.`);
+    throw new UsageError(
+      `refusing to run against a database that is not a bench database (it holds ${state.what}). Give the bench an empty database, or pass --force if you really mean it.`,
+    );
   }
-  if (p.reuse && state.kind === 'bench' && state.marker.complete && state.marker.appeals === p.appeals && state.marker.seed === p.seed) {
+  if (
+    p.reuse &&
+    state.kind === 'bench' &&
+    state.marker.complete &&
+    state.marker.appeals === p.appeals &&
+    state.marker.seed === p.seed
+  ) {
     log(`[${setup.dialect}] reusing the bench database of ${p.appeals} appeals (seed ${p.seed})`);
     const { migrateToLatest } = await import('../src/platform/db/migrate.js');
     const { migrations } = await import('../src/bootstrap.js');
@@ -67,7 +96,12 @@ export async function benchDialect(setup: DialectSetup, p: { appeals: number; se
   } else {
     await conn.close();
     conn = await openForGeneration(setup.target, p.force);
-    await writeMarker(conn, { appeals: p.appeals, seed: p.seed, complete: false, generatedAt: new Date().toISOString() });
+    await writeMarker(conn, {
+      appeals: p.appeals,
+      seed: p.seed,
+      complete: false,
+      generatedAt: new Date().toISOString(),
+    });
     log(`[${setup.dialect}] generating ${p.appeals} appeals (seed ${p.seed})`);
     generation = await generate(conn, { appeals: p.appeals, seed: p.seed, cipher: benchCipher() });
     log(`[${setup.dialect}] generated in ${generation.seconds.total} s`);
@@ -83,7 +117,13 @@ export async function benchDialect(setup: DialectSetup, p: { appeals: number; se
       const a = await setup.scratch('a');
       const b = await setup.scratch('b');
       try {
-        rounds.push(await measureImport({ ours: a.conn, raw: b.conn, rawUrl: b.url, close: async () => {} }, p.importSample ?? Math.min(p.appeals, 20_000), p.seed));
+        rounds.push(
+          await measureImport(
+            { ours: a.conn, raw: b.conn, rawUrl: b.url, close: async () => {} },
+            p.importSample ?? Math.min(p.appeals, 20_000),
+            p.seed,
+          ),
+        );
       } finally {
         await a.drop();
         await b.drop();
@@ -96,24 +136,78 @@ export async function benchDialect(setup: DialectSetup, p: { appeals: number; se
     log(`[${setup.dialect}] league table`);
     const league = await measureLeague(conn);
     log(`[${setup.dialect}] HTTP (${p.seconds} s per run)`);
-    const http = await measureHttp(conn, setup.target.dialect === 'sqlite' ? setup.target.file : setup.target.url, p.seconds);
+    const http = await measureHttp(
+      conn,
+      setup.target.dialect === 'sqlite' ? setup.target.file : setup.target.url,
+      p.seconds,
+    );
     log(`[${setup.dialect}] overdue sweep`);
     const sweep = await measureSweep(conn, benchCipher());
-    return { dialect: setup.dialect, appeals: p.appeals, seed: p.seed, at: new Date().toISOString(), databaseVersion: version, sizes, generation, import: imp, http, search, sweep, league, seconds: Math.round((performance.now() - started) / 1000) };
+    return {
+      dialect: setup.dialect,
+      appeals: p.appeals,
+      seed: p.seed,
+      at: new Date().toISOString(),
+      databaseVersion: version,
+      sizes,
+      generation,
+      import: imp,
+      http,
+      search,
+      sweep,
+      league,
+      seconds: Math.round((performance.now() - started) / 1000),
+    };
   } finally {
     await conn.close();
   }
 }
 
-async function count(conn: Connection, table: 'appeal' | 'appeal_event' | 'appeal_publication' | 'search_doc' | 'hr_case' | 'case_person' | 'body' | 'territory' | 'stats_appeal_fact' | 'stats_body_month'): Promise<number> {
-  return Number((await conn.db.selectFrom(table).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+async function count(
+  conn: Connection,
+  table:
+    | 'appeal'
+    | 'appeal_event'
+    | 'appeal_publication'
+    | 'search_doc'
+    | 'hr_case'
+    | 'case_person'
+    | 'body'
+    | 'territory'
+    | 'stats_appeal_fact'
+    | 'stats_body_month',
+): Promise<number> {
+  return Number(
+    (
+      await conn.db
+        .selectFrom(table)
+        .select(sql<number>`count(*)`.as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 async function sizesOf(conn: Connection, setup: DialectSetup): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const t of ['appeal', 'appeal_event', 'appeal_publication', 'search_doc', 'hr_case', 'case_person', 'body', 'territory', 'stats_appeal_fact', 'stats_body_month'] as const) out[t] = await count(conn, t);
+  for (const t of [
+    'appeal',
+    'appeal_event',
+    'appeal_publication',
+    'search_doc',
+    'hr_case',
+    'case_person',
+    'body',
+    'territory',
+    'stats_appeal_fact',
+    'stats_body_month',
+  ] as const)
+    out[t] = await count(conn, t);
   if (setup.target.dialect === 'sqlite') out.databaseMb = Math.round(fs.statSync(setup.target.file).size / 1048576);
-  else out.databaseMb = Math.round(Number((await sql<{ n: number }>`select pg_database_size(current_database()) as n`.execute(conn.db)).rows[0]!.n) / 1048576);
+  else
+    out.databaseMb = Math.round(
+      Number((await sql<{ n: number }>`select pg_database_size(current_database()) as n`.execute(conn.db)).rows[0]!.n) /
+        1048576,
+    );
   return out;
 }
 
@@ -135,7 +229,10 @@ export async function pgDatabase(adminUrl: string, name: string): Promise<{ url:
   };
   await admin(`drop database if exists ${name} with (force)`);
   await admin(`create database ${name}`);
-  return { url: adminUrl.replace(/\/[^/]*$/, `/${name}`), drop: () => admin(`drop database if exists ${name} with (force)`) };
+  return {
+    url: adminUrl.replace(/\/[^/]*$/, `/${name}`),
+    drop: () => admin(`drop database if exists ${name} with (force)`),
+  };
 }
 
 export function sqliteSetup(dir: string, appeals: number, seed: number, file?: string): DialectSetup {
@@ -184,7 +281,15 @@ function machine() {
   } catch {
     /* not a git checkout */
   }
-  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 1073741824), platform: `${os.platform()} ${os.release()}`, node: process.version, commit, loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 10) / 10) };
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 1073741824),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+    commit,
+    loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 10) / 10),
+  };
 }
 
 async function main(): Promise<void> {
@@ -218,7 +323,20 @@ async function main(): Promise<void> {
     server?.stop();
   }
   for (const s of skipped) console.error(`skipped: ${s}`);
-  for (const r of runs) console.log(JSON.stringify({ dialect: r.dialect, appeals: r.appeals, import: r.import.ratio, published: r.http.publishedPage.ratio, card: r.http.reportCard.ratio, searchP95: r.search.p95, sweepMs: r.sweep.sweepMs, leagueP95: r.league.p95, rssMb: r.http.rssMb }));
+  for (const r of runs)
+    console.log(
+      JSON.stringify({
+        dialect: r.dialect,
+        appeals: r.appeals,
+        import: r.import.ratio,
+        published: r.http.publishedPage.ratio,
+        card: r.http.reportCard.ratio,
+        searchP95: r.search.p95,
+        sweepMs: r.sweep.sweepMs,
+        leagueP95: r.league.p95,
+        rssMb: r.http.rssMb,
+      }),
+    );
   if (args.record && runs.length) {
     writeResults(path.join(REPO, 'bench', 'results.json'), m, runs);
     appendSummary(path.join(REPO, 'bench', 'RESULTS.md'), m, runs, skipped);

@@ -16,8 +16,13 @@ import { benchCipher, DATA_DIR } from './bench-env.js';
 async function main(): Promise<void> {
   const [target, pathsJson] = process.argv.slice(2) as [string, string];
   const paths = JSON.parse(pathsJson) as string[];
-  const database = target.startsWith('postgres') ? ({ dialect: 'postgres', url: target } as const) : ({ dialect: 'sqlite', file: target } as const);
-  const config = { ...loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ACHYK_DATA_DIR: DATA_DIR }), database };
+  const database = target.startsWith('postgres')
+    ? ({ dialect: 'postgres', url: target } as const)
+    : ({ dialect: 'sqlite', file: target } as const);
+  const config = {
+    ...loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ACHYK_DATA_DIR: DATA_DIR }),
+    database,
+  };
   const conn = openDatabase(database);
   const app = await buildApp({ config, conn, cipher: benchCipher(), mailer: createMailer(config) });
   await app.listen({ port: 0, host: '127.0.0.1' });

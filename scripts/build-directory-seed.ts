@@ -32,21 +32,53 @@ import { stringify } from 'csv-stringify/sync';
 // Output formats
 
 export const TERRITORY_COLUMNS = [
-  'code', 'level', 'name_ky', 'name_ru', 'name_en', 'parent_code', 'lat', 'lon',
-  'valid_from', 'valid_to', 'successor_code', 'source',
+  'code',
+  'level',
+  'name_ky',
+  'name_ru',
+  'name_en',
+  'parent_code',
+  'lat',
+  'lon',
+  'valid_from',
+  'valid_to',
+  'successor_code',
+  'source',
 ] as const;
 
 export const BODY_COLUMNS = [
-  'code', 'kind', 'institution_type', 'name_ky', 'name_ru', 'name_en', 'territory_code',
-  'supervisor_code', 'emails', 'address', 'phone', 'website', 'contact_unknown', 'active_from',
+  'code',
+  'kind',
+  'institution_type',
+  'name_ky',
+  'name_ru',
+  'name_en',
+  'territory_code',
+  'supervisor_code',
+  'emails',
+  'address',
+  'phone',
+  'website',
+  'contact_unknown',
+  'active_from',
   'active_to',
 ] as const;
 
 export type TerritoryLevel = 'oblast' | 'city_republican' | 'rayon' | 'city' | 'settlement' | 'aiyl_aimak';
 export type BodyKind =
-  | 'cabinet' | 'ministry' | 'agency' | 'court' | 'prosecutor' | 'ombudsman'
-  | 'plenipotentiary_office' | 'rayon_administration' | 'city_hall' | 'aiyl_okmotu' | 'police'
-  | 'closed_institution' | 'other';
+  | 'cabinet'
+  | 'ministry'
+  | 'agency'
+  | 'court'
+  | 'prosecutor'
+  | 'ombudsman'
+  | 'plenipotentiary_office'
+  | 'rayon_administration'
+  | 'city_hall'
+  | 'aiyl_okmotu'
+  | 'police'
+  | 'closed_institution'
+  | 'other';
 export type InstitutionType = '' | 'ivs' | 'sizo' | 'colony' | 'colony_settlement' | 'psychiatric' | 'childrens';
 
 export type TerritoryRow = Record<(typeof TERRITORY_COLUMNS)[number], string>;
@@ -71,8 +103,21 @@ interface DivisionRecord {
   geo: { lat: string; lon: string };
 }
 
-interface OblastProps { id: string; type: string; name_en: string; name_ru: string; name_ky: string }
-interface RayonProps { id: string; type: string; name_en: string; name_ru: string; name_ky: string; oblast_id: string }
+interface OblastProps {
+  id: string;
+  type: string;
+  name_en: string;
+  name_ru: string;
+  name_ky: string;
+}
+interface RayonProps {
+  id: string;
+  type: string;
+  name_en: string;
+  name_ru: string;
+  name_ky: string;
+  oblast_id: string;
+}
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -189,8 +234,21 @@ export function buildTerritories(inputDir: string): Territory[] {
     }
   }
 
-  const oblastProps = readFeatures<OblastProps>(path.join(bndDir, 'oblasts.geojson'), ['id', 'type', 'name_en', 'name_ru', 'name_ky']);
-  const rayonProps = readFeatures<RayonProps>(path.join(bndDir, 'rayons.geojson'), ['id', 'type', 'name_en', 'name_ru', 'name_ky', 'oblast_id']);
+  const oblastProps = readFeatures<OblastProps>(path.join(bndDir, 'oblasts.geojson'), [
+    'id',
+    'type',
+    'name_en',
+    'name_ru',
+    'name_ky',
+  ]);
+  const rayonProps = readFeatures<RayonProps>(path.join(bndDir, 'rayons.geojson'), [
+    'id',
+    'type',
+    'name_en',
+    'name_ru',
+    'name_ky',
+    'oblast_id',
+  ]);
   const oblastById = new Map(oblastProps.map((p) => [p.id, p]));
   const rayonById = new Map(rayonProps.map((p) => [p.id, p]));
 
@@ -245,7 +303,9 @@ export function buildTerritories(inputDir: string): Territory[] {
     if (PLACEHOLDER_IDS.has(d.id)) continue;
     if (d.level !== 3 || !d.parent) throw new Error(`${d.id}: expected a level-3 record with a parent`);
     const kindDigit = d.id.charAt(2 + 5); // digits 6-8 of the 11-digit code: 8xx / 6xx / 5xx
-    const level: TerritoryLevel | undefined = ({ '8': 'aiyl_aimak', '6': 'city', '5': 'settlement' } as const)[kindDigit as '8' | '6' | '5'];
+    const level: TerritoryLevel | undefined = ({ '8': 'aiyl_aimak', '6': 'city', '5': 'settlement' } as const)[
+      kindDigit as '8' | '6' | '5'
+    ];
     if (!level) throw new Error(`${d.id}: unknown kind of level-3 unit`);
     // No official Russian name for level-3 units in the data: name_ru stays empty.
     out.push({
@@ -261,13 +321,20 @@ export function buildTerritories(inputDir: string): Territory[] {
   const codes = new Set<string>();
   for (const t of out) {
     if (codes.has(t.row.code)) throw new Error(`duplicate territory code ${t.row.code}`);
-    if (t.row.parent_code && !codes.has(t.row.parent_code)) throw new Error(`${t.row.code}: parent ${t.row.parent_code} not listed before it`);
+    if (t.row.parent_code && !codes.has(t.row.parent_code))
+      throw new Error(`${t.row.code}: parent ${t.row.parent_code} not listed before it`);
     codes.add(t.row.code);
   }
   return out;
 }
 
-function territoryRow(d: DivisionRecord, level: TerritoryLevel, nameRu: string, nameEn: string, parentCode: string): TerritoryRow {
+function territoryRow(
+  d: DivisionRecord,
+  level: TerritoryLevel,
+  nameRu: string,
+  nameEn: string,
+  parentCode: string,
+): TerritoryRow {
   return {
     code: soate(d.id),
     level,
@@ -332,90 +399,174 @@ function bodyRow(b: BodySpec): BodyRow {
  * agriculture ministry is the Ministry of Water Resources, Agriculture and Processing Industry.
  */
 const NATIONAL: readonly Omit<BodySpec, 'territory'>[] = [
-  { code: 'cabinet', kind: 'cabinet', supervisor: '',
+  {
+    code: 'cabinet',
+    kind: 'cabinet',
+    supervisor: '',
     ky: 'Кыргыз Республикасынын Министрлер Кабинети',
     ru: 'Кабинет Министров Кыргызской Республики',
-    en: 'Cabinet of Ministers of the Kyrgyz Republic' },
-  { code: 'mvd', kind: 'ministry', supervisor: 'cabinet',
+    en: 'Cabinet of Ministers of the Kyrgyz Republic',
+  },
+  {
+    code: 'mvd',
+    kind: 'ministry',
+    supervisor: 'cabinet',
     ky: 'Кыргыз Республикасынын Ички иштер министрлиги',
     ru: 'Министерство внутренних дел Кыргызской Республики',
-    en: 'Ministry of Internal Affairs of the Kyrgyz Republic' },
-  { code: 'minjust', kind: 'ministry', supervisor: 'cabinet',
+    en: 'Ministry of Internal Affairs of the Kyrgyz Republic',
+  },
+  {
+    code: 'minjust',
+    kind: 'ministry',
+    supervisor: 'cabinet',
     ky: 'Кыргыз Республикасынын Юстиция министрлиги',
     ru: 'Министерство юстиции Кыргызской Республики',
-    en: 'Ministry of Justice of the Kyrgyz Republic' },
-  { code: 'minzdrav', kind: 'ministry', supervisor: 'cabinet',
+    en: 'Ministry of Justice of the Kyrgyz Republic',
+  },
+  {
+    code: 'minzdrav',
+    kind: 'ministry',
+    supervisor: 'cabinet',
     ky: 'Кыргыз Республикасынын Саламаттык сактоо министрлиги',
     ru: 'Министерство здравоохранения Кыргызской Республики',
-    en: 'Ministry of Health of the Kyrgyz Republic' },
-  { code: 'minpros', kind: 'ministry', supervisor: 'cabinet',
+    en: 'Ministry of Health of the Kyrgyz Republic',
+  },
+  {
+    code: 'minpros',
+    kind: 'ministry',
+    supervisor: 'cabinet',
     ky: '',
     ru: 'Министерство просвещения Кыргызской Республики',
-    en: 'Ministry of Education of the Kyrgyz Republic' },
-  { code: 'minnauki', kind: 'ministry', supervisor: 'cabinet',
+    en: 'Ministry of Education of the Kyrgyz Republic',
+  },
+  {
+    code: 'minnauki',
+    kind: 'ministry',
+    supervisor: 'cabinet',
     ky: 'Кыргыз Республикасынын Илим, жогорку билим берүү жана инновациялар министрлиги',
     ru: 'Министерство науки, высшего образования и инноваций Кыргызской Республики',
-    en: 'Ministry of Science, Higher Education and Innovation of the Kyrgyz Republic' },
-  { code: 'mintrud', kind: 'ministry', supervisor: 'cabinet',
+    en: 'Ministry of Science, Higher Education and Innovation of the Kyrgyz Republic',
+  },
+  {
+    code: 'mintrud',
+    kind: 'ministry',
+    supervisor: 'cabinet',
     ky: 'Кыргыз Республикасынын Эмгек, социалдык камсыздоо жана миграция министрлиги',
     ru: 'Министерство труда, социального обеспечения и миграции Кыргызской Республики',
-    en: 'Ministry of Labour, Social Security and Migration of the Kyrgyz Republic' },
-  { code: 'minfin', kind: 'ministry', supervisor: 'cabinet',
+    en: 'Ministry of Labour, Social Security and Migration of the Kyrgyz Republic',
+  },
+  {
+    code: 'minfin',
+    kind: 'ministry',
+    supervisor: 'cabinet',
     ky: 'Кыргыз Республикасынын Финансы министрлиги',
     ru: 'Министерство финансов Кыргызской Республики',
-    en: 'Ministry of Finance of the Kyrgyz Republic' },
-  { code: 'mineconom', kind: 'ministry', supervisor: 'cabinet',
+    en: 'Ministry of Finance of the Kyrgyz Republic',
+  },
+  {
+    code: 'mineconom',
+    kind: 'ministry',
+    supervisor: 'cabinet',
     ky: 'Кыргыз Республикасынын Экономика жана коммерция министрлиги',
     ru: 'Министерство экономики и коммерции Кыргызской Республики',
-    en: 'Ministry of Economy and Commerce of the Kyrgyz Republic' },
-  { code: 'mchs', kind: 'ministry', supervisor: 'cabinet',
+    en: 'Ministry of Economy and Commerce of the Kyrgyz Republic',
+  },
+  {
+    code: 'mchs',
+    kind: 'ministry',
+    supervisor: 'cabinet',
     ky: 'Кыргыз Республикасынын Өзгөчө кырдаалдар министрлиги',
     ru: 'Министерство чрезвычайных ситуаций Кыргызской Республики',
-    en: 'Ministry of Emergency Situations of the Kyrgyz Republic' },
-  { code: 'mid', kind: 'ministry', supervisor: 'cabinet',
+    en: 'Ministry of Emergency Situations of the Kyrgyz Republic',
+  },
+  {
+    code: 'mid',
+    kind: 'ministry',
+    supervisor: 'cabinet',
     ky: 'Кыргыз Республикасынын Тышкы иштер министрлиги',
     ru: 'Министерство иностранных дел Кыргызской Республики',
-    en: 'Ministry of Foreign Affairs of the Kyrgyz Republic' },
-  { code: 'mincifry', kind: 'ministry', supervisor: 'cabinet',
+    en: 'Ministry of Foreign Affairs of the Kyrgyz Republic',
+  },
+  {
+    code: 'mincifry',
+    kind: 'ministry',
+    supervisor: 'cabinet',
     ky: '',
     ru: 'Министерство цифрового развития и инновационных технологий Кыргызской Республики',
-    en: 'Ministry of Digital Development and Innovative Technologies of the Kyrgyz Republic' },
-  { code: 'minselhoz', kind: 'ministry', supervisor: 'cabinet',
+    en: 'Ministry of Digital Development and Innovative Technologies of the Kyrgyz Republic',
+  },
+  {
+    code: 'minselhoz',
+    kind: 'ministry',
+    supervisor: 'cabinet',
     ky: 'Кыргыз Республикасынын Суу ресурстары, айыл чарба жана кайра иштетүү өнөр жайы министрлиги',
     ru: 'Министерство водных ресурсов, сельского хозяйства и перерабатывающей промышленности Кыргызской Республики',
-    en: 'Ministry of Water Resources, Agriculture and Processing Industry of the Kyrgyz Republic' },
-  { code: 'minkult', kind: 'ministry', supervisor: 'cabinet',
+    en: 'Ministry of Water Resources, Agriculture and Processing Industry of the Kyrgyz Republic',
+  },
+  {
+    code: 'minkult',
+    kind: 'ministry',
+    supervisor: 'cabinet',
     ky: '',
     ru: 'Министерство культуры, информации и молодежной политики Кыргызской Республики',
-    en: 'Ministry of Culture, Information and Youth Policy of the Kyrgyz Republic' },
-  { code: 'sin', kind: 'agency', supervisor: 'minjust',
+    en: 'Ministry of Culture, Information and Youth Policy of the Kyrgyz Republic',
+  },
+  {
+    code: 'sin',
+    kind: 'agency',
+    supervisor: 'minjust',
     ky: 'Кыргыз Республикасынын Юстиция министрлигине караштуу Жазаларды аткаруу кызматы',
     ru: 'Служба исполнения наказаний при Министерстве юстиции Кыргызской Республики',
-    en: 'Penitentiary Service under the Ministry of Justice of the Kyrgyz Republic' },
-  { code: 'gknb', kind: 'agency', supervisor: 'cabinet',
+    en: 'Penitentiary Service under the Ministry of Justice of the Kyrgyz Republic',
+  },
+  {
+    code: 'gknb',
+    kind: 'agency',
+    supervisor: 'cabinet',
     ky: 'Кыргыз Республикасынын Улуттук коопсуздук мамлекеттик комитети',
     ru: 'Государственный комитет национальной безопасности Кыргызской Республики',
-    en: 'State Committee for National Security of the Kyrgyz Republic' },
-  { code: 'gknb.anti-corruption', kind: 'agency', supervisor: 'gknb',
+    en: 'State Committee for National Security of the Kyrgyz Republic',
+  },
+  {
+    code: 'gknb.anti-corruption',
+    kind: 'agency',
+    supervisor: 'gknb',
     ky: 'Кыргыз Республикасынын Улуттук коопсуздук мамлекеттик комитетинин Коррупцияга каршы кызматы',
     ru: 'Антикоррупционная служба Государственного комитета национальной безопасности Кыргызской Республики',
-    en: 'Anti-Corruption Service of the State Committee for National Security of the Kyrgyz Republic' },
-  { code: 'gp', kind: 'prosecutor', supervisor: '',
+    en: 'Anti-Corruption Service of the State Committee for National Security of the Kyrgyz Republic',
+  },
+  {
+    code: 'gp',
+    kind: 'prosecutor',
+    supervisor: '',
     ky: 'Кыргыз Республикасынын Башкы прокуратурасы',
     ru: 'Генеральная прокуратура Кыргызской Республики',
-    en: "General Prosecutor's Office of the Kyrgyz Republic" },
-  { code: 'supreme-court', kind: 'court', supervisor: '',
+    en: "General Prosecutor's Office of the Kyrgyz Republic",
+  },
+  {
+    code: 'supreme-court',
+    kind: 'court',
+    supervisor: '',
     ky: 'Кыргыз Республикасынын Жогорку соту',
     ru: 'Верховный суд Кыргызской Республики',
-    en: 'Supreme Court of the Kyrgyz Republic' },
-  { code: 'constitutional-court', kind: 'court', supervisor: '',
+    en: 'Supreme Court of the Kyrgyz Republic',
+  },
+  {
+    code: 'constitutional-court',
+    kind: 'court',
+    supervisor: '',
     ky: 'Кыргыз Республикасынын Конституциялык соту',
     ru: 'Конституционный суд Кыргызской Республики',
-    en: 'Constitutional Court of the Kyrgyz Republic' },
-  { code: 'ombudsman', kind: 'ombudsman', supervisor: '',
+    en: 'Constitutional Court of the Kyrgyz Republic',
+  },
+  {
+    code: 'ombudsman',
+    kind: 'ombudsman',
+    supervisor: '',
     ky: 'Кыргыз Республикасынын Акыйкатчысы (Омбудсмени)',
     ru: 'Акыйкатчы (Омбудсмен) Кыргызской Республики',
-    en: 'Akyikatchy (Ombudsman) of the Kyrgyz Republic' },
+    en: 'Akyikatchy (Ombudsman) of the Kyrgyz Republic',
+  },
 ];
 
 // Closed institutions (IVS, SIZO, colonies, psychiatric and children's institutions): none is
@@ -450,7 +601,10 @@ export function buildBodies(territories: readonly Territory[]): BodyRow[] {
   // Offices of the plenipotentiary representatives of the President in the oblasts.
   for (const o of oblasts) {
     specs.push({
-      code: `plenipotentiary.${o.row.code}`, kind: 'plenipotentiary_office', territory: o.row.code, supervisor: 'cabinet',
+      code: `plenipotentiary.${o.row.code}`,
+      kind: 'plenipotentiary_office',
+      territory: o.row.code,
+      supervisor: 'cabinet',
       ky: `Кыргыз Республикасынын Президентинин ${o.baseKy} облусундагы ыйгарым укуктуу өкүлүнүн аппараты`,
       ru: `Аппарат полномочного представителя Президента Кыргызской Республики в ${ruOblastOblique(o.ruSource)}`,
       en: `Office of the Plenipotentiary Representative of the President of the Kyrgyz Republic in ${o.baseEn} Oblast`,
@@ -462,7 +616,10 @@ export function buildBodies(territories: readonly Territory[]): BodyRow[] {
   // Prosecutors: oblasts and cities of republican significance, then rayons.
   for (const o of oblasts) {
     specs.push({
-      code: `prosecutor.${o.row.code}`, kind: 'prosecutor', territory: o.row.code, supervisor: 'gp',
+      code: `prosecutor.${o.row.code}`,
+      kind: 'prosecutor',
+      territory: o.row.code,
+      supervisor: 'gp',
       ky: `${o.baseKy} облусунун прокуратурасы`,
       ru: `Прокуратура ${ruOblastOblique(o.ruSource)}`,
       en: `Prosecutor's Office of ${o.baseEn} Oblast`,
@@ -470,7 +627,10 @@ export function buildBodies(territories: readonly Territory[]): BodyRow[] {
   }
   for (const c of republicanCities) {
     specs.push({
-      code: `prosecutor.${c.row.code}`, kind: 'prosecutor', territory: c.row.code, supervisor: 'gp',
+      code: `prosecutor.${c.row.code}`,
+      kind: 'prosecutor',
+      territory: c.row.code,
+      supervisor: 'gp',
       ky: `${c.baseKy} шаарынын прокуратурасы`,
       ru: `Прокуратура города ${c.ruSource.replace(/^г\. /, '')}`,
       en: `Prosecutor's Office of ${c.baseEn} City`,
@@ -478,7 +638,9 @@ export function buildBodies(territories: readonly Territory[]): BodyRow[] {
   }
   for (const r of rayons) {
     specs.push({
-      code: `prosecutor.${r.row.code}`, kind: 'prosecutor', territory: r.row.code,
+      code: `prosecutor.${r.row.code}`,
+      kind: 'prosecutor',
+      territory: r.row.code,
       supervisor: `prosecutor.${oblastOf(r).row.code}`,
       ky: `${r.baseKy} районунун прокуратурасы`,
       ru: `Прокуратура ${ruAdjGenitive(r.ruSource)} района`,
@@ -489,7 +651,9 @@ export function buildBodies(territories: readonly Territory[]): BodyRow[] {
   // Rayon state administrations (акимиат).
   for (const r of rayons) {
     specs.push({
-      code: `admin.${r.row.code}`, kind: 'rayon_administration', territory: r.row.code,
+      code: `admin.${r.row.code}`,
+      kind: 'rayon_administration',
+      territory: r.row.code,
       supervisor: `plenipotentiary.${oblastOf(r).row.code}`,
       ky: `${r.baseKy} райондук мамлекеттик администрациясы`,
       ru: `Государственная администрация ${ruAdjGenitive(r.ruSource)} района`,
@@ -504,7 +668,9 @@ export function buildBodies(territories: readonly Territory[]): BodyRow[] {
   // One aiyl okmotu per aiyl aimak. No Russian name: the data has none for aiyl aimaks.
   for (const a of aimaks) {
     specs.push({
-      code: `aiyl-okmotu.${a.row.code}`, kind: 'aiyl_okmotu', territory: a.row.code,
+      code: `aiyl-okmotu.${a.row.code}`,
+      kind: 'aiyl_okmotu',
+      territory: a.row.code,
       supervisor: `admin.${rayonOf(a).row.code}`,
       ky: `${a.baseKy} айыл өкмөтү`,
       ru: '',
@@ -517,7 +683,8 @@ export function buildBodies(territories: readonly Territory[]): BodyRow[] {
   for (const r of rows) {
     if (!/^[a-z0-9][a-z0-9.-]*$/.test(r.code)) throw new Error(`bad body code ${r.code}`);
     if (seen.has(r.code)) throw new Error(`duplicate body code ${r.code}`);
-    if (r.supervisor_code && !seen.has(r.supervisor_code)) throw new Error(`${r.code}: supervisor ${r.supervisor_code} not listed before it`);
+    if (r.supervisor_code && !seen.has(r.supervisor_code))
+      throw new Error(`${r.code}: supervisor ${r.supervisor_code} not listed before it`);
     if (!byCode.has(r.territory_code)) throw new Error(`${r.code}: unknown territory ${r.territory_code}`);
     seen.add(r.code);
   }
@@ -527,7 +694,10 @@ export function buildBodies(territories: readonly Territory[]): BodyRow[] {
 function cityHall(c: Territory, supervisor: string): BodySpec {
   const ruTown = c.ruSource.replace(/^г\. /, '');
   return {
-    code: `city-hall.${c.row.code}`, kind: 'city_hall', territory: c.row.code, supervisor,
+    code: `city-hall.${c.row.code}`,
+    kind: 'city_hall',
+    territory: c.row.code,
+    supervisor,
     ky: `${c.baseKy} шаарынын мэриясы`,
     // Russian only where the town's official Russian name is in the data (not for the 14 towns
     // of district significance).
@@ -540,11 +710,14 @@ function cityHall(c: Territory, supervisor: string): BodySpec {
 // Writing
 
 export function toCsv<C extends string>(columns: readonly C[], rows: readonly Record<C, string>[]): string {
-  return stringify(rows.map((r) => columns.map((c) => r[c])), {
-    header: true,
-    columns: [...columns],
-    record_delimiter: '\n',
-  });
+  return stringify(
+    rows.map((r) => columns.map((c) => r[c])),
+    {
+      header: true,
+      columns: [...columns],
+      record_delimiter: '\n',
+    },
+  );
 }
 
 export function build(inputDir: string, outputDir: string): { territories: TerritoryRow[]; bodies: BodyRow[] } {

@@ -8,7 +8,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const IMPORT = /(?:import|export)[^'"`;]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)|^\s*import\s*['"](\.[^'"]+)['"]/gm;
+const IMPORT =
+  /(?:import|export)[^'"`;]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)|^\s*import\s*['"](\.[^'"]+)['"]/gm;
 const ROOT_FILES = ['app', 'bootstrap', 'server', 'start', 'modules/index'];
 
 export function countBoundaries(rootDir) {
@@ -42,7 +43,8 @@ export function countBoundaries(rootDir) {
       const from = relative(root, f);
       const to = relative(root, target);
       if (!relative(join(src, 'platform'), f).startsWith('..') && b) platformToModules++;
-      if (a && ROOT_FILES.some((r) => to === `src/${r}`) || (a && /^src\/(cli|seed)\//.test(to))) rootImports.push(`${from} -> ${to}`);
+      if ((a && ROOT_FILES.some((r) => to === `src/${r}`)) || (a && /^src\/(cli|seed)\//.test(to)))
+        rootImports.push(`${from} -> ${to}`);
       if (a && b && a !== b) {
         pairs.add(`${a}>${b}`);
         if (relative(join(src, 'modules', b), target) !== 'index') {
@@ -56,7 +58,15 @@ export function countBoundaries(rootDir) {
     const [a, b] = p.split('>');
     return a < b && pairs.has(`${b}>${a}`);
   });
-  return { internal, mutual: mutualPairs.length, mutualPairs, platformToModules, moduleToRoot: rootImports.length, examples: [...examples, ...rootImports.slice(0, 5)], edges: [...pairs].sort() };
+  return {
+    internal,
+    mutual: mutualPairs.length,
+    mutualPairs,
+    platformToModules,
+    moduleToRoot: rootImports.length,
+    examples: [...examples, ...rootImports.slice(0, 5)],
+    edges: [...pairs].sort(),
+  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -33,8 +33,11 @@ async function main(): Promise<number> {
   const sqliteOnly = args.includes('--sqlite-only');
   const files = args.filter((a) => !a.startsWith('--'));
   const lanes = args.filter((a) => a.startsWith('--lane=')).map((a) => a.slice('--lane='.length));
-  for (const l of lanes) if (!(LANES as readonly string[]).includes(l)) throw new Error(`unknown lane ${l} (${LANES.join(', ')})`);
-  const testFiles = (files.length ? files : findTests('test')).filter((f) => lanes.length === 0 || lanes.includes(laneOf(f) as Lane));
+  for (const l of lanes)
+    if (!(LANES as readonly string[]).includes(l)) throw new Error(`unknown lane ${l} (${LANES.join(', ')})`);
+  const testFiles = (files.length ? files : findTests('test')).filter(
+    (f) => lanes.length === 0 || lanes.includes(laneOf(f) as Lane),
+  );
   if (lanes.length) console.log(`# lane ${lanes.join(', ')}: ${testFiles.length} files`);
   // The unit lane needs neither PostgreSQL nor a browser: it does not wait for either.
   const unitOnly = lanes.length > 0 && lanes.every((l) => l === 'unit');
@@ -59,7 +62,11 @@ async function main(): Promise<number> {
   if (chromium && fs.existsSync(chromium)) env.ACHYK_TEST_CHROMIUM = chromium;
   else if (!unitOnly) {
     delete env.ACHYK_TEST_CHROMIUM;
-    skipped.push(chromium ? `browser suite: ACHYK_TEST_CHROMIUM=${chromium} does not exist` : 'browser suite: no Chromium found (apt-get install chromium)');
+    skipped.push(
+      chromium
+        ? `browser suite: ACHYK_TEST_CHROMIUM=${chromium} does not exist`
+        : 'browser suite: no Chromium found (apt-get install chromium)',
+    );
   }
 
   const cleanup = () => pg?.stop();
@@ -73,7 +80,17 @@ async function main(): Promise<number> {
     const timeout = process.env.ACHYK_TEST_TIMEOUT_MS ?? '900000';
     // blocking-stdout.mjs: see there (results lost under --test-force-exit, nodejs/node#64833).
     const preload = path.join(path.dirname(fileURLToPath(import.meta.url)), 'blocking-stdout.mjs');
-    const args = ['--import', 'tsx', '--import', pathToFileURL(preload).href, '--test', '--test-concurrency=2', `--test-timeout=${timeout}`, '--test-force-exit', ...testFiles];
+    const args = [
+      '--import',
+      'tsx',
+      '--import',
+      pathToFileURL(preload).href,
+      '--test',
+      '--test-concurrency=2',
+      `--test-timeout=${timeout}`,
+      '--test-force-exit',
+      ...testFiles,
+    ];
     const child = spawn(process.execPath, args, { stdio: ['inherit', 'pipe', 'inherit'], env });
     child.stdout!.on('data', (chunk: Buffer) => {
       process.stdout.write(chunk);

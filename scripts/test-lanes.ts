@@ -18,7 +18,8 @@ export const LANES = ['unit', 'http', 'security', 'browser', 'reliability'] as c
 export type Lane = (typeof LANES)[number];
 
 /** Imports that mean a database, the app or another process: such a file is not in the unit lane. */
-const NEEDS_APP = /from ['"][^'"]*(support\/(test-app|dialects|factories|agent|cli|pg-server|http)|\/support)\.js['"]|from ['"]node:child_process['"]/;
+const NEEDS_APP =
+  /from ['"][^'"]*(support\/(test-app|dialects|factories|agent|cli|pg-server|http)|\/support)\.js['"]|from ['"]node:child_process['"]/;
 
 export function laneOf(file: string): Lane {
   const p = file.split(path.sep).join('/');

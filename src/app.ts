@@ -75,12 +75,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Achyk API', version: '1', description: 'Public and authenticated JSON API of Achyk. Authenticate with `Authorization: Bearer <token>`; create tokens under My account → API tokens.' },
+      info: {
+        title: 'Achyk API',
+        version: '1',
+        description:
+          'Public and authenticated JSON API of Achyk. Authenticate with `Authorization: Bearer <token>`; create tokens under My account → API tokens.',
+      },
       servers: [{ url: deps.config.publicUrl }],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
     // Only the JSON API is documented; HTML pages are not part of the contract.
-    transform: ({ schema, url }) => ({ schema: (url.startsWith('/api/') ? schema : { ...schema, hide: true }) as never, url }),
+    transform: ({ schema, url }) => ({
+      schema: (url.startsWith('/api/') ? schema : { ...schema, hide: true }) as never,
+      url,
+    }),
   });
 
   // Platform

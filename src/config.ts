@@ -91,13 +91,16 @@ export function parseDatabaseUrl(raw: string | undefined, dataDir: string, probl
     try {
       const u = new URL(raw);
       if (!u.hostname && !u.searchParams.get('host')) problems.push('DATABASE_URL has no host name');
-      if (u.pathname.length <= 1) problems.push('DATABASE_URL has no database name (postgres://user:password@host:5432/achyk)');
+      if (u.pathname.length <= 1)
+        problems.push('DATABASE_URL has no database name (postgres://user:password@host:5432/achyk)');
     } catch {
       problems.push('DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/achyk)');
     }
     return { dialect: 'postgres', url: raw };
   }
-  problems.push('DATABASE_URL must start with postgres://, postgresql:// or sqlite: (leave it unset for the embedded SQLite database)');
+  problems.push(
+    'DATABASE_URL must start with postgres://, postgresql:// or sqlite: (leave it unset for the embedded SQLite database)',
+  );
   return { dialect: 'sqlite', file: path.join(dataDir, 'achyk.sqlite') };
 }
 
@@ -110,7 +113,8 @@ export function loadConfig(env: Env = process.env): Config {
   let publicUrl = env.PUBLIC_URL || `http://localhost:${port}`;
   try {
     const u = new URL(publicUrl);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') problems.push('PUBLIC_URL must be an http:// or https:// URL');
+    if (u.protocol !== 'http:' && u.protocol !== 'https:')
+      problems.push('PUBLIC_URL must be an http:// or https:// URL');
     publicUrl = u.origin;
   } catch {
     problems.push(`PUBLIC_URL is not a valid URL (got "${publicUrl}")`);
@@ -139,7 +143,8 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('ANONYMOUS_RETENTION_DAYS must be a whole number of days from 7 to 3650');
   }
   const contactEmail = env.CONTACT_EMAIL?.trim() || null;
-  if (contactEmail && !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>.]{2,}$/.test(contactEmail)) problems.push('CONTACT_EMAIL must be one e-mail address (e.g. info@example.kg)');
+  if (contactEmail && !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>.]{2,}$/.test(contactEmail))
+    problems.push('CONTACT_EMAIL must be one e-mail address (e.g. info@example.kg)');
   const contactRetentionDays = env.CONTACT_RETENTION_DAYS ? Number(env.CONTACT_RETENTION_DAYS) : 90;
   if (!Number.isInteger(contactRetentionDays) || contactRetentionDays < 1 || contactRetentionDays > 3650) {
     problems.push('CONTACT_RETENTION_DAYS must be a whole number of days from 1 to 3650');

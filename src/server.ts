@@ -34,17 +34,32 @@ export async function serve(): Promise<void> {
     console.error(`Cannot open the database (${config.database.dialect}): ${msg}`);
     process.exit(2);
   }
-  if (runtime.keyFileCreated) console.log(`Created a new encryption key file at ${config.keyFile} (mode 0600). Back it up: without it encrypted data cannot be read.`);
+  if (runtime.keyFileCreated)
+    console.log(
+      `Created a new encryption key file at ${config.keyFile} (mode 0600). Back it up: without it encrypted data cannot be read.`,
+    );
   const seeded = await seedIfEmpty(runtime, { demo: config.seedDemo, modules });
-  const app = await buildApp({ config, conn: runtime.conn, cipher: runtime.cipher, mailer: runtime.mailer, demo: seeded.demo, modules });
+  const app = await buildApp({
+    config,
+    conn: runtime.conn,
+    cipher: runtime.cipher,
+    mailer: runtime.mailer,
+    demo: seeded.demo,
+    modules,
+  });
   await app.listen({ port: config.port, host: config.host });
-  console.log(`Achyk is serving ${config.publicUrl} (database: ${config.database.dialect}${config.database.dialect === 'sqlite' ? ` ${config.database.file}` : ''})`);
-  if (runtime.mailer.mode === 'folder') console.log(`No SMTP server configured: outgoing mail is written to ${config.mailDir}`);
+  console.log(
+    `Achyk is serving ${config.publicUrl} (database: ${config.database.dialect}${config.database.dialect === 'sqlite' ? ` ${config.database.file}` : ''})`,
+  );
+  if (runtime.mailer.mode === 'folder')
+    console.log(`No SMTP server configured: outgoing mail is written to ${config.mailDir}`);
   if (seeded.adminPassword) {
     console.log('');
     console.log('First administrator created. Sign in at /login with:');
     console.log(`  e-mail:   ${seeded.adminEmail}`);
-    console.log(`  password: ${seeded.adminPassword}   (shown once; you will set up two-step verification at first sign-in)`);
+    console.log(
+      `  password: ${seeded.adminPassword}   (shown once; you will set up two-step verification at first sign-in)`,
+    );
     console.log('');
   }
   const stopJobs = startJobRunner({

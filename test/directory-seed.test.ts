@@ -23,8 +23,19 @@ const BODY_HEADER =
 
 const LEVELS = new Set(['oblast', 'city_republican', 'rayon', 'city', 'settlement', 'aiyl_aimak']);
 const KINDS = new Set([
-  'cabinet', 'ministry', 'agency', 'court', 'prosecutor', 'ombudsman', 'plenipotentiary_office',
-  'rayon_administration', 'city_hall', 'aiyl_okmotu', 'police', 'closed_institution', 'other',
+  'cabinet',
+  'ministry',
+  'agency',
+  'court',
+  'prosecutor',
+  'ombudsman',
+  'plenipotentiary_office',
+  'rayon_administration',
+  'city_hall',
+  'aiyl_okmotu',
+  'police',
+  'closed_institution',
+  'other',
 ]);
 const INSTITUTION_TYPES = new Set(['', 'ivs', 'sizo', 'colony', 'colony_settlement', 'psychiatric', 'childrens']);
 
@@ -96,7 +107,8 @@ test('territory codes are 14-digit SOATE codes, unique, parents listed first', (
   // Russian names only where the data has them: levels 1 and 2, never level 3.
   for (const t of T) {
     const parentLevel = seen.get(t.parent_code)?.level;
-    const level3 = t.level === 'aiyl_aimak' || t.level === 'settlement' || (t.level === 'city' && parentLevel !== 'oblast');
+    const level3 =
+      t.level === 'aiyl_aimak' || t.level === 'settlement' || (t.level === 'city' && parentLevel !== 'oblast');
     if (level3) assert.equal(t.name_ru, '', `${t.code}: name_ru should be empty`);
     else assert.ok(t.name_ru, `${t.code}: name_ru expected`);
   }
@@ -130,7 +142,17 @@ test('bodies: codes, kinds, territories', () => {
   assert.equal(byKind.get('city_hall'), 2 + 13 + 14);
   assert.equal(byKind.get('prosecutor'), 1 + 7 + 2 + 40);
   assert.ok((byKind.get('ministry') ?? 0) >= 12);
-  for (const code of ['cabinet', 'mvd', 'minjust', 'gp', 'supreme-court', 'constitutional-court', 'ombudsman', 'sin', 'gknb']) {
+  for (const code of [
+    'cabinet',
+    'mvd',
+    'minjust',
+    'gp',
+    'supreme-court',
+    'constitutional-court',
+    'ombudsman',
+    'sin',
+    'gknb',
+  ]) {
     assert.ok(codes.has(code), `missing ${code}`);
   }
 });
@@ -150,7 +172,9 @@ test('supervisors exist, escalation chains end at the expected roots, no cycles'
   for (const b of B) {
     if (b.supervisor_code) assert.ok(byCode.has(b.supervisor_code), `${b.code}: supervisor ${b.supervisor_code}`);
   }
-  const roots = B.filter((b) => b.supervisor_code === '').map((b) => b.code).sort();
+  const roots = B.filter((b) => b.supervisor_code === '')
+    .map((b) => b.code)
+    .sort();
   assert.deepEqual(roots, ['cabinet', 'constitutional-court', 'gp', 'ombudsman', 'supreme-court']);
   for (const b of B) {
     const visited = new Set<string>();
@@ -195,13 +219,21 @@ test('the script reproduces the committed files byte for byte', (t) => {
       { cwd: root, encoding: 'utf8' },
     );
     assert.equal(run.status, 0, `script failed: ${run.stderr}`);
-    for (const rel of ['directory/territories.csv', 'directory/bodies.csv', 'boundaries/oblasts.geojson', 'boundaries/rayons.geojson']) {
+    for (const rel of [
+      'directory/territories.csv',
+      'directory/bodies.csv',
+      'boundaries/oblasts.geojson',
+      'boundaries/rayons.geojson',
+    ]) {
       const expected = readFileSync(path.join(refDir, rel));
       const actual = readFileSync(path.join(out, rel));
       assert.ok(expected.equals(actual), `${rel} differs from a fresh build`);
     }
     for (const f of ['oblasts.geojson', 'rayons.geojson']) {
-      assert.ok(readFileSync(path.join(inputDir, 'kg-boundaries', f)).equals(readFileSync(path.join(refDir, 'boundaries', f))), `${f} is not a byte copy`);
+      assert.ok(
+        readFileSync(path.join(inputDir, 'kg-boundaries', f)).equals(readFileSync(path.join(refDir, 'boundaries', f))),
+        `${f} is not a byte copy`,
+      );
     }
   } finally {
     rmSync(out, { recursive: true, force: true });

@@ -87,8 +87,12 @@ function checkConversion(key: string, lang: Lang, old: string, icu: string): voi
   const format = compileMessage(lang, icu);
   const a = format(params);
   const b = legacyInterpolate(old, params);
-  if (a !== b) throw new Error(`${key} (${lang}): converted text renders ${JSON.stringify(a)}, the old one ${JSON.stringify(b)}`);
-  if (format() !== old) throw new Error(`${key} (${lang}): without parameters it renders ${JSON.stringify(format())}, not ${JSON.stringify(old)}`);
+  if (a !== b)
+    throw new Error(`${key} (${lang}): converted text renders ${JSON.stringify(a)}, the old one ${JSON.stringify(b)}`);
+  if (format() !== old)
+    throw new Error(
+      `${key} (${lang}): without parameters it renders ${JSON.stringify(format())}, not ${JSON.stringify(old)}`,
+    );
 }
 
 function main(): void {
@@ -146,12 +150,21 @@ function main(): void {
     }
   }
 
-  console.log(`# ${messages.length} TS messages in ${files.length} files; baseline ${baselineRef.slice(0, 12)} has ${baseline.size}`);
-  for (const [what, list] of [['added', added], ['updated from TS', updated], ['removed', removed], ['left out (removed from the JSON since the baseline, unchanged in TS)', keptRemoved]] as const) {
+  console.log(
+    `# ${messages.length} TS messages in ${files.length} files; baseline ${baselineRef.slice(0, 12)} has ${baseline.size}`,
+  );
+  for (const [what, list] of [
+    ['added', added],
+    ['updated from TS', updated],
+    ['removed', removed],
+    ['left out (removed from the JSON since the baseline, unchanged in TS)', keptRemoved],
+  ] as const) {
     if (list.length) console.log(`# ${what} (${list.length}): ${list.join(', ')}`);
   }
   if (bothEdited.length) {
-    console.log(`# CHECK: edited both in TS and in JSON since the baseline; the TS text won, re-apply the JSON edit (plural, select) by hand: ${bothEdited.join(', ')}`);
+    console.log(
+      `# CHECK: edited both in TS and in JSON since the baseline; the TS text won, re-apply the JSON edit (plural, select) by hand: ${bothEdited.join(', ')}`,
+    );
   }
   if (dryRun) return;
   fs.mkdirSync(path.join(root, 'locales'), { recursive: true });

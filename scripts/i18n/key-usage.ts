@@ -80,5 +80,7 @@ export function scanUsage(files: string[]): KeyUsage {
 }
 
 export function isUsed(key: string, usage: KeyUsage): boolean {
-  return usage.literals.has(key) || usage.patterns.some((p) => p.test(key)) || usage.maybePatterns.some((p) => p.test(key));
+  return (
+    usage.literals.has(key) || usage.patterns.some((p) => p.test(key)) || usage.maybePatterns.some((p) => p.test(key))
+  );
 }

@@ -18,7 +18,10 @@ export { UsageError };
 
 const commands: Record<string, CliCommand> = { ...platformCommands, ...moduleCommands(modules) };
 /** What every command receives: how to open the runtime, and the migrations this code knows. */
-export const cliContext: CliContext = { openRuntime: (opts = {}) => openRuntime(opts.config, { migrate: opts.migrate }), migrations };
+export const cliContext: CliContext = {
+  openRuntime: (opts = {}) => openRuntime(opts.config, { migrate: opts.migrate }),
+  migrations,
+};
 
 function help(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(22)} ${c.summary}`);

@@ -72,4 +72,5 @@ export class AppError extends Error {
 export const notFound = () => new AppError('not_found');
 export const forbidden = () => new AppError('forbidden');
 export const conflict = (key: MessageKey, params?: Params) => new AppError('conflict', key, params);
-export const invalid = (fields: FieldError[], key: MessageKey = 'error.invalid') => new AppError('invalid', key, {}, fields);
+export const invalid = (fields: FieldError[], key: MessageKey = 'error.invalid') =>
+  new AppError('invalid', key, {}, fields);

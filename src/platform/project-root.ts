@@ -10,8 +10,13 @@ import { fileURLToPath } from 'node:url';
 function findRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'achyk') return dir;
-    if (path.dirname(dir) === dir) throw new Error(`the achyk project folder (package.json) was not found above ${from}`);
+    if (
+      fs.existsSync(manifest) &&
+      (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'achyk'
+    )
+      return dir;
+    if (path.dirname(dir) === dir)
+      throw new Error(`the achyk project folder (package.json) was not found above ${from}`);
   }
 }
 

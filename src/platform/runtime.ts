@@ -20,7 +20,10 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function openRuntimeWith(config: Config, opts: { migrations: Readonly<Record<string, Migration>>; migrate?: boolean }): Promise<Runtime> {
+export async function openRuntimeWith(
+  config: Config,
+  opts: { migrations: Readonly<Record<string, Migration>>; migrate?: boolean },
+): Promise<Runtime> {
   const { keys, created } = loadOrCreateKeyFile(config.keyFile);
   const cipher = createFieldCipher(keys);
   const conn = openDatabase(config.database);

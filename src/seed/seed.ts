@@ -27,7 +27,10 @@ export function seedSteps(modules: readonly ModuleManifest[] = allModules): Seed
   return modules.flatMap((m) => (m.seed ? [m.seed] : []));
 }
 
-export async function seedIfEmpty(runtime: Runtime, opts: { demo: boolean; now?: Date; modules?: readonly ModuleManifest[] }): Promise<SeedResult> {
+export async function seedIfEmpty(
+  runtime: Runtime,
+  opts: { demo: boolean; now?: Date; modules?: readonly ModuleManifest[] },
+): Promise<SeedResult> {
   const { db } = runtime.conn;
   const now = opts.now ?? new Date();
   // Seeds publish records through the modules' commands, which ask the policies (a statement's
@@ -38,11 +41,29 @@ export async function seedIfEmpty(runtime: Runtime, opts: { demo: boolean; now?:
   if (anyUser) return { demo: await isDemoDatabase(runtime) };
   const hash = { log2n: runtime.config.scryptLog2N, r: 8, p: 1 };
   // A random, readable one-time password: 4 groups of 5 base32 characters (100 bits).
-  const adminPassword = crypto.randomBytes(13).toString('base64url').replace(/[-_]/g, 'x').slice(0, 20).replace(/(.{5})(?=.)/g, '$1-');
+  const adminPassword = crypto
+    .randomBytes(13)
+    .toString('base64url')
+    .replace(/[-_]/g, 'x')
+    .slice(0, 20)
+    .replace(/(.{5})(?=.)/g, '$1-');
   const adminEmail = `admin@${runtime.config.mailDomain === 'localhost' ? 'achyk.local' : runtime.config.mailDomain}`;
   await db.transaction().execute(async (trx) => {
-    await createUser({ trx, email: adminEmail, displayName: 'Administrator', role: 'admin', password: adminPassword, status: 'active', actor: 'system', hash, now });
-    await trx.insertInto('setting').values({ key: 'demo', value: String(opts.demo), updated_at: now.toISOString() }).execute();
+    await createUser({
+      trx,
+      email: adminEmail,
+      displayName: 'Administrator',
+      role: 'admin',
+      password: adminPassword,
+      status: 'active',
+      actor: 'system',
+      hash,
+      now,
+    });
+    await trx
+      .insertInto('setting')
+      .values({ key: 'demo', value: String(opts.demo), updated_at: now.toISOString() })
+      .execute();
   });
   for (const seed of seedSteps(modules)) await seed({ runtime, demo: opts.demo, now });
   return { demo: opts.demo, adminEmail, adminPassword };

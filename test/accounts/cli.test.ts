@@ -19,7 +19,12 @@ forEachDialect('achyk user reset-password / disable', (dialect) => {
     try {
       const db = conn.db;
       const user = await db.selectFrom('user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
-      const tokens = await db.selectFrom('api_token').select('id').where('user_id', '=', user.id).where('revoked_at', 'is', null).execute();
+      const tokens = await db
+        .selectFrom('api_token')
+        .select('id')
+        .where('user_id', '=', user.id)
+        .where('revoked_at', 'is', null)
+        .execute();
       const sessions = await db.selectFrom('session').select('token_hash').where('user_id', '=', user.id).execute();
       return { tokens: tokens.length, sessions: sessions.length };
     } finally {
@@ -34,8 +39,30 @@ forEachDialect('achyk user reset-password / disable', (dialect) => {
       const db = conn.db;
       const at = new Date().toISOString();
       const user = await db.selectFrom('user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
-      await db.insertInto('api_token').values({ user_id: user.id, name: `script ${n}`, token_hash: `hash-${dialect}-${n}`, prefix: 'achyk_abcd', created_at: at, last_used_at: null, revoked_at: null }).execute();
-      await db.insertInto('session').values({ token_hash: `session-${dialect}-${n}`, user_id: user.id, stage: 'full', pending_totp_enc: null, created_at: at, last_seen_at: at, reauth_at: at }).execute();
+      await db
+        .insertInto('api_token')
+        .values({
+          user_id: user.id,
+          name: `script ${n}`,
+          token_hash: `hash-${dialect}-${n}`,
+          prefix: 'achyk_abcd',
+          created_at: at,
+          last_used_at: null,
+          revoked_at: null,
+        })
+        .execute();
+      await db
+        .insertInto('session')
+        .values({
+          token_hash: `session-${dialect}-${n}`,
+          user_id: user.id,
+          stage: 'full',
+          pending_totp_enc: null,
+          created_at: at,
+          last_seen_at: at,
+          reauth_at: at,
+        })
+        .execute();
     } finally {
       await conn.close();
     }

@@ -35,7 +35,11 @@ forEachDialect('registration and password reset', (dialect) => {
     const agent = new Agent(t.app, { 'accept-language': 'en' });
     const email = 'aigul.registers@example.org';
     const password = 'apricots from batken';
-    const res = await agent.post('/register', { display_name: 'Айгүл', email: ' Aigul.Registers@Example.org ', password });
+    const res = await agent.post('/register', {
+      display_name: 'Айгүл',
+      email: ' Aigul.Registers@Example.org ',
+      password,
+    });
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /Almost done: follow the link in the e-mail we sent to/);
 
@@ -56,7 +60,12 @@ forEachDialect('registration and password reset', (dialect) => {
     const page = await agent.get(link);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<form method="post" action="\/register\/confirm"/);
-    assert.equal((await t.db.conn.db.selectFrom('user').select('status').where('id', '=', user.id).executeTakeFirstOrThrow()).status, 'unconfirmed', 'opening the link changes nothing');
+    assert.equal(
+      (await t.db.conn.db.selectFrom('user').select('status').where('id', '=', user.id).executeTakeFirstOrThrow())
+        .status,
+      'unconfirmed',
+      'opening the link changes nothing',
+    );
     const token = new URL(link, t.config.publicUrl).searchParams.get('token')!;
     assert.equal((await databaseText(t.db.conn.db)).includes(token), false, 'only a hash of the link token is stored');
     const confirmed = await agent.post('/register/confirm', { token });
@@ -74,17 +83,33 @@ forEachDialect('registration and password reset', (dialect) => {
   test('registration refuses a duplicate address, a short or common password, and writes nothing', async () => {
     const existing = await buildUser(t);
     const agent = new Agent(t.app, { 'accept-language': 'en' });
-    const dup = await agent.post('/register', { display_name: 'Someone', email: existing.email.toUpperCase(), password: 'apricots from batken' });
+    const dup = await agent.post('/register', {
+      display_name: 'Someone',
+      email: existing.email.toUpperCase(),
+      password: 'apricots from batken',
+    });
     assert.equal(dup.statusCode, 422);
     assert.match(dup.body, /An account with this address already exists/);
-    const short = await agent.post('/register', { display_name: 'Someone', email: 'short.pw@example.org', password: 'elevenchars' });
+    const short = await agent.post('/register', {
+      display_name: 'Someone',
+      email: 'short.pw@example.org',
+      password: 'elevenchars',
+    });
     assert.equal(short.statusCode, 422);
     assert.match(short.body, /Must be at least 12 characters/);
     assert.match(short.body, /value="short.pw@example.org"/, 'the input is kept');
-    const common = await agent.post('/register', { display_name: 'Someone', email: 'common.pw@example.org', password: 'password123456' });
+    const common = await agent.post('/register', {
+      display_name: 'Someone',
+      email: 'common.pw@example.org',
+      password: 'password123456',
+    });
     assert.equal(common.statusCode, 422);
     assert.match(common.body, /This password is too common/);
-    const users = await t.db.conn.db.selectFrom('user').select('email').where('email', 'in', ['short.pw@example.org', 'common.pw@example.org']).execute();
+    const users = await t.db.conn.db
+      .selectFrom('user')
+      .select('email')
+      .where('email', 'in', ['short.pw@example.org', 'common.pw@example.org'])
+      .execute();
     assert.deepEqual(users, []);
     assert.deepEqual(await mailTo('short.pw@example.org'), []);
   });
@@ -111,34 +136,60 @@ forEachDialect('registration and password reset', (dialect) => {
     assert.equal(done.statusCode, 303);
     assert.equal(done.headers.location, '/login?reset=1');
     assert.equal((await elsewhere.get('/account')).statusCode, 303, 'the other session has ended');
-    const sessions = await t.db.conn.db.selectFrom('session').select('token_hash').where('user_id', '=', user.id).execute();
+    const sessions = await t.db.conn.db
+      .selectFrom('session')
+      .select('token_hash')
+      .where('user_id', '=', user.id)
+      .execute();
     assert.deepEqual(sessions, []);
     assert.equal((await me()).statusCode, 401, 'a token made before the reset no longer opens the API');
 
     const again = await agent.post('/password/reset', { token, password: 'yet another passphrase' });
     assert.equal(again.statusCode, 400);
     assert.match(again.body, /This link is invalid, has expired or has already been used/);
-    assert.equal((await new Agent(t.app).post('/login', { email: user.email, password: user.password })).statusCode, 422);
-    assert.equal((await new Agent(t.app).post('/login', { email: user.email, password: 'a new long passphrase' })).statusCode, 303);
+    assert.equal(
+      (await new Agent(t.app).post('/login', { email: user.email, password: user.password })).statusCode,
+      422,
+    );
+    assert.equal(
+      (await new Agent(t.app).post('/login', { email: user.email, password: 'a new long passphrase' })).statusCode,
+      303,
+    );
   });
 
   test('a reset link expires after one hour; a newer link replaces an older one', async () => {
     const user = await buildUser(t);
     const agent = new Agent(t.app);
     await agent.post('/password/forgot', { email: user.email });
-    const first = new URL(await linkFor(user.email, /\/password\/reset\?token=[\w-]+/), t.config.publicUrl).searchParams.get('token')!;
+    const first = new URL(
+      await linkFor(user.email, /\/password\/reset\?token=[\w-]+/),
+      t.config.publicUrl,
+    ).searchParams.get('token')!;
     t.clock.advance(59 * 60_000);
     assert.equal((await agent.get(`/password/reset?token=${first}`)).statusCode, 200, 'still valid at 59 minutes');
     t.clock.advance(2 * 60_000);
     assert.equal((await agent.get(`/password/reset?token=${first}`)).statusCode, 400);
-    assert.equal((await agent.post('/password/reset', { token: first, password: 'a new long passphrase' })).statusCode, 400);
+    assert.equal(
+      (await agent.post('/password/reset', { token: first, password: 'a new long passphrase' })).statusCode,
+      400,
+    );
 
     await agent.post('/password/forgot', { email: user.email });
-    const second = new URL(await linkFor(user.email, /\/password\/reset\?token=[\w-]+/), t.config.publicUrl).searchParams.get('token')!;
+    const second = new URL(
+      await linkFor(user.email, /\/password\/reset\?token=[\w-]+/),
+      t.config.publicUrl,
+    ).searchParams.get('token')!;
     await agent.post('/password/forgot', { email: user.email });
-    const third = new URL(await linkFor(user.email, /\/password\/reset\?token=[\w-]+/), t.config.publicUrl).searchParams.get('token')!;
+    const third = new URL(
+      await linkFor(user.email, /\/password\/reset\?token=[\w-]+/),
+      t.config.publicUrl,
+    ).searchParams.get('token')!;
     assert.notEqual(second, third);
-    assert.equal((await agent.get(`/password/reset?token=${second}`)).statusCode, 400, 'the older link no longer works');
+    assert.equal(
+      (await agent.get(`/password/reset?token=${second}`)).statusCode,
+      400,
+      'the older link no longer works',
+    );
     assert.equal((await agent.get(`/password/reset?token=${third}`)).statusCode, 200);
   });
 
@@ -164,7 +215,12 @@ forEachDialect('registration and password reset', (dialect) => {
       assert.equal((await agent.get(`/password/reset?token=${encodeURIComponent(token)}`)).statusCode, 400, token);
       assert.equal((await agent.get(`/register/confirm?token=${encodeURIComponent(token)}`)).statusCode, 400, token);
       assert.ok([400, 422].includes((await agent.post('/register/confirm', { token })).statusCode), token);
-      assert.ok([400, 422].includes((await agent.post('/password/reset', { token, password: 'a new long passphrase' })).statusCode), token);
+      assert.ok(
+        [400, 422].includes(
+          (await agent.post('/password/reset', { token, password: 'a new long passphrase' })).statusCode,
+        ),
+        token,
+      );
     }
   });
 });

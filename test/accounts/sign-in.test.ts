@@ -37,7 +37,11 @@ forEachDialect('sign-in', (dialect) => {
   test('the 6th bad sign-in inside a minute gets 429', async () => {
     const user = await buildUser(t);
     const agent = new Agent(t.app);
-    for (let i = 0; i < 5; i++) assert.equal((await agent.post('/login', { email: user.email, password: `wrong password ${i}` })).statusCode, 422);
+    for (let i = 0; i < 5; i++)
+      assert.equal(
+        (await agent.post('/login', { email: user.email, password: `wrong password ${i}` })).statusCode,
+        422,
+      );
     const sixth = await agent.post('/login', { email: user.email, password: user.password });
     assert.equal(sixth.statusCode, 429);
     assert.ok(Number(sixth.headers['retry-after']) > 0);
@@ -71,10 +75,18 @@ forEachDialect('sign-in', (dialect) => {
     assert.equal((await agent.post('/logout', {}, { csrf: false })).statusCode, 403);
     const res = await agent.post('/logout');
     assert.equal(res.statusCode, 303);
-    const sessions = await t.db.conn.db.selectFrom('session').select('token_hash').where('user_id', '=', user.id).execute();
+    const sessions = await t.db.conn.db
+      .selectFrom('session')
+      .select('token_hash')
+      .where('user_id', '=', user.id)
+      .execute();
     assert.equal(sessions.length, 0);
     // The old cookie no longer works.
-    const replay = await t.app.inject({ method: 'GET', url: '/account', headers: { cookie: `${t.app.achyk.cookies.session}=${token}` } });
+    const replay = await t.app.inject({
+      method: 'GET',
+      url: '/account',
+      headers: { cookie: `${t.app.achyk.cookies.session}=${token}` },
+    });
     assert.equal(replay.statusCode, 303);
     assert.match(String(replay.headers.location), /^\/login/);
   });
@@ -102,7 +114,12 @@ forEachDialect('sign-in', (dialect) => {
     const codes = [...done.body.matchAll(/<code>([a-z2-9]{5}-[a-z2-9]{5})<\/code>/g)].map((m) => m[1]);
     assert.equal(codes.length, 10);
     const stored = await databaseText(t.db.conn.db);
-    for (const c of codes) assert.equal(stored.includes(c!) || stored.includes(c!.replace('-', '')), false, 'recovery codes are stored hashed');
+    for (const c of codes)
+      assert.equal(
+        stored.includes(c!) || stored.includes(c!.replace('-', '')),
+        false,
+        'recovery codes are stored hashed',
+      );
     assert.equal((await agent.get('/account')).statusCode, 200);
     // A recovery code works once.
     const second = new Agent(t.app);
@@ -138,9 +155,16 @@ forEachDialect('sign-in', (dialect) => {
     await agent.post('/login/totp', { code: totpCode(admin.totpSecret!, t.clock.now) });
     const afterTotp = agent.cookies.get(t.app.achyk.cookies.session);
     assert.ok(afterTotp && afterTotp !== afterPassword);
-    const replay = await t.app.inject({ url: '/account', headers: { cookie: `${t.app.achyk.cookies.session}=${afterPassword}` } });
+    const replay = await t.app.inject({
+      url: '/account',
+      headers: { cookie: `${t.app.achyk.cookies.session}=${afterPassword}` },
+    });
     assert.equal(replay.statusCode, 303, 'the half-signed-in token is gone');
-    const stored = await t.db.conn.db.selectFrom('session').select('token_hash').where('user_id', '=', admin.id).execute();
+    const stored = await t.db.conn.db
+      .selectFrom('session')
+      .select('token_hash')
+      .where('user_id', '=', admin.id)
+      .execute();
     assert.equal(stored.length, 1);
     assert.notEqual(stored[0]!.token_hash, afterTotp, 'only a hash of the token is stored');
   });
@@ -159,12 +183,19 @@ forEachDialect('sign-in', (dialect) => {
   test('half-way through sign-in (TOTP code pending), TOTP cannot be set up anew to skip the code', async () => {
     const admin = await buildUser(t, { role: 'admin' });
     const agent = new Agent(t.app);
-    assert.equal((await agent.post('/login', { email: admin.email, password: admin.password })).headers.location, '/login/totp');
+    assert.equal(
+      (await agent.post('/login', { email: admin.email, password: admin.password })).headers.location,
+      '/login/totp',
+    );
     const setup = await agent.get('/account/totp/setup');
     assert.equal(setup.statusCode, 401);
     const attempt = await agent.post('/account/totp/setup', { code: '123456' });
     assert.equal(attempt.statusCode, 401);
-    const row = await t.db.conn.db.selectFrom('user').select('totp_secret_enc').where('id', '=', admin.id).executeTakeFirstOrThrow();
+    const row = await t.db.conn.db
+      .selectFrom('user')
+      .select('totp_secret_enc')
+      .where('id', '=', admin.id)
+      .executeTakeFirstOrThrow();
     assert.equal(t.cipher.decrypt(row.totp_secret_enc!, 'user.totp_secret'), admin.totpSecret);
     assert.equal((await agent.get('/account')).statusCode, 303);
   });

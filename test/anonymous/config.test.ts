@@ -9,7 +9,8 @@ test('the retention period defaults to 90 days and accepts a whole number from 7
   for (const bad of ['0', '6', '3651', '30.5', 'ninety']) {
     assert.throws(
       () => loadConfig({ ANONYMOUS_RETENTION_DAYS: bad }),
-      (err: unknown) => err instanceof ConfigError && err.problems.some((p) => p.startsWith('ANONYMOUS_RETENTION_DAYS')),
+      (err: unknown) =>
+        err instanceof ConfigError && err.problems.some((p) => p.startsWith('ANONYMOUS_RETENTION_DAYS')),
       bad,
     );
   }

@@ -22,7 +22,8 @@ forEachDialect('anonymous reporting: attachments', (dialect) => {
   });
   after(async () => t.close());
 
-  const storedFiles = () => (fs.existsSync(path.join(t.dir, 'anonymous-files')) ? fs.readdirSync(path.join(t.dir, 'anonymous-files')) : []);
+  const storedFiles = () =>
+    fs.existsSync(path.join(t.dir, 'anonymous-files')) ? fs.readdirSync(path.join(t.dir, 'anonymous-files')) : [];
 
   test('GPS and camera EXIF of a JPEG and XMP of a PNG are gone from the stored files, which are encrypted', async () => {
     const jpeg = await jpegWithGps();
@@ -40,7 +41,10 @@ forEachDialect('anonymous reporting: attachments', (dialect) => {
 
     const rows = await t.db.conn.db.selectFrom('anonymous_file').selectAll().orderBy('id').execute();
     assert.equal(rows.length, 2);
-    assert.deepEqual(rows.map((r) => r.removed), ['exif,gps', 'xmp']);
+    assert.deepEqual(
+      rows.map((r) => r.removed),
+      ['exif,gps', 'xmp'],
+    );
     for (const r of rows) {
       const raw = rawStoredBytes(t.dir, r.stored_name);
       assert.ok(!raw.includes(Buffer.from('Planted')), 'no plaintext metadata on disk');
@@ -80,7 +84,9 @@ forEachDialect('anonymous reporting: attachments', (dialect) => {
     const exe = await sendReport(reporter(t), {}, [{ name: 'tool.exe', data: Buffer.from('MZ...') }]);
     assert.equal(exe.res.statusCode, 422);
     assert.match(exe.res.body, /this type of file is not accepted/);
-    const broken = await sendReport(reporter(t), {}, [{ name: 'broken.jpg', data: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 7)]) }]);
+    const broken = await sendReport(reporter(t), {}, [
+      { name: 'broken.jpg', data: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 7)]) },
+    ]);
     assert.equal(broken.res.statusCode, 422);
     assert.match(broken.res.body, /could not be read/);
   });
@@ -93,11 +99,17 @@ forEachDialect('anonymous reporting: attachments', (dialect) => {
     assert.equal(receipt, null);
     assert.match(res.body, /A file is too large: at most 10 MB each/);
     assert.equal(storedFiles().length, count);
-    assert.deepEqual(fs.readdirSync(path.join(t.dir, 'anonymous-files')).filter((f) => f.endsWith('.part')), []);
+    assert.deepEqual(
+      fs.readdirSync(path.join(t.dir, 'anonymous-files')).filter((f) => f.endsWith('.part')),
+      [],
+    );
   });
 
   test('too many files are refused', async () => {
-    const files = Array.from({ length: MAX_FILES + 1 }, (_, i) => ({ name: `n${i}.txt`, data: Buffer.from(`note ${i}`) }));
+    const files = Array.from({ length: MAX_FILES + 1 }, (_, i) => ({
+      name: `n${i}.txt`,
+      data: Buffer.from(`note ${i}`),
+    }));
     const { res } = await sendReport(reporter(t), {}, files);
     assert.equal(res.statusCode, 413);
     assert.match(res.body, /Too many files: at most 5/);
@@ -107,7 +119,9 @@ forEachDialect('anonymous reporting: attachments', (dialect) => {
     const agent = reporter(t);
     const { receipt } = await sendReport(agent);
     await follow(agent, receipt!);
-    const bad = await postMultipart(agent, '/report/files', {}, [{ name: 'x.pdf', data: Buffer.from('not a pdf at all') }]);
+    const bad = await postMultipart(agent, '/report/files', {}, [
+      { name: 'x.pdf', data: Buffer.from('not a pdf at all') },
+    ]);
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, /is not a PDF file/);
     const none = await postMultipart(agent, '/report/files', {}, []);

@@ -5,7 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { formatReceipt, LOOKUP_CHARS, newReceipt, normalizeReceipt, receiptPrefix } from '../../src/modules/anonymous/receipt.js';
+import {
+  formatReceipt,
+  LOOKUP_CHARS,
+  newReceipt,
+  normalizeReceipt,
+  receiptPrefix,
+} from '../../src/modules/anonymous/receipt.js';
 import { ReceiptThrottle, DEFAULT_LIMITS } from '../../src/modules/anonymous/throttle.js';
 import { forEachDialect } from '../support/dialects.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
@@ -74,7 +80,11 @@ forEachDialect('anonymous reporting: guessing receipts', (dialect) => {
   test('wrong, malformed and empty receipts get one neutral answer', async () => {
     const { receipt } = await sendReport(reporter(t));
     assert.ok(receipt);
-    const answers = await Promise.all(['', 'hello', 'ZZZZ-ZZZZ-ZZZZ-ZZZZ', `${receipt!.slice(0, 18)}${receipt!.endsWith('X') ? 'Y' : 'X'}`].map((r) => follow(reporter(t), r)));
+    const answers = await Promise.all(
+      ['', 'hello', 'ZZZZ-ZZZZ-ZZZZ-ZZZZ', `${receipt!.slice(0, 18)}${receipt!.endsWith('X') ? 'Y' : 'X'}`].map((r) =>
+        follow(reporter(t), r),
+      ),
+    );
     const messages = answers.map((a) => /<p class="error" id="field-receipt-error">([^<]*)</.exec(a.body)?.[1]);
     for (const a of answers) assert.equal(a.statusCode, 422);
     assert.equal(new Set(messages).size, 1);
@@ -102,7 +112,8 @@ forEachDialect('anonymous reporting: guessing receipts', (dialect) => {
   test('guesses spread over many prefixes meet the global limit', async () => {
     t.clock.advance(60_000);
     const statuses: number[] = [];
-    for (let i = 0; i < DEFAULT_LIMITS.globalPerMinute + 2; i++) statuses.push((await follow(reporter(t), newReceipt())).statusCode);
+    for (let i = 0; i < DEFAULT_LIMITS.globalPerMinute + 2; i++)
+      statuses.push((await follow(reporter(t), newReceipt())).statusCode);
     assert.equal(statuses.filter((s) => s === 422).length, DEFAULT_LIMITS.globalPerMinute);
     assert.deepEqual(statuses.slice(-2), [429, 429]);
   });

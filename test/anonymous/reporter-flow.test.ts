@@ -14,7 +14,17 @@ import { forEachDialect } from '../support/dialects.js';
 import { buildBody, buildUser, signIn } from '../support/factories.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
 import { runJobs } from '../appeals/support.js';
-import { CLIENT_IP, FORWARDED_IP, USER_AGENT, follow, jpegWithGps, postMultipart, reporter, sendReport, TINY_PDF } from './support.js';
+import {
+  CLIENT_IP,
+  FORWARDED_IP,
+  USER_AGENT,
+  follow,
+  jpegWithGps,
+  postMultipart,
+  reporter,
+  sendReport,
+  TINY_PDF,
+} from './support.js';
 
 forEachDialect('anonymous reporting: the reporter flow', (dialect) => {
   let t: TestApp;
@@ -24,7 +34,11 @@ forEachDialect('anonymous reporting: the reporter flow', (dialect) => {
   after(async () => t.close());
 
   test('report, receipt once, follow-up, messages, files, consent and deletion leave no trace of the reporter', async () => {
-    const bodyId = await buildBody(t, { name_en: 'Penal colony No. 47', name_ru: 'Исправительная колония № 47', name_ky: '47-түзөтүү колониясы' });
+    const bodyId = await buildBody(t, {
+      name_en: 'Penal colony No. 47',
+      name_ru: 'Исправительная колония № 47',
+      name_ky: '47-түзөтүү колониясы',
+    });
     const agent = reporter(t);
 
     // The start page and step one work without an account; the institution is found by search.
@@ -40,7 +54,11 @@ forEachDialect('anonymous reporting: the reporter flow', (dialect) => {
 
     // Step two: a photo with GPS, consent to copy the description and the files.
     const what = 'Guards beat detainees in the punishment cell every night (planted report text).';
-    const sent = await sendReport(agent, { topic: 'ill_treatment', body_id: String(bodyId), what, consent: ['description', 'files'] }, [{ name: 'photo.jpg', data: await jpegWithGps(), type: 'image/jpeg' }]);
+    const sent = await sendReport(
+      agent,
+      { topic: 'ill_treatment', body_id: String(bodyId), what, consent: ['description', 'files'] },
+      [{ name: 'photo.jpg', data: await jpegWithGps(), type: 'image/jpeg' }],
+    );
     assert.equal(sent.res.statusCode, 200, sent.res.body.slice(0, 500));
     const receipt = sent.receipt!;
     assert.ok(receipt, 'the receipt is shown');
@@ -48,7 +66,12 @@ forEachDialect('anonymous reporting: the reporter flow', (dialect) => {
     assert.equal(sent.res.headers['cache-control'], 'no-store');
 
     // Sending the same form again does not make a second report and does not show a receipt.
-    const again = await postMultipart(agent, '/report/send', { topic: 'ill_treatment', body_id: String(bodyId), what, when: '', where: '', form_token: sent.formToken }, []);
+    const again = await postMultipart(
+      agent,
+      '/report/send',
+      { topic: 'ill_treatment', body_id: String(bodyId), what, when: '', where: '', form_token: sent.formToken },
+      [],
+    );
     assert.equal(again.statusCode, 409);
     assert.doesNotMatch(again.body, new RegExp(receipt));
     const db = t.db.conn.db;
@@ -79,7 +102,14 @@ forEachDialect('anonymous reporting: the reporter flow', (dialect) => {
     assert.equal(page.statusCode, 200);
     assert.ok(page.body.includes('Guards beat detainees'));
     assert.equal((await staff.post(`/anonymous-reports/${reportId}/triage`, { state: 'needs_info' })).statusCode, 303);
-    assert.equal((await staff.post(`/anonymous-reports/${reportId}/message`, { message: 'Which building is the punishment cell in?' })).statusCode, 303);
+    assert.equal(
+      (
+        await staff.post(`/anonymous-reports/${reportId}/message`, {
+          message: 'Which building is the punishment cell in?',
+        })
+      ).statusCode,
+      303,
+    );
     const withQuestion = await agent.get('/report/status');
     assert.match(withQuestion.body, /Which building is the punishment cell in\?/);
     assert.match(withQuestion.body, /Needs information/);
@@ -92,7 +122,10 @@ forEachDialect('anonymous reporting: the reporter flow', (dialect) => {
     assert.match(more.body, /nothing removed: the document’s properties/);
     assert.equal((await agent.post('/report/consent', { consent_description: '1' })).statusCode, 303);
     const row = await db.selectFrom('anonymous_report').selectAll().executeTakeFirstOrThrow();
-    assert.deepEqual([row.consent_description, row.consent_details, row.consent_institution, row.consent_files], [1, 0, 0, 0]);
+    assert.deepEqual(
+      [row.consent_description, row.consent_details, row.consent_institution, row.consent_files],
+      [1, 0, 0, 0],
+    );
 
     // The reporter leaves; the follow-up page asks for the receipt again.
     assert.equal((await agent.post('/report/leave')).statusCode, 303);
@@ -101,22 +134,62 @@ forEachDialect('anonymous reporting: the reporter flow', (dialect) => {
     // Nothing identifying in the logs, the receipt nowhere in the database or the raw file.
     const logs = t.logs.join('');
     assert.ok(logs.includes('/report/send'), 'the requests were logged (method and path)');
-    for (const planted of [CLIENT_IP, FORWARDED_IP, USER_AGENT, 'Reporter-UA-Marker', receipt, receipt.replace(/-/g, ''), typed]) {
-      assert.ok(!logs.includes(planted), `the logs contain ${planted}: ${t.logs.filter((l) => l.includes(planted)).slice(0, 2).join("\n")}`);
+    for (const planted of [
+      CLIENT_IP,
+      FORWARDED_IP,
+      USER_AGENT,
+      'Reporter-UA-Marker',
+      receipt,
+      receipt.replace(/-/g, ''),
+      typed,
+    ]) {
+      assert.ok(
+        !logs.includes(planted),
+        `the logs contain ${planted}: ${t.logs
+          .filter((l) => l.includes(planted))
+          .slice(0, 2)
+          .join('\n')}`,
+      );
     }
     const text = await databaseText(db);
-    for (const planted of [receipt, receipt.replace(/-/g, ''), CLIENT_IP, FORWARDED_IP, 'Reporter-UA-Marker', 'Guards beat detainees', 'Building 3, basement']) {
+    for (const planted of [
+      receipt,
+      receipt.replace(/-/g, ''),
+      CLIENT_IP,
+      FORWARDED_IP,
+      'Reporter-UA-Marker',
+      'Guards beat detainees',
+      'Building 3, basement',
+    ]) {
       assert.ok(!text.includes(planted), `the database holds ${planted}`);
     }
     if (t.db.conn.sqlite) {
       t.db.conn.sqlite.pragma('wal_checkpoint(TRUNCATE)');
       const raw = fs.readFileSync(path.join(t.dir, 'achyk.sqlite'));
-      for (const planted of [receipt, receipt.replace(/-/g, ''), CLIENT_IP, 'Reporter-UA-Marker', 'Guards beat detainees']) {
+      for (const planted of [
+        receipt,
+        receipt.replace(/-/g, ''),
+        CLIENT_IP,
+        'Reporter-UA-Marker',
+        'Guards beat detainees',
+      ]) {
         assert.ok(!raw.includes(Buffer.from(planted)), `the raw SQLite file holds ${planted}`);
       }
     }
-    const audit = await db.selectFrom('audit_event').selectAll().where('object_type', '=', 'anonymous_report').orderBy('seq').execute();
-    const byReporter = audit.filter((a) => ['anonymous.report_created', 'anonymous.reporter_message', 'anonymous.reporter_files', 'anonymous.consent_changed'].includes(a.action));
+    const audit = await db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('object_type', '=', 'anonymous_report')
+      .orderBy('seq')
+      .execute();
+    const byReporter = audit.filter((a) =>
+      [
+        'anonymous.report_created',
+        'anonymous.reporter_message',
+        'anonymous.reporter_files',
+        'anonymous.consent_changed',
+      ].includes(a.action),
+    );
     assert.equal(byReporter.length, 4);
     for (const a of byReporter) assert.equal(a.actor, 'anonymous');
     assert.ok(!JSON.stringify(audit).includes(CLIENT_IP) && !JSON.stringify(audit).includes('Reporter-UA-Marker'));
@@ -125,7 +198,10 @@ forEachDialect('anonymous reporting: the reporter flow', (dialect) => {
     assert.equal((await follow(agent, receipt)).statusCode, 303);
     const files = await db.selectFrom('anonymous_file').select(['stored_name', 'key_enc']).execute();
     assert.equal(files.length, 2);
-    const envelopes = [(await db.selectFrom('anonymous_report').select('what_enc').executeTakeFirstOrThrow()).what_enc, ...files.map((f) => f.key_enc)];
+    const envelopes = [
+      (await db.selectFrom('anonymous_report').select('what_enc').executeTakeFirstOrThrow()).what_enc,
+      ...files.map((f) => f.key_enc),
+    ];
     assert.equal((await agent.post('/report/delete', {})).statusCode, 422, 'deletion needs the confirmation box');
     const deleted = await agent.post('/report/delete', { confirm: '1' });
     assert.equal(deleted.statusCode, 200);
@@ -137,10 +213,14 @@ forEachDialect('anonymous reporting: the reporter flow', (dialect) => {
       // secure_delete: not even the ciphertext or the wrapped file keys remain in the file's free pages.
       t.db.conn.sqlite.pragma('wal_checkpoint(TRUNCATE)');
       const raw = fs.readFileSync(path.join(t.dir, 'achyk.sqlite'));
-      for (const e of envelopes) assert.ok(!raw.includes(Buffer.from(e.split(':')[2]!.slice(0, 40))), 'a deleted envelope remains in the file');
+      for (const e of envelopes)
+        assert.ok(!raw.includes(Buffer.from(e.split(':')[2]!.slice(0, 40))), 'a deleted envelope remains in the file');
     }
     const last = await db.selectFrom('audit_event').selectAll().orderBy('seq', 'desc').executeTakeFirstOrThrow();
-    assert.deepEqual([last.actor, last.action, last.object_id, last.data], ['anonymous', 'anonymous.report_deleted', String(reportId), '{}']);
+    assert.deepEqual(
+      [last.actor, last.action, last.object_id, last.data],
+      ['anonymous', 'anonymous.report_deleted', String(reportId), '{}'],
+    );
     const reopen = await follow(reporter(t), receipt);
     assert.equal(reopen.statusCode, 422);
     assert.match(reopen.body, /No report could be opened with this code/);

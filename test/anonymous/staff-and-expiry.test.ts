@@ -28,8 +28,17 @@ forEachDialect('anonymous reporting: staff, expiry and conversion', (dialect) =>
   });
   after(async () => t.close());
   const db = () => t.db.conn.db;
-  const lastReportId = async () => (await db().selectFrom('anonymous_report').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
-  const sweep = () => sweepReports({ db: db(), cipher: t.cipher, dataDir: t.dir, publicUrl: t.config.publicUrl, retentionDays: RETENTION, now: t.clock.now });
+  const lastReportId = async () =>
+    (await db().selectFrom('anonymous_report').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+  const sweep = () =>
+    sweepReports({
+      db: db(),
+      cipher: t.cipher,
+      dataDir: t.dir,
+      publicUrl: t.config.publicUrl,
+      retentionDays: RETENTION,
+      now: t.clock.now,
+    });
 
   test('only coordinators and lawyers reach the inbox; a missing report is 404', async () => {
     await sendReport(reporter(t));
@@ -62,7 +71,12 @@ forEachDialect('anonymous reporting: staff, expiry and conversion', (dialect) =>
     const id = await lastReportId();
     const page = await agent.get(`/anonymous-reports/${id}`);
     assert.match(page.body, /Money for parcels/);
-    const read = await db().selectFrom('audit_event').selectAll().where('action', '=', 'anonymous.report_read').where('object_id', '=', String(id)).execute();
+    const read = await db()
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', 'anonymous.report_read')
+      .where('object_id', '=', String(id))
+      .execute();
     assert.equal(read.length, 1);
     assert.equal(read[0]!.actor, `user:${coordinator.id}`);
 
@@ -71,9 +85,16 @@ forEachDialect('anonymous reporting: staff, expiry and conversion', (dialect) =>
     const badAssign = await agent.post(`/anonymous-reports/${id}/assign`, { assignee: String(citizen.id) });
     assert.equal(badAssign.statusCode, 422);
     assert.match(badAssign.body, /Choose a coordinator or lawyer/);
-    assert.equal((await agent.post(`/anonymous-reports/${id}/assign`, { assignee: String(lawyer.id) })).statusCode, 303);
+    assert.equal(
+      (await agent.post(`/anonymous-reports/${id}/assign`, { assignee: String(lawyer.id) })).statusCode,
+      303,
+    );
     assert.equal((await agent.post(`/anonymous-reports/${id}/message`, { message: '' })).statusCode, 422);
-    assert.equal((await agent.post(`/anonymous-reports/${id}/message`, { message: 'Thank you, we are looking into it.' })).statusCode, 303);
+    assert.equal(
+      (await agent.post(`/anonymous-reports/${id}/message`, { message: 'Thank you, we are looking into it.' }))
+        .statusCode,
+      303,
+    );
     assert.equal((await agent.post(`/anonymous-reports/${id}/keep`, { keep: '1' })).statusCode, 303);
     const row = await db().selectFrom('anonymous_report').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     assert.deepEqual([row.state, row.assigned_to, row.kept], ['accepted', lawyer.id, 1]);
@@ -84,17 +105,28 @@ forEachDialect('anonymous reporting: staff, expiry and conversion', (dialect) =>
     assert.match(status.body, /Thank you, we are looking into it\./);
     assert.match(status.body, /Kept by staff/);
     assert.doesNotMatch(status.body, new RegExp(coordinator.email), 'staff names are not shown to the reporter');
-    const actions = (await db().selectFrom('audit_event').select(['action', 'actor']).where('object_id', '=', String(id)).execute()).map((a) => a.action);
-    for (const a of ['anonymous.triaged', 'anonymous.assigned', 'anonymous.staff_message', 'anonymous.kept']) assert.ok(actions.includes(a), a);
+    const actions = (
+      await db().selectFrom('audit_event').select(['action', 'actor']).where('object_id', '=', String(id)).execute()
+    ).map((a) => a.action);
+    for (const a of ['anonymous.triaged', 'anonymous.assigned', 'anonymous.staff_message', 'anonymous.kept'])
+      assert.ok(actions.includes(a), a);
   });
 
   test('notifications and reminders say only that something is there; expiry deletes and leaves an audit entry', async () => {
     // A clean slate: earlier tests' reports are kept or expire with the rest.
     await db().updateTable('anonymous_report').set({ kept: 1 }).execute();
     const rep = reporter(t);
-    const { receipt } = await sendReport(rep, { what: 'Planted expiring report text' }, [{ name: 'p.jpg', data: await jpegWithGps() }]);
+    const { receipt } = await sendReport(rep, { what: 'Planted expiring report text' }, [
+      { name: 'p.jpg', data: await jpegWithGps() },
+    ]);
     const id = await lastReportId();
-    const stored = (await db().selectFrom('anonymous_file').select('stored_name').where('report_id', '=', id).executeTakeFirstOrThrow()).stored_name;
+    const stored = (
+      await db()
+        .selectFrom('anonymous_file')
+        .select('stored_name')
+        .where('report_id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).stored_name;
     const kept = (await sendReport(reporter(t), { what: 'Kept one' })).receipt;
     const keptId = await lastReportId();
     await db().updateTable('anonymous_report').set({ kept: 1 }).where('id', '=', keptId).execute();
@@ -134,11 +166,24 @@ forEachDialect('anonymous reporting: staff, expiry and conversion', (dialect) =>
     assert.equal((await follow(rep, receipt!)).statusCode, 303);
     t.clock.advance(5 * 60_000);
     assert.deepEqual(await sweep(), { expired: 1, reminded: 0 });
-    assert.equal(await db().selectFrom('anonymous_report').select('id').where('id', '=', id).executeTakeFirst(), undefined);
-    assert.equal((await db().selectFrom('anonymous_file').select('id').where('report_id', '=', id).execute()).length, 0);
+    assert.equal(
+      await db().selectFrom('anonymous_report').select('id').where('id', '=', id).executeTakeFirst(),
+      undefined,
+    );
+    assert.equal(
+      (await db().selectFrom('anonymous_file').select('id').where('report_id', '=', id).execute()).length,
+      0,
+    );
     assert.ok(!fs.existsSync(path.join(t.dir, 'anonymous-files', stored)));
-    assert.ok(await db().selectFrom('anonymous_report').select('id').where('id', '=', keptId).executeTakeFirst(), 'a kept report stays');
-    const expired = await db().selectFrom('audit_event').selectAll().where('action', '=', 'anonymous.report_expired').execute();
+    assert.ok(
+      await db().selectFrom('anonymous_report').select('id').where('id', '=', keptId).executeTakeFirst(),
+      'a kept report stays',
+    );
+    const expired = await db()
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', 'anonymous.report_expired')
+      .execute();
     assert.equal(expired.length, 1);
     assert.deepEqual([expired[0]!.actor, expired[0]!.object_id, expired[0]!.data], ['system', String(id), '{}']);
 
@@ -150,15 +195,27 @@ forEachDialect('anonymous reporting: staff, expiry and conversion', (dialect) =>
   });
 
   test('the sweep runs through the job queue, hourly, with the configured retention', async () => {
-    const jobs = await db().selectFrom('job').select(['kind', 'status']).where('kind', '=', 'anonymous.sweep').execute();
+    const jobs = await db()
+      .selectFrom('job')
+      .select(['kind', 'status'])
+      .where('kind', '=', 'anonymous.sweep')
+      .execute();
     assert.ok(jobs.length >= 1, 'a sweep was scheduled when the app became ready');
     await db().updateTable('anonymous_report').set({ kept: 1 }).execute();
     await sendReport(reporter(t), { what: 'Expires through the queue' });
     const id = await lastReportId();
     t.clock.advance((RETENTION + 1) * DAY_MS);
     await runJobs(t);
-    assert.equal(await db().selectFrom('anonymous_report').select('id').where('id', '=', id).executeTakeFirst(), undefined);
-    const next = await db().selectFrom('job').select('run_at').where('kind', '=', 'anonymous.sweep').where('status', '=', 'queued').execute();
+    assert.equal(
+      await db().selectFrom('anonymous_report').select('id').where('id', '=', id).executeTakeFirst(),
+      undefined,
+    );
+    const next = await db()
+      .selectFrom('job')
+      .select('run_at')
+      .where('kind', '=', 'anonymous.sweep')
+      .where('status', '=', 'queued')
+      .execute();
     assert.equal(next.length, 1);
     assert.equal(Date.parse(next[0]!.run_at), t.clock.now.getTime() + 3600_000);
   });
@@ -167,45 +224,92 @@ forEachDialect('anonymous reporting: staff, expiry and conversion', (dialect) =>
     const bodyId = await buildBody(t, { name_en: 'Prosecutor of Chui oblast' });
     const lawyer = await buildUser(t, { role: 'lawyer' });
     const agent = await signIn(t, lawyer, new Agent(t.app, { 'accept-language': 'en' }));
-    await sendReport(reporter(t), { body_id: String(bodyId), what: 'Consented description', when: 'Secret when', where: 'Secret where', consent: ['description', 'files'] }, [{ name: 'evidence.jpg', data: await jpegWithGps() }]);
+    await sendReport(
+      reporter(t),
+      {
+        body_id: String(bodyId),
+        what: 'Consented description',
+        when: 'Secret when',
+        where: 'Secret where',
+        consent: ['description', 'files'],
+      },
+      [{ name: 'evidence.jpg', data: await jpegWithGps() }],
+    );
     const id = await lastReportId();
 
-    const refused = await agent.post(`/anonymous-reports/${id}/convert-case`, { part_description: '1', part_details: '1' });
+    const refused = await agent.post(`/anonymous-reports/${id}/convert-case`, {
+      part_description: '1',
+      part_details: '1',
+    });
     assert.equal(refused.statusCode, 422);
     assert.match(refused.body, /did not allow this part/);
 
-    const toCase = await agent.post(`/anonymous-reports/${id}/convert-case`, { part_description: '1', part_files: '1' });
+    const toCase = await agent.post(`/anonymous-reports/${id}/convert-case`, {
+      part_description: '1',
+      part_files: '1',
+    });
     assert.equal(toCase.statusCode, 303, toCase.body.slice(0, 300));
     const caseId = Number(/^\/cases\/(\d+)$/.exec(String(toCase.headers.location))?.[1]);
     const hrCase = await db().selectFrom('hr_case').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
     const summary = t.cipher.decrypt(hrCase.summary_enc!, 'hr_case.summary');
     assert.match(summary, /Consented description/);
     assert.doesNotMatch(summary, /Secret/);
-    assert.equal((await db().selectFrom('case_evidence').select('id').where('case_id', '=', caseId).execute()).length, 1);
-    assert.ok(await db().selectFrom('case_member').select('id').where('case_id', '=', caseId).where('user_id', '=', lawyer.id).executeTakeFirst());
+    assert.equal(
+      (await db().selectFrom('case_evidence').select('id').where('case_id', '=', caseId).execute()).length,
+      1,
+    );
+    assert.ok(
+      await db()
+        .selectFrom('case_member')
+        .select('id')
+        .where('case_id', '=', caseId)
+        .where('user_id', '=', lawyer.id)
+        .executeTakeFirst(),
+    );
     const cases = (await db().selectFrom('hr_case').select('id').execute()).length;
     const again = await agent.post(`/anonymous-reports/${id}/convert-case`, { part_description: '1' });
     assert.equal(again.headers.location, `/cases/${caseId}`, 'a second conversion leads to the case already opened');
     assert.equal((await db().selectFrom('hr_case').select('id').execute()).length, cases, 'no duplicate case');
 
-    assert.equal((await agent.post(`/anonymous-reports/${id}/convert-appeal`, { part_description: '1' })).statusCode, 422, 'a body is needed');
-    const toAppeal = await agent.post(`/anonymous-reports/${id}/convert-appeal`, { part_description: '1', part_files: '1', body_id: String(bodyId) });
+    assert.equal(
+      (await agent.post(`/anonymous-reports/${id}/convert-appeal`, { part_description: '1' })).statusCode,
+      422,
+      'a body is needed',
+    );
+    const toAppeal = await agent.post(`/anonymous-reports/${id}/convert-appeal`, {
+      part_description: '1',
+      part_files: '1',
+      body_id: String(bodyId),
+    });
     assert.equal(toAppeal.statusCode, 303, toAppeal.body.slice(0, 300));
     const appealId = Number(/^\/appeals\/(\d+)$/.exec(String(toAppeal.headers.location))?.[1]);
     const appeal = await db().selectFrom('appeal').selectAll().where('id', '=', appealId).executeTakeFirstOrThrow();
-    assert.deepEqual([appeal.state, appeal.kind, appeal.owner_id, appeal.body_id, appeal.ngo], ['draft', 'corruption_report', lawyer.id, bodyId, 1]);
+    assert.deepEqual(
+      [appeal.state, appeal.kind, appeal.owner_id, appeal.body_id, appeal.ngo],
+      ['draft', 'corruption_report', lawyer.id, bodyId, 1],
+    );
     assert.match(appeal.text, /Consented description/);
     assert.doesNotMatch(appeal.text, /Secret/);
-    assert.equal((await db().selectFrom('appeal_file').select('id').where('appeal_id', '=', appealId).execute()).length, 1);
+    assert.equal(
+      (await db().selectFrom('appeal_file').select('id').where('appeal_id', '=', appealId).execute()).length,
+      1,
+    );
     assert.equal((await agent.get(`/appeals/${appealId}`)).statusCode, 200);
-    const againAppeal = await agent.post(`/anonymous-reports/${id}/convert-appeal`, { part_description: '1', body_id: String(bodyId) });
+    const againAppeal = await agent.post(`/anonymous-reports/${id}/convert-appeal`, {
+      part_description: '1',
+      body_id: String(bodyId),
+    });
     assert.equal(againAppeal.headers.location, `/appeals/${appealId}`, 'no duplicate appeal either');
 
     const row = await db().selectFrom('anonymous_report').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     assert.deepEqual([row.converted_case_id, row.converted_appeal_id, row.state], [caseId, appealId, 'accepted']);
     const page = await agent.get(`/anonymous-reports/${id}`);
     assert.match(page.body, new RegExp(`href="/cases/${caseId}"`));
-    assert.ok(!JSON.stringify(await db().selectFrom('audit_event').select('data').where('action', 'like', 'anonymous.converted%').execute()).includes('Consented'));
+    assert.ok(
+      !JSON.stringify(
+        await db().selectFrom('audit_event').select('data').where('action', 'like', 'anonymous.converted%').execute(),
+      ).includes('Consented'),
+    );
     void CTX;
   });
 });

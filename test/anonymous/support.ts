@@ -12,7 +12,11 @@ export const FORWARDED_IP = '198.51.100.77';
 export const USER_AGENT = 'PlantedReporterBrowser/7.1 (Reporter-UA-Marker)';
 
 export function reporter(t: TestApp, lang = 'en'): Agent {
-  return new Agent(t.app, { 'user-agent': USER_AGENT, 'x-forwarded-for': FORWARDED_IP, 'accept-language': lang }, CLIENT_IP);
+  return new Agent(
+    t.app,
+    { 'user-agent': USER_AGENT, 'x-forwarded-for': FORWARDED_IP, 'accept-language': lang },
+    CLIENT_IP,
+  );
 }
 
 export interface UploadFile {
@@ -22,8 +26,17 @@ export interface UploadFile {
 }
 
 /** Posts a multipart form as the reporter's browser (the CSRF token in the query, as PostForm does). */
-export async function postMultipart(agent: Agent, url: string, fields: Record<string, string>, files: UploadFile[]): Promise<LightMyRequestResponse> {
-  return agent.postMultipart(url, fields, files.map((f) => ({ field: 'files', filename: f.name, content: f.data, type: f.type })));
+export async function postMultipart(
+  agent: Agent,
+  url: string,
+  fields: Record<string, string>,
+  files: UploadFile[],
+): Promise<LightMyRequestResponse> {
+  return agent.postMultipart(
+    url,
+    fields,
+    files.map((f) => ({ field: 'files', filename: f.name, content: f.data, type: f.type })),
+  );
 }
 
 export interface ReportFields {
@@ -38,8 +51,18 @@ export interface ReportFields {
 export const RECEIPT_RE = /\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\b/;
 
 /** Goes through both steps; returns the last answer and the receipt shown (if any). */
-export async function sendReport(agent: Agent, f: ReportFields = {}, files: UploadFile[] = []): Promise<{ res: LightMyRequestResponse; receipt: string | null; formToken: string }> {
-  const fields = { topic: f.topic ?? 'corruption', body_id: f.body_id ?? '', what: f.what ?? 'The head of the colony takes money for family visits.', when: f.when ?? 'March 2026', where: f.where ?? 'Building 2' };
+export async function sendReport(
+  agent: Agent,
+  f: ReportFields = {},
+  files: UploadFile[] = [],
+): Promise<{ res: LightMyRequestResponse; receipt: string | null; formToken: string }> {
+  const fields = {
+    topic: f.topic ?? 'corruption',
+    body_id: f.body_id ?? '',
+    what: f.what ?? 'The head of the colony takes money for family visits.',
+    when: f.when ?? 'March 2026',
+    where: f.where ?? 'Building 2',
+  };
   const step1 = await agent.post('/report/new', { ...fields, action: 'continue' });
   if (step1.statusCode !== 200) throw new Error(`step 1 answered ${step1.statusCode}`);
   const formToken = /name="form_token" value="([\w-]{43})"/.exec(step1.body)?.[1];
@@ -69,8 +92,12 @@ export async function jpegWithGps(): Promise<Buffer> {
 export async function pngWithXmp(): Promise<Buffer> {
   return sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 10, g: 120, b: 10 } } })
     .png()
-    .withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>PlantedXmpAuthor</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>')
+    .withXmp(
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>PlantedXmpAuthor</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>',
+    )
     .toBuffer();
 }
 
-export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Author (Planted PDF Author) >> endobj\ntrailer << /Info 1 0 R >>\n%%EOF\n');
+export const TINY_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Author (Planted PDF Author) >> endobj\ntrailer << /Info 1 0 R >>\n%%EOF\n',
+);

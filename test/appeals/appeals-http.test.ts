@@ -10,7 +10,9 @@ import { draftThroughWizard, tinyPdf, upload } from './support.js';
 
 function listFilesDeep(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFilesDeep(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFilesDeep(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 /** Signs in with an English-speaking browser. */
@@ -45,7 +47,10 @@ forEachDialect('appeals: pages, permissions, bad input, documents, escalation', 
     const body = await buildBody(t);
     const monitor = await buildUser(t, { role: 'monitor' });
     const m = await en(t, monitor);
-    const id = await draftThroughWizard(m, body, { person_name: 'Гүлнара Секреттүү', person_contact: '+996 555 000 111' });
+    const id = await draftThroughWizard(m, body, {
+      person_name: 'Гүлнара Секреттүү',
+      person_contact: '+996 555 000 111',
+    });
     const row = await t.db.conn.db.selectFrom('appeal').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     assert.equal(row.ngo, 1);
     assert.match(row.person_name_enc ?? '', /^enc1:/);
@@ -68,7 +73,10 @@ forEachDialect('appeals: pages, permissions, bad input, documents, escalation', 
     const res = await a.post('/appeals/new', { body_id: String(body) });
     assert.equal(res.statusCode, 422);
     assert.match(res.body, /dissolved or merged|упразднён|жоюлган/);
-    assert.equal((await t.db.conn.db.selectFrom('appeal').select('id').where('body_id', '=', body).execute()).length, 0);
+    assert.equal(
+      (await t.db.conn.db.selectFrom('appeal').select('id').where('body_id', '=', body).execute()).length,
+      0,
+    );
   });
 
   test('a body without an e-mail address: sending asks for one; recording a paper appeal works', async () => {
@@ -78,9 +86,17 @@ forEachDialect('appeals: pages, permissions, bad input, documents, escalation', 
     const res = await a.post(`/appeals/${id}/send`);
     assert.equal(res.statusCode, 422);
     assert.match(res.body, /No e-mail address is known for this body/);
-    assert.equal((await t.db.conn.db.selectFrom('appeal').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state, 'draft');
+    assert.equal(
+      (await t.db.conn.db.selectFrom('appeal').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state,
+      'draft',
+    );
 
-    const paper = await draftThroughWizard(a, body, { channel: 'paper', submitted_on: '2026-02-16', registration_number: '01-12/345', registered_on: '2026-02-17' });
+    const paper = await draftThroughWizard(a, body, {
+      channel: 'paper',
+      submitted_on: '2026-02-16',
+      registration_number: '01-12/345',
+      registered_on: '2026-02-17',
+    });
     assert.equal((await a.post(`/appeals/${paper}/send`)).statusCode, 303);
     const row = await t.db.conn.db.selectFrom('appeal').selectAll().where('id', '=', paper).executeTakeFirstOrThrow();
     assert.equal(row.state, 'registered');
@@ -102,33 +118,80 @@ forEachDialect('appeals: pages, permissions, bad input, documents, escalation', 
     assert.equal(res.statusCode, 422);
     assert.match(res.body, /There is no answer yet, so there is nothing to classify/);
     // Registration in the future, and an over-long extension, get field errors.
-    assert.match((await a.post(`/appeals/${id}/events`, { kind: 'register', number: '5', on: '2026-03-09' })).body, /cannot be in the future/);
-    assert.equal((await a.post(`/appeals/${id}/events`, { kind: 'register', number: '5', on: '2026-02-28' })).statusCode, 303);
+    assert.match(
+      (await a.post(`/appeals/${id}/events`, { kind: 'register', number: '5', on: '2026-03-09' })).body,
+      /cannot be in the future/,
+    );
+    assert.equal(
+      (await a.post(`/appeals/${id}/events`, { kind: 'register', number: '5', on: '2026-02-28' })).statusCode,
+      303,
+    );
     const tooLong = await a.post(`/appeals/${id}/events`, { kind: 'extend', days: '45', on: '2026-03-02' });
     assert.equal(tooLong.statusCode, 422);
     assert.match(tooLong.body, /between 1 and 30/);
-    assert.equal((await a.post(`/appeals/${id}/events`, { kind: 'answer', on: '2026-03-02', text: 'We refuse.' })).statusCode, 303);
+    assert.equal(
+      (await a.post(`/appeals/${id}/events`, { kind: 'answer', on: '2026-03-02', text: 'We refuse.' })).statusCode,
+      303,
+    );
     const refusedWithoutReason = await a.post(`/appeals/${id}/events`, { kind: 'classify', classification: 'refused' });
     assert.equal(refusedWithoutReason.statusCode, 422);
     assert.match(refusedWithoutReason.body, /Choose the reason for the refusal/);
-    assert.equal((await a.post(`/appeals/${id}/events`, { kind: 'classify', classification: 'refused', refusal_reason: 'no_grounds' })).statusCode, 303);
+    assert.equal(
+      (
+        await a.post(`/appeals/${id}/events`, {
+          kind: 'classify',
+          classification: 'refused',
+          refusal_reason: 'no_grounds',
+        })
+      ).statusCode,
+      303,
+    );
     const row = await t.db.conn.db.selectFrom('appeal').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     assert.equal(row.state, 'classified');
     assert.equal(row.refusal_reason, 'no_grounds');
-    const actions = (await t.db.conn.db.selectFrom('audit_event').select('action').where('object_type', '=', 'appeal').where('object_id', '=', String(id)).execute()).map((r) => r.action);
-    assert.deepEqual(actions, ['appeal.created', 'appeal.recorded', 'appeal.registered', 'appeal.answer', 'appeal.classified']);
+    const actions = (
+      await t.db.conn.db
+        .selectFrom('audit_event')
+        .select('action')
+        .where('object_type', '=', 'appeal')
+        .where('object_id', '=', String(id))
+        .execute()
+    ).map((r) => r.action);
+    assert.deepEqual(actions, [
+      'appeal.created',
+      'appeal.recorded',
+      'appeal.registered',
+      'appeal.answer',
+      'appeal.classified',
+    ]);
   });
 
   test('escalation drafts a linked complaint to the supervising body from the directory', async () => {
-    const cabinet = await buildBody(t, { kind: 'cabinet', name_en: 'Cabinet of Ministers', name_ru: 'Кабинет Министров', name_ky: 'Министрлер Кабинети' });
+    const cabinet = await buildBody(t, {
+      kind: 'cabinet',
+      name_en: 'Cabinet of Ministers',
+      name_ru: 'Кабинет Министров',
+      name_ky: 'Министрлер Кабинети',
+    });
     const ministry = await buildBody(t, { supervisor_id: cabinet, name_en: 'Ministry of Testing', emails: null });
     const a = await en(t, await buildUser(t));
-    const id = await draftThroughWizard(a, ministry, { channel: 'paper', submitted_on: '2026-01-30', registration_number: 'R-77', registered_on: '2026-01-30', language: 'en', subject: 'Water supply' });
+    const id = await draftThroughWizard(a, ministry, {
+      channel: 'paper',
+      submitted_on: '2026-01-30',
+      registration_number: 'R-77',
+      registered_on: '2026-01-30',
+      language: 'en',
+      subject: 'Water supply',
+    });
     assert.equal((await a.post(`/appeals/${id}/send`)).statusCode, 303);
     const res = await a.post(`/appeals/${id}/escalate`, { target: 'supervisor' });
     assert.equal(res.statusCode, 303, res.body.slice(0, 2000));
     const childId = Number(/\/appeals\/(\d+)\/edit/.exec(String(res.headers.location))![1]);
-    const child = await t.db.conn.db.selectFrom('appeal').selectAll().where('id', '=', childId).executeTakeFirstOrThrow();
+    const child = await t.db.conn.db
+      .selectFrom('appeal')
+      .selectAll()
+      .where('id', '=', childId)
+      .executeTakeFirstOrThrow();
     assert.equal(child.parent_id, id);
     assert.equal(child.body_id, cabinet);
     assert.equal(child.kind, 'complaint');
@@ -151,7 +214,11 @@ forEachDialect('appeals: pages, permissions, bad input, documents, escalation', 
     const closed = await a.post(`/appeals/${id}/escalate`, { target: 'supervisor' });
     assert.equal(closed.statusCode, 422);
     assert.match(closed.body, /A closed appeal cannot be escalated/);
-    assert.equal((await t.db.conn.db.selectFrom('appeal').select('id').where('parent_id', '=', id).execute()).length, 1, 'no second complaint was drafted');
+    assert.equal(
+      (await t.db.conn.db.selectFrom('appeal').select('id').where('parent_id', '=', id).execute()).length,
+      1,
+      'no second complaint was drafted',
+    );
   });
 
   test('documents: SHA-256 recorded and shown, content checked against the extension, empty and oversize refused, served as attachments', async () => {
@@ -180,7 +247,11 @@ forEachDialect('appeals: pages, permissions, bad input, documents, escalation', 
     assert.equal(files.filter((f) => f.endsWith('.part')).length, 0, 'no temporary file left');
     assert.equal(files.length, 1, 'only the accepted file is stored');
 
-    const row = await t.db.conn.db.selectFrom('appeal_file').selectAll().where('appeal_id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.db.conn.db
+      .selectFrom('appeal_file')
+      .selectAll()
+      .where('appeal_id', '=', id)
+      .executeTakeFirstOrThrow();
     const dl = await a.get(`/appeals/${id}/files/${row.id}`);
     assert.equal(dl.statusCode, 200);
     assert.match(String(dl.headers['content-disposition']), /^attachment;/);
@@ -191,7 +262,12 @@ forEachDialect('appeals: pages, permissions, bad input, documents, escalation', 
     // A PDF's text is extracted for search.
     const pdf = await upload(a, `/appeals/${id}/files`, 'answer.pdf', tinyPdf('Registered under number 77'));
     assert.equal(pdf.statusCode, 303);
-    const stored = await t.db.conn.db.selectFrom('appeal_file').select('extracted_text').where('appeal_id', '=', id).where('original_name', '=', 'answer.pdf').executeTakeFirstOrThrow();
+    const stored = await t.db.conn.db
+      .selectFrom('appeal_file')
+      .select('extracted_text')
+      .where('appeal_id', '=', id)
+      .where('original_name', '=', 'answer.pdf')
+      .executeTakeFirstOrThrow();
     assert.match(stored.extracted_text ?? '', /Registered under number 77/);
   });
 });

@@ -14,7 +14,9 @@ forEachDialect('achyk calendar due', (dialect) => {
     assert.equal(lines[0], '2026-04-08');
     assert.match(r.out, /No\. 67 .*\(disputed\)/);
     assert.match(r.out, /skipped 20 Mar 2026 \(Orozo Ait/);
-    const ru = await capture(() => main(['calendar', 'due', '--kind', 'information_request', '--from', '2025-12-31', '--lang', 'ru']));
+    const ru = await capture(() =>
+      main(['calendar', 'due', '--kind', 'information_request', '--from', '2025-12-31', '--lang', 'ru']),
+    );
     assert.match(ru.out, /^2026-01-26/); // 13-16, 19-23, 26 Jan
     assert.match(ru.out, /новогодние выходные продлены/);
   });

@@ -14,7 +14,10 @@ describe('text extraction for search', () => {
     const docx = tinyDocx('Жооп: маалымкат берилет');
     assert.equal(sniff('docx', docx, true), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     assert.equal(isBoundedDocx(docx), true);
-    assert.match((await extractText('application/vnd.openxmlformats-officedocument.wordprocessingml.document', docx)) ?? '', /маалымкат берилет/);
+    assert.match(
+      (await extractText('application/vnd.openxmlformats-officedocument.wordprocessingml.document', docx)) ?? '',
+      /маалымкат берилет/,
+    );
   });
   test('a broken PDF gives no text instead of an error', async () => {
     assert.equal(await extractText('application/pdf', Buffer.from('%PDF-1.4\ngarbage')), null);

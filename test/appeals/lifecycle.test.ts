@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { describe, test } from 'node:test';
-import { canTransition, computedStatus, escalationRefusal, isOverdue, transition, transitions } from '../../src/modules/appeals/lifecycle.js';
+import {
+  canTransition,
+  computedStatus,
+  escalationRefusal,
+  isOverdue,
+  transition,
+  transitions,
+} from '../../src/modules/appeals/lifecycle.js';
 import { renderEscalationLetter, type EscalationInput } from '../../src/modules/appeals/escalation-letter.js';
 import { checkReplyAddress, replyAddress } from '../../src/modules/appeals/reply-address.js';
 import { sniff } from '../../src/platform/files/sniff.js';
@@ -27,11 +34,17 @@ describe('appeal life cycle', () => {
       }
       assert.fail(`${from} → ${ev} was allowed`);
     };
-    assert.equal(refused('sent', 'classify'), 'There is no answer yet, so there is nothing to classify. Record the answer first.');
+    assert.equal(
+      refused('sent', 'classify'),
+      'There is no answer yet, so there is nothing to classify. Record the answer first.',
+    );
     assert.equal(refused('closed', 'register'), 'Only a sent or redirected appeal can be registered.');
     assert.equal(refused('sent', 'send'), 'Only a draft can be sent.');
     assert.equal(refused('answered', 'extend'), 'The term can only be extended before the answer, and only once.');
-    assert.equal(refused('draft', 'answer'), 'An answer cannot be recorded on an appeal that was not sent or is closed.');
+    assert.equal(
+      refused('draft', 'answer'),
+      'An answer cannot be recorded on an appeal that was not sent or is closed.',
+    );
     assert.match(translator('ru')('appeals.error.classify_without_answer'), /Ответа ещё нет/);
   });
 
@@ -44,7 +57,13 @@ describe('appeal life cycle', () => {
   test('computed states: awaiting registration, awaiting answer, overdue, long overdue, awaiting classification', () => {
     const a = { state: 'sent' as const, registration_number: null, registered_on: null, due_date: '2026-04-08' };
     assert.equal(computedStatus(a, '2026-03-19'), 'awaiting_registration');
-    assert.equal(computedStatus({ ...a, state: 'registered', registered_on: '2026-03-19', registration_number: '12' }, '2026-03-25'), 'awaiting_answer');
+    assert.equal(
+      computedStatus(
+        { ...a, state: 'registered', registered_on: '2026-03-19', registration_number: '12' },
+        '2026-03-25',
+      ),
+      'awaiting_answer',
+    );
     assert.equal(computedStatus(a, '2026-04-08'), 'awaiting_registration');
     assert.equal(computedStatus(a, '2026-04-09'), 'overdue');
     assert.equal(computedStatus(a, '2026-05-08'), 'overdue');
@@ -58,11 +77,15 @@ describe('overdue and escalation: one rule each', () => {
     const a = { state: 'registered' as const, due_date: '2026-04-08' };
     assert.equal(isOverdue(a, '2026-04-08'), false, 'the due day itself is still in time');
     assert.equal(isOverdue(a, '2026-04-09'), true);
-    for (const state of ['draft', 'answered', 'classified', 'closed'] as const) assert.equal(isOverdue({ ...a, state }, '2026-06-01'), false, state);
+    for (const state of ['draft', 'answered', 'classified', 'closed'] as const)
+      assert.equal(isOverdue({ ...a, state }, '2026-06-01'), false, state);
     assert.equal(isOverdue({ ...a, due_date: null }, '2026-06-01'), false);
     // computedStatus agrees with it on every state.
     for (const state of ['sent', 'registered', 'extended', 'redirected'] as const) {
-      const status = computedStatus({ ...a, state, registration_number: '1', registered_on: '2026-03-01' }, '2026-04-09');
+      const status = computedStatus(
+        { ...a, state, registration_number: '1', registered_on: '2026-03-01' },
+        '2026-04-09',
+      );
       assert.equal(status === 'overdue' || status === 'long_overdue', isOverdue({ ...a, state }, '2026-04-09'), state);
     }
   });
@@ -71,9 +94,16 @@ describe('overdue and escalation: one rule each', () => {
     const t = translator('en');
     const a = { state: 'sent' as const, due_date: '2026-04-08', received_on: '2026-03-18' };
     assert.equal(escalationRefusal(a, '2026-04-09'), null);
-    assert.equal(escalationRefusal({ ...a, state: 'answered' }, '2026-03-20'), null, 'an unlawful answer may be escalated at once');
+    assert.equal(
+      escalationRefusal({ ...a, state: 'answered' }, '2026-03-20'),
+      null,
+      'an unlawful answer may be escalated at once',
+    );
     assert.equal(escalationRefusal({ ...a, state: 'classified' }, '2026-03-20'), null);
-    assert.deepEqual(escalationRefusal(a, '2026-04-08'), { message: 'appeals.error.escalate_not_yet', params: { due: '2026-04-08' } });
+    assert.deepEqual(escalationRefusal(a, '2026-04-08'), {
+      message: 'appeals.error.escalate_not_yet',
+      params: { due: '2026-04-08' },
+    });
     assert.equal(escalationRefusal({ ...a, state: 'draft' }, '2026-05-01')?.message, 'appeals.error.not_sent');
     const closed = escalationRefusal({ ...a, state: 'closed' }, '2026-05-01');
     assert.equal(closed?.message, 'appeals.error.escalate_closed');
@@ -104,10 +134,18 @@ describe('document type check by content', () => {
     assert.equal(sniff('jpeg', Buffer.from('%PDF-'), true), null);
     assert.equal(sniff('txt', Buffer.from('Салам, дүйнө'), true), 'text/plain; charset=utf-8');
     assert.equal(sniff('txt', Buffer.from([0x41, 0x00, 0x42]), true), null);
-    const odt = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from('mimetypeapplication/vnd.oasis.opendocument.text')]);
+    const odt = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+      Buffer.alloc(26),
+      Buffer.from('mimetypeapplication/vnd.oasis.opendocument.text'),
+    ]);
     assert.equal(sniff('odt', odt, true), 'application/vnd.oasis.opendocument.text');
     assert.equal(sniff('docx', odt, true), null);
-    const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from('[Content_Types].xml ... word/document.xml')]);
+    const docx = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+      Buffer.alloc(26),
+      Buffer.from('[Content_Types].xml ... word/document.xml'),
+    ]);
     assert.equal(sniff('docx', docx, true), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
   });
 });
@@ -120,7 +158,8 @@ describe('escalation letter', () => {
     bodyName: 'Ministry of Justice',
     kind: 'application',
     subject: 'Certificate',
-    legalBasis: 'Law of the Kyrgyz Republic No. 67 of 4 May 2007 "On the procedure for considering appeals of citizens"',
+    legalBasis:
+      'Law of the Kyrgyz Republic No. 67 of 4 May 2007 "On the procedure for considering appeals of citizens"',
     receivedOn: '2026-03-18',
     registrationNumber: '17-45/2026',
     registeredOn: '2026-03-19',
@@ -145,7 +184,15 @@ describe('escalation letter', () => {
     assert.match(text, /Applicant: Aida Test/);
   });
   test('in Russian and Kyrgyz, for a refusal, to the prosecutor and the Ombudsman', () => {
-    const ru = renderEscalationLetter({ ...base, language: 'ru', target: 'prosecutor', legalBasis: 'Закон Кыргызской Республики «О порядке рассмотрения обращений граждан» от 4 мая 2007 года № 67', answeredOn: '2026-04-10', classification: 'refused', refusalReason: 'no_grounds' });
+    const ru = renderEscalationLetter({
+      ...base,
+      language: 'ru',
+      target: 'prosecutor',
+      legalBasis: 'Закон Кыргызской Республики «О порядке рассмотрения обращений граждан» от 4 мая 2007 года № 67',
+      answeredOn: '2026-04-10',
+      classification: 'refused',
+      refusalReason: 'no_grounds',
+    });
     assert.match(ru.text, /^Кому: Cabinet of Ministers/);
     assert.match(ru.text, /18 марта 2026 я подал\(а\)/);
     assert.match(ru.text, /Регистрационный номер: 17-45\/2026/);
@@ -155,7 +202,13 @@ describe('escalation letter', () => {
     assert.match(ru.text, /Ответ дан 10 апреля 2026, то есть после истечения срока/);
     assert.match(ru.text, /С июля 2025 года .* штрафу в размере 10 000 сомов/);
     assert.match(ru.text, /прокурорского реагирования/);
-    const ky = renderEscalationLetter({ ...base, language: 'ky', target: 'ombudsman', legalBasis: '№ 67 Мыйзамы', registrationNumber: null });
+    const ky = renderEscalationLetter({
+      ...base,
+      language: 'ky',
+      target: 'ombudsman',
+      legalBasis: '№ 67 Мыйзамы',
+      registrationNumber: null,
+    });
     assert.match(ky.text, /^Кимге: Cabinet of Ministers/);
     assert.match(ky.text, /18-март 2026-ж\. күнү/);
     assert.match(ky.text, /каттоо номери мага билдирилген жок/);

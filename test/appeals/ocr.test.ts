@@ -15,18 +15,32 @@ import { runJobs, upload } from './support.js';
 import { confirmAllSafe, sentAppeal } from '../publication/support.js';
 import { imagePdf, scanImage } from './scans.js';
 
-const LINES = ['Башкы прокуратура Маматовго жооп берди.', 'Жылуулук түтүгү кезексиз оңдолот.', 'Ответ подписал прокурор Сыдыков Н. К.'];
+const LINES = [
+  'Башкы прокуратура Маматовго жооп берди.',
+  'Жылуулук түтүгү кезексиз оңдолот.',
+  'Ответ подписал прокурор Сыдыков Н. К.',
+];
 
 async function lawyerAppeal(t: TestApp): Promise<{ agent: Agent; id: number }> {
   const bodyId = await buildBody(t);
   const lawyer = await buildUser(t, { role: 'lawyer' });
   const agent = await signIn(t, lawyer, new Agent(t.app, { 'accept-language': 'ky' }));
-  const id = await sentAppeal(agent, bodyId, { language: 'ky', subject: 'Кыйноо боюнча арыз', text: 'Жабырлануучунун атынан арыз берем.', person_name: 'Маматов Азамат' });
+  const id = await sentAppeal(agent, bodyId, {
+    language: 'ky',
+    subject: 'Кыйноо боюнча арыз',
+    text: 'Жабырлануучунун атынан арыз берем.',
+    person_name: 'Маматов Азамат',
+  });
   return { agent, id };
 }
 
 async function fileOf(t: TestApp, appealId: number) {
-  return t.db.conn.db.selectFrom('appeal_file').selectAll().where('appeal_id', '=', appealId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+  return t.db.conn.db
+    .selectFrom('appeal_file')
+    .selectAll()
+    .where('appeal_id', '=', appealId)
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
 }
 
 forEachDialect('scanned answers: OCR in the background, redaction, search', (dialect) => {
@@ -57,38 +71,60 @@ forEachDialect('scanned answers: OCR in the background, redaction, search', (dia
     await confirmAllSafe(agent, id);
     assert.equal((await agent.post(`/appeals/${id}/publication/publish`)).statusCode, 303);
     const anon = new Agent(t.app, { 'accept-language': 'ky' });
-    assert.doesNotMatch((await anon.get('/search?q=' + encodeURIComponent('жылуулук'))).body, new RegExp(`/published/${id}"`));
+    assert.doesNotMatch(
+      (await anon.get('/search?q=' + encodeURIComponent('жылуулук'))).body,
+      new RegExp(`/published/${id}"`),
+    );
 
     // Checked against the scan, then published again: searchable in Cyrillic and Latin, name hidden, marked.
-    assert.equal((await agent.post(`/appeals/${id}/publication/choices`, { kind: 'ocr_checked', value: String(file.id) })).statusCode, 303);
+    assert.equal(
+      (await agent.post(`/appeals/${id}/publication/choices`, { kind: 'ocr_checked', value: String(file.id) }))
+        .statusCode,
+      303,
+    );
     await confirmAllSafe(agent, id);
     assert.equal((await agent.post(`/appeals/${id}/publication/publish`)).statusCode, 303);
-    for (const q of ['жылуулук', 'jyluuluk', 'ЖЫЛУУЛУК']) assert.match((await anon.get('/search?q=' + encodeURIComponent(q))).body, new RegExp(`/published/${id}"`), q);
+    for (const q of ['жылуулук', 'jyluuluk', 'ЖЫЛУУЛУК'])
+      assert.match((await anon.get('/search?q=' + encodeURIComponent(q))).body, new RegExp(`/published/${id}"`), q);
     const pub = await anon.get(`/published/${id}`);
     assert.equal(pub.statusCode, 200);
     assert.match(pub.body, /Жылуулук түтүгү/);
     assert.doesNotMatch(pub.body, /Маматов/);
     assert.match(pub.body, /Сканерден автоматтык түрдө таанылган текст/);
-    assert.doesNotMatch(pub.body, new RegExp(`/published/${id}/files/`), 'the scan itself is not published as an image');
+    assert.doesNotMatch(
+      pub.body,
+      new RegExp(`/published/${id}/files/`),
+      'the scan itself is not published as an image',
+    );
   });
 
   test('an image-only PDF is rasterised and read; a corrupt scan fails with a clear status', async () => {
     const { agent, id } = await lawyerAppeal(t);
     const jpeg = await scanImage(LINES, 'jpeg');
-    assert.equal((await upload(agent, `/appeals/${id}/files`, 'scan.pdf', imagePdf(jpeg.data, jpeg.width, jpeg.height))).statusCode, 303);
+    assert.equal(
+      (await upload(agent, `/appeals/${id}/files`, 'scan.pdf', imagePdf(jpeg.data, jpeg.width, jpeg.height)))
+        .statusCode,
+      303,
+    );
     await runJobs(t);
     const pdf = await fileOf(t, id);
     assert.equal(pdf.ocr_status, 'done');
     assert.equal(pdf.ocr_pages, 1);
     assert.match(pdf.extracted_text ?? '', /Жылуулук/);
 
-    const corrupt = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2000, 7)]);
+    const corrupt = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(2000, 7),
+    ]);
     assert.equal((await upload(agent, `/appeals/${id}/files`, 'broken.png', corrupt)).statusCode, 303);
     await runJobs(t);
     assert.equal((await fileOf(t, id)).ocr_status, 'failed');
     assert.match((await agent.get(`/appeals/${id}`)).body, /Сканды окууга болбоду/);
     const jobs = await t.db.conn.db.selectFrom('job').select(['status']).where('kind', '=', 'appeals.ocr').execute();
-    assert.ok(jobs.every((j) => j.status === 'done'), 'no recognition job is left queued, running or failed');
+    assert.ok(
+      jobs.every((j) => j.status === 'done'),
+      'no recognition job is left queued, running or failed',
+    );
   });
 });
 
@@ -98,7 +134,11 @@ forEachDialect('scanned answers: time limit and a server without Tesseract', (di
     try {
       const { agent, id } = await lawyerAppeal(t);
       const jpeg = await scanImage(LINES, 'jpeg');
-      assert.equal((await upload(agent, `/appeals/${id}/files`, 'long.pdf', imagePdf(jpeg.data, jpeg.width, jpeg.height, 100))).statusCode, 303);
+      assert.equal(
+        (await upload(agent, `/appeals/${id}/files`, 'long.pdf', imagePdf(jpeg.data, jpeg.width, jpeg.height, 100)))
+          .statusCode,
+        303,
+      );
       const started = Date.now();
       await runJobs(t);
       assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
@@ -108,7 +148,16 @@ forEachDialect('scanned answers: time limit and a server without Tesseract', (di
       assert.ok((file.ocr_pages ?? 0) >= 1 && (file.ocr_pages ?? 0) < 100, `${file.ocr_pages} pages read`);
       assert.match(file.extracted_text ?? '', /Жылуулук/);
       assert.match((await agent.get(`/appeals/${id}`)).body, /убакыт чегинде токтотулду/);
-      assert.equal((await t.db.conn.db.selectFrom('job').select('status').where('kind', '=', 'appeals.ocr').executeTakeFirstOrThrow()).status, 'done');
+      assert.equal(
+        (
+          await t.db.conn.db
+            .selectFrom('job')
+            .select('status')
+            .where('kind', '=', 'appeals.ocr')
+            .executeTakeFirstOrThrow()
+        ).status,
+        'done',
+      );
     } finally {
       await t.close();
     }

@@ -10,11 +10,19 @@ function escapeXml(s: string): string {
 }
 
 /** A grey-scale image of the lines, about 300 dpi sized text on a white page. */
-export async function scanImage(lines: string[], format: 'png' | 'jpeg' = 'png'): Promise<{ data: Buffer; width: number; height: number }> {
+export async function scanImage(
+  lines: string[],
+  format: 'png' | 'jpeg' = 'png',
+): Promise<{ data: Buffer; width: number; height: number }> {
   const width = 2000;
   const lineHeight = 90;
   const height = 120 + lines.length * lineHeight;
-  const text = lines.map((l, i) => `<text x="80" y="${120 + i * lineHeight}" font-family="DejaVu Sans" font-size="54" fill="#111">${escapeXml(l)}</text>`).join('');
+  const text = lines
+    .map(
+      (l, i) =>
+        `<text x="80" y="${120 + i * lineHeight}" font-family="DejaVu Sans" font-size="54" fill="#111">${escapeXml(l)}</text>`,
+    )
+    .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fff"/>${text}</svg>`;
   const img = sharp(Buffer.from(svg)).grayscale().toColourspace('b-w');
   const data = format === 'png' ? await img.png().toBuffer() : await img.jpeg({ quality: 90 }).toBuffer();
@@ -45,9 +53,16 @@ export function imagePdf(jpeg: Buffer, width: number, height: number, pages = 1)
   const kids = Array.from({ length: pages }, (_, i) => `${4 + i} 0 R`).join(' ');
   obj(1, ['<< /Type /Catalog /Pages 2 0 R >>']);
   obj(2, [`<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`]);
-  obj(3, [`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`, jpeg, '\nendstream']);
+  obj(3, [
+    `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`,
+    jpeg,
+    '\nendstream',
+  ]);
   const contentObj = 4 + pages;
-  for (let i = 0; i < pages; i++) obj(4 + i, [`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 3 0 R >> >> /Contents ${contentObj} 0 R >>`]);
+  for (let i = 0; i < pages; i++)
+    obj(4 + i, [
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 3 0 R >> >> /Contents ${contentObj} 0 R >>`,
+    ]);
   obj(contentObj, [`<< /Length ${content.length} >>\nstream\n${content}\nendstream`]);
   const xref = length;
   const count = contentObj + 1;

@@ -32,7 +32,14 @@ export async function startTestSmtp(): Promise<Smtp> {
         const raw = Buffer.concat(chunks);
         simpleParser(raw)
           .then((parsed) => {
-            received.push({ envelope: { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address) }, raw, parsed });
+            received.push({
+              envelope: {
+                from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+                to: session.envelope.rcptTo.map((r) => r.address),
+              },
+              raw,
+              parsed,
+            });
             cb();
           })
           .catch(cb);
@@ -40,26 +47,49 @@ export async function startTestSmtp(): Promise<Smtp> {
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return { port: (server.server.address() as AddressInfo).port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** The value of a hidden or text input in an HTML page. */
 export function formValue(html: string, name: string): string | undefined {
-  const m = new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(html) ?? new RegExp(`value="([^"]*)"[^>]*name="${name}"`).exec(html);
+  const m =
+    new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(html) ??
+    new RegExp(`value="([^"]*)"[^>]*name="${name}"`).exec(html);
   return m?.[1];
 }
 
 /** Uploads one file as a multipart form (the CSRF token goes in the query, as the page's form does). */
-export async function upload(agent: import('../support/agent.js').Agent, url: string, filename: string, content: Buffer | string) {
+export async function upload(
+  agent: import('../support/agent.js').Agent,
+  url: string,
+  filename: string,
+  content: Buffer | string,
+) {
   return agent.postMultipart(url, {}, [{ field: 'file', filename, content }]);
 }
 
 /** Creates a draft through the wizard and returns its id. */
-export async function draftThroughWizard(agent: import('../support/agent.js').Agent, bodyId: number, fields: Record<string, string>): Promise<number> {
+export async function draftThroughWizard(
+  agent: import('../support/agent.js').Agent,
+  bodyId: number,
+  fields: Record<string, string>,
+): Promise<number> {
   const created = await agent.post('/appeals/new', { body_id: String(bodyId) });
-  if (created.statusCode !== 303) throw new Error(`draft not created: ${created.statusCode} ${created.body.slice(0, 500)}`);
+  if (created.statusCode !== 303)
+    throw new Error(`draft not created: ${created.statusCode} ${created.body.slice(0, 500)}`);
   const id = Number(/\/appeals\/(\d+)\/edit/.exec(String(created.headers.location))![1]);
-  const saved = await agent.post(`/appeals/${id}/edit`, { kind: 'application', language: 'en', subject: 'Test appeal', text: 'Please act.', channel: 'email', ...fields });
+  const saved = await agent.post(`/appeals/${id}/edit`, {
+    kind: 'application',
+    language: 'en',
+    subject: 'Test appeal',
+    text: 'Please act.',
+    channel: 'email',
+    ...fields,
+  });
   if (saved.statusCode !== 303) throw new Error(`draft not saved: ${saved.statusCode} ${saved.body.slice(0, 1500)}`);
   return id;
 }
@@ -88,9 +118,18 @@ export function tinyPdf(text: string): Buffer {
 /** A minimal DOCX: a ZIP (stored, not compressed) with the three parts Word needs. */
 export function tinyDocx(text: string): Buffer {
   const files: [string, string][] = [
-    ['[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'],
-    ['_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'],
-    ['word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`],
+    [
+      '[Content_Types].xml',
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ],
+    [
+      '_rels/.rels',
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ],
+    [
+      'word/document.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`,
+    ],
   ];
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -128,4 +167,3 @@ export function tinyDocx(text: string): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
 }
-

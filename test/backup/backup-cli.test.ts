@@ -46,9 +46,24 @@ describe('achyk backup / achyk restore', () => {
     const now = new Date('2026-03-02T06:00:00Z');
     for (const role of ['admin', 'lawyer', 'citizen'] as const) {
       const id = await db.conn.db.transaction().execute((trx) =>
-        createUser({ trx, email: `${role}@example.org`, displayName: role, role, password: `correct horse battery ${role}`, status: 'active', actor: 'test', hash: { log2n: TEST_SCRYPT_LOG2N, r: 8, p: 1 }, now }),
+        createUser({
+          trx,
+          email: `${role}@example.org`,
+          displayName: role,
+          role,
+          password: `correct horse battery ${role}`,
+          status: 'active',
+          actor: 'test',
+          hash: { log2n: TEST_SCRYPT_LOG2N, r: 8, p: 1 },
+          now,
+        }),
       );
-      if (role === 'admin') await db.conn.db.updateTable('user').set({ totp_secret_enc: cipher.encrypt(PLANTED, 'user.totp_secret') }).where('id', '=', id).execute();
+      if (role === 'admin')
+        await db.conn.db
+          .updateTable('user')
+          .set({ totp_secret_enc: cipher.encrypt(PLANTED, 'user.totp_secret') })
+          .where('id', '=', id)
+          .execute();
     }
     sourceDigest = await databaseDigest(db.conn.db, 'sqlite');
     await db.close();
@@ -72,7 +87,10 @@ describe('achyk backup / achyk restore', () => {
     const target = path.join(dir, 'target-sqlite');
     const refused = achyk(['restore', file], { ACHYK_DATA_DIR: target });
     assert.equal(refused.status, 1);
-    assert.match(refused.stderr, /Not restoring: the archive holds values encrypted with key\(s\) .* there is no key file at .*keys\.json/);
+    assert.match(
+      refused.stderr,
+      /Not restoring: the archive holds values encrypted with key\(s\) .* there is no key file at .*keys\.json/,
+    );
     assert.equal(fs.existsSync(path.join(target, 'keys.json')), false, 'no new key file was made up');
     const untouched = openDatabase({ dialect: 'sqlite', file: path.join(target, 'achyk.sqlite') });
     try {
@@ -93,27 +111,34 @@ describe('achyk backup / achyk restore', () => {
     } finally {
       await restored.close();
     }
-
   });
 
-  test('restore moves the SQLite installation to PostgreSQL', { skip: !pgAvailable() && 'no PostgreSQL server (run through npm test)' }, async () => {
-    const pgDb = await createPgDatabase();
-    try {
-      const res = achyk(['restore', file], { ACHYK_DATA_DIR: source, DATABASE_URL: pgDb.url });
-      assert.equal(res.status, 0, res.stderr);
-      assert.match(res.stdout, /into the postgres database/);
-      const conn = openDatabase({ dialect: 'postgres', url: pgDb.url });
+  test(
+    'restore moves the SQLite installation to PostgreSQL',
+    { skip: !pgAvailable() && 'no PostgreSQL server (run through npm test)' },
+    async () => {
+      const pgDb = await createPgDatabase();
       try {
-        assert.deepEqual(await databaseDigest(conn.db, 'postgres'), sourceDigest);
-        assert.ok((await verifyAuditChain(conn.db)).ok);
-        const admin = await conn.db.selectFrom('user').select('totp_secret_enc').where('email', '=', 'admin@example.org').executeTakeFirstOrThrow();
-        const cipher = createFieldCipher(loadOrCreateKeyFile(path.join(source, 'keys.json')).keys);
-        assert.equal(cipher.decrypt(admin.totp_secret_enc!, 'user.totp_secret'), PLANTED);
+        const res = achyk(['restore', file], { ACHYK_DATA_DIR: source, DATABASE_URL: pgDb.url });
+        assert.equal(res.status, 0, res.stderr);
+        assert.match(res.stdout, /into the postgres database/);
+        const conn = openDatabase({ dialect: 'postgres', url: pgDb.url });
+        try {
+          assert.deepEqual(await databaseDigest(conn.db, 'postgres'), sourceDigest);
+          assert.ok((await verifyAuditChain(conn.db)).ok);
+          const admin = await conn.db
+            .selectFrom('user')
+            .select('totp_secret_enc')
+            .where('email', '=', 'admin@example.org')
+            .executeTakeFirstOrThrow();
+          const cipher = createFieldCipher(loadOrCreateKeyFile(path.join(source, 'keys.json')).keys);
+          assert.equal(cipher.decrypt(admin.totp_secret_enc!, 'user.totp_secret'), PLANTED);
+        } finally {
+          await conn.close();
+        }
       } finally {
-        await conn.close();
+        await pgDb.drop();
       }
-    } finally {
-      await pgDb.drop();
-    }
-  });
+    },
+  );
 });

@@ -7,7 +7,13 @@ import zlib from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { Migrator, sql, type Kysely } from 'kysely';
 import { appendAudit, recordAudit, verifyAuditChain } from '../../src/platform/audit/audit-log.js';
-import { ArchiveError, RestoreRefusedError, decodeValue, encodeValue, isArchiveValue } from '../../src/platform/backup/archive-format.js';
+import {
+  ArchiveError,
+  RestoreRefusedError,
+  decodeValue,
+  encodeValue,
+  isArchiveValue,
+} from '../../src/platform/backup/archive-format.js';
 import { backupDatabase } from '../../src/platform/backup/backup.js';
 import { restoreDatabase } from '../../src/platform/backup/restore.js';
 import { appliedMigrations, listTables, loadOrder } from '../../src/platform/backup/schema-info.js';
@@ -29,7 +35,11 @@ const FOUNDATION = '2026-11-28-0000-foundation';
 const targets = (): Dialect[] => DIALECTS.filter((d) => d === 'sqlite' || pgAvailable());
 
 async function assertUntouched(target: TestDatabase): Promise<void> {
-  assert.deepEqual(await appliedMigrations(target.conn.db, target.conn.dialect), [], 'the target was not even migrated');
+  assert.deepEqual(
+    await appliedMigrations(target.conn.db, target.conn.dialect),
+    [],
+    'the target was not even migrated',
+  );
   assert.deepEqual(await listTables(target.conn.db, target.conn.dialect), [], 'the target has no tables');
 }
 
@@ -38,7 +48,19 @@ async function insertUser(db: Kysely<Database>, email: string): Promise<number> 
   const at = '2026-03-02T06:00:00.000Z';
   const row = await db
     .insertInto('user')
-    .values({ email, display_name: 'New', role: 'citizen', password_hash: 'x', status: 'active', locale: null, totp_secret_enc: null, totp_last_step: null, password_changed_at: at, created_at: at, updated_at: at })
+    .values({
+      email,
+      display_name: 'New',
+      role: 'citizen',
+      password_hash: 'x',
+      status: 'active',
+      locale: null,
+      totp_secret_enc: null,
+      totp_last_step: null,
+      password_changed_at: at,
+      created_at: at,
+      updated_at: at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -63,7 +85,10 @@ function reseal(text: string): Buffer {
     if (v.type === 'table') rows = [];
     if (v.type === 'table-end') {
       v.rows = rows.length;
-      v.sha256 = crypto.createHash('sha256').update(rows.map((r) => r + '\n').join('')).digest('hex');
+      v.sha256 = crypto
+        .createHash('sha256')
+        .update(rows.map((r) => r + '\n').join(''))
+        .digest('hex');
       header.tables.find((t: { name: string }) => t.name === v.name).rows = rows.length;
       total += rows.length;
       out.push(...rows);
@@ -73,7 +98,12 @@ function reseal(text: string): Buffer {
   header.totalRows = total;
   out.unshift(JSON.stringify(header));
   const body = out.map((l) => l + '\n').join('');
-  const trailer = { type: 'trailer', tables: header.tables.length, rows: total, sha256: crypto.createHash('sha256').update(body).digest('hex') };
+  const trailer = {
+    type: 'trailer',
+    tables: header.tables.length,
+    rows: total,
+    sha256: crypto.createHash('sha256').update(body).digest('hex'),
+  };
   return zlib.gzipSync(body + JSON.stringify(trailer) + '\n');
 }
 
@@ -106,8 +136,12 @@ describe('backup internals', () => {
     const conn = openDatabase({ dialect: 'sqlite', file: ':memory:' });
     try {
       await sql`create table note (id integer primary key, body text)`.execute(conn.db);
-      await sql`create virtual table note_search using fts5(body, content = 'note', content_rowid = 'id')`.execute(conn.db);
-      assert.deepEqual(await listTables(conn.db, 'sqlite'), [{ name: 'note', columns: ['id', 'body'], primaryKey: ['id'] }]);
+      await sql`create virtual table note_search using fts5(body, content = 'note', content_rowid = 'id')`.execute(
+        conn.db,
+      );
+      assert.deepEqual(await listTables(conn.db, 'sqlite'), [
+        { name: 'note', columns: ['id', 'body'], primaryKey: ['id'] },
+      ]);
     } finally {
       await conn.close();
     }
@@ -134,8 +168,17 @@ forEachDialect('backup and restore', (dialect) => {
       .set({ totp_secret_enc: t.cipher.encrypt(PLANTED, 'user.totp_secret'), display_name: TRICKY })
       .where('id', '=', citizen.id)
       .execute();
-    await recordAudit(db, { actor: 'test', action: 'test.event', objectType: 'user', objectId: citizen.id, data: { n: 1 } });
-    await db.insertInto('setting').values({ key: 'note', value: TRICKY, updated_at: '2026-03-02T06:00:00.000Z' }).execute();
+    await recordAudit(db, {
+      actor: 'test',
+      action: 'test.event',
+      objectType: 'user',
+      objectId: citizen.id,
+      data: { n: 1 },
+    });
+    await db
+      .insertInto('setting')
+      .values({ key: 'note', value: TRICKY, updated_at: '2026-03-02T06:00:00.000Z' })
+      .execute();
     // The newest user is deleted: a restore must not hand its id out again (audit entries still name it).
     const gone = await buildUser(t);
     deletedId = gone.id;
@@ -163,7 +206,13 @@ forEachDialect('backup and restore', (dialect) => {
     const text = zlib.gunzipSync(fs.readFileSync(archive)).toString('utf8');
     assert.equal(text.includes(PLANTED), false);
     assert.equal(text.includes('жалоба'), false);
-    const envelope = (await t.db.conn.db.selectFrom('user').select('totp_secret_enc').where('id', '=', plantedUserId).executeTakeFirstOrThrow()).totp_secret_enc!;
+    const envelope = (
+      await t.db.conn.db
+        .selectFrom('user')
+        .select('totp_secret_enc')
+        .where('id', '=', plantedUserId)
+        .executeTakeFirstOrThrow()
+    ).totp_secret_enc!;
     assert.ok(text.includes(envelope));
   });
 
@@ -172,14 +221,24 @@ forEachDialect('backup and restore', (dialect) => {
       const fresh = await openTestDatabase(target, { migrate: false });
       try {
         const phases = new Set<string>();
-        const result = await restoreDatabase({ db: fresh.conn.db, dialect: target, file: archive, migrations, onProgress: (p) => phases.add(p.phase) });
+        const result = await restoreDatabase({
+          db: fresh.conn.db,
+          dialect: target,
+          file: archive,
+          migrations,
+          onProgress: (p) => phases.add(p.phase),
+        });
         assert.deepEqual([...phases], ['verify', 'load']);
         assert.deepEqual(result.migratedAfterLoad, []);
         assert.deepEqual(await databaseDigest(fresh.conn.db, target), await databaseDigest(t.db.conn.db, dialect));
         const audit = await verifyAuditChain(fresh.conn.db);
         assert.ok(audit.ok, audit.problem ?? '');
         assert.ok(audit.checked >= 5);
-        const planted = await fresh.conn.db.selectFrom('user').select(['totp_secret_enc', 'display_name']).where('id', '=', plantedUserId).executeTakeFirstOrThrow();
+        const planted = await fresh.conn.db
+          .selectFrom('user')
+          .select(['totp_secret_enc', 'display_name'])
+          .where('id', '=', plantedUserId)
+          .executeTakeFirstOrThrow();
         assert.equal(t.cipher.decrypt(planted.totp_secret_enc!, 'user.totp_secret'), PLANTED);
         assert.equal(planted.display_name, TRICKY);
         // Counters continue after the deleted newest user instead of reusing its id.
@@ -218,7 +277,10 @@ forEachDialect('backup and restore', (dialect) => {
       const lines = zlib.gunzipSync(bytes).toString('utf8').split('\n');
       const noTrailer = path.join(dir, 'no-trailer.gz');
       fs.writeFileSync(noTrailer, zlib.gzipSync(lines.slice(0, -2).join('\n') + '\n'));
-      await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: noTrailer, migrations }), /truncated: it ends after \d+ of \d+ tables|without its final line/);
+      await assert.rejects(
+        restoreDatabase({ db: fresh.conn.db, dialect, file: noTrailer, migrations }),
+        /truncated: it ends after \d+ of \d+ tables|without its final line/,
+      );
       await assertUntouched(fresh);
     } finally {
       await fresh.close();
@@ -238,7 +300,11 @@ forEachDialect('backup and restore', (dialect) => {
       flipped[at] = flipped[at]! ^ 0xff;
       const file = path.join(dir, 'flip.gz');
       fs.writeFileSync(file, flipped);
-      await assert.rejects(verifyArchive(file), ArchiveError, `a flipped byte ${at} of ${bytes.length} was not noticed`);
+      await assert.rejects(
+        verifyArchive(file),
+        ArchiveError,
+        `a flipped byte ${at} of ${bytes.length} was not noticed`,
+      );
     }
     const fresh = await openTestDatabase(dialect, { migrate: false });
     try {
@@ -261,10 +327,21 @@ forEachDialect('backup and restore', (dialect) => {
     try {
       const edited = path.join(dir, 'edited.gz');
       fs.writeFileSync(edited, zlib.gzipSync(text.replace('"citizen"', '"admin"')));
-      await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: edited, migrations }), /the checksum of table user does not match/);
+      await assert.rejects(
+        restoreDatabase({ db: fresh.conn.db, dialect, file: edited, migrations }),
+        /the checksum of table user does not match/,
+      );
       const header = path.join(dir, 'header.gz');
-      fs.writeFileSync(header, zlib.gzipSync(text.replace(`"dialect":"${dialect}"`, `"dialect":"${dialect === 'sqlite' ? 'postgres' : 'sqlite'}"`)));
-      await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: header, migrations }), /archive checksum does not match/);
+      fs.writeFileSync(
+        header,
+        zlib.gzipSync(
+          text.replace(`"dialect":"${dialect}"`, `"dialect":"${dialect === 'sqlite' ? 'postgres' : 'sqlite'}"`),
+        ),
+      );
+      await assert.rejects(
+        restoreDatabase({ db: fresh.conn.db, dialect, file: header, migrations }),
+        /archive checksum does not match/,
+      );
       const garbage = path.join(dir, 'garbage.gz');
       fs.writeFileSync(garbage, 'this is not a backup at all');
       await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: garbage, migrations }), ArchiveError);
@@ -277,13 +354,17 @@ forEachDialect('backup and restore', (dialect) => {
   test('an archive that passes its checks but breaks a constraint rolls back completely; a good one then loads', async () => {
     const text = zlib.gunzipSync(fs.readFileSync(archive)).toString('utf8');
     const lines = text.split('\n');
-    const userRow = lines.findIndex((l, i) => i > 0 && l.startsWith('[') && lines.slice(0, i).some((x) => x.includes('"type":"table","name":"user"')));
+    const userRow = lines.findIndex(
+      (l, i) => i > 0 && l.startsWith('[') && lines.slice(0, i).some((x) => x.includes('"type":"table","name":"user"')),
+    );
     const duplicate = [...lines.slice(0, userRow + 1), lines[userRow]!, ...lines.slice(userRow + 1)].join('\n');
     // A recovery code pointing at a user that does not exist (checked at the end on SQLite, at once on PostgreSQL).
     const codeTable = lines.findIndex((l) => l.includes('"type":"table","name":"recovery_code"'));
     const columns: string[] = JSON.parse(lines[codeTable]!).columns;
     const orphan = columns.map((c) => (c === 'id' ? 999 : c === 'user_id' ? 4242 : c === 'code_hash' ? 'x' : null));
-    const dangling = [...lines.slice(0, codeTable + 1), JSON.stringify(orphan), ...lines.slice(codeTable + 1)].join('\n');
+    const dangling = [...lines.slice(0, codeTable + 1), JSON.stringify(orphan), ...lines.slice(codeTable + 1)].join(
+      '\n',
+    );
     const fresh = await openTestDatabase(dialect, { migrate: false });
     try {
       for (const [name, edited, problem] of [
@@ -322,8 +403,14 @@ forEachDialect('backup and restore', (dialect) => {
 
     const foreign = await openTestDatabase(dialect, { migrate: false });
     try {
-      await foreign.conn.db.schema.createTable('someone_elses').addColumn('id', 'integer', (c) => c.primaryKey()).execute();
-      await assert.rejects(restoreDatabase({ db: foreign.conn.db, dialect, file: archive, migrations }), /has tables \(someone_elses\) but was not created by Achyk/);
+      await foreign.conn.db.schema
+        .createTable('someone_elses')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .execute();
+      await assert.rejects(
+        restoreDatabase({ db: foreign.conn.db, dialect, file: archive, migrations }),
+        /has tables \(someone_elses\) but was not created by Achyk/,
+      );
     } finally {
       await foreign.close();
     }
@@ -333,11 +420,14 @@ forEachDialect('backup and restore', (dialect) => {
     const fresh = await openTestDatabase(dialect, { migrate: false });
     try {
       const older = { [FOUNDATION]: migrations[FOUNDATION]! };
-      await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect, file: archive, migrations: older }), (err: Error) => {
-        assert.ok(err instanceof RestoreRefusedError);
-        assert.match(err.message, /made by a newer or different version of Achyk/);
-        return true;
-      });
+      await assert.rejects(
+        restoreDatabase({ db: fresh.conn.db, dialect, file: archive, migrations: older }),
+        (err: Error) => {
+          assert.ok(err instanceof RestoreRefusedError);
+          assert.match(err.message, /made by a newer or different version of Achyk/);
+          return true;
+        },
+      );
       await assertUntouched(fresh);
     } finally {
       await fresh.close();
@@ -348,7 +438,10 @@ forEachDialect('backup and restore', (dialect) => {
     const old = await openTestDatabase(dialect, { migrate: false });
     const fresh = await openTestDatabase(dialect, { migrate: false });
     try {
-      const migrator = new Migrator({ db: old.conn.db, provider: { getMigrations: async () => ({ [FOUNDATION]: migrations[FOUNDATION]! }) } });
+      const migrator = new Migrator({
+        db: old.conn.db,
+        provider: { getMigrations: async () => ({ [FOUNDATION]: migrations[FOUNDATION]! }) },
+      });
       assert.equal((await migrator.migrateToLatest()).error, undefined);
       const id = await insertUser(old.conn.db, 'old@example.org');
       await recordAudit(old.conn.db, { actor: 'test', action: 'user.create', objectType: 'user', objectId: id });
@@ -358,7 +451,11 @@ forEachDialect('backup and restore', (dialect) => {
       const later = Object.keys(migrations).sort().slice(1);
       assert.deepEqual(result.migratedAfterLoad, later);
       assert.deepEqual(await appliedMigrations(fresh.conn.db, dialect), Object.keys(migrations).sort());
-      const user = await fresh.conn.db.selectFrom('user').select('email').where('id', '=', id).executeTakeFirstOrThrow();
+      const user = await fresh.conn.db
+        .selectFrom('user')
+        .select('email')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       assert.equal(user.email, 'old@example.org');
       assert.ok((await verifyAuditChain(fresh.conn.db)).ok);
     } finally {
@@ -401,7 +498,13 @@ forEachDialect('backup and restore', (dialect) => {
     // Enough rows that the backup reads several pages while the writer commits in between.
     const at = '2026-03-02T06:00:00.000Z';
     for (let i = 0; i < 30_000; i += 500) {
-      const rows = Array.from({ length: 500 }, (_, j) => ({ key: `fill-${String(i + j).padStart(6, '0')}`, failures: 0, window_start: at, locked_until: null, lockouts: 0 }));
+      const rows = Array.from({ length: 500 }, (_, j) => ({
+        key: `fill-${String(i + j).padStart(6, '0')}`,
+        failures: 0,
+        window_start: at,
+        locked_until: null,
+        lockouts: 0,
+      }));
       await db.insertInto('login_throttle').values(rows).execute();
     }
     let stop = false;
@@ -412,7 +515,10 @@ forEachDialect('backup and restore', (dialect) => {
       while (!stop) {
         const key = `w-${writes + 1}`;
         await db.transaction().execute(async (trx) => {
-          await trx.insertInto('login_throttle').values({ key, failures: 1, window_start: at, locked_until: null, lockouts: 0 }).execute();
+          await trx
+            .insertInto('login_throttle')
+            .values({ key, failures: 1, window_start: at, locked_until: null, lockouts: 0 })
+            .execute();
           await appendAudit(trx, { actor: 'test', action: 'test.write', objectType: 'login_throttle', objectId: key });
         });
         writes++;
@@ -447,11 +553,28 @@ forEachDialect('backup and restore', (dialect) => {
         await restoreDatabase({ db: fresh.conn.db, dialect: target, file, migrations });
         const audit = await verifyAuditChain(fresh.conn.db);
         assert.ok(audit.ok, audit.problem ?? '');
-        const keys = (await fresh.conn.db.selectFrom('login_throttle').select('key').where('key', 'like', 'w-%').execute()).map((r) => r.key).sort();
-        const audited = (await fresh.conn.db.selectFrom('audit_event').select('object_id').where('action', '=', 'test.write').execute()).map((r) => r.object_id!).sort();
+        const keys = (
+          await fresh.conn.db.selectFrom('login_throttle').select('key').where('key', 'like', 'w-%').execute()
+        )
+          .map((r) => r.key)
+          .sort();
+        const audited = (
+          await fresh.conn.db.selectFrom('audit_event').select('object_id').where('action', '=', 'test.write').execute()
+        )
+          .map((r) => r.object_id!)
+          .sort();
         assert.deepEqual(keys, audited);
         assert.ok(keys.length >= 5 && keys.length < writes, `the snapshot holds ${keys.length} of ${writes} writes`);
-        assert.equal((await fresh.conn.db.selectFrom('login_throttle').select((eb) => eb.fn.countAll<number>().as('n')).where('key', 'like', 'fill-%').executeTakeFirstOrThrow()).n, 30_000);
+        assert.equal(
+          (
+            await fresh.conn.db
+              .selectFrom('login_throttle')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('key', 'like', 'fill-%')
+              .executeTakeFirstOrThrow()
+          ).n,
+          30_000,
+        );
       } finally {
         await fresh.close();
       }

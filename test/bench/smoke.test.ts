@@ -18,11 +18,20 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'achyk-bench-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 test('bench arguments: impossible sizes and unknown dialects are refused with a clear message', () => {
-  assert.throws(() => parseBenchArgs(['--appeals', '-5'], { appeals: 10, dialects: 'sqlite' }), (e: Error) => e instanceof UsageError && /at least 1/.test(e.message));
+  assert.throws(
+    () => parseBenchArgs(['--appeals', '-5'], { appeals: 10, dialects: 'sqlite' }),
+    (e: Error) => e instanceof UsageError && /at least 1/.test(e.message),
+  );
   assert.throws(() => parseBenchArgs(['--appeals', 'many'], { appeals: 10, dialects: 'sqlite' }), /whole number/);
-  assert.throws(() => parseBenchArgs(['--dialect', 'mysql'], { appeals: 10, dialects: 'sqlite' }), /unknown dialect "mysql"/);
+  assert.throws(
+    () => parseBenchArgs(['--dialect', 'mysql'], { appeals: 10, dialects: 'sqlite' }),
+    /unknown dialect "mysql"/,
+  );
   assert.throws(() => parseBenchArgs(['--size', '3'], { appeals: 10, dialects: 'sqlite' }), /unknown option --size/);
-  assert.deepEqual(parseBenchArgs(['--appeals', '1_000', '--seed=7'], { appeals: 10, dialects: 'sqlite,postgres' }).appeals, 1000);
+  assert.deepEqual(
+    parseBenchArgs(['--appeals', '1_000', '--seed=7'], { appeals: 10, dialects: 'sqlite,postgres' }).appeals,
+    1000,
+  );
 });
 
 test('the generator is deterministic for a seed and skews traffic towards a few bodies', () => {
@@ -33,7 +42,10 @@ test('the generator is deterministic for a seed and skews traffic towards a few 
   const per = new Map<string, number>();
   for (const r of a) per.set(r.body, (per.get(r.body) ?? 0) + 1);
   const top = [...per.values()].sort((x, y) => y - x);
-  assert.ok(top.slice(0, 10).reduce((s, n) => s + n, 0) > 3000 * 0.4, 'the ten busiest bodies receive over 40 % of the appeals');
+  assert.ok(
+    top.slice(0, 10).reduce((s, n) => s + n, 0) > 3000 * 0.4,
+    'the ten busiest bodies receive over 40 % of the appeals',
+  );
   for (const r of a) assert.ok(r.events!.length >= 3 && r.events!.length <= 8);
   assert.ok(a.some((r) => !r.answered_on) && a.some((r) => r.publish) && a.some((r) => r.language === 'ky'));
 });
@@ -42,10 +54,39 @@ test('the bench refuses a database that is not a bench database unless forced', 
   const file = path.join(dir, 'foreign.sqlite');
   const conn = await openForGeneration({ dialect: 'sqlite', file }, false);
   const now = new Date().toISOString();
-  await conn.db.insertInto('user').values({ email: 'real@example.org', display_name: 'Real', role: 'admin', password_hash: 'x', status: 'active', locale: null, totp_secret_enc: null, totp_last_step: null, password_changed_at: now, created_at: now, updated_at: now }).execute();
+  await conn.db
+    .insertInto('user')
+    .values({
+      email: 'real@example.org',
+      display_name: 'Real',
+      role: 'admin',
+      password_hash: 'x',
+      status: 'active',
+      locale: null,
+      totp_secret_enc: null,
+      totp_last_step: null,
+      password_changed_at: now,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
   await conn.close();
-  await assert.rejects(() => openForGeneration({ dialect: 'sqlite', file }, false), (e: Error) => e instanceof UsageError && /not a bench database/.test(e.message));
-  await assert.rejects(() => benchDialect(sqliteSetup(dir, 10, 1, file), { appeals: 10, seed: 1, seconds: 1, reuse: false, force: false, log: () => {} }), /not a bench database/);
+  await assert.rejects(
+    () => openForGeneration({ dialect: 'sqlite', file }, false),
+    (e: Error) => e instanceof UsageError && /not a bench database/.test(e.message),
+  );
+  await assert.rejects(
+    () =>
+      benchDialect(sqliteSetup(dir, 10, 1, file), {
+        appeals: 10,
+        seed: 1,
+        seconds: 1,
+        reuse: false,
+        force: false,
+        log: () => {},
+      }),
+    /not a bench database/,
+  );
   const again = open({ dialect: 'sqlite', file });
   assert.equal((await again.db.selectFrom('user').selectAll().execute()).length, 1, 'nothing was written');
   await again.close();
@@ -63,7 +104,15 @@ forEachDialect('bench smoke run', (dialect) => {
       cleanup = target.drop;
     }
     try {
-      const r = await benchDialect(setup, { appeals: 300, seed: 3, seconds: 1, reuse: false, force: false, importSample: 200, log: () => {} });
+      const r = await benchDialect(setup, {
+        appeals: 300,
+        seed: 3,
+        seconds: 1,
+        reuse: false,
+        force: false,
+        importSample: 200,
+        log: () => {},
+      });
       assert.equal(r.sizes.appeal, 300);
       assert.ok(r.sizes.appeal_event >= 900 && r.sizes.appeal_event <= 2400);
       assert.ok(r.sizes.case_person >= 2);

@@ -11,7 +11,15 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { translator } from '../../src/platform/i18n/translate.js';
 import { jpegWithGps } from '../anonymous/support.js';
-import { assertAccessible, browserDialects, browserSkipReason, launchBrowser, screenshot, startServer, type RunningServer } from './support.js';
+import {
+  assertAccessible,
+  browserDialects,
+  browserSkipReason,
+  launchBrowser,
+  screenshot,
+  startServer,
+  type RunningServer,
+} from './support.js';
 
 const en = translator('en');
 const UA = 'Mozilla/5.0 (PlantedAnonymousBrowser-Marker)';
@@ -40,13 +48,19 @@ if (skipReason) {
       before(async () => {
         server = await startServer(dialect);
         browser = await launchBrowser();
-        context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-GB', userAgent: UA, viewport: { width: 390, height: 844 } });
+        context = await browser.newContext({
+          javaScriptEnabled: false,
+          locale: 'en-GB',
+          userAgent: UA,
+          viewport: { width: 390, height: 844 },
+        });
         page = await context.newPage();
         page.on('request', (r) => {
           if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) foreign.push(r.url());
         });
         page.on('response', (r) => {
-          if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()} for ${r.url()}`);
+          if (r.status() >= 400 && r.request().resourceType() !== 'document')
+            problems.push(`${r.status()} for ${r.url()}`);
         });
       });
       after(async () => {
@@ -64,13 +78,17 @@ if (skipReason) {
         await page.getByLabel(en('anonymous.body.search')).fill('penitentiary');
         await submit(page, en('anonymous.body.find'));
         await page.getByLabel(/Penitentiary Service/).check();
-        await page.getByLabel(en('anonymous.field.what')).fill('Detainees in the isolation unit are beaten at night (browser test).');
+        await page
+          .getByLabel(en('anonymous.field.what'))
+          .fill('Detainees in the isolation unit are beaten at night (browser test).');
         await page.getByLabel(en('anonymous.field.when')).fill('February 2026');
         await screenshot(page, `${dialect}-anonymous-step1`);
         await submit(page, en('anonymous.new.continue'));
 
         assert.equal(await page.locator('h1').innerText(), en('anonymous.send.title'));
-        await page.getByLabel(en('anonymous.field.files')).setInputFiles({ name: 'IMG_0042.jpg', mimeType: 'image/jpeg', buffer: await jpegWithGps() });
+        await page
+          .getByLabel(en('anonymous.field.files'))
+          .setInputFiles({ name: 'IMG_0042.jpg', mimeType: 'image/jpeg', buffer: await jpegWithGps() });
         await page.getByLabel(en('anonymous.consent.description')).check();
         await page.getByLabel(en('anonymous.consent.files')).check();
         await submit(page, en('anonymous.send.submit'));
@@ -107,7 +125,10 @@ if (skipReason) {
         assert.deepEqual(foreign, [], 'the pages loaded something from another origin');
         assert.deepEqual(problems, []);
         const out = server.output();
-        assert.ok(!out.includes(receipt) && !out.includes('PlantedAnonymousBrowser-Marker'), 'the server printed the receipt or the user agent');
+        assert.ok(
+          !out.includes(receipt) && !out.includes('PlantedAnonymousBrowser-Marker'),
+          'the server printed the receipt or the user agent',
+        );
       });
 
       test('the reporter pages pass axe-core on a phone (scan with scripts on)', async () => {

@@ -9,7 +9,18 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { translator } from '../../src/platform/i18n/translate.js';
-import { assertAccessible, browserDialects, browserSkipReason, hasHorizontalScroll, launchBrowser, Phone, screenshot, skipSuite, startServer, type RunningServer } from './support.js';
+import {
+  assertAccessible,
+  browserDialects,
+  browserSkipReason,
+  hasHorizontalScroll,
+  launchBrowser,
+  Phone,
+  screenshot,
+  skipSuite,
+  startServer,
+  type RunningServer,
+} from './support.js';
 
 const ky = translator('ky');
 
@@ -44,7 +55,8 @@ if (skipReason) {
         page = await context.newPage();
         page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
         page.on('console', (m) => {
-          if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+          if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+            problems.push(`console: ${m.text()}`);
         });
       });
       after(async () => {
@@ -69,7 +81,10 @@ if (skipReason) {
         await page.goto(`${server.url}/appeals`);
         assert.equal((await page.locator('h1').innerText()).trim(), ky('appeals.my_title'));
         await assertAccessible(page, 'my appeals');
-        await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: ky('appeals.new_title') }).click()]);
+        await Promise.all([
+          page.waitForNavigation(),
+          page.getByRole('link', { name: ky('appeals.new_title') }).click(),
+        ]);
 
         // 1. Body, by search
         await page.getByLabel(ky('appeals.body_search')).fill('юстиция министрлиги');
@@ -91,12 +106,17 @@ if (skipReason) {
 
         // 3. Documents
         assert.match(page.url(), /\/documents$/);
-        await page.getByLabel(ky('appeals.file_label')).setInputFiles({ name: 'pasport.txt', mimeType: 'text/plain', buffer: Buffer.from('Паспорттун көчүрмөсү') });
+        await page
+          .getByLabel(ky('appeals.file_label'))
+          .setInputFiles({ name: 'pasport.txt', mimeType: 'text/plain', buffer: Buffer.from('Паспорттун көчүрмөсү') });
         await submit(page, ky('appeals.upload'));
         await page.getByRole('link', { name: 'pasport.txt' }).waitFor();
         await assertAccessible(page, 'the documents step');
         await shot('3-documents');
-        await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: ky('appeals.continue_review') }).click()]);
+        await Promise.all([
+          page.waitForNavigation(),
+          page.getByRole('link', { name: ky('appeals.continue_review') }).click(),
+        ]);
 
         // 4. Review: the letter with the legal basis and the due date
         const review = await page.locator('main').innerText();
@@ -108,7 +128,10 @@ if (skipReason) {
 
         // The appeal page
         assert.match(page.url(), /\/appeals\/\d+\?done=sent$/);
-        await page.getByRole('status').filter({ hasText: ky('appeals.notice.sent') }).waitFor();
+        await page
+          .getByRole('status')
+          .filter({ hasText: ky('appeals.notice.sent') })
+          .waitFor();
         const main = await page.locator('main').innerText();
         assert.match(main, new RegExp(ky('appeals.status.awaiting_registration')));
         assert.match(main, /иш күнү калды/);
@@ -119,7 +142,12 @@ if (skipReason) {
       });
 
       test('the wizard needs no horizontal scrolling on a phone', async () => {
-        const mobile = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, storageState: await context.storageState() });
+        const mobile = await browser.newContext({
+          viewport: { width: 390, height: 844 },
+          isMobile: true,
+          hasTouch: true,
+          storageState: await context.storageState(),
+        });
         try {
           const p = await mobile.newPage();
           await p.goto(`${server.url}/appeals/new?q=${encodeURIComponent('прокуратура')}`);

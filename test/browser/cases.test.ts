@@ -15,7 +15,18 @@ import { after, before, describe, test } from 'node:test';
 import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { translator } from '../../src/platform/i18n/translate.js';
-import { assertAccessible, browserDialects, browserSkipReason, hasHorizontalScroll, launchBrowser, Phone, screenshot, skipSuite, startServer, type RunningServer } from './support.js';
+import {
+  assertAccessible,
+  browserDialects,
+  browserSkipReason,
+  hasHorizontalScroll,
+  launchBrowser,
+  Phone,
+  screenshot,
+  skipSuite,
+  startServer,
+  type RunningServer,
+} from './support.js';
 
 const en = translator('en');
 const PDF = Buffer.from('%PDF-1.4\n% medical report\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -59,7 +70,8 @@ if (skipReason) {
       const watch = (p: Page) => {
         p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
         p.on('console', (m) => {
-          if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+          if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+            problems.push(`console: ${m.text()}`);
         });
       };
       const shot = (p: Page, name: string) => screenshot(p, `${dialect}-cases-${name}`);
@@ -121,7 +133,9 @@ if (skipReason) {
         await assertAccessible(page, 'the case list');
         await follow(page, en('cases.new'));
         await page.getByLabel(en('cases.case_title'), { exact: true }).fill('Journalist beaten in IVS');
-        await page.getByLabel(en('cases.summary')).fill('Detained after a press conference; beaten during questioning.');
+        await page
+          .getByLabel(en('cases.summary'))
+          .fill('Detained after a press conference; beaten during questioning.');
         await page.getByLabel(en('cases.territory')).selectOption({ label: 'Bishkek (city)' });
         await submit(page, en('cases.open'));
         assert.match(page.url(), /\/cases\/\d+$/);
@@ -168,7 +182,9 @@ if (skipReason) {
 
         // Evidence: SHA-256 recorded at upload, chain of custody shown.
         await follow(page, en('cases.upload'));
-        await page.locator('#field-file').setInputFiles({ name: 'medical-report.pdf', mimeType: 'application/pdf', buffer: PDF });
+        await page
+          .locator('#field-file')
+          .setInputFiles({ name: 'medical-report.pdf', mimeType: 'application/pdf', buffer: PDF });
         await submit(page, en('cases.upload'));
         await page.getByText(crypto.createHash('sha256').update(PDF).digest('hex')).waitFor();
         await assertAccessible(page, 'the case page');
@@ -194,7 +210,12 @@ if (skipReason) {
 
       test('the case page needs no horizontal scrolling on a phone', async () => {
         assert.ok(caseUrl, 'the first test opened a case');
-        const mobile = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, storageState: lawyerState });
+        const mobile = await browser.newContext({
+          viewport: { width: 390, height: 844 },
+          isMobile: true,
+          hasTouch: true,
+          storageState: lawyerState,
+        });
         try {
           const p = await mobile.newPage();
           await p.goto(caseUrl);

@@ -10,7 +10,18 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { translator } from '../../src/platform/i18n/translate.js';
-import { assertAccessible, browserDialects, browserSkipReason, hasHorizontalScroll, launchBrowser, Phone, screenshot, skipSuite, startServer, type RunningServer } from './support.js';
+import {
+  assertAccessible,
+  browserDialects,
+  browserSkipReason,
+  hasHorizontalScroll,
+  launchBrowser,
+  Phone,
+  screenshot,
+  skipSuite,
+  startServer,
+  type RunningServer,
+} from './support.js';
 
 const ky = translator('ky');
 
@@ -51,7 +62,10 @@ if (skipReason) {
 
       /** axe-core needs JavaScript: scan the page's URL in a JS-enabled context with the same session. */
       async function scan(label: string): Promise<void> {
-        const js = await browser.newContext({ viewport: { width: 1280, height: 800 }, storageState: await context.storageState() });
+        const js = await browser.newContext({
+          viewport: { width: 1280, height: 800 },
+          storageState: await context.storageState(),
+        });
         try {
           const p = await js.newPage();
           await p.goto(page.url());
@@ -88,7 +102,10 @@ if (skipReason) {
         // A new consultation: the drafting body by its directory code, open from today.
         await page.goto(`${server.url}/consultations`);
         await scan('the list of consultations');
-        await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: ky('consultations.new') }).click()]);
+        await Promise.all([
+          page.waitForNavigation(),
+          page.getByRole('link', { name: ky('consultations.new') }).click(),
+        ]);
         await page.getByLabel(ky('consultations.field.title')).fill('Коомдук угуулар жөнүндө');
         await page.getByLabel(ky('consultations.field.body'), { exact: true }).fill('minjust');
         await page.getByLabel(ky('consultations.field.summary')).fill('Долбоор коомдук угуулардын тартибин аныктайт.');
@@ -115,14 +132,24 @@ if (skipReason) {
 
         // Comment on the second paragraph of article 1.
         const paragraph = page.locator('.paragraph', { hasText: 'Угуулар ачык өткөрүлөт.' });
-        await Promise.all([page.waitForNavigation(), paragraph.getByRole('link', { name: ky('consultations.comment_here') }).click()]);
+        await Promise.all([
+          page.waitForNavigation(),
+          paragraph.getByRole('link', { name: ky('consultations.comment_here') }).click(),
+        ]);
         await scan('the paragraph page');
         await page.getByLabel(ky('consultations.stance.oppose')).check();
-        await page.getByLabel(ky('consultations.comment.body'), { exact: true }).fill('Угуулардын онлайн көрсөтүлүшүн да камсыз кылуу керек.');
-        await page.getByLabel(ky('consultations.comment.proposed_wording')).fill('Угуулар ачык өткөрүлөт жана интернет аркылуу көрсөтүлөт.');
+        await page
+          .getByLabel(ky('consultations.comment.body'), { exact: true })
+          .fill('Угуулардын онлайн көрсөтүлүшүн да камсыз кылуу керек.');
+        await page
+          .getByLabel(ky('consultations.comment.proposed_wording'))
+          .fill('Угуулар ачык өткөрүлөт жана интернет аркылуу көрсөтүлөт.');
         await shot('2-comment-form');
         await submit(page, ky('consultations.comment.submit'));
-        await page.getByRole('status').filter({ hasText: ky('consultations.comment.posted') }).waitFor();
+        await page
+          .getByRole('status')
+          .filter({ hasText: ky('consultations.comment.posted') })
+          .waitFor();
         const thread = await page.locator('main').innerText();
         assert.match(thread, /онлайн көрсөтүлүшүн/);
         assert.match(thread, new RegExp(ky('consultations.stance.oppose')));
@@ -140,7 +167,13 @@ if (skipReason) {
       });
 
       test('the draft and the paragraph page need no horizontal scrolling on a phone', async () => {
-        const mobile = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, javaScriptEnabled: false, storageState: await context.storageState() });
+        const mobile = await browser.newContext({
+          viewport: { width: 390, height: 844 },
+          isMobile: true,
+          hasTouch: true,
+          javaScriptEnabled: false,
+          storageState: await context.storageState(),
+        });
         try {
           const p = await mobile.newPage();
           await p.goto(draftUrl);

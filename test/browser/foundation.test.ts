@@ -10,7 +10,18 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Locale } from '../../src/platform/i18n/locales.js';
 import { translator } from '../../src/platform/i18n/translate.js';
-import { assertAccessible, browserDialects, browserSkipReason, hasHorizontalScroll, skipSuite, launchBrowser, Phone, screenshot, startServer, type RunningServer } from './support.js';
+import {
+  assertAccessible,
+  browserDialects,
+  browserSkipReason,
+  hasHorizontalScroll,
+  skipSuite,
+  launchBrowser,
+  Phone,
+  screenshot,
+  startServer,
+  type RunningServer,
+} from './support.js';
 
 const ky = translator('ky');
 const LANGS: Locale[] = ['ky', 'ru', 'en'];
@@ -26,7 +37,8 @@ async function openPage(context: BrowserContext, problems: string[]): Promise<Pa
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
   });
   page.on('response', (r) => {
-    if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()} for ${r.request().resourceType()} ${r.url()}`);
+    if (r.status() >= 400 && r.request().resourceType() !== 'document')
+      problems.push(`${r.status()} for ${r.request().resourceType()} ${r.url()}`);
   });
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -92,7 +104,10 @@ if (skipReason) {
           const t = translator(lang);
           assert.equal(new URL(page.url()).pathname, '/', 'the language switch returns to the same page');
           await page.getByRole('heading', { level: 2, name: t('home.appeals') }).waitFor();
-          assert.equal(await page.getByRole('button', { name: t(`lang.${lang}`), exact: true }).getAttribute('aria-pressed'), 'true');
+          assert.equal(
+            await page.getByRole('button', { name: t(`lang.${lang}`), exact: true }).getAttribute('aria-pressed'),
+            'true',
+          );
           await shot(`home-${lang}`);
         }
         assert.equal(await page.title(), `${ky('home.title')} · ${ky('app.name')}`);
@@ -115,11 +130,21 @@ if (skipReason) {
         await page.getByLabel(ky('accounts.password'), { exact: true }).fill('this is not the password');
         await submit(page, ky('accounts.login_submit'));
         const alert = page.getByRole('alert');
-        assert.match(await alert.innerText(), new RegExp(ky('accounts.login_failed').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+        assert.match(
+          await alert.innerText(),
+          new RegExp(ky('accounts.login_failed').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+        );
         // app.js moves focus to the summary so a screen reader reads it out.
         assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
-        assert.equal(await page.getByLabel(ky('accounts.password'), { exact: true }).getAttribute('aria-invalid'), 'true');
-        assert.equal(await page.getByLabel(ky('accounts.email')).inputValue(), server.adminEmail, 'the e-mail address is kept');
+        assert.equal(
+          await page.getByLabel(ky('accounts.password'), { exact: true }).getAttribute('aria-invalid'),
+          'true',
+        );
+        assert.equal(
+          await page.getByLabel(ky('accounts.email')).inputValue(),
+          server.adminEmail,
+          'the e-mail address is kept',
+        );
         await assertAccessible(page, 'the sign-in page with an error');
         await shot('login-error');
         noProblems();
@@ -162,7 +187,10 @@ if (skipReason) {
 
         await submit(page, ky('layout.signout'));
         assert.equal(new URL(page.url()).pathname, '/login');
-        await page.getByRole('status').filter({ hasText: ky('accounts.signed_out') }).waitFor();
+        await page
+          .getByRole('status')
+          .filter({ hasText: ky('accounts.signed_out') })
+          .waitFor();
         noProblems();
       });
 
@@ -188,7 +216,11 @@ if (skipReason) {
       });
 
       test('on a phone-sized screen the home and sign-in pages need no horizontal scrolling', async () => {
-        const mobile = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+        const mobile = await browser.newContext({
+          viewport: { width: 390, height: 844 },
+          isMobile: true,
+          hasTouch: true,
+        });
         try {
           const p = await openPage(mobile, problems);
           await p.goto(`${server.url}/`);
@@ -254,7 +286,10 @@ if (skipReason) {
         await submit(page, ky('layout.signout'));
         await signInWith(code);
         assert.equal(new URL(page.url()).pathname, '/login/totp');
-        assert.match(await page.getByRole('alert').innerText(), new RegExp(ky('accounts.totp_wrong').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+        assert.match(
+          await page.getByRole('alert').innerText(),
+          new RegExp(ky('accounts.totp_wrong').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+        );
         noProblems();
       });
     });

@@ -8,7 +8,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { assertAccessible, browserDialects, browserSkipReason, hasHorizontalScroll, launchBrowser, screenshot, skipSuite, startServer, type RunningServer } from './support.js';
+import {
+  assertAccessible,
+  browserDialects,
+  browserSkipReason,
+  hasHorizontalScroll,
+  launchBrowser,
+  screenshot,
+  skipSuite,
+  startServer,
+  type RunningServer,
+} from './support.js';
 
 const skipReason = browserSkipReason();
 if (skipReason) {
@@ -35,7 +45,11 @@ if (skipReason) {
         if (s.status === 'rejected') throw s.reason;
         if (b.status === 'rejected') throw b.reason;
         // No JavaScript at all: the pages must work with plain links and GET forms.
-        context = await browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: false, locale: 'en-GB' });
+        context = await browser.newContext({
+          viewport: { width: 1280, height: 800 },
+          javaScriptEnabled: false,
+          locale: 'en-GB',
+        });
         page = await context.newPage();
         page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
       });
@@ -52,10 +66,18 @@ if (skipReason) {
 
       test('the accountability home is in the main navigation and links to every public page', async () => {
         await go('/');
-        await Promise.all([page.waitForNavigation(), page.getByRole('navigation').getByRole('link', { name: 'Accountability' }).click()]);
+        await Promise.all([
+          page.waitForNavigation(),
+          page.getByRole('navigation').getByRole('link', { name: 'Accountability' }).click(),
+        ]);
         assert.match(page.url(), /\/stats$/);
         scanned.push(page.url());
-        for (const name of ['League table of bodies', 'Map by territory', 'Search published appeals', 'Open data and sources']) {
+        for (const name of [
+          'League table of bodies',
+          'Map by territory',
+          'Search published appeals',
+          'Open data and sources',
+        ]) {
           assert.equal(await page.getByRole('link', { name, exact: true }).count(), 1, name);
         }
         await screenshot(page, `${dialect}-public-home`);
@@ -100,11 +122,17 @@ if (skipReason) {
       test('search: a transliterated query, a query with FTS syntax, and only stop words', async () => {
         await go('/search');
         await page.getByLabel('Words').fill('"okmotu" OR *');
-        await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Search', exact: true }).click()]);
+        await Promise.all([
+          page.waitForNavigation(),
+          page.getByRole('button', { name: 'Search', exact: true }).click(),
+        ]);
         assert.match(await page.locator('main').innerText(), /Bodies|Nothing found|appeals found/);
         scanned.push(page.url());
         await page.getByLabel('Words').fill('the of and');
-        await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Search', exact: true }).click()]);
+        await Promise.all([
+          page.waitForNavigation(),
+          page.getByRole('button', { name: 'Search', exact: true }).click(),
+        ]);
         assert.match(await page.locator('main').innerText(), /only very common words/);
         scanned.push(page.url());
       });

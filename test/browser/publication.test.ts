@@ -10,7 +10,18 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { translator } from '../../src/platform/i18n/translate.js';
-import { assertAccessible, browserDialects, browserSkipReason, hasHorizontalScroll, launchBrowser, Phone, screenshot, skipSuite, startServer, type RunningServer } from './support.js';
+import {
+  assertAccessible,
+  browserDialects,
+  browserSkipReason,
+  hasHorizontalScroll,
+  launchBrowser,
+  Phone,
+  screenshot,
+  skipSuite,
+  startServer,
+  type RunningServer,
+} from './support.js';
 
 const ru = translator('ru');
 
@@ -18,7 +29,8 @@ async function submit(page: Page, name: string): Promise<void> {
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name, exact: true }).click()]);
 }
 
-const TEXT = 'Прошу проверить законность задержания Маматова Азамата Бакытовича. Протокол составил Сыдыков Н. К., начальник ОВД Бишкекглавархитектура отказал 12.03.2026.';
+const TEXT =
+  'Прошу проверить законность задержания Маматова Азамата Бакытовича. Протокол составил Сыдыков Н. К., начальник ОВД Бишкекглавархитектура отказал 12.03.2026.';
 
 const skipReason = browserSkipReason();
 if (skipReason) {
@@ -56,7 +68,14 @@ if (skipReason) {
         const secret = (await p.locator('code.secret').innerText()).replace(/\s+/g, '');
         await p.getByLabel(ru('accounts.totp_code')).fill(await new Phone(secret).nextCode());
         await submit(p, ru('accounts.totp_submit'));
-        phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, javaScriptEnabled: false, locale: 'ru-RU', storageState: await signedIn.storageState() });
+        phone = await browser.newContext({
+          viewport: { width: 360, height: 740 },
+          isMobile: true,
+          hasTouch: true,
+          javaScriptEnabled: false,
+          locale: 'ru-RU',
+          storageState: await signedIn.storageState(),
+        });
         page = await phone.newPage();
         page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
       });
@@ -74,7 +93,10 @@ if (skipReason) {
         await desk.getByLabel(ru('appeals.text')).fill(TEXT);
         await desk.getByLabel(ru('appeals.to_address')).fill('info@minjust.example.kg');
         await submit(desk, ru('appeals.save_continue'));
-        await Promise.all([desk.waitForNavigation(), desk.getByRole('link', { name: ru('appeals.continue_review') }).click()]);
+        await Promise.all([
+          desk.waitForNavigation(),
+          desk.getByRole('link', { name: ru('appeals.continue_review') }).click(),
+        ]);
         await submit(desk, ru('appeals.send'));
         const id = /\/appeals\/(\d+)/.exec(desk.url())![1];
         await desk.close();
@@ -87,7 +109,11 @@ if (skipReason) {
         for (const name of ['Маматов', 'Азамат', 'Бакытович', 'Сыдыков']) assert.ok(!preview.includes(name), name);
         const review = page.locator('#field-review');
         assert.match(await review.innerText(), new RegExp(ru('publication.review_open', { count: '\\d+' })));
-        assert.equal(await page.getByRole('button', { name: ru('publication.publish'), exact: true }).count(), 0, 'no Publish button while items are open');
+        assert.equal(
+          await page.getByRole('button', { name: ru('publication.publish'), exact: true }).count(),
+          0,
+          'no Publish button while items are open',
+        );
         await shot('1-review');
 
         // Hide one (the made-up office's name), confirm the rest safe: one click each, no script.
@@ -95,7 +121,9 @@ if (skipReason) {
         visited.push(page.url());
         await shot('2-after-hide');
         for (let guard = 0; guard < 20; guard++) {
-          const safe = page.locator('#field-review button.secondary').filter({ hasText: ru('publication.review_safe') });
+          const safe = page
+            .locator('#field-review button.secondary')
+            .filter({ hasText: ru('publication.review_safe') });
           if ((await safe.count()) === 0) break;
           await Promise.all([page.waitForNavigation(), safe.first().click()]);
         }
@@ -117,7 +145,11 @@ if (skipReason) {
       });
 
       test('the pages visited pass axe-core', async () => {
-        const scanning = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'ru-RU', storageState: await phone.storageState() });
+        const scanning = await browser.newContext({
+          viewport: { width: 360, height: 740 },
+          locale: 'ru-RU',
+          storageState: await phone.storageState(),
+        });
         try {
           const p = await scanning.newPage();
           for (const url of [...new Set(visited)]) {

@@ -26,7 +26,8 @@ export const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'screenshots');
 /** Why the browser suite cannot run here, or null when it can. */
 export function browserSkipReason(): string | null {
   const exe = process.env.ACHYK_TEST_CHROMIUM;
-  if (!exe) return 'no Chromium: set ACHYK_TEST_CHROMIUM or run through npm test with /usr/bin/chromium installed (apt-get install chromium)';
+  if (!exe)
+    return 'no Chromium: set ACHYK_TEST_CHROMIUM or run through npm test with /usr/bin/chromium installed (apt-get install chromium)';
   if (!fs.existsSync(exe)) return `ACHYK_TEST_CHROMIUM=${exe} does not exist`;
   return null;
 }
@@ -69,7 +70,10 @@ let compiled: string | null = null;
 function compiledServer(): string {
   if (!compiled) {
     const name = `start-test-${process.pid}`;
-    execFileSync(process.execPath, ['scripts/build.mjs', '--quiet', 'src/start.ts', name], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, ['scripts/build.mjs', '--quiet', 'src/start.ts', name], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
     const file = path.join(ROOT, 'dist', `${name}.mjs`);
     process.once('exit', () => {
       fs.rmSync(file, { force: true });
@@ -87,7 +91,11 @@ export async function startServer(dialect: Dialect): Promise<RunningServer> {
   const pgDb = dialect === 'postgres' ? await createPgDatabase() : null;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'achyk-browser-'));
   // Only the settings below: nothing from the developer's shell (SMTP_HOST, INBOUND_SMTP_PORT …).
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ACHYK_|SMTP_|INBOUND_|MAIL_|DATABASE_URL$|PUBLIC_URL$|TRUST_PROXY$|PORT$|HOST$)/.test(k)));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(ACHYK_|SMTP_|INBOUND_|MAIL_|DATABASE_URL$|PUBLIC_URL$|TRUST_PROXY$|PORT$|HOST$)/.test(k),
+    ),
+  );
   const env: NodeJS.ProcessEnv = {
     ...inherited,
     NODE_ENV: 'production',
@@ -102,7 +110,11 @@ export async function startServer(dialect: Dialect): Promise<RunningServer> {
   if (pgDb) env.DATABASE_URL = pgDb.url;
 
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, [compiledServer()], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [compiledServer()], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (out += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -131,7 +143,8 @@ export async function startServer(dialect: Dialect): Promise<RunningServer> {
       } catch {
         // not listening yet
       }
-      if (Date.now() > deadline) throw new Error(`the server did not answer /api/v1/health within ${START_TIMEOUT_MS / 1000} s`);
+      if (Date.now() > deadline)
+        throw new Error(`the server did not answer /api/v1/health within ${START_TIMEOUT_MS / 1000} s`);
       await sleep(200);
     }
     // The credentials are printed right after "listening"; give stdout a moment to arrive.
@@ -163,7 +176,15 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.ACHYK_TEST_CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -218,17 +239,32 @@ export async function assertAccessible(page: Page, label: string): Promise<void>
   const hasAxe = await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe !== 'undefined');
   if (!hasAxe) await page.evaluate(AXE_SOURCE());
   const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })),
+    }));
   });
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (bad.length === 0) return;
   const lines = bad.flatMap((v) => [
     `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`,
-    ...v.nodes.slice(0, 5).map((n) => `      at ${n.target.join(' ')}: ${n.html.slice(0, 160)}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, '\n        ')}` : ''}`),
+    ...v.nodes
+      .slice(0, 5)
+      .map(
+        (n) =>
+          `      at ${n.target.join(' ')}: ${n.html.slice(0, 160)}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, '\n        ')}` : ''}`,
+      ),
   ]);
-  throw new Error(`axe-core found ${bad.length} serious or critical problem(s) on ${label} (${page.url()}):\n${lines.join('\n')}`);
+  throw new Error(
+    `axe-core found ${bad.length} serious or critical problem(s) on ${label} (${page.url()}):\n${lines.join('\n')}`,
+  );
 }
 
 /** Saves a full-page screenshot to test-results/screenshots/<name>.png. */

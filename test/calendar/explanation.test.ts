@@ -1,7 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  computeDue, defaultCalendarData, formatDate, renderExplanation, renderExplanationItem,
+  computeDue,
+  defaultCalendarData,
+  formatDate,
+  renderExplanation,
+  renderExplanationItem,
 } from '../../src/modules/calendar/index.js';
 
 const calendar = defaultCalendarData();
@@ -10,17 +14,20 @@ describe('deadline explanation', () => {
   const march = computeDue({ from: '2026-03-18', term: 14, unit: 'working', calendar });
 
   it('lists the term, every skipped day and the due date, in order', () => {
-    assert.deepEqual(march.explanation.map((e) => e.key), [
-      'deadline.term',
-      'deadline.skipped.holiday', // 20 Mar, Orozo Ait
-      'deadline.skipped.holiday_on_weekend_not_moved', // 21 Mar, Nooruz on Saturday
-      'deadline.skipped.weekend', // 22 Mar
-      'deadline.skipped.weekend', // 28 Mar
-      'deadline.skipped.weekend', // 29 Mar
-      'deadline.skipped.weekend', // 4 Apr
-      'deadline.skipped.weekend', // 5 Apr
-      'deadline.due',
-    ]);
+    assert.deepEqual(
+      march.explanation.map((e) => e.key),
+      [
+        'deadline.term',
+        'deadline.skipped.holiday', // 20 Mar, Orozo Ait
+        'deadline.skipped.holiday_on_weekend_not_moved', // 21 Mar, Nooruz on Saturday
+        'deadline.skipped.weekend', // 22 Mar
+        'deadline.skipped.weekend', // 28 Mar
+        'deadline.skipped.weekend', // 29 Mar
+        'deadline.skipped.weekend', // 4 Apr
+        'deadline.skipped.weekend', // 5 Apr
+        'deadline.due',
+      ],
+    );
   });
 
   it('names the holiday, the weekday and the Code that stopped the transfer', () => {
@@ -88,8 +95,17 @@ describe('deadline explanation', () => {
   });
 
   it('says when rolling forward is switched off', () => {
-    const result = computeDue({ from: '2026-02-05', term: 30, unit: 'calendar', calendar, rollForwardIfNonWorking: false });
-    assert.deepEqual(result.explanation.map((e) => e.key), ['deadline.term', 'deadline.last_day', 'deadline.not_rolled_forward', 'deadline.due']);
+    const result = computeDue({
+      from: '2026-02-05',
+      term: 30,
+      unit: 'calendar',
+      calendar,
+      rollForwardIfNonWorking: false,
+    });
+    assert.deepEqual(
+      result.explanation.map((e) => e.key),
+      ['deadline.term', 'deadline.last_day', 'deadline.not_rolled_forward', 'deadline.due'],
+    );
   });
 
   it('states how overdue a deadline is', () => {
@@ -112,8 +128,9 @@ describe('deadline explanation', () => {
   });
 
   it('formats dates per language', () => {
-    assert.deepEqual((['en', 'ru', 'ky'] as const).map((lang) => formatDate('2026-03-21', lang)), [
-      '21 Mar 2026', '21 марта 2026', '21-март 2026-ж.',
-    ]);
+    assert.deepEqual(
+      (['en', 'ru', 'ky'] as const).map((lang) => formatDate('2026-03-21', lang)),
+      ['21 Mar 2026', '21 марта 2026', '21-март 2026-ж.'],
+    );
   });
 });

@@ -1,8 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  defaultCalendarData, describeYear, isWorkingDay, missingMovableHolidays, validateCalendarData,
-  type CalendarData, type CalendarException, type NonWorkingReason,
+  defaultCalendarData,
+  describeYear,
+  isWorkingDay,
+  missingMovableHolidays,
+  validateCalendarData,
+  type CalendarData,
+  type CalendarException,
+  type NonWorkingReason,
 } from '../../src/modules/calendar/index.js';
 
 const calendar = defaultCalendarData();
@@ -172,9 +178,10 @@ describe('calendar data helpers', () => {
 
   it('reports Kurman Ait 2026 as not entered, estimated from 6 June 2025 minus about 11 days', () => {
     // 2025-06-06 + round(354.367) = 2025-06-06 + 354 days = 2026-05-26.
-    assert.deepEqual(missingMovableHolidays(2026, calendar).map((m) => [m.holiday, m.expectedAround]), [
-      ['kurman_ait', '2026-05-26'],
-    ]);
+    assert.deepEqual(
+      missingMovableHolidays(2026, calendar).map((m) => [m.holiday, m.expectedAround]),
+      [['kurman_ait', '2026-05-26']],
+    );
     assert.deepEqual(missingMovableHolidays(2025, calendar), []);
   });
 
@@ -186,9 +193,9 @@ describe('calendar data helpers', () => {
       movableHolidayDates: [...base.movableHolidayDates, { holiday: 'kurman_ait', date: '2025-06-07' }],
       exceptions: [...base.exceptions, { date: '2026-13-01', kind: 'day_off', reason }],
     };
-    assert.deepEqual(validateCalendarData(broken).map((p) => p.path), [
-      `movableHolidayDates[${base.movableHolidayDates.length}]`,
-      `exceptions[${base.exceptions.length}].date`,
-    ]);
+    assert.deepEqual(
+      validateCalendarData(broken).map((p) => p.path),
+      [`movableHolidayDates[${base.movableHolidayDates.length}]`, `exceptions[${base.exceptions.length}].date`],
+    );
   });
 });

@@ -12,8 +12,29 @@ import { createApiToken } from './api-token.js';
 import { multipartBody, PDF, PNG } from './multipart.js';
 import { addOk, directoryFixture, idsOf, openCase } from './support.js';
 
-type Who = 'anonymous' | 'citizen' | 'admin' | 'coordinator' | 'monitor' | 'owner' | 'reader' | 'other_team' | 'citizen_on_list' | 'admin_on_list';
-const WHO: Who[] = ['anonymous', 'citizen', 'citizen_on_list', 'admin', 'admin_on_list', 'coordinator', 'monitor', 'owner', 'reader', 'other_team'];
+type Who =
+  | 'anonymous'
+  | 'citizen'
+  | 'admin'
+  | 'coordinator'
+  | 'monitor'
+  | 'owner'
+  | 'reader'
+  | 'other_team'
+  | 'citizen_on_list'
+  | 'admin_on_list';
+const WHO: Who[] = [
+  'anonymous',
+  'citizen',
+  'citizen_on_list',
+  'admin',
+  'admin_on_list',
+  'coordinator',
+  'monitor',
+  'owner',
+  'reader',
+  'other_team',
+];
 
 interface Route {
   name: string;
@@ -36,40 +57,335 @@ interface Ids {
 }
 
 const ANON_HTML = 303;
-const content = (owner: number, reader: number, adminOnList = reader): Partial<Record<Who, number>> => ({ anonymous: ANON_HTML, citizen: 403, citizen_on_list: 403, owner, reader, admin_on_list: adminOnList });
+const content = (owner: number, reader: number, adminOnList = reader): Partial<Record<Who, number>> => ({
+  anonymous: ANON_HTML,
+  citizen: 403,
+  citizen_on_list: 403,
+  owner,
+  reader,
+  admin_on_list: adminOnList,
+});
 
 const ROUTES: Route[] = [
-  { name: 'case page', pattern: 'GET /cases/:id', method: 'GET', url: (i) => `/cases/${i.c}`, expect: content(200, 200) },
-  { name: 'add form', pattern: 'GET /cases/:id/add/:form', method: 'GET', url: (i) => `/cases/${i.c}/add/event`, expect: content(200, 404) },
-  { name: 'add (refused input)', pattern: 'POST /cases/:id/add/:form', method: 'POST', url: (i) => `/cases/${i.c}/add/event`, form: { title: '' }, expect: { ...content(422, 404), anonymous: 401 } },
-  { name: 'upload (wrong type)', pattern: 'POST /cases/:id/add/evidence', method: 'POST', url: (i) => `/cases/${i.c}/add/evidence`, upload: true, expect: { ...content(422, 404), anonymous: 401 } },
-  { name: 'file download', pattern: 'GET /cases/:id/evidence/:eid/download', method: 'GET', url: (i) => `/cases/${i.c}/evidence/${i.e}/download`, expect: content(200, 200) },
-  { name: 'file verify', pattern: 'POST /cases/:id/evidence/:eid/verify', method: 'POST', url: (i) => `/cases/${i.c}/evidence/${i.e}/verify`, form: {}, expect: { ...content(303, 404), anonymous: 401 } },
+  {
+    name: 'case page',
+    pattern: 'GET /cases/:id',
+    method: 'GET',
+    url: (i) => `/cases/${i.c}`,
+    expect: content(200, 200),
+  },
+  {
+    name: 'add form',
+    pattern: 'GET /cases/:id/add/:form',
+    method: 'GET',
+    url: (i) => `/cases/${i.c}/add/event`,
+    expect: content(200, 404),
+  },
+  {
+    name: 'add (refused input)',
+    pattern: 'POST /cases/:id/add/:form',
+    method: 'POST',
+    url: (i) => `/cases/${i.c}/add/event`,
+    form: { title: '' },
+    expect: { ...content(422, 404), anonymous: 401 },
+  },
+  {
+    name: 'upload (wrong type)',
+    pattern: 'POST /cases/:id/add/evidence',
+    method: 'POST',
+    url: (i) => `/cases/${i.c}/add/evidence`,
+    upload: true,
+    expect: { ...content(422, 404), anonymous: 401 },
+  },
+  {
+    name: 'file download',
+    pattern: 'GET /cases/:id/evidence/:eid/download',
+    method: 'GET',
+    url: (i) => `/cases/${i.c}/evidence/${i.e}/download`,
+    expect: content(200, 200),
+  },
+  {
+    name: 'file verify',
+    pattern: 'POST /cases/:id/evidence/:eid/verify',
+    method: 'POST',
+    url: (i) => `/cases/${i.c}/evidence/${i.e}/verify`,
+    form: {},
+    expect: { ...content(303, 404), anonymous: 401 },
+  },
   // Members signed in moments ago, which counts as a fresh password (the re-authentication test below waits).
-  { name: 'identifiable export', pattern: 'GET /cases/:id/export.json', method: 'GET', url: (i) => `/cases/${i.c}/export.json`, expect: content(200, 200) },
-  { name: 'access list', pattern: 'GET /cases/:id/access', method: 'GET', url: (i) => `/cases/${i.c}/access`, expect: { ...content(404, 404, 404), coordinator: 200 } },
-  { name: 'access change', pattern: 'POST /cases/:id/access', method: 'POST', url: (i) => `/cases/${i.c}/access`, form: { user_id: 'x', access: 'read' }, expect: { ...content(404, 404, 404), anonymous: 401, coordinator: 422 } },
-  { name: 'workflow (refused step)', pattern: 'POST /cases/:id/state', method: 'POST', url: (i) => `/cases/${i.c}/state`, form: { state: 'closed' }, expect: { ...content(404, 404, 404), anonymous: 401, coordinator: 422 } },
-  { name: 'read trail', pattern: 'GET /cases/:id/audit', method: 'GET', url: (i) => `/cases/${i.c}/audit`, expect: { ...content(404, 404, 404), coordinator: 200 } },
-  { name: 'API case', pattern: 'GET /api/v1/cases/:id', method: 'GET', url: (i) => `/api/v1/cases/${i.c}`, api: true, expect: { ...content(200, 200), anonymous: 401 } },
-  { name: 'API add act (refused input)', pattern: 'POST /api/v1/cases/:id/acts', method: 'POST', url: (i) => `/api/v1/cases/${i.c}/acts`, api: true, expect: { ...content(400, 404), anonymous: 401 } },
-  { name: 'report', pattern: 'GET /cases/reports', method: 'GET', url: () => '/cases/reports', expect: { anonymous: ANON_HTML, citizen: 403, citizen_on_list: 403, admin: 403, admin_on_list: 403, monitor: 403, owner: 403, reader: 403, other_team: 403, coordinator: 200 } },
-  { name: 'report CSV', pattern: 'GET /cases/reports.csv', method: 'GET', url: () => '/cases/reports.csv', expect: { anonymous: ANON_HTML, citizen: 403, citizen_on_list: 403, admin: 403, admin_on_list: 403, monitor: 403, owner: 403, reader: 403, other_team: 403, coordinator: 200 } },
-  { name: 'thesaurus admin', pattern: 'GET /admin/thesaurus', method: 'GET', url: () => '/admin/thesaurus', expect: { anonymous: ANON_HTML, admin: 200, admin_on_list: 200, citizen: 403, citizen_on_list: 403, coordinator: 403, monitor: 403, owner: 403, reader: 403, other_team: 403 } },
-  { name: 'case list and search', pattern: 'GET /cases', method: 'GET', url: () => '/cases?q=x', expect: { anonymous: ANON_HTML, citizen: 403, citizen_on_list: 403, admin: 200, admin_on_list: 200, coordinator: 200, monitor: 200, owner: 200, reader: 200, other_team: 200 } },
-  { name: 'new case form', pattern: 'GET /cases/new', method: 'GET', url: () => '/cases/new', expect: { anonymous: ANON_HTML, citizen: 403, citizen_on_list: 403, admin: 403, admin_on_list: 403, coordinator: 200, monitor: 200, owner: 200, reader: 200, other_team: 200 } },
-  { name: 'open a case (refused input)', pattern: 'POST /cases', method: 'POST', url: () => '/cases', form: { title: '' }, expect: { anonymous: 401, citizen: 403, citizen_on_list: 403, admin: 403, admin_on_list: 403, coordinator: 422, monitor: 422, owner: 422, reader: 422, other_team: 422 } },
-  { name: 'appeal from the case (refused input)', pattern: 'POST /cases/:id/add/appeal', method: 'POST', url: (i) => `/cases/${i.c}/add/appeal`, form: { act_id: '', body: '' }, expect: { ...content(422, 404), anonymous: 401 } },
-  { name: 'API case list', pattern: 'GET /api/v1/cases', method: 'GET', url: () => '/api/v1/cases', api: true, expect: { anonymous: 401, citizen: 403, citizen_on_list: 403, admin: 200, admin_on_list: 200, coordinator: 200, monitor: 200, owner: 200, reader: 200, other_team: 200 } },
-  { name: 'thesaurus term (refused input)', pattern: 'POST /admin/thesaurus', method: 'POST', url: () => '/admin/thesaurus', form: { thesaurus: 'act_type', code: '', label_ky: '', label_ru: '', label_en: '' }, expect: { anonymous: 401, admin: 422, admin_on_list: 422, citizen: 403, citizen_on_list: 403, coordinator: 403, monitor: 403, owner: 403, reader: 403, other_team: 403 } },
-  { name: 'thesaurus relabel (refused input)', pattern: 'POST /admin/thesaurus/:id', method: 'POST', url: () => '/admin/thesaurus/1', form: { label_ky: '', label_ru: '', label_en: '' }, expect: { anonymous: 401, admin: 422, admin_on_list: 422, citizen: 403, citizen_on_list: 403, coordinator: 403, monitor: 403, owner: 403, reader: 403, other_team: 403 } },
-  { name: 'stylesheet', pattern: 'GET /cases/assets/cases.css', method: 'GET', url: () => '/cases/assets/cases.css', expect: Object.fromEntries(WHO.map((w) => [w, 200])) },
-  { name: 'case correction form', pattern: 'GET /cases/:id/edit', method: 'GET', url: (i) => `/cases/${i.c}/edit`, expect: content(200, 404) },
-  { name: 'case correction (refused input)', pattern: 'POST /cases/:id/edit', method: 'POST', url: (i) => `/cases/${i.c}/edit`, form: { title: '' }, expect: { ...content(422, 404), anonymous: 401 } },
-  { name: 'person correction form', pattern: 'GET /cases/:id/persons/:pid/edit', method: 'GET', url: (i) => `/cases/${i.c}/persons/${i.p}/edit`, expect: content(200, 404) },
-  { name: 'person correction (refused input)', pattern: 'POST /cases/:id/persons/:pid/edit', method: 'POST', url: (i) => `/cases/${i.c}/persons/${i.p}/edit`, form: { name: '', sex: 'female', age_group: 'adult' }, expect: { ...content(422, 404), anonymous: 401 } },
+  {
+    name: 'identifiable export',
+    pattern: 'GET /cases/:id/export.json',
+    method: 'GET',
+    url: (i) => `/cases/${i.c}/export.json`,
+    expect: content(200, 200),
+  },
+  {
+    name: 'access list',
+    pattern: 'GET /cases/:id/access',
+    method: 'GET',
+    url: (i) => `/cases/${i.c}/access`,
+    expect: { ...content(404, 404, 404), coordinator: 200 },
+  },
+  {
+    name: 'access change',
+    pattern: 'POST /cases/:id/access',
+    method: 'POST',
+    url: (i) => `/cases/${i.c}/access`,
+    form: { user_id: 'x', access: 'read' },
+    expect: { ...content(404, 404, 404), anonymous: 401, coordinator: 422 },
+  },
+  {
+    name: 'workflow (refused step)',
+    pattern: 'POST /cases/:id/state',
+    method: 'POST',
+    url: (i) => `/cases/${i.c}/state`,
+    form: { state: 'closed' },
+    expect: { ...content(404, 404, 404), anonymous: 401, coordinator: 422 },
+  },
+  {
+    name: 'read trail',
+    pattern: 'GET /cases/:id/audit',
+    method: 'GET',
+    url: (i) => `/cases/${i.c}/audit`,
+    expect: { ...content(404, 404, 404), coordinator: 200 },
+  },
+  {
+    name: 'API case',
+    pattern: 'GET /api/v1/cases/:id',
+    method: 'GET',
+    url: (i) => `/api/v1/cases/${i.c}`,
+    api: true,
+    expect: { ...content(200, 200), anonymous: 401 },
+  },
+  {
+    name: 'API add act (refused input)',
+    pattern: 'POST /api/v1/cases/:id/acts',
+    method: 'POST',
+    url: (i) => `/api/v1/cases/${i.c}/acts`,
+    api: true,
+    expect: { ...content(400, 404), anonymous: 401 },
+  },
+  {
+    name: 'report',
+    pattern: 'GET /cases/reports',
+    method: 'GET',
+    url: () => '/cases/reports',
+    expect: {
+      anonymous: ANON_HTML,
+      citizen: 403,
+      citizen_on_list: 403,
+      admin: 403,
+      admin_on_list: 403,
+      monitor: 403,
+      owner: 403,
+      reader: 403,
+      other_team: 403,
+      coordinator: 200,
+    },
+  },
+  {
+    name: 'report CSV',
+    pattern: 'GET /cases/reports.csv',
+    method: 'GET',
+    url: () => '/cases/reports.csv',
+    expect: {
+      anonymous: ANON_HTML,
+      citizen: 403,
+      citizen_on_list: 403,
+      admin: 403,
+      admin_on_list: 403,
+      monitor: 403,
+      owner: 403,
+      reader: 403,
+      other_team: 403,
+      coordinator: 200,
+    },
+  },
+  {
+    name: 'thesaurus admin',
+    pattern: 'GET /admin/thesaurus',
+    method: 'GET',
+    url: () => '/admin/thesaurus',
+    expect: {
+      anonymous: ANON_HTML,
+      admin: 200,
+      admin_on_list: 200,
+      citizen: 403,
+      citizen_on_list: 403,
+      coordinator: 403,
+      monitor: 403,
+      owner: 403,
+      reader: 403,
+      other_team: 403,
+    },
+  },
+  {
+    name: 'case list and search',
+    pattern: 'GET /cases',
+    method: 'GET',
+    url: () => '/cases?q=x',
+    expect: {
+      anonymous: ANON_HTML,
+      citizen: 403,
+      citizen_on_list: 403,
+      admin: 200,
+      admin_on_list: 200,
+      coordinator: 200,
+      monitor: 200,
+      owner: 200,
+      reader: 200,
+      other_team: 200,
+    },
+  },
+  {
+    name: 'new case form',
+    pattern: 'GET /cases/new',
+    method: 'GET',
+    url: () => '/cases/new',
+    expect: {
+      anonymous: ANON_HTML,
+      citizen: 403,
+      citizen_on_list: 403,
+      admin: 403,
+      admin_on_list: 403,
+      coordinator: 200,
+      monitor: 200,
+      owner: 200,
+      reader: 200,
+      other_team: 200,
+    },
+  },
+  {
+    name: 'open a case (refused input)',
+    pattern: 'POST /cases',
+    method: 'POST',
+    url: () => '/cases',
+    form: { title: '' },
+    expect: {
+      anonymous: 401,
+      citizen: 403,
+      citizen_on_list: 403,
+      admin: 403,
+      admin_on_list: 403,
+      coordinator: 422,
+      monitor: 422,
+      owner: 422,
+      reader: 422,
+      other_team: 422,
+    },
+  },
+  {
+    name: 'appeal from the case (refused input)',
+    pattern: 'POST /cases/:id/add/appeal',
+    method: 'POST',
+    url: (i) => `/cases/${i.c}/add/appeal`,
+    form: { act_id: '', body: '' },
+    expect: { ...content(422, 404), anonymous: 401 },
+  },
+  {
+    name: 'API case list',
+    pattern: 'GET /api/v1/cases',
+    method: 'GET',
+    url: () => '/api/v1/cases',
+    api: true,
+    expect: {
+      anonymous: 401,
+      citizen: 403,
+      citizen_on_list: 403,
+      admin: 200,
+      admin_on_list: 200,
+      coordinator: 200,
+      monitor: 200,
+      owner: 200,
+      reader: 200,
+      other_team: 200,
+    },
+  },
+  {
+    name: 'thesaurus term (refused input)',
+    pattern: 'POST /admin/thesaurus',
+    method: 'POST',
+    url: () => '/admin/thesaurus',
+    form: { thesaurus: 'act_type', code: '', label_ky: '', label_ru: '', label_en: '' },
+    expect: {
+      anonymous: 401,
+      admin: 422,
+      admin_on_list: 422,
+      citizen: 403,
+      citizen_on_list: 403,
+      coordinator: 403,
+      monitor: 403,
+      owner: 403,
+      reader: 403,
+      other_team: 403,
+    },
+  },
+  {
+    name: 'thesaurus relabel (refused input)',
+    pattern: 'POST /admin/thesaurus/:id',
+    method: 'POST',
+    url: () => '/admin/thesaurus/1',
+    form: { label_ky: '', label_ru: '', label_en: '' },
+    expect: {
+      anonymous: 401,
+      admin: 422,
+      admin_on_list: 422,
+      citizen: 403,
+      citizen_on_list: 403,
+      coordinator: 403,
+      monitor: 403,
+      owner: 403,
+      reader: 403,
+      other_team: 403,
+    },
+  },
+  {
+    name: 'stylesheet',
+    pattern: 'GET /cases/assets/cases.css',
+    method: 'GET',
+    url: () => '/cases/assets/cases.css',
+    expect: Object.fromEntries(WHO.map((w) => [w, 200])),
+  },
+  {
+    name: 'case correction form',
+    pattern: 'GET /cases/:id/edit',
+    method: 'GET',
+    url: (i) => `/cases/${i.c}/edit`,
+    expect: content(200, 404),
+  },
+  {
+    name: 'case correction (refused input)',
+    pattern: 'POST /cases/:id/edit',
+    method: 'POST',
+    url: (i) => `/cases/${i.c}/edit`,
+    form: { title: '' },
+    expect: { ...content(422, 404), anonymous: 401 },
+  },
+  {
+    name: 'person correction form',
+    pattern: 'GET /cases/:id/persons/:pid/edit',
+    method: 'GET',
+    url: (i) => `/cases/${i.c}/persons/${i.p}/edit`,
+    expect: content(200, 404),
+  },
+  {
+    name: 'person correction (refused input)',
+    pattern: 'POST /cases/:id/persons/:pid/edit',
+    method: 'POST',
+    url: (i) => `/cases/${i.c}/persons/${i.p}/edit`,
+    form: { name: '', sex: 'female', age_group: 'adult' },
+    expect: { ...content(422, 404), anonymous: 401 },
+  },
   // Last: it changes the list (the coordinator takes the administrator off it).
-  { name: 'access removal', pattern: 'POST /cases/:id/access/:uid/remove', method: 'POST', url: (i) => `/cases/${i.c}/access/${i.adminOnList}/remove`, form: {}, expect: { ...content(404, 404, 404), anonymous: 401, coordinator: 303 } },
+  {
+    name: 'access removal',
+    pattern: 'POST /cases/:id/access/:uid/remove',
+    method: 'POST',
+    url: (i) => `/cases/${i.c}/access/${i.adminOnList}/remove`,
+    form: {},
+    expect: { ...content(404, 404, 404), anonymous: 401, coordinator: 303 },
+  },
 ];
 
 forEachDialect('case access matrix', (dialect) => {
@@ -84,7 +400,17 @@ forEachDialect('case access matrix', (dialect) => {
   before(async () => {
     t = await buildTestApp(dialect);
     await directoryFixture(t);
-    const roles: Record<Exclude<Who, 'anonymous'>, TestUser['role']> = { citizen: 'citizen', citizen_on_list: 'citizen', admin: 'admin', admin_on_list: 'admin', coordinator: 'coordinator', monitor: 'monitor', owner: 'lawyer', reader: 'lawyer', other_team: 'lawyer' };
+    const roles: Record<Exclude<Who, 'anonymous'>, TestUser['role']> = {
+      citizen: 'citizen',
+      citizen_on_list: 'citizen',
+      admin: 'admin',
+      admin_on_list: 'admin',
+      coordinator: 'coordinator',
+      monitor: 'monitor',
+      owner: 'lawyer',
+      reader: 'lawyer',
+      other_team: 'lawyer',
+    };
     for (const [who, role] of Object.entries(roles) as [Exclude<Who, 'anonymous'>, TestUser['role']][]) {
       const u = await buildUser(t, { role });
       users.set(who, u);
@@ -98,14 +424,29 @@ forEachDialect('case access matrix', (dialect) => {
     await addOk(owner, c, 'person', { name: 'Someone', sex: 'female', age_group: 'adult' });
     const [p] = await idsOf(t, 'case_person', c);
     const upload = multipartBody('statement.pdf', PDF);
-    const up = await t.app.inject({ method: 'POST', url: `/cases/${c}/add/evidence?_csrf=${encodeURIComponent(await owner.csrf())}`, payload: upload.payload, headers: { 'content-type': upload.contentType, cookie: owner.cookieHeader() } });
+    const up = await t.app.inject({
+      method: 'POST',
+      url: `/cases/${c}/add/evidence?_csrf=${encodeURIComponent(await owner.csrf())}`,
+      payload: upload.payload,
+      headers: { 'content-type': upload.contentType, cookie: owner.cookieHeader() },
+    });
     assert.equal(up.statusCode, 303, up.body);
     const [e] = await idsOf(t, 'case_evidence', c);
     ids = { c, e: e!, p: p!, adminOnList: users.get('admin_on_list')!.id };
     // Another team's case, and the access list of ours (a citizen or an admin on a list changes nothing for the citizen).
     await openCase(agents.get('other_team')!, 'Their own case');
     const db = t.db.conn.db;
-    const add = (who: Who, access: 'read' | 'edit') => db.insertInto('case_member').values({ case_id: c, user_id: users.get(who)!.id, access, added_by: users.get('owner')!.id, added_at: t.clock.now.toISOString() }).execute();
+    const add = (who: Who, access: 'read' | 'edit') =>
+      db
+        .insertInto('case_member')
+        .values({
+          case_id: c,
+          user_id: users.get(who)!.id,
+          access,
+          added_by: users.get('owner')!.id,
+          added_at: t.clock.now.toISOString(),
+        })
+        .execute();
     await add('reader', 'read');
     await add('citizen_on_list', 'edit');
     await add('admin_on_list', 'read');
@@ -117,19 +458,34 @@ forEachDialect('case access matrix', (dialect) => {
     const agent = agents.get(who)!;
     const url = r.url(target);
     if (r.api) {
-      const headers: Record<string, string> = who === 'anonymous' ? {} : { authorization: `Bearer ${tokens.get(who)!}` };
-      return t.app.inject({ method: r.method, url, headers, ...(r.method === 'POST' ? { payload: { event_id: 1, act_type: 'no_such_code' } } : {}) });
+      const headers: Record<string, string> =
+        who === 'anonymous' ? {} : { authorization: `Bearer ${tokens.get(who)!}` };
+      return t.app.inject({
+        method: r.method,
+        url,
+        headers,
+        ...(r.method === 'POST' ? { payload: { event_id: 1, act_type: 'no_such_code' } } : {}),
+      });
     }
     if (r.upload) {
       const body = multipartBody('photo.pdf', PNG);
-      return t.app.inject({ method: 'POST', url: `${url}?_csrf=${encodeURIComponent(await agent.csrf())}`, payload: body.payload, headers: { 'content-type': body.contentType, cookie: agent.cookieHeader(), 'accept-language': 'en' } });
+      return t.app.inject({
+        method: 'POST',
+        url: `${url}?_csrf=${encodeURIComponent(await agent.csrf())}`,
+        payload: body.payload,
+        headers: { 'content-type': body.contentType, cookie: agent.cookieHeader(), 'accept-language': 'en' },
+      });
     }
     if (r.method === 'POST') return agent.post(url, r.form ?? {});
     return agent.get(url);
   }
 
   test('the matrix covers every route of the case module', () => {
-    const ours = t.app.achyk.routes.filter((r) => r.url.startsWith('/cases') || r.url.startsWith('/api/v1/cases') || r.url.startsWith('/admin/thesaurus')).map((r) => `${r.method} ${r.url}`);
+    const ours = t.app.achyk.routes
+      .filter(
+        (r) => r.url.startsWith('/cases') || r.url.startsWith('/api/v1/cases') || r.url.startsWith('/admin/thesaurus'),
+      )
+      .map((r) => `${r.method} ${r.url}`);
     assert.deepEqual([...new Set(ours)].sort(), [...new Set(ROUTES.map((r) => r.pattern))].sort());
   });
 
@@ -159,7 +515,10 @@ forEachDialect('case access matrix', (dialect) => {
     const first = await owner.get(`/cases/${ids.c}/export.json`);
     assert.equal(first.statusCode, 303);
     assert.match(String(first.headers.location), /^\/reauth\?next=/);
-    const re = await owner.post('/reauth', { password: users.get('owner')!.password, next: `/cases/${ids.c}/export.json` });
+    const re = await owner.post('/reauth', {
+      password: users.get('owner')!.password,
+      next: `/cases/${ids.c}/export.json`,
+    });
     assert.equal(re.statusCode, 303);
     const ok = await owner.get(`/cases/${ids.c}/export.json`);
     assert.equal(ok.statusCode, 200);
@@ -177,7 +536,11 @@ forEachDialect('case access matrix', (dialect) => {
       assert.equal(list.statusCode, 200);
       assert.ok(!list.body.includes('ZQX-TITLE'), who);
       assert.ok(!list.body.includes(`/cases/${ids.c}"`), who);
-      const api = await t.app.inject({ method: 'GET', url: '/api/v1/cases?q=ZQX', headers: { authorization: `Bearer ${tokens.get(who)!}` } });
+      const api = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/cases?q=ZQX',
+        headers: { authorization: `Bearer ${tokens.get(who)!}` },
+      });
       assert.deepEqual(api.json(), { cases: [] });
     }
     const reader = await agents.get('reader')!.get('/cases?q=ZQX');
@@ -193,19 +556,27 @@ forEachDialect('case access matrix', (dialect) => {
     const coord = agents.get('coordinator')!;
     const monitor = users.get('monitor')!;
     assert.equal((await agents.get('monitor')!.get(`/cases/${ids.c}`)).statusCode, 404);
-    assert.equal((await coord.post(`/cases/${ids.c}/access`, { user_id: String(monitor.id), access: 'read' })).statusCode, 303);
+    assert.equal(
+      (await coord.post(`/cases/${ids.c}/access`, { user_id: String(monitor.id), access: 'read' })).statusCode,
+      303,
+    );
     assert.equal((await agents.get('monitor')!.get(`/cases/${ids.c}`)).statusCode, 200);
     assert.equal((await agents.get('monitor')!.get(`/cases/${ids.c}/add/event`)).statusCode, 404);
     assert.equal((await coord.post(`/cases/${ids.c}/access/${monitor.id}/remove`)).statusCode, 303);
     assert.equal((await agents.get('monitor')!.get(`/cases/${ids.c}`)).statusCode, 404);
     // A citizen can never be put on the list through the form.
-    const refused = await coord.post(`/cases/${ids.c}/access`, { user_id: String(users.get('citizen')!.id), access: 'read' });
+    const refused = await coord.post(`/cases/${ids.c}/access`, {
+      user_id: String(users.get('citizen')!.id),
+      access: 'read',
+    });
     assert.equal(refused.statusCode, 422);
   });
 
   test('the workflow goes intake → documented → verified → closed, one step at a time', async () => {
     const coord = agents.get('coordinator')!;
-    const state = async () => (await t.db.conn.db.selectFrom('hr_case').select('state').where('id', '=', ids.c).executeTakeFirstOrThrow()).state;
+    const state = async () =>
+      (await t.db.conn.db.selectFrom('hr_case').select('state').where('id', '=', ids.c).executeTakeFirstOrThrow())
+        .state;
     assert.equal(await state(), 'intake');
     assert.equal((await coord.post(`/cases/${ids.c}/state`, { state: 'verified' })).statusCode, 422);
     for (const s of ['documented', 'verified', 'closed'] as const) {
@@ -218,7 +589,13 @@ forEachDialect('case access matrix', (dialect) => {
   test('every read is in the audit log without content, and the coordinator sees who read what', async () => {
     const reader = agents.get('reader')!;
     await reader.get(`/cases/${ids.c}`);
-    const rows = await t.db.conn.db.selectFrom('audit_event').select(['actor', 'action', 'data']).where('object_type', '=', 'case').where('object_id', '=', String(ids.c)).where('action', '=', 'case.read').execute();
+    const rows = await t.db.conn.db
+      .selectFrom('audit_event')
+      .select(['actor', 'action', 'data'])
+      .where('object_type', '=', 'case')
+      .where('object_id', '=', String(ids.c))
+      .where('action', '=', 'case.read')
+      .execute();
     assert.ok(rows.some((r) => r.actor === `user:${users.get('reader')!.id}` && JSON.parse(r.data).door === 'page'));
     assert.ok(rows.some((r) => JSON.parse(r.data).door === 'download'));
     assert.ok(rows.some((r) => JSON.parse(r.data).door === 'api'));

@@ -16,8 +16,18 @@ forEachDialect('appeal from a case', (dialect) => {
     const lawyer = await staff(t, 'lawyer');
     const a = lawyer.agent;
     const caseId = await openCase(a, 'Torture in police custody', dir.chui);
-    await addOk(a, caseId, 'event', { title: 'Night at the police station', start: '2026-02-14', start_precision: 'exact', place: 'Room 12, MRKPLACE' });
-    await addOk(a, caseId, 'person', { name: 'Nurlan MRKVICTIM', contact: '+996 555 123', sex: 'male', age_group: 'youth' });
+    await addOk(a, caseId, 'event', {
+      title: 'Night at the police station',
+      start: '2026-02-14',
+      start_precision: 'exact',
+      place: 'Room 12, MRKPLACE',
+    });
+    await addOk(a, caseId, 'person', {
+      name: 'Nurlan MRKVICTIM',
+      contact: '+996 555 123',
+      sex: 'male',
+      age_group: 'youth',
+    });
     const [eventId] = await idsOf(t, 'case_event', caseId);
     const [victimId] = await idsOf(t, 'case_person', caseId);
     await addOk(a, caseId, 'act', { event_id: String(eventId), act_type: 'torture', victim_id: String(victimId) });
@@ -36,7 +46,11 @@ forEachDialect('appeal from a case', (dialect) => {
     const m = /^\/appeals\/(\d+)\/edit$/.exec(String(res.headers.location));
     assert.ok(m, String(res.headers.location));
     const appealId = Number(m[1]);
-    const appeal = await t.db.conn.db.selectFrom('appeal').selectAll().where('id', '=', appealId).executeTakeFirstOrThrow();
+    const appeal = await t.db.conn.db
+      .selectFrom('appeal')
+      .selectAll()
+      .where('id', '=', appealId)
+      .executeTakeFirstOrThrow();
     assert.equal(appeal.owner_id, lawyer.user.id);
     assert.equal(appeal.ngo, 1);
     assert.equal(appeal.body_id, dir.police);
@@ -47,10 +61,18 @@ forEachDialect('appeal from a case', (dialect) => {
     assert.match(appeal.subject, /Torture/);
     assert.match(appeal.text, /Torture, February 14, 2026, Chui oblast/);
     assert.match(appeal.text, /identity is kept confidential/);
-    for (const secret of ['MRKVICTIM', 'MRKPLACE', '+996 555 123']) assert.ok(!`${appeal.subject} ${appeal.text}`.includes(secret));
+    for (const secret of ['MRKVICTIM', 'MRKPLACE', '+996 555 123'])
+      assert.ok(!`${appeal.subject} ${appeal.text}`.includes(secret));
 
-    const iv = await t.db.conn.db.selectFrom('case_intervention').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
-    assert.deepEqual({ kind: iv.kind, appeal: iv.appeal_id, act: iv.act_id, body: iv.body_id, response: iv.response }, { kind: 'appeal', appeal: appealId, act: actId, body: dir.police, response: 'pending' });
+    const iv = await t.db.conn.db
+      .selectFrom('case_intervention')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      { kind: iv.kind, appeal: iv.appeal_id, act: iv.act_id, body: iv.body_id, response: iv.response },
+      { kind: 'appeal', appeal: appealId, act: actId, body: dir.police, response: 'pending' },
+    );
     const after = await a.get(`/cases/${caseId}`);
     assert.ok(after.body.includes(`href="/appeals/${appealId}"`));
     const draft = await a.get(`/appeals/${appealId}/edit`);
@@ -58,9 +80,26 @@ forEachDialect('appeal from a case', (dialect) => {
 
     // A read-only member, or someone off the list, cannot create one.
     const reader = await staff(t, 'lawyer');
-    await t.db.conn.db.insertInto('case_member').values({ case_id: caseId, user_id: reader.user.id, access: 'read', added_by: lawyer.user.id, added_at: t.clock.now.toISOString() }).execute();
-    assert.equal((await reader.agent.post(`/cases/${caseId}/add/appeal`, { act_id: String(actId), body: 'police.test' })).statusCode, 404);
+    await t.db.conn.db
+      .insertInto('case_member')
+      .values({
+        case_id: caseId,
+        user_id: reader.user.id,
+        access: 'read',
+        added_by: lawyer.user.id,
+        added_at: t.clock.now.toISOString(),
+      })
+      .execute();
+    assert.equal(
+      (await reader.agent.post(`/cases/${caseId}/add/appeal`, { act_id: String(actId), body: 'police.test' }))
+        .statusCode,
+      404,
+    );
     const outsider = await staff(t, 'lawyer');
-    assert.equal((await outsider.agent.post(`/cases/${caseId}/add/appeal`, { act_id: String(actId), body: 'police.test' })).statusCode, 404);
+    assert.equal(
+      (await outsider.agent.post(`/cases/${caseId}/add/appeal`, { act_id: String(actId), body: 'police.test' }))
+        .statusCode,
+      404,
+    );
   });
 });

@@ -26,7 +26,13 @@ const M = {
   address: 'Ulitsa MRKADDR7q 12',
   birth_date: '1911-11-11',
 };
-const FREE = { title: 'Case MRKTITLE7q', place: 'MRKPLACE7q', description: 'MRKDESC7q', file: 'MRKFILE7q.pdf', parties: 'MRKPARTIES7q' };
+const FREE = {
+  title: 'Case MRKTITLE7q',
+  place: 'MRKPLACE7q',
+  description: 'MRKDESC7q',
+  file: 'MRKFILE7q.pdf',
+  parties: 'MRKPARTIES7q',
+};
 const ALL = [...Object.values(M), ...Object.values(FREE)];
 const found = (text: string) => ALL.filter((m) => text.includes(m));
 
@@ -42,14 +48,31 @@ forEachDialect('case confidentiality', (dialect) => {
     lawyer = await staff(t, 'lawyer');
     const a = lawyer.agent;
     caseId = await openCase(a, FREE.title);
-    await addOk(a, caseId, 'event', { title: 'Detention', description: FREE.description, place: FREE.place, start: '2025-05-05', start_precision: 'exact' });
+    await addOk(a, caseId, 'event', {
+      title: 'Detention',
+      description: FREE.description,
+      place: FREE.place,
+      start: '2025-05-05',
+      start_precision: 'exact',
+    });
     await addOk(a, caseId, 'person', { ...M, sex: 'female', age_group: 'adult', groups: ['journalist'] });
     const [eventId] = await idsOf(t, 'case_event', caseId);
     const [personId] = await idsOf(t, 'case_person', caseId);
     await addOk(a, caseId, 'act', { event_id: String(eventId), act_type: 'torture', victim_id: String(personId) });
-    await addOk(a, caseId, 'intervention', { kind: 'lawsuit', on_date: '2025-06-01', body: 'court.test', parties: FREE.parties, response: 'pending' });
+    await addOk(a, caseId, 'intervention', {
+      kind: 'lawsuit',
+      on_date: '2025-06-01',
+      body: 'court.test',
+      parties: FREE.parties,
+      response: 'pending',
+    });
     const up = multipartBody(FREE.file, PDF);
-    const res = await t.app.inject({ method: 'POST', url: `/cases/${caseId}/add/evidence?_csrf=${encodeURIComponent(await a.csrf())}`, payload: up.payload, headers: { 'content-type': up.contentType, cookie: a.cookieHeader() } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/cases/${caseId}/add/evidence?_csrf=${encodeURIComponent(await a.csrf())}`,
+      payload: up.payload,
+      headers: { 'content-type': up.contentType, cookie: a.cookieHeader() },
+    });
     assert.equal(res.statusCode, 303);
     await t.db.conn.db.updateTable('hr_case').set({ state: 'verified' }).where('id', '=', caseId).execute();
   });
@@ -60,7 +83,11 @@ forEachDialect('case confidentiality', (dialect) => {
     assert.equal(page.statusCode, 200);
     for (const v of [...Object.values(M), FREE.title, FREE.file]) assert.ok(page.body.includes(v), v);
     const token = await createApiToken(t, lawyer.user.id);
-    const api = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: { authorization: `Bearer ${token}` } });
+    const api = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/cases/${caseId}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
     assert.equal(api.statusCode, 200);
     for (const v of Object.values(M)) assert.ok(!api.body.includes(v), `API: ${v}`);
     assert.ok(api.body.includes('"pseudonym":"P1"'));
@@ -75,7 +102,22 @@ forEachDialect('case confidentiality', (dialect) => {
     const admin = await staff(t, 'admin');
     const urls: [Agent, string][] = [];
     for (const who of [coordinator.agent, outsider.agent, admin.agent]) {
-      for (const u of ['/cases', `/cases?q=${encodeURIComponent('MRKTITLE7q')}`, `/cases?q=Zhyldyz`, `/cases/${caseId}`, `/cases/${caseId}/add/person`, `/cases/${caseId}/evidence/1/download`, `/cases/${caseId}/export.json`, '/cases/reports?from=2025-01-01&to=2025-12-31', '/cases/reports.csv?from=2025-01-01&to=2025-12-31', `/cases/${caseId}/access`, `/cases/${caseId}/audit`, '/admin/audit', '/admin/thesaurus']) urls.push([who, u]);
+      for (const u of [
+        '/cases',
+        `/cases?q=${encodeURIComponent('MRKTITLE7q')}`,
+        `/cases?q=Zhyldyz`,
+        `/cases/${caseId}`,
+        `/cases/${caseId}/add/person`,
+        `/cases/${caseId}/evidence/1/download`,
+        `/cases/${caseId}/export.json`,
+        '/cases/reports?from=2025-01-01&to=2025-12-31',
+        '/cases/reports.csv?from=2025-01-01&to=2025-12-31',
+        `/cases/${caseId}/access`,
+        `/cases/${caseId}/audit`,
+        '/admin/audit',
+        '/admin/thesaurus',
+      ])
+        urls.push([who, u]);
     }
     for (const [agent, url] of urls) {
       const res = await agent.get(url);
@@ -104,7 +146,9 @@ forEachDialect('case confidentiality', (dialect) => {
     if (dialect === 'sqlite') {
       await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
       const file = path.join(t.dir, 'achyk.sqlite');
-      const raw = fs.readFileSync(file).toString('latin1') + (fs.existsSync(`${file}-wal`) ? fs.readFileSync(`${file}-wal`).toString('latin1') : '');
+      const raw =
+        fs.readFileSync(file).toString('latin1') +
+        (fs.existsSync(`${file}-wal`) ? fs.readFileSync(`${file}-wal`).toString('latin1') : '');
       assert.ok(raw.length > 10_000);
       // Markers are ASCII (except the name's first word), so a latin1 view finds them if present.
       assert.deepEqual(found(raw), []);
@@ -114,7 +158,10 @@ forEachDialect('case confidentiality', (dialect) => {
     assert.deepEqual(found(text), []);
     assert.ok(text.includes('enc1:'));
     // The evidence file name is encrypted too; the stored name is random.
-    const stored = await db.selectFrom('case_evidence').select(['stored_name', 'original_name_enc']).executeTakeFirstOrThrow();
+    const stored = await db
+      .selectFrom('case_evidence')
+      .select(['stored_name', 'original_name_enc'])
+      .executeTakeFirstOrThrow();
     assert.match(stored.stored_name, /^[0-9a-f]{48}$/);
     assert.equal(t.cipher.decrypt(stored.original_name_enc, 'case_evidence.original_name'), FREE.file);
   });

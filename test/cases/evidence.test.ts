@@ -32,7 +32,12 @@ forEachDialect('case evidence', (dialect) => {
 
   async function upload(name: string, content: Buffer) {
     const body = multipartBody(name, content);
-    return t.app.inject({ method: 'POST', url: `/cases/${caseId}/add/evidence?_csrf=${encodeURIComponent(await lawyer.csrf())}`, payload: body.payload, headers: { 'content-type': body.contentType, cookie: lawyer.cookieHeader(), 'accept-language': 'en' } });
+    return t.app.inject({
+      method: 'POST',
+      url: `/cases/${caseId}/add/evidence?_csrf=${encodeURIComponent(await lawyer.csrf())}`,
+      payload: body.payload,
+      headers: { 'content-type': body.contentType, cookie: lawyer.cookieHeader(), 'accept-language': 'en' },
+    });
   }
   const filesOnDisk = () => (fs.existsSync(evidenceDir(t.dir)) ? fs.readdirSync(evidenceDir(t.dir)).sort() : []);
 
@@ -40,7 +45,11 @@ forEachDialect('case evidence', (dialect) => {
     const res = await upload('statement of the victim.pdf', PDF);
     assert.equal(res.statusCode, 303);
     const [id] = await idsOf(t, 'case_evidence', caseId);
-    const row = await t.db.conn.db.selectFrom('case_evidence').selectAll().where('id', '=', id!).executeTakeFirstOrThrow();
+    const row = await t.db.conn.db
+      .selectFrom('case_evidence')
+      .selectAll()
+      .where('id', '=', id!)
+      .executeTakeFirstOrThrow();
     assert.equal(row.sha256, crypto.createHash('sha256').update(PDF).digest('hex'));
     assert.equal(row.size, PDF.length);
     assert.deepEqual(filesOnDisk(), [row.stored_name]);
@@ -85,11 +94,19 @@ forEachDialect('case evidence', (dialect) => {
     const res = await lawyer.get(`/cases/${caseId}/evidence/${id}/download`);
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['content-type'], 'application/octet-stream');
-    assert.match(String(res.headers['content-disposition']), /^attachment; filename="HR-\d{4}-\d{4}-evidence-\d+\.pdf"$/);
+    assert.match(
+      String(res.headers['content-disposition']),
+      /^attachment; filename="HR-\d{4}-\d{4}-evidence-\d+\.pdf"$/,
+    );
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
     assert.equal(res.headers['cache-control'], 'no-store');
     assert.equal(res.rawPayload.toString(), PDF.toString());
-    const custody = await t.db.conn.db.selectFrom('case_custody').select(['action', 'actor']).where('evidence_id', '=', id!).orderBy('id').execute();
+    const custody = await t.db.conn.db
+      .selectFrom('case_custody')
+      .select(['action', 'actor'])
+      .where('evidence_id', '=', id!)
+      .orderBy('id')
+      .execute();
     assert.deepEqual(
       custody.map((c) => c.action),
       ['upload', 'download'],
@@ -101,7 +118,11 @@ forEachDialect('case evidence', (dialect) => {
 
   test('verification names a file whose content changed, on the page and through `achyk evidence verify`', async () => {
     const [id] = await idsOf(t, 'case_evidence', caseId);
-    const row = await t.db.conn.db.selectFrom('case_evidence').select('stored_name').where('id', '=', id!).executeTakeFirstOrThrow();
+    const row = await t.db.conn.db
+      .selectFrom('case_evidence')
+      .select('stored_name')
+      .where('id', '=', id!)
+      .executeTakeFirstOrThrow();
     const ok = await verifyEvidence({ db: t.db.conn.db, dataDir: t.dir, actor: 'test', now: t.clock.now });
     assert.ok(ok.every((r) => r.status === 'ok'));
     fs.appendFileSync(path.join(evidenceDir(t.dir), row.stored_name), 'tampered');
@@ -125,8 +146,14 @@ forEachDialect('case evidence', (dialect) => {
       }
       assert.equal(process.exitCode, 1);
       process.exitCode = 0;
-      assert.ok(lines.some((l) => l.startsWith(`evidence ${id} (case ${caseId}): CONTENT CHANGED`)), lines.join('\n'));
-      assert.ok(lines.some((l) => /2 files checked, 1 unchanged, 1 changed or missing/.test(l)), lines.join('\n'));
+      assert.ok(
+        lines.some((l) => l.startsWith(`evidence ${id} (case ${caseId}): CONTENT CHANGED`)),
+        lines.join('\n'),
+      );
+      assert.ok(
+        lines.some((l) => /2 files checked, 1 unchanged, 1 changed or missing/.test(l)),
+        lines.join('\n'),
+      );
     }
   });
 });

@@ -6,7 +6,11 @@ test('a date is stored as the first day of what was written, with its precision'
   assert.deepEqual(parseFuzzyDate('2017-03-14', 'exact'), { date: '2017-03-14', precision: 'exact', label: null });
   assert.deepEqual(parseFuzzyDate('2017-03', 'month'), { date: '2017-03-01', precision: 'month', label: null });
   assert.deepEqual(parseFuzzyDate('2017', 'year'), { date: '2017-01-01', precision: 'year', label: null });
-  assert.deepEqual(parseFuzzyDate('2017-03', 'approximate', ' spring 2017 '), { date: '2017-03-01', precision: 'approximate', label: 'spring 2017' });
+  assert.deepEqual(parseFuzzyDate('2017-03', 'approximate', ' spring 2017 '), {
+    date: '2017-03-01',
+    precision: 'approximate',
+    label: 'spring 2017',
+  });
 });
 
 test('a precision that contradicts the date is refused, not guessed', () => {

@@ -1,7 +1,11 @@
 /** One-file multipart bodies for the case upload tests (encoded by test/support/multipart.ts). */
 import { multipartBody as encode } from '../support/multipart.js';
 
-export function multipartBody(filename: string, content: Buffer, field = 'file'): { payload: Buffer; contentType: string } {
+export function multipartBody(
+  filename: string,
+  content: Buffer,
+  field = 'file',
+): { payload: Buffer; contentType: string } {
   return encode({}, [{ field, filename, content }]);
 }
 

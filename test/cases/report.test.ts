@@ -18,7 +18,14 @@ import { buildTestApp, type TestApp } from '../support/test-app.js';
 import { directoryFixture, staff } from './support.js';
 
 const counts = (xs: { key: string; count: number }[]) => Object.fromEntries(xs.map((x) => [x.key, x.count]));
-const NAMES = ['Aibek Secretname', 'Cholpon Hiddenova', 'Dastan Private', 'Elnura Confidential', 'Farid Perpetratorov', 'Gulnara Witness'];
+const NAMES = [
+  'Aibek Secretname',
+  'Cholpon Hiddenova',
+  'Dastan Private',
+  'Elnura Confidential',
+  'Farid Perpetratorov',
+  'Gulnara Witness',
+];
 
 forEachDialect('case report', (dialect) => {
   let t: TestApp;
@@ -30,18 +37,72 @@ forEachDialect('case report', (dialect) => {
     const owner = await buildUser(t, { role: 'lawyer' });
     const db = t.db.conn.db;
     const now = t.clock.now;
-    const run = <T>(fn: (p: { trx: typeof db; cipher: typeof t.cipher; userId: number; now: Date }) => Promise<T>) => db.transaction().execute((trx) => fn({ trx: trx as never, cipher: t.cipher, userId: owner.id, now }));
+    const run = <T>(fn: (p: { trx: typeof db; cipher: typeof t.cipher; userId: number; now: Date }) => Promise<T>) =>
+      db.transaction().execute((trx) => fn({ trx: trx as never, cipher: t.cipher, userId: owner.id, now }));
     const newCase = async (title: string, territory: number, state: CaseState) => {
       const c = await run((p) => createCase({ ...p, input: { title, territory_id: String(territory) } }));
       await db.updateTable('hr_case').set({ state }).where('id', '=', c.id).execute();
       return c.id;
     };
-    const person = (caseId: number, name: string, sex: string, age: string, groups: string[]) => run((p) => addPerson({ ...p, caseId, input: { name, sex, age_group: age, groups } })).then((r) => r.id);
-    const event = (caseId: number, start: string, precision: string, territory?: number, label?: string) => run((p) => addEvent({ ...p, caseId, input: { title: 'event', start, start_precision: precision, start_label: label, territory_id: territory ? String(territory) : '' } }));
-    const act = (caseId: number, eventId: number, type: string, victim: number, start?: string, precision?: string, label?: string) =>
-      run((p) => addAct({ ...p, caseId, input: { event_id: String(eventId), act_type: type, victim_id: String(victim), start, start_precision: precision, start_label: label } }));
-    const perp = (caseId: number, actId: number, who: { body?: string; person?: number }) => run((p) => addInvolvement({ ...p, caseId, input: { target: `act:${actId}`, role: 'perpetrator', body: who.body, person_id: who.person ? String(who.person) : '' } }));
-    const intervention = (caseId: number, kind: string, on: string, response: string, extra: Record<string, string> = {}) => run((p) => addIntervention({ ...p, caseId, input: { kind, on_date: on, response, ...extra } }));
+    const person = (caseId: number, name: string, sex: string, age: string, groups: string[]) =>
+      run((p) => addPerson({ ...p, caseId, input: { name, sex, age_group: age, groups } })).then((r) => r.id);
+    const event = (caseId: number, start: string, precision: string, territory?: number, label?: string) =>
+      run((p) =>
+        addEvent({
+          ...p,
+          caseId,
+          input: {
+            title: 'event',
+            start,
+            start_precision: precision,
+            start_label: label,
+            territory_id: territory ? String(territory) : '',
+          },
+        }),
+      );
+    const act = (
+      caseId: number,
+      eventId: number,
+      type: string,
+      victim: number,
+      start?: string,
+      precision?: string,
+      label?: string,
+    ) =>
+      run((p) =>
+        addAct({
+          ...p,
+          caseId,
+          input: {
+            event_id: String(eventId),
+            act_type: type,
+            victim_id: String(victim),
+            start,
+            start_precision: precision,
+            start_label: label,
+          },
+        }),
+      );
+    const perp = (caseId: number, actId: number, who: { body?: string; person?: number }) =>
+      run((p) =>
+        addInvolvement({
+          ...p,
+          caseId,
+          input: {
+            target: `act:${actId}`,
+            role: 'perpetrator',
+            body: who.body,
+            person_id: who.person ? String(who.person) : '',
+          },
+        }),
+      );
+    const intervention = (
+      caseId: number,
+      kind: string,
+      on: string,
+      response: string,
+      extra: Record<string, string> = {},
+    ) => run((p) => addIntervention({ ...p, caseId, input: { kind, on_date: on, response, ...extra } }));
 
     // C1, verified, Chui: V1 journalist woman adult; V2 HRD + journalist man youth; W1 (perpetrator, a person).
     const c1 = await newCase('Case one', dir.chui, 'verified');
@@ -56,7 +117,11 @@ forEachDialect('case report', (dialect) => {
     await perp(c1, a2, { body: 'police.test' });
     await perp(c1, a2, { person: w1 });
     await intervention(c1, 'appeal', '2025-03-20', 'no_response', { body: 'police.test' });
-    await intervention(c1, 'lawsuit', '2025-05-01', 'claim_withdrawn', { body: 'court.test', claim_amount: '50000', claim_currency: 'KGS' });
+    await intervention(c1, 'lawsuit', '2025-05-01', 'claim_withdrawn', {
+      body: 'court.test',
+      claim_amount: '50000',
+      claim_currency: 'KGS',
+    });
 
     // C2, documented (not verified), Bishkek: a killing of a journalist — counted everywhere except SDG 16.10.1.
     const c2 = await newCase('Case two', dir.bishkek, 'documented');
@@ -77,7 +142,9 @@ forEachDialect('case report', (dialect) => {
 
     // Also a stray case of another team in intake, with no acts: must not change any number.
     const other = (await staff(t, 'lawyer')).user;
-    await db.transaction().execute((trx) => createCase({ trx, cipher: t.cipher, userId: other.id, input: { title: 'empty' }, now }));
+    await db
+      .transaction()
+      .execute((trx) => createCase({ trx, cipher: t.cipher, userId: other.id, input: { title: 'empty' }, now }));
   });
   after(async () => t.close());
 
@@ -114,7 +181,10 @@ forEachDialect('case report', (dialect) => {
     assert.deepEqual(verified.totals, { acts: 4, victims: 3, cases: 2 });
     const bishkek = await buildCaseReport(db, { filters: { ...PERIOD, territoryId: dir.bishkek }, now: t.clock.now });
     assert.deepEqual(bishkek.totals, { acts: 1, victims: 1, cases: 1 });
-    const torture = await buildCaseReport(db, { filters: { from: '2024-01-01', to: '2025-12-31', actType: 'torture' }, now: t.clock.now });
+    const torture = await buildCaseReport(db, {
+      filters: { from: '2024-01-01', to: '2025-12-31', actType: 'torture' },
+      now: t.clock.now,
+    });
     assert.deepEqual(torture.totals, { acts: 2, victims: 2, cases: 2 });
     assert.deepEqual(defaultPeriod(new Date('2026-03-02T06:00:00Z')), { from: '2025-03-03', to: '2026-03-02' });
     // 2025-03-03 … 2026-03-02: A1 (10 March), A3 (April), A6 (June) are in; A2 ("March 2025" counts from
@@ -125,8 +195,15 @@ forEachDialect('case report', (dialect) => {
 
   test('the report page, in three languages, shows pseudonymised summaries and accessible charts, never a name', async () => {
     const coord = (await staff(t, 'coordinator')).agent;
-    for (const [lang, heading] of [['en', 'SDG indicator 16.10.1'], ['ru', 'Индикатор ЦУР 16.10.1'], ['ky', 'ТӨМ 16.10.1 индикатору']] as const) {
-      const page = await coord.get(`/cases/reports?from=2025-01-01&to=2025-12-31`, { 'accept-language': lang, cookie: `${coord.cookieHeader()}; ${t.app.achyk.cookies.lang}=${lang}` });
+    for (const [lang, heading] of [
+      ['en', 'SDG indicator 16.10.1'],
+      ['ru', 'Индикатор ЦУР 16.10.1'],
+      ['ky', 'ТӨМ 16.10.1 индикатору'],
+    ] as const) {
+      const page = await coord.get(`/cases/reports?from=2025-01-01&to=2025-12-31`, {
+        'accept-language': lang,
+        cookie: `${coord.cookieHeader()}; ${t.app.achyk.cookies.lang}=${lang}`,
+      });
       assert.equal(page.statusCode, 200);
       assert.ok(page.body.includes(heading), lang);
       for (const n of NAMES) assert.ok(!page.body.includes(n), `${lang}: ${n}`);
@@ -152,8 +229,14 @@ forEachDialect('case report', (dialect) => {
     const csv = await coord.get('/cases/reports.csv?from=2025-01-01&to=2025-12-31');
     assert.equal(csv.statusCode, 200);
     assert.match(String(csv.headers['content-type']), /^text\/csv/);
-    assert.match(String(csv.headers['content-disposition']), /^attachment; filename="cases-report-2025-01-01-2025-12-31.csv"/);
-    const lines = csv.body.replace(/^\ufeff/, '').trim().split('\n');
+    assert.match(
+      String(csv.headers['content-disposition']),
+      /^attachment; filename="cases-report-2025-01-01-2025-12-31.csv"/,
+    );
+    const lines = csv.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n');
     assert.ok(lines.includes('sdg_16_10_1_total,,SDG indicator 16.10.1,3'));
     assert.ok(lines.includes('by_perpetrator,police,Police,3'));
     assert.ok(lines.includes('by_vulnerable_group,journalist,Journalist,3'));

@@ -40,13 +40,21 @@ describe('rendering comments', () => {
   });
 
   test('plain text keeps paragraphs and line breaks and escapes everything', () => {
-    assert.equal(renderCommentHtml('a < b\nline two\n\n*not bold*', 'text'), '<p>a &lt; b<br>line two</p>\n<p>*not bold*</p>');
+    assert.equal(
+      renderCommentHtml('a < b\nline two\n\n*not bold*', 'text'),
+      '<p>a &lt; b<br>line two</p>\n<p>*not bold*</p>',
+    );
     assert.match(renderCommentHtml('**bold** and *em*', 'markdown'), /<strong>bold<\/strong> and <em>em<\/em>/);
   });
 });
 
 describe('phases with time as a parameter', () => {
-  const c: PhaseInput = { published_at: '2026-02-20T00:00:00.000Z', opens_on: '2026-03-01', closes_on: '2026-03-14', report_published_at: null };
+  const c: PhaseInput = {
+    published_at: '2026-02-20T00:00:00.000Z',
+    opens_on: '2026-03-01',
+    closes_on: '2026-03-14',
+    report_published_at: null,
+  };
   const at = (iso: string) => new Date(iso);
 
   test('draft → announced → open → closed → report, on Bishkek days (UTC+6)', () => {
@@ -55,7 +63,10 @@ describe('phases with time as a parameter', () => {
     assert.equal(consultationPhase(c, at('2026-02-28T18:00:00Z')), 'open'); // 00:00 on 1 March in Bishkek
     assert.equal(consultationPhase(c, at('2026-03-14T17:59:59Z')), 'open'); // last second of 14 March
     assert.equal(consultationPhase(c, at('2026-03-14T18:00:00Z')), 'closed');
-    assert.equal(consultationPhase({ ...c, report_published_at: '2026-04-01T00:00:00Z' }, at('2026-04-02T00:00:00Z')), 'report');
+    assert.equal(
+      consultationPhase({ ...c, report_published_at: '2026-04-01T00:00:00Z' }, at('2026-04-02T00:00:00Z')),
+      'report',
+    );
   });
 
   test('comments only while open and only on the current version', () => {

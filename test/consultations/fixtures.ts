@@ -23,10 +23,20 @@ export const RU_DRAFT = `Проект Закона Кыргызской Респ
 let bodyCounter = 0;
 
 /** A ministry in the directory (the drafting body), made by the body factory. */
-export async function seedBody(t: TestApp, names: { ru?: string; ky?: string; en?: string } = {}): Promise<{ id: number; code: string }> {
+export async function seedBody(
+  t: TestApp,
+  names: { ru?: string; ky?: string; en?: string } = {},
+): Promise<{ id: number; code: string }> {
   bodyCounter++;
   const code = `ministry-test-${bodyCounter}-${crypto.randomBytes(3).toString('hex')}`;
-  const id = await buildBody(t, { code, kind: 'ministry', name_ky: names.ky ?? `Сыноо министрлиги ${bodyCounter}`, name_ru: names.ru ?? `Тестовое министерство ${bodyCounter}`, name_en: names.en ?? `Test Ministry ${bodyCounter}`, emails: null });
+  const id = await buildBody(t, {
+    code,
+    kind: 'ministry',
+    name_ky: names.ky ?? `Сыноо министрлиги ${bodyCounter}`,
+    name_ru: names.ru ?? `Тестовое министерство ${bodyCounter}`,
+    name_en: names.en ?? `Test Ministry ${bodyCounter}`,
+    emails: null,
+  });
   return { id, code };
 }
 
@@ -34,7 +44,14 @@ export async function seedBody(t: TestApp, names: { ru?: string; ky?: string; en
 export async function seedConsultation(
   t: TestApp,
   actorId: number,
-  opts: { text?: string; format?: 'text' | 'markdown'; published?: boolean; opensOn?: string; closesOn?: string; title?: string } = {},
+  opts: {
+    text?: string;
+    format?: 'text' | 'markdown';
+    published?: boolean;
+    opensOn?: string;
+    closesOn?: string;
+    title?: string;
+  } = {},
 ): Promise<number> {
   const body = await seedBody(t);
   const db = t.db.conn.db;
@@ -42,11 +59,27 @@ export async function seedConsultation(
   return db.transaction().execute(async (trx) => {
     const id = await createConsultation({
       trx,
-      input: { title: opts.title ?? 'Закон об общественных слушаниях', body: body.code, summary: 'Кратко о проекте.', official_url: '', opens_on: opts.opensOn ?? '2026-03-01', closes_on: opts.closesOn ?? '2026-03-14' },
+      input: {
+        title: opts.title ?? 'Закон об общественных слушаниях',
+        body: body.code,
+        summary: 'Кратко о проекте.',
+        official_url: '',
+        opens_on: opts.opensOn ?? '2026-03-01',
+        closes_on: opts.closesOn ?? '2026-03-14',
+      },
       actorId,
       now,
     });
-    await addVersion({ trx, consultationId: id, text: opts.text ?? RU_DRAFT, format: opts.format ?? 'text', sourceFormat: opts.format ?? 'text', changeNote: null, actorId, mail: { cipher: t.cipher, publicUrl: t.config.publicUrl, now } });
+    await addVersion({
+      trx,
+      consultationId: id,
+      text: opts.text ?? RU_DRAFT,
+      format: opts.format ?? 'text',
+      sourceFormat: opts.format ?? 'text',
+      changeNote: null,
+      actorId,
+      mail: { cipher: t.cipher, publicUrl: t.config.publicUrl, now },
+    });
     if (opts.published ?? true) await publishConsultation({ trx, id, actorId, now });
     return id;
   });
@@ -55,14 +88,30 @@ export async function seedConsultation(
 /** The paragraphs of the current version, in order. */
 export async function currentParagraphs(t: TestApp, consultationId: number) {
   const db = t.db.conn.db;
-  const v = await db.selectFrom('consultation_version').select('id').where('consultation_id', '=', consultationId).orderBy('number', 'desc').limit(1).executeTakeFirstOrThrow();
-  return db.selectFrom('consultation_paragraph').selectAll().where('version_id', '=', v.id).orderBy('position').execute();
+  const v = await db
+    .selectFrom('consultation_version')
+    .select('id')
+    .where('consultation_id', '=', consultationId)
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return db
+    .selectFrom('consultation_paragraph')
+    .selectAll()
+    .where('version_id', '=', v.id)
+    .orderBy('position')
+    .execute();
 }
 
 export type { FilePart } from '../support/agent.js';
 
 /** Posts multipart/form-data as a browser would (Agent.postMultipart: the CSRF token in the query). */
-export async function postMultipart(agent: Agent, url: string, fields: Record<string, string>, file?: FilePart): Promise<LightMyRequestResponse> {
+export async function postMultipart(
+  agent: Agent,
+  url: string,
+  fields: Record<string, string>,
+  file?: FilePart,
+): Promise<LightMyRequestResponse> {
   return agent.postMultipart(url, fields, file ? [file] : []);
 }
 
@@ -115,5 +164,10 @@ export function makeDocx(lines: string[]): Buffer {
 
 /** Decodes the HTML entities preact uses, so tests can look for text. */
 export function text(html: string): string {
-  return html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return html
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

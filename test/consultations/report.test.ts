@@ -35,17 +35,56 @@ forEachDialect('consultations: the final report', (dialect) => {
     const now = t.clock.now;
     const ids = await db.transaction().execute(async (trx) => {
       const c = async (u: TestUser, pid: number, stance: Stance, body: string, showName = false, proposed = '') =>
-        postComment({ trx, consultationId: id, paragraphId: pid, actor: actor(u), input: { body, format: 'text', stance, proposedWording: proposed, showName }, now });
+        postComment({
+          trx,
+          consultationId: id,
+          paragraphId: pid,
+          actor: actor(u),
+          input: { body, format: 'text', stance, proposedWording: proposed, showName },
+          now,
+        });
       const a1 = await c(aida, p2!.id, 'support', 'Хорошая норма', true);
       const b1 = await c(bakyt, p2!.id, 'oppose', '=HYPERLINK("http://evil")', false, 'Новая редакция');
       const c1 = await c(cholpon, p2!.id, 'oppose', 'Против');
       const hidden = await c(cholpon, p3!.id, 'support', 'спам');
       const b2 = await c(bakyt, p4!.id, 'neutral', 'Срок?');
-      await postReply({ trx, consultationId: id, parentId: b2, actor: actor(aida), input: { body: 'Согласна', format: 'text', showName: true }, now });
-      await answerComment({ trx, consultationId: id, commentId: b1, actor: actor(coordinator), outcome: 'accepted', reasons: 'Учтено', now });
-      await answerComment({ trx, consultationId: id, commentId: c1, actor: actor(coordinator), outcome: 'rejected', reasons: 'Противоречит Конституции', now });
+      await postReply({
+        trx,
+        consultationId: id,
+        parentId: b2,
+        actor: actor(aida),
+        input: { body: 'Согласна', format: 'text', showName: true },
+        now,
+      });
+      await answerComment({
+        trx,
+        consultationId: id,
+        commentId: b1,
+        actor: actor(coordinator),
+        outcome: 'accepted',
+        reasons: 'Учтено',
+        now,
+      });
+      await answerComment({
+        trx,
+        consultationId: id,
+        commentId: c1,
+        actor: actor(coordinator),
+        outcome: 'rejected',
+        reasons: 'Противоречит Конституции',
+        now,
+      });
       await trx.updateTable('consultation_comment').set({ status: 'hidden' }).where('id', '=', hidden).execute();
-      await addVersion({ trx, consultationId: id, text: RU_DRAFT.replace('15 дней', '30 дней'), format: 'text', sourceFormat: 'text', changeNote: null, actorId: coordinator.id, mail: { cipher: t.cipher, publicUrl: t.config.publicUrl, now } });
+      await addVersion({
+        trx,
+        consultationId: id,
+        text: RU_DRAFT.replace('15 дней', '30 дней'),
+        format: 'text',
+        sourceFormat: 'text',
+        changeNote: null,
+        actorId: coordinator.id,
+        mail: { cipher: t.cipher, publicUrl: t.config.publicUrl, now },
+      });
       return { a1, b1, c1, b2 };
     });
     return { coordinator, id, aida, bakyt, cholpon, ids };
@@ -57,14 +96,33 @@ forEachDialect('consultations: the final report', (dialect) => {
     assert.equal(res.statusCode, 200);
     assert.match(String(res.headers['content-disposition']), /attachment; filename="consultation-\d+-report\.json"/);
     const r = JSON.parse(res.body);
-    assert.deepEqual(r.totals, { comments: 4, support: 1, oppose: 2, neutral: 1, answered: 2, accepted: 1, partly_accepted: 0, rejected: 1, participants: 3, hidden: 1 });
+    assert.deepEqual(r.totals, {
+      comments: 4,
+      support: 1,
+      oppose: 2,
+      neutral: 1,
+      answered: 2,
+      accepted: 1,
+      partly_accepted: 0,
+      rejected: 1,
+      participants: 3,
+      hidden: 1,
+    });
     assert.equal(r.currentVersion, 2);
     assert.equal(r.final, false);
     const art1 = r.articles.find((a: { number: string }) => a.number === '1');
-    assert.deepEqual([art1.tally.comments, art1.tally.support, art1.tally.oppose, art1.tally.accepted, art1.tally.rejected], [3, 1, 2, 1, 1]);
+    assert.deepEqual(
+      [art1.tally.comments, art1.tally.support, art1.tally.oppose, art1.tally.accepted, art1.tally.rejected],
+      [3, 1, 2, 1, 1],
+    );
     const p2 = art1.paragraphs[0];
-    assert.deepEqual(p2.comments.map((c: { id: number }) => c.id), [ids.a1, ids.b1, ids.c1]);
-    const aidaName = (await t.db.conn.db.selectFrom('user').select('display_name').where('id', '=', aida.id).executeTakeFirstOrThrow()).display_name;
+    assert.deepEqual(
+      p2.comments.map((c: { id: number }) => c.id),
+      [ids.a1, ids.b1, ids.c1],
+    );
+    const aidaName = (
+      await t.db.conn.db.selectFrom('user').select('display_name').where('id', '=', aida.id).executeTakeFirstOrThrow()
+    ).display_name;
     assert.deepEqual(p2.comments[0].author, { participant: 1, name: aidaName });
     assert.deepEqual(p2.comments[1].author, { participant: 2, name: null });
     // Article 2's paragraph changed in version 2: its comment is reported under the earlier wording.
@@ -85,8 +143,14 @@ forEachDialect('consultations: the final report', (dialect) => {
     assert.match(String(res.headers['content-type']), /^text\/csv/);
     const rows = parse(res.body.replace(/^\ufeff/, ''), { columns: true }) as Record<string, string>[];
     assert.equal(rows.length, 5);
-    assert.deepEqual(rows.map((r) => r.stance), ['support', 'oppose', 'oppose', 'neutral', '']);
-    assert.deepEqual(rows.map((r) => r.participant), ['1', '2', '3', '2', '1']);
+    assert.deepEqual(
+      rows.map((r) => r.stance),
+      ['support', 'oppose', 'oppose', 'neutral', ''],
+    );
+    assert.deepEqual(
+      rows.map((r) => r.participant),
+      ['1', '2', '3', '2', '1'],
+    );
     assert.equal(rows[1]!.name, '');
     assert.match(rows[0]!.name!, /^Test citizen/);
     assert.equal(rows[1]!.comment, `'=HYPERLINK("http://evil")`);
@@ -112,7 +176,10 @@ forEachDialect('consultations: the final report', (dialect) => {
     const saved = t.clock.now;
     t.clock.now = new Date('2026-03-15T06:00:00Z');
     mod = await signIn(t, coordinator, new Agent(t.app, { 'accept-language': 'en' }));
-    assert.equal((await mod.post(`/consultations/${id}/report`, { conclusion: 'Большинство предложений учтено.' })).statusCode, 303);
+    assert.equal(
+      (await mod.post(`/consultations/${id}/report`, { conclusion: 'Большинство предложений учтено.' })).statusCode,
+      303,
+    );
     const final = await new Agent(t.app, { 'accept-language': 'en' }).get(`/consultations/${id}/report`);
     assert.match(final.body, /Report published on/);
     assert.match(final.body, /Большинство предложений учтено\./);
@@ -132,7 +199,10 @@ forEachDialect('consultations: the final report', (dialect) => {
     const mine = list.find((c) => c.id === published)!;
     assert.equal(mine.phase, 'open');
     assert.match(mine.reportUrl, new RegExp(`/consultations/${published}/report\\.json$`));
-    assert.equal(list.some((c) => c.id === draft), false);
+    assert.equal(
+      list.some((c) => c.id === draft),
+      false,
+    );
     const openapi = JSON.parse((await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).body);
     assert.ok(openapi.paths['/api/v1/consultations']);
   });

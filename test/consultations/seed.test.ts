@@ -16,13 +16,27 @@ forEachDialect('consultations: demo seed', (dialect) => {
   after(async () => t.close());
 
   test('the demo set gets one open Kyrgyz consultation, once; without demo data, nothing', async () => {
-    const runtime = { config: t.config, conn: t.db.conn, cipher: t.cipher, mailer: t.app.achyk.mailer, keyFileCreated: false, close: async () => {} } satisfies Runtime;
+    const runtime = {
+      config: t.config,
+      conn: t.db.conn,
+      cipher: t.cipher,
+      mailer: t.app.achyk.mailer,
+      keyFileCreated: false,
+      close: async () => {},
+    } satisfies Runtime;
     const db = t.db.conn.db;
     await buildUser(t, { role: 'admin' });
     // Without the Ministry of Justice in the directory there is no drafting body to name.
     await consultationsSeed({ runtime, demo: true, now: t.clock.now });
     assert.equal((await db.selectFrom('consultation').select('id').execute()).length, 0);
-    await buildBody(t, { code: 'minjust', kind: 'ministry', name_ky: 'Юстиция министрлиги', name_ru: 'Министерство юстиции', name_en: 'Ministry of Justice', emails: null });
+    await buildBody(t, {
+      code: 'minjust',
+      kind: 'ministry',
+      name_ky: 'Юстиция министрлиги',
+      name_ru: 'Министерство юстиции',
+      name_en: 'Ministry of Justice',
+      emails: null,
+    });
     await consultationsSeed({ runtime, demo: false, now: t.clock.now });
     assert.equal((await db.selectFrom('consultation').select('id').execute()).length, 0);
     await consultationsSeed({ runtime, demo: true, now: t.clock.now });

@@ -91,8 +91,13 @@ describe('splitting drafts into articles and paragraphs', () => {
       r.articles.map((a) => a.number),
       [null, '1', '2', '3'],
     );
-    assert.deepEqual(r.articles[1]!.paragraphs, ['This Law sets out how public hearings on draft laws are held, so that the public can take part.']);
-    assert.deepEqual(r.articles[2]!.paragraphs, ['1. Hearings are announced at least 15 days in advance.', '2. The announcement names the place and time.']);
+    assert.deepEqual(r.articles[1]!.paragraphs, [
+      'This Law sets out how public hearings on draft laws are held, so that the public can take part.',
+    ]);
+    assert.deepEqual(r.articles[2]!.paragraphs, [
+      '1. Hearings are announced at least 15 days in advance.',
+      '2. The announcement names the place and time.',
+    ]);
     assert.deepEqual(r.articles[3]!.paragraphs, ['Entry into force.']);
   });
 

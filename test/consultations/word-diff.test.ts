@@ -36,15 +36,32 @@ describe('word-level differences', () => {
         const a = x.join(' ');
         const b = y.join(' ');
         const parts = diffWords(a, b);
-        assert.equal(parts.filter((p) => p.type !== 'added').map((p) => p.text).join(''), a);
-        assert.equal(parts.filter((p) => p.type !== 'removed').map((p) => p.text).join(''), b);
+        assert.equal(
+          parts
+            .filter((p) => p.type !== 'added')
+            .map((p) => p.text)
+            .join(''),
+          a,
+        );
+        assert.equal(
+          parts
+            .filter((p) => p.type !== 'removed')
+            .map((p) => p.text)
+            .join(''),
+          b,
+        );
       }),
     );
   });
 });
 
 describe('stable anchors and paragraph differences between versions', () => {
-  const p = (articleNumber: string | null, paragraphNumber: number, text: string): VersionParagraph => ({ anchor: paragraphAnchor(text), text, articleNumber, paragraphNumber });
+  const p = (articleNumber: string | null, paragraphNumber: number, text: string): VersionParagraph => ({
+    anchor: paragraphAnchor(text),
+    text,
+    articleNumber,
+    paragraphNumber,
+  });
 
   test('anchors depend on the text only (whitespace-insensitive); repeated texts are numbered', () => {
     assert.equal(paragraphAnchor('Текст  части.\n'), paragraphAnchor('Текст части.'));
@@ -55,8 +72,18 @@ describe('stable anchors and paragraph differences between versions', () => {
   });
 
   test('unchanged, moved, changed, added and removed paragraphs', () => {
-    const before = [p('1', 1, 'Purpose of the law.'), p('1', 2, 'Applies to all bodies.'), p('2', 1, 'Answer within 14 days.'), p('3', 1, 'Repealed text.')];
-    const after = [p('1', 1, 'Purpose of the law.'), p('2', 1, 'Answer within 10 working days.'), p('2', 2, 'Applies to all bodies.'), p('4', 1, 'Brand new.')];
+    const before = [
+      p('1', 1, 'Purpose of the law.'),
+      p('1', 2, 'Applies to all bodies.'),
+      p('2', 1, 'Answer within 14 days.'),
+      p('3', 1, 'Repealed text.'),
+    ];
+    const after = [
+      p('1', 1, 'Purpose of the law.'),
+      p('2', 1, 'Answer within 10 working days.'),
+      p('2', 2, 'Applies to all bodies.'),
+      p('4', 1, 'Brand new.'),
+    ];
     const d = diffVersions(before, after);
     assert.deepEqual(
       d.changes.map((c) => c.kind),
@@ -64,9 +91,15 @@ describe('stable anchors and paragraph differences between versions', () => {
     );
     const changed = d.changes[1]!;
     assert.ok(changed.kind === 'changed');
-    assert.deepEqual(changed.parts.filter((x) => x.type !== 'same').map((x) => `${x.type}:${x.text}`), ['removed:14', 'added:10 working']);
+    assert.deepEqual(
+      changed.parts.filter((x) => x.type !== 'same').map((x) => `${x.type}:${x.text}`),
+      ['removed:14', 'added:10 working'],
+    );
     // The moved paragraph kept its anchor.
     assert.equal(d.changes[2]!.paragraph.anchor, before[1]!.anchor);
-    assert.deepEqual(d.removed.map((r) => r.text), ['Repealed text.']);
+    assert.deepEqual(
+      d.removed.map((r) => r.text),
+      ['Repealed text.'],
+    );
   });
 });

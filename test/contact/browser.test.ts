@@ -8,7 +8,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { translator } from '../../src/platform/i18n/translate.js';
-import { assertAccessible, browserDialects, browserSkipReason, hasHorizontalScroll, launchBrowser, screenshot, skipSuite, startServer, type RunningServer } from '../browser/support.js';
+import {
+  assertAccessible,
+  browserDialects,
+  browserSkipReason,
+  hasHorizontalScroll,
+  launchBrowser,
+  screenshot,
+  skipSuite,
+  startServer,
+  type RunningServer,
+} from '../browser/support.js';
 
 const en = translator('en');
 
@@ -35,7 +45,11 @@ if (skipReason) {
       before(async () => {
         server = await startServer(dialect);
         browser = await launchBrowser();
-        context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-GB', viewport: { width: 390, height: 844 } });
+        context = await browser.newContext({
+          javaScriptEnabled: false,
+          locale: 'en-GB',
+          viewport: { width: 390, height: 844 },
+        });
         page = await context.newPage();
         page.on('request', (r) => {
           if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) foreign.push(r.url());
@@ -52,7 +66,10 @@ if (skipReason) {
         assert.equal(await hasHorizontalScroll(page), false);
         await page.getByLabel(en('contact.field.subject'), { exact: true }).fill('Press accreditation');
         await submit(page, en('contact.submit'));
-        assert.match(await page.locator('.error-summary').innerText(), new RegExp(en('contact.error.empty').replace('.', '\\.')));
+        assert.match(
+          await page.locator('.error-summary').innerText(),
+          new RegExp(en('contact.error.empty').replace('.', '\\.')),
+        );
         await page.getByLabel(en('contact.field.message'), { exact: true }).fill('When is the next press conference?');
         // A person takes a few seconds; the form's signed timestamp refuses instant submissions.
         await page.waitForTimeout(3200);
@@ -84,11 +101,17 @@ if (skipReason) {
           const p = await scanning.newPage();
           await p.goto(`${server.url}/contact`);
           await assertAccessible(p, 'the contact form');
-          await Promise.all([p.waitForNavigation(), p.locator('form[action="/contact"] button[type="submit"]').click()]);
+          await Promise.all([
+            p.waitForNavigation(),
+            p.locator('form[action="/contact"] button[type="submit"]').click(),
+          ]);
           await assertAccessible(p, 'the contact form with errors');
           await p.goto(`${server.url}/subscribe`);
           await assertAccessible(p, 'the subscription form');
-          await Promise.all([p.waitForNavigation(), p.locator('form[action="/subscribe"] button[type="submit"]').click()]);
+          await Promise.all([
+            p.waitForNavigation(),
+            p.locator('form[action="/subscribe"] button[type="submit"]').click(),
+          ]);
           assert.ok(await p.locator('.error-summary').count());
           await assertAccessible(p, 'the subscription form with errors');
         } finally {

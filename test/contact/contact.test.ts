@@ -19,7 +19,8 @@ const ORG_EMAIL = 'info@ngo-secret.example.kg';
 const EMAIL_RE = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 const DAY = 24 * 3600_000;
 let ipCounter = 0;
-const newAgent = (t: TestApp, lang = 'en') => new Agent(t.app, { 'accept-language': lang }, `198.51.100.${++ipCounter}`);
+const newAgent = (t: TestApp, lang = 'en') =>
+  new Agent(t.app, { 'accept-language': lang }, `198.51.100.${++ipCounter}`);
 
 /** The form token of a contact page. */
 const tokenOf = (html: string) => /name="form_token" value="([^"]+)"/.exec(html)?.[1] ?? '';
@@ -35,7 +36,9 @@ forEachDialect('contact form and inbox', (dialect) => {
   });
   const db = () => t.db.conn.db;
   const count = async () => (await db().selectFrom('contact_message').select('id').execute()).length;
-  const mailCount = async () => (await db().selectFrom('mail_delivery').select('id').where('related_type', '=', 'contact_message').execute()).length;
+  const mailCount = async () =>
+    (await db().selectFrom('mail_delivery').select('id').where('related_type', '=', 'contact_message').execute())
+      .length;
 
   /** Loads the form, lets a person's writing time pass, and sends it. */
   async function send(agent: Agent, form: Record<string, string>, waitMs = 20_000) {
@@ -63,21 +66,35 @@ forEachDialect('contact form and inbox', (dialect) => {
 
   test('the honeypot is hidden by a CSS class, out of the tab order, and labelled for screen readers', async () => {
     const page = await newAgent(t).get('/contact');
-    assert.match(page.body, /<div class="visually-hidden"><label for="field-website">Leave this field empty[^<]*<\/label><input type="text" id="field-website" name="website" value(="")? tabindex="-1" autocomplete="off"\/><\/div>/);
+    assert.match(
+      page.body,
+      /<div class="visually-hidden"><label for="field-website">Leave this field empty[^<]*<\/label><input type="text" id="field-website" name="website" value(="")? tabindex="-1" autocomplete="off"\/><\/div>/,
+    );
     assert.doesNotMatch(page.body, /style=/);
-    for (const label of ['field-name', 'field-reply_to', 'field-subject', 'field-message']) assert.match(page.body, new RegExp(`<label for="${label}">`));
+    for (const label of ['field-name', 'field-reply_to', 'field-subject', 'field-message'])
+      assert.match(page.body, new RegExp(`<label for="${label}">`));
   });
 
   test('a message is stored encrypted, mailed to the organisation with the reply address, and audited without its content', async () => {
     const agent = newAgent(t);
-    const res = await send(agent, { name: 'Айгүл Т.', reply_to: 'aigul@example.org', subject: 'Пытки в ИВС', message: 'Моего брата избили в ИВС Октябрьского района.' });
+    const res = await send(agent, {
+      name: 'Айгүл Т.',
+      reply_to: 'aigul@example.org',
+      subject: 'Пытки в ИВС',
+      message: 'Моего брата избили в ИВС Октябрьского района.',
+    });
     assert.equal(res.statusCode, 303, res.body.slice(0, 1500));
     assert.equal(res.headers.location, '/contact/sent');
     const row = await db().selectFrom('contact_message').selectAll().executeTakeFirstOrThrow();
     assert.doesNotMatch(JSON.stringify(row), /избили|aigul|Айгүл|Пытки/);
     assert.equal(row.status, 'new');
     assert.equal(row.language, 'en');
-    const audit = await db().selectFrom('audit_event').selectAll().where('action', '=', 'contact.received').where('object_id', '=', String(row.id)).executeTakeFirstOrThrow();
+    const audit = await db()
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', 'contact.received')
+      .where('object_id', '=', String(row.id))
+      .executeTakeFirstOrThrow();
     assert.doesNotMatch(audit.data, /избили|aigul|Пытки/);
 
     await runJobs(t);
@@ -87,7 +104,12 @@ forEachDialect('contact form and inbox', (dialect) => {
     assert.equal(mail.subject, `Байланыш формасы: жаңы билдирүү № ${row.id}`);
     assert.match(mail.text, /Тема: Пытки в ИВС/);
     // The outbox's delivery log (plain text) holds neither the subject nor the text.
-    const delivery = await db().selectFrom('mail_delivery').selectAll().where('related_type', '=', 'contact_message').where('related_id', '=', String(row.id)).executeTakeFirstOrThrow();
+    const delivery = await db()
+      .selectFrom('mail_delivery')
+      .selectAll()
+      .where('related_type', '=', 'contact_message')
+      .where('related_id', '=', String(row.id))
+      .executeTakeFirstOrThrow();
     assert.doesNotMatch(JSON.stringify(delivery), /Пытки|избили|aigul/);
     assert.match(mail.text, /aigul@example\.org/);
     assert.match(mail.text, new RegExp(`/contact/inbox/${row.id}`));
@@ -99,7 +121,10 @@ forEachDialect('contact form and inbox', (dialect) => {
     const before = await mailCount();
     const honeypot = await send(newAgent(t), { ...form, website: 'http://spam.example' });
     const noToken = await newAgent(t).post('/contact', form);
-    const forged = await newAgent(t).post('/contact', { ...form, form_token: `${Date.now() - 60_000}.${'x'.repeat(43)}` });
+    const forged = await newAgent(t).post('/contact', {
+      ...form,
+      form_token: `${Date.now() - 60_000}.${'x'.repeat(43)}`,
+    });
     const fast = await send(newAgent(t), form, 500);
     for (const r of [honeypot, noToken, forged, fast]) {
       assert.equal(r.statusCode, 303);
@@ -140,21 +165,31 @@ forEachDialect('contact form and inbox', (dialect) => {
     assert.match(res.body, /The form was open too long/);
     assert.match(res.body, /Written slowly/);
     t.clock.advance(10_000);
-    const again = await agent.post('/contact', { form_token: tokenOf(res.body), website: '', subject: 'Later', message: 'Written slowly' });
+    const again = await agent.post('/contact', {
+      form_token: tokenOf(res.body),
+      website: '',
+      subject: 'Later',
+      message: 'Written slowly',
+    });
     assert.equal(again.statusCode, 303);
     assert.equal(await count(), 1);
   });
 
   test('the form is rate-limited per client with a translated 429', async () => {
     const agent = newAgent(t);
-    for (let i = 0; i < CONTACT_LIMITS.perClient; i++) assert.equal((await send(agent, { subject: `s${i}`, message: 'm' })).statusCode, 303);
+    for (let i = 0; i < CONTACT_LIMITS.perClient; i++)
+      assert.equal((await send(agent, { subject: `s${i}`, message: 'm' })).statusCode, 303);
     const limited = await send(agent, { subject: 'one more', message: 'm' });
     assert.equal(limited.statusCode, 429);
     assert.ok(Number(limited.headers['retry-after']) > 0);
     assert.match(limited.body, /Too many messages\. Try again in \d+ minutes\./);
     assert.match(limited.body, /one more/, 'the text is kept');
     assert.equal(await count(), CONTACT_LIMITS.perClient);
-    assert.equal((await send(newAgent(t), { subject: 'other', message: 'm' })).statusCode, 303, 'another client may still write');
+    assert.equal(
+      (await send(newAgent(t), { subject: 'other', message: 'm' })).statusCode,
+      303,
+      'another client may still write',
+    );
   });
 
   test('the inbox: coordinators and admins read, mark handled and delete; other roles and visitors cannot', async () => {
@@ -181,13 +216,23 @@ forEachDialect('contact form and inbox', (dialect) => {
     const page = await agent.get(`/contact/inbox/${id}`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Когда следующая\?<br\/>Спасибо\./);
-    assert.ok(await db().selectFrom('audit_event').select('seq').where('action', '=', 'contact.read').where('object_id', '=', String(id)).executeTakeFirst());
+    assert.ok(
+      await db()
+        .selectFrom('audit_event')
+        .select('seq')
+        .where('action', '=', 'contact.read')
+        .where('object_id', '=', String(id))
+        .executeTakeFirst(),
+    );
     assert.equal((await agent.get('/contact/inbox/999999')).statusCode, 404);
     assert.equal((await agent.get('/contact/inbox/abc')).statusCode, 404);
 
     const handled = await agent.post(`/contact/inbox/${id}/handled`);
     assert.equal(handled.statusCode, 303);
-    assert.equal((await db().selectFrom('contact_message').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status, 'handled');
+    assert.equal(
+      (await db().selectFrom('contact_message').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status,
+      'handled',
+    );
     assert.equal((await agent.post(`/contact/inbox/${id}/handled`, {}, { csrf: false })).statusCode, 403);
 
     // Deleting asks for the password again once the sign-in is more than a few minutes old.
@@ -202,7 +247,15 @@ forEachDialect('contact form and inbox', (dialect) => {
     assert.equal(deleted.headers.location, '/contact/inbox?done=deleted');
     assert.equal(await count(), 0);
     assert.equal((await agent.post(`/contact/inbox/${id}/delete`)).statusCode, 404);
-    const actions = (await db().selectFrom('audit_event').select('action').where('object_type', '=', 'contact_message').where('object_id', '=', String(id)).orderBy('seq').execute()).map((a) => a.action);
+    const actions = (
+      await db()
+        .selectFrom('audit_event')
+        .select('action')
+        .where('object_type', '=', 'contact_message')
+        .where('object_id', '=', String(id))
+        .orderBy('seq')
+        .execute()
+    ).map((a) => a.action);
     assert.deepEqual(actions, ['contact.received', 'contact.read', 'contact.handled', 'contact.deleted']);
 
     const admin = await signIn(t, await buildUser(t, { role: 'admin' }));
@@ -213,14 +266,28 @@ forEachDialect('contact form and inbox', (dialect) => {
     await send(newAgent(t), { subject: 'old', message: 'handled long ago' });
     await send(newAgent(t), { subject: 'open', message: 'not handled' });
     const [first] = await db().selectFrom('contact_message').select('id').orderBy('id').execute();
-    await db().updateTable('contact_message').set({ status: 'handled', handled_at: t.clock.now.toISOString() }).where('id', '=', first!.id).execute();
+    await db()
+      .updateTable('contact_message')
+      .set({ status: 'handled', handled_at: t.clock.now.toISOString() })
+      .where('id', '=', first!.id)
+      .execute();
     t.clock.advance(29 * DAY);
     assert.equal(await sweepHandled(db(), 30, t.clock.now), 0);
     t.clock.advance(2 * DAY);
     assert.equal(await sweepHandled(db(), 30, t.clock.now), 1);
     const left = await db().selectFrom('contact_message').select('status').execute();
-    assert.deepEqual(left.map((r) => r.status), ['new']);
-    assert.ok(await db().selectFrom('audit_event').select('seq').where('action', '=', 'contact.expired').where('object_id', '=', String(first!.id)).executeTakeFirst());
+    assert.deepEqual(
+      left.map((r) => r.status),
+      ['new'],
+    );
+    assert.ok(
+      await db()
+        .selectFrom('audit_event')
+        .select('seq')
+        .where('action', '=', 'contact.expired')
+        .where('object_id', '=', String(first!.id))
+        .executeTakeFirst(),
+    );
   });
 });
 
@@ -244,7 +311,14 @@ test('form tokens: a forged signature or a missing token is a bot; the fill time
   assert.equal(checkFormToken(cipher, token, new Date(at.getTime() + 5_000)), 'ok');
   assert.equal(checkFormToken(cipher, token, new Date(at.getTime() + 2 * DAY)), 'stale');
   assert.equal(checkFormToken(cipher, undefined, at), 'bot');
-  assert.equal(checkFormToken(cipher, token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), new Date(at.getTime() + 5_000)), 'bot');
+  assert.equal(
+    checkFormToken(
+      cipher,
+      token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+      new Date(at.getTime() + 5_000),
+    ),
+    'bot',
+  );
 });
 
 forEachDialect('contact form without CONTACT_EMAIL', (dialect) => {
@@ -263,7 +337,12 @@ forEachDialect('contact form without CONTACT_EMAIL', (dialect) => {
     const agent = newAgent(t);
     const page = await agent.get('/contact');
     t.clock.advance(10_000);
-    const res = await agent.post('/contact', { form_token: tokenOf(page.body), website: '', subject: 'Question', message: 'Is the hearing open to the public?' });
+    const res = await agent.post('/contact', {
+      form_token: tokenOf(page.body),
+      website: '',
+      subject: 'Question',
+      message: 'Is the hearing open to the public?',
+    });
     assert.equal(res.statusCode, 303);
     await runJobs(t);
     const mail = (await t.sentMail()).filter((m) => m.text.includes('hearing open'));

@@ -8,8 +8,18 @@ import type { TestApp } from '../support/test-app.js';
 import { buildSeededApp, csvOf, shippedCsv } from './support.js';
 
 /** Posts the upload page's multipart form as the agent (CSRF token in the query unless csrf: false). */
-async function upload(agent: Agent, fields: Record<string, string>, file: { name: string; content: Buffer | string } | null, opts: { csrf?: boolean } = {}) {
-  return agent.postMultipart('/admin/directory/import', fields, file ? [{ field: 'csv', filename: file.name, content: file.content, type: 'text/csv' }] : [], opts);
+async function upload(
+  agent: Agent,
+  fields: Record<string, string>,
+  file: { name: string; content: Buffer | string } | null,
+  opts: { csrf?: boolean } = {},
+) {
+  return agent.postMultipart(
+    '/admin/directory/import',
+    fields,
+    file ? [{ field: 'csv', filename: file.name, content: file.content, type: 'text/csv' }] : [],
+    opts,
+  );
 }
 
 forEachDialect('directory administration', (dialect) => {
@@ -35,22 +45,49 @@ forEachDialect('directory administration', (dialect) => {
   });
 
   test('the upload without a CSRF token is refused', async () => {
-    assert.equal((await upload(admin, { file: 'bodies' }, { name: 'b.csv', content: csvOf('bodies', []) }, { csrf: false })).statusCode, 403);
+    assert.equal(
+      (await upload(admin, { file: 'bodies' }, { name: 'b.csv', content: csvOf('bodies', []) }, { csrf: false }))
+        .statusCode,
+      403,
+    );
   });
 
   test('a bad file uploaded on the admin page is refused with a table of rows, columns and reasons', async () => {
     const ru = new Agent(t.app, { 'accept-language': 'ru' });
     for (const [k, v] of admin.cookies) ru.cookies.set(k, v);
-    const res = await upload(ru, { file: 'bodies' }, { name: 'b.csv', content: csvOf('bodies', [{ code: 'x.a', kind: 'other', name_en: 'A', supervisor_code: 'x.b' }, { code: 'x.b', kind: 'other', name_en: 'B', supervisor_code: 'x.a', emails: 'nope' }]) });
+    const res = await upload(
+      ru,
+      { file: 'bodies' },
+      {
+        name: 'b.csv',
+        content: csvOf('bodies', [
+          { code: 'x.a', kind: 'other', name_en: 'A', supervisor_code: 'x.b' },
+          { code: 'x.b', kind: 'other', name_en: 'B', supervisor_code: 'x.a', emails: 'nope' },
+        ]),
+      },
+    );
     assert.equal(res.statusCode, 422);
     assert.match(res.body, /Ничего не загружено: найдено 3 ошибки\. Исправьте их/);
-    assert.match(res.body, /<td>3<\/td><td><code>emails<\/code><\/td><td>«nope» — неверный адрес электронной почты.<\/td>/);
+    assert.match(
+      res.body,
+      /<td>3<\/td><td><code>emails<\/code><\/td><td>«nope» — неверный адрес электронной почты.<\/td>/,
+    );
     assert.match(res.body, /<td>2<\/td><td><code>supervisor_code<\/code><\/td><td>Цикл подчинённости: x.a → x.b → x.a/);
     assert.equal(await findBodyByCode(t.db.conn.db, 'x.a'), undefined);
   });
 
   test('a good file is imported (dry run first), and the export downloads the directory as CSV', async () => {
-    const file = csvOf('bodies', [{ code: 'ivs.bishkek', kind: 'closed_institution', institution_type: 'ivs', name_ru: 'ИВС ГУВД г. Бишкек', territory_code: '41711000000000', supervisor_code: 'mvd', contact_unknown: '1' }]);
+    const file = csvOf('bodies', [
+      {
+        code: 'ivs.bishkek',
+        kind: 'closed_institution',
+        institution_type: 'ivs',
+        name_ru: 'ИВС ГУВД г. Бишкек',
+        territory_code: '41711000000000',
+        supervisor_code: 'mvd',
+        contact_unknown: '1',
+      },
+    ]);
     const dry = await upload(admin, { file: 'bodies', dry_run: '1' }, { name: 'b.csv', content: file });
     assert.equal(dry.statusCode, 200);
     assert.match(dry.body, /An import would create 1, change 0/);
@@ -71,11 +108,14 @@ forEachDialect('directory administration', (dialect) => {
     assert.equal(territories.body, shippedCsv('territories'));
     const bodies = await admin.get('/admin/directory/export/bodies.csv');
     assert.ok(bodies.body.startsWith(shippedCsv('bodies')));
-    assert.ok(bodies.body.endsWith('ivs.bishkek,closed_institution,ivs,,ИВС ГУВД г. Бишкек,,41711000000000,mvd,,,,,1,,\n'));
+    assert.ok(
+      bodies.body.endsWith('ivs.bishkek,closed_institution,ivs,,ИВС ГУВД г. Бишкек,,41711000000000,mvd,,,,,1,,\n'),
+    );
   });
 
   test('a file over 1 MB is refused with 413 and nothing is written', async () => {
-    const big = csvOf('bodies', [{ code: 'x.big', kind: 'other', name_en: 'x'.repeat(200) }]) + '#'.repeat(1024 * 1024 + 10);
+    const big =
+      csvOf('bodies', [{ code: 'x.big', kind: 'other', name_en: 'x'.repeat(200) }]) + '#'.repeat(1024 * 1024 + 10);
     assert.equal((await upload(admin, { file: 'bodies' }, { name: 'b.csv', content: big })).statusCode, 413);
     assert.equal(await findBodyByCode(t.db.conn.db, 'x.big'), undefined);
   });
@@ -84,10 +124,21 @@ forEachDialect('directory administration', (dialect) => {
     const cabinet = await findBodyByCode(t.db.conn.db, 'cabinet');
     const form = await admin.get(`/admin/directory/bodies/${cabinet!.id}`);
     assert.equal(form.statusCode, 200);
-    const values = { kind: 'cabinet', name_ky: cabinet!.name_ky!, name_ru: cabinet!.name_ru!, name_en: cabinet!.name_en!, territory_code: '41711000000000', supervisor_code: 'aiyl-okmotu.41708213842000', contact_unknown: '1' };
+    const values = {
+      kind: 'cabinet',
+      name_ky: cabinet!.name_ky!,
+      name_ru: cabinet!.name_ru!,
+      name_en: cabinet!.name_en!,
+      territory_code: '41711000000000',
+      supervisor_code: 'aiyl-okmotu.41708213842000',
+      contact_unknown: '1',
+    };
     const res = await admin.post(`/admin/directory/bodies/${cabinet!.id}`, values);
     assert.equal(res.statusCode, 422);
-    assert.match(res.body, /Supervision cycle: cabinet → aiyl-okmotu.41708213842000 → admin.41708213000000 → plenipotentiary.41708000000000 → cabinet. The escalation chain would never end./);
+    assert.match(
+      res.body,
+      /Supervision cycle: cabinet → aiyl-okmotu.41708213842000 → admin.41708213000000 → plenipotentiary.41708000000000 → cabinet. The escalation chain would never end./,
+    );
     assert.equal((await findBodyByCode(t.db.conn.db, 'cabinet'))!.supervisor_id, null);
   });
 
@@ -113,21 +164,38 @@ forEachDialect('directory administration', (dialect) => {
     assert.match(page.body, /<code>name_ru<\/code>: — → Айыл окмоту Чон-Кеминского айыльного аймака/);
     assert.match(page.body, /<code>emails<\/code>: — → chon-kemin@example.kg/);
     assert.match(page.body, /user:\d+/);
-    const audit = await t.db.conn.db.selectFrom('audit_event').select(['action', 'object_id']).where('action', '=', 'directory.body.update').execute();
+    const audit = await t.db.conn.db
+      .selectFrom('audit_event')
+      .select(['action', 'object_id'])
+      .where('action', '=', 'directory.body.update')
+      .execute();
     assert.ok(audit.some((a) => a.object_id === String(okmotu!.id)));
     // The public page now shows the contacts and the Russian name.
     const pub = await new Agent(t.app, { 'accept-language': 'ru' }).get(`/directory/bodies/${okmotu!.id}`);
     assert.match(pub.body, /href="mailto:chon-kemin@example.kg"/);
     assert.doesNotMatch(pub.body, /Контакты неизвестны/);
     // A bad form is re-rendered with the input and a message per field.
-    const bad = await admin.post(`/admin/directory/bodies/${okmotu!.id}`, { kind: 'aiyl_okmotu', name_ky: 'X', emails: 'broken', website: 'ftp://x' });
+    const bad = await admin.post(`/admin/directory/bodies/${okmotu!.id}`, {
+      kind: 'aiyl_okmotu',
+      name_ky: 'X',
+      emails: 'broken',
+      website: 'ftp://x',
+    });
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, /“broken” is not a valid e-mail address/);
     assert.match(bad.body, /value="broken"/);
   });
 
   test('an administrator creates a closed institution; a code in use is refused', async () => {
-    const res = await admin.post('/admin/directory/bodies/new', { code: 'sizo.1', kind: 'closed_institution', institution_type: 'sizo', name_ru: 'СИЗО-1', territory_code: '41711000000000', supervisor_code: 'sin', contact_unknown: '1' });
+    const res = await admin.post('/admin/directory/bodies/new', {
+      code: 'sizo.1',
+      kind: 'closed_institution',
+      institution_type: 'sizo',
+      name_ru: 'СИЗО-1',
+      territory_code: '41711000000000',
+      supervisor_code: 'sin',
+      contact_unknown: '1',
+    });
     assert.equal(res.statusCode, 303);
     const sizo = await findBodyByCode(t.db.conn.db, 'sizo.1');
     assert.equal(sizo!.kind, 'closed_institution');
@@ -159,8 +227,14 @@ forEachDialect('directory administration', (dialect) => {
 
   test('deactivating and reactivating a body or a territory, with history', async () => {
     const prosecutor = await findBodyByCode(t.db.conn.db, 'prosecutor.41708213000000');
-    assert.equal((await admin.post(`/admin/directory/bodies/${prosecutor!.id}/deactivate`, { end_date: '2026-02-30' })).statusCode, 422);
-    assert.equal((await admin.post(`/admin/directory/bodies/${prosecutor!.id}/deactivate`, { end_date: '' })).statusCode, 303);
+    assert.equal(
+      (await admin.post(`/admin/directory/bodies/${prosecutor!.id}/deactivate`, { end_date: '2026-02-30' })).statusCode,
+      422,
+    );
+    assert.equal(
+      (await admin.post(`/admin/directory/bodies/${prosecutor!.id}/deactivate`, { end_date: '' })).statusCode,
+      303,
+    );
     assert.equal((await findBodyByCode(t.db.conn.db, prosecutor!.code))!.active_to, '2026-03-02');
     const again = await admin.post(`/admin/directory/bodies/${prosecutor!.id}/deactivate`, { end_date: '' });
     assert.equal(again.statusCode, 422);
@@ -173,14 +247,20 @@ forEachDialect('directory administration', (dialect) => {
     const aimak = await findTerritoryByCode(t.db.conn.db, '41708213804000');
     const into = await findTerritoryByCode(t.db.conn.db, '41708213842000');
     assert.ok(aimak && into);
-    const merged = await admin.post(`/admin/directory/territories/${aimak.id}/merge`, { target: into.code, date: '2026-01-01' });
+    const merged = await admin.post(`/admin/directory/territories/${aimak.id}/merge`, {
+      target: into.code,
+      date: '2026-01-01',
+    });
     assert.equal(merged.statusCode, 303);
     const ended = await findTerritoryByCode(t.db.conn.db, aimak.code);
     assert.equal(ended!.successor_id, into.id);
     assert.equal(ended!.valid_to, '2026-01-01');
     const pub = await new Agent(t.app, { 'accept-language': 'en' }).get(`/directory/territories/${aimak.id}`);
     assert.match(pub.body, /No longer exists since/);
-    const wrongLevel = await admin.post(`/admin/directory/territories/${into.id}/merge`, { target: '41708000000000', date: '' });
+    const wrongLevel = await admin.post(`/admin/directory/territories/${into.id}/merge`, {
+      target: '41708000000000',
+      date: '',
+    });
     assert.equal(wrongLevel.statusCode, 422);
     assert.match(wrongLevel.body, /same level/);
   });

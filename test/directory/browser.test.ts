@@ -8,12 +8,29 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { translator } from '../../src/platform/i18n/translate.js';
-import { assertAccessible, browserDialects, browserSkipReason, hasHorizontalScroll, launchBrowser, Phone, screenshot, skipSuite, startServer, type RunningServer } from '../browser/support.js';
+import {
+  assertAccessible,
+  browserDialects,
+  browserSkipReason,
+  hasHorizontalScroll,
+  launchBrowser,
+  Phone,
+  screenshot,
+  skipSuite,
+  startServer,
+  type RunningServer,
+} from '../browser/support.js';
 
 const en = translator('en');
 
 async function follow(page: Page, name: string | RegExp): Promise<void> {
-  await Promise.all([page.waitForNavigation(), page.getByRole('link', { name, exact: typeof name === 'string' }).first().click()]);
+  await Promise.all([
+    page.waitForNavigation(),
+    page
+      .getByRole('link', { name, exact: typeof name === 'string' })
+      .first()
+      .click(),
+  ]);
 }
 
 const skipReason = browserSkipReason();
@@ -70,11 +87,17 @@ if (skipReason) {
       test('search forgives transliteration and adjective endings', async () => {
         await page.goto(`${server.url}/directory`);
         await page.getByLabel(en('directory.search_label')).fill('ошский');
-        await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: en('common.search'), exact: true }).click()]);
+        await Promise.all([
+          page.waitForNavigation(),
+          page.getByRole('button', { name: en('common.search'), exact: true }).click(),
+        ]);
         await page.getByRole('link', { name: "Prosecutor's Office of Osh Oblast" }).waitFor();
         await assertAccessible(page, 'the search results');
         await page.getByLabel(en('directory.search_label')).fill('ysyk-kol');
-        await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: en('common.search'), exact: true }).click()]);
+        await Promise.all([
+          page.waitForNavigation(),
+          page.getByRole('button', { name: en('common.search'), exact: true }).click(),
+        ]);
         await page.getByRole('link', { name: 'Issyk-Kul', exact: true }).first().waitFor();
       });
 
@@ -89,7 +112,11 @@ if (skipReason) {
       });
 
       test('on a phone the directory pages need no horizontal scrolling', async () => {
-        const mobile = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+        const mobile = await browser.newContext({
+          viewport: { width: 390, height: 844 },
+          isMobile: true,
+          hasTouch: true,
+        });
         try {
           const p = await mobile.newPage();
           for (const url of ['/directory', '/directory/map', '/directory/search?q=kemin']) {
@@ -109,7 +136,10 @@ if (skipReason) {
           p.setDefaultTimeout(20_000);
           await p.goto(`${server.url}/directory`);
           await p.getByLabel(en('directory.search_label')).fill('кеминский');
-          await Promise.all([p.waitForNavigation(), p.getByRole('button', { name: en('common.search'), exact: true }).click()]);
+          await Promise.all([
+            p.waitForNavigation(),
+            p.getByRole('button', { name: en('common.search'), exact: true }).click(),
+          ]);
           await follow(p, 'Kemin District State Administration');
           assert.match(await p.locator('h1').innerText(), /Kemin District State Administration/);
         } finally {
@@ -124,14 +154,23 @@ if (skipReason) {
           await p.goto(`${server.url}/login`);
           await p.getByLabel(en('accounts.email')).fill(server.adminEmail);
           await p.getByLabel(en('accounts.password'), { exact: true }).fill(server.adminPassword);
-          await Promise.all([p.waitForNavigation(), p.getByRole('button', { name: en('accounts.login_submit'), exact: true }).click()]);
+          await Promise.all([
+            p.waitForNavigation(),
+            p.getByRole('button', { name: en('accounts.login_submit'), exact: true }).click(),
+          ]);
           const secret = (await p.locator('code.secret').innerText()).replace(/\s+/g, '');
           await p.getByLabel(en('accounts.totp_code')).fill(await new Phone(secret).nextCode());
-          await Promise.all([p.waitForNavigation(), p.getByRole('button', { name: en('accounts.totp_submit'), exact: true }).click()]);
+          await Promise.all([
+            p.waitForNavigation(),
+            p.getByRole('button', { name: en('accounts.totp_submit'), exact: true }).click(),
+          ]);
           await p.goto(`${server.url}/admin/directory`);
           assert.equal((await p.locator('h1').innerText()).trim(), en('directory.admin.title'));
           await assertAccessible(p, 'the directory administration');
-          await Promise.all([p.waitForNavigation(), p.getByRole('link', { name: en('directory.admin.new_body') }).click()]);
+          await Promise.all([
+            p.waitForNavigation(),
+            p.getByRole('link', { name: en('directory.admin.new_body') }).click(),
+          ]);
           await assertAccessible(p, 'the new body form');
           await screenshot(p, `${dialect}-directory-admin-new-body`);
         } finally {

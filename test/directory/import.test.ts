@@ -10,7 +10,13 @@ import { forEachDialect } from '../support/dialects.js';
 import type { TestApp } from '../support/test-app.js';
 import { buildSeededApp, csvOf } from './support.js';
 
-const body = (over: Record<string, string>) => ({ kind: 'other', name_en: 'Test body', territory_code: '41711000000000', contact_unknown: '1', ...over });
+const body = (over: Record<string, string>) => ({
+  kind: 'other',
+  name_en: 'Test body',
+  territory_code: '41711000000000',
+  contact_unknown: '1',
+  ...over,
+});
 
 forEachDialect('directory CSV import: bad input', (dialect) => {
   let t: TestApp;
@@ -20,11 +26,28 @@ forEachDialect('directory CSV import: bad input', (dialect) => {
   after(async () => t.close());
 
   async function run(file: DirectoryFile, data: string | Buffer, dryRun = false): Promise<ImportReport> {
-    return t.db.conn.db.transaction().execute((trx) => importDirectory({ trx, file, data: typeof data === 'string' ? Buffer.from(data) : data, actor: 'test', now: t.clock.now, dryRun }));
+    return t.db.conn.db.transaction().execute((trx) =>
+      importDirectory({
+        trx,
+        file,
+        data: typeof data === 'string' ? Buffer.from(data) : data,
+        actor: 'test',
+        now: t.clock.now,
+        dryRun,
+      }),
+    );
   }
   async function counts() {
     const db = t.db.conn.db;
-    const n = async (table: 'body' | 'territory' | 'directory_change') => Number((await db.selectFrom(table).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+    const n = async (table: 'body' | 'territory' | 'directory_change') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select(sql<number>`count(*)`.as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     return { bodies: await n('body'), territories: await n('territory'), changes: await n('directory_change') };
   }
   /** Runs an import that must be refused, checks nothing changed, returns the problems. */
@@ -48,23 +71,47 @@ forEachDialect('directory CSV import: bad input', (dialect) => {
       ],
     );
     // A territories file given as bodies is refused the same way.
-    assert.ok((await refused('bodies', csvOf('territories', [{ code: '41799999999999', level: 'oblast', name_en: 'X' }]))).every((p) => p.row === 1));
+    assert.ok(
+      (
+        await refused('bodies', csvOf('territories', [{ code: '41799999999999', level: 'oblast', name_en: 'X' }]))
+      ).every((p) => p.row === 1),
+    );
   });
 
   test('a duplicate code is refused, naming both rows', async () => {
-    const problems = await refused('bodies', csvOf('bodies', [body({ code: 'x.dup' }), body({ code: 'x.other' }), body({ code: 'x.dup' })]));
-    assert.deepEqual(problems, [{ row: 4, column: 'code', message: 'directory.csv.duplicate_code', params: { code: 'x.dup', row: 2 } }]);
+    const problems = await refused(
+      'bodies',
+      csvOf('bodies', [body({ code: 'x.dup' }), body({ code: 'x.other' }), body({ code: 'x.dup' })]),
+    );
+    assert.deepEqual(problems, [
+      { row: 4, column: 'code', message: 'directory.csv.duplicate_code', params: { code: 'x.dup', row: 2 } },
+    ]);
   });
 
   test('a parent that does not exist is refused', async () => {
-    const problems = await refused('territories', csvOf('territories', [{ code: '41708213999000', level: 'aiyl_aimak', name_ky: 'Жаңы', parent_code: '41708299000000' }]));
-    assert.deepEqual(problems, [{ row: 2, column: 'parent_code', message: 'directory.csv.unknown_territory', params: { code: '41708299000000' } }]);
-    const level = await refused('territories', csvOf('territories', [{ code: '41708213999000', level: 'aiyl_aimak', name_ky: 'Жаңы', parent_code: '41708000000000' }]));
+    const problems = await refused(
+      'territories',
+      csvOf('territories', [
+        { code: '41708213999000', level: 'aiyl_aimak', name_ky: 'Жаңы', parent_code: '41708299000000' },
+      ]),
+    );
+    assert.deepEqual(problems, [
+      { row: 2, column: 'parent_code', message: 'directory.csv.unknown_territory', params: { code: '41708299000000' } },
+    ]);
+    const level = await refused(
+      'territories',
+      csvOf('territories', [
+        { code: '41708213999000', level: 'aiyl_aimak', name_ky: 'Жаңы', parent_code: '41708000000000' },
+      ]),
+    );
     assert.equal(level[0]!.message, 'directory.csv.parent_level');
   });
 
   test('a cycle in supervision is refused, within the file and through stored bodies', async () => {
-    const inFile = await refused('bodies', csvOf('bodies', [body({ code: 'x.a', supervisor_code: 'x.b' }), body({ code: 'x.b', supervisor_code: 'x.a' })]));
+    const inFile = await refused(
+      'bodies',
+      csvOf('bodies', [body({ code: 'x.a', supervisor_code: 'x.b' }), body({ code: 'x.b', supervisor_code: 'x.a' })]),
+    );
     assert.deepEqual(
       inFile.map((p) => [p.row, p.column, p.message, p.params?.chain]),
       [
@@ -73,22 +120,45 @@ forEachDialect('directory CSV import: bad input', (dialect) => {
       ],
     );
     // The Cabinet put under the Ministry of Internal Affairs, which the Cabinet supervises.
-    const cabinet = { code: 'cabinet', kind: 'cabinet', name_en: 'Cabinet', territory_code: '41711000000000', supervisor_code: 'mvd', contact_unknown: '1' };
+    const cabinet = {
+      code: 'cabinet',
+      kind: 'cabinet',
+      name_en: 'Cabinet',
+      territory_code: '41711000000000',
+      supervisor_code: 'mvd',
+      contact_unknown: '1',
+    };
     const stored = await refused('bodies', csvOf('bodies', [cabinet]));
-    assert.deepEqual(stored.map((p) => p.params?.chain), ['cabinet → mvd → cabinet']);
+    assert.deepEqual(
+      stored.map((p) => p.params?.chain),
+      ['cabinet → mvd → cabinet'],
+    );
     const self = await refused('bodies', csvOf('bodies', [body({ code: 'x.self', supervisor_code: 'x.self' })]));
-    assert.deepEqual(self.map((p) => p.message), ['directory.csv.self_reference']);
+    assert.deepEqual(
+      self.map((p) => p.message),
+      ['directory.csv.self_reference'],
+    );
   });
 
   test('a malformed e-mail is refused, naming the address', async () => {
-    const problems = await refused('bodies', csvOf('bodies', [body({ code: 'x.mail', emails: 'office@gov.kg; not-an-address', contact_unknown: '0' })]));
-    assert.deepEqual(problems, [{ row: 2, column: 'emails', message: 'directory.csv.email', params: { value: 'not-an-address' } }]);
+    const problems = await refused(
+      'bodies',
+      csvOf('bodies', [body({ code: 'x.mail', emails: 'office@gov.kg; not-an-address', contact_unknown: '0' })]),
+    );
+    assert.deepEqual(problems, [
+      { row: 2, column: 'emails', message: 'directory.csv.email', params: { value: 'not-an-address' } },
+    ]);
   });
 
   test('a broken encoding (Windows-1251 saved by a spreadsheet) is refused, naming the rows', async () => {
     const good = Buffer.from(csvOf('bodies', [body({ code: 'x.enc1', name_en: 'Fine' })]));
     // «Бишкек» in Windows-1251: not valid UTF-8.
-    const cp1251 = Buffer.concat([good, Buffer.from('x.enc2,other,,'), Buffer.from([0xc1, 0xe8, 0xf8, 0xea, 0xe5, 0xea]), Buffer.from(',,,41711000000000,,,,,,1,,\n')]);
+    const cp1251 = Buffer.concat([
+      good,
+      Buffer.from('x.enc2,other,,'),
+      Buffer.from([0xc1, 0xe8, 0xf8, 0xea, 0xe5, 0xea]),
+      Buffer.from(',,,41711000000000,,,,,,1,,\n'),
+    ]);
     const problems = await refused('bodies', cp1251);
     assert.deepEqual(problems, [{ row: 3, column: '', message: 'directory.csv.encoding', params: undefined }]);
   });
@@ -99,8 +169,21 @@ forEachDialect('directory CSV import: bad input', (dialect) => {
       csvOf('bodies', [
         body({ code: 'x.ok' }),
         body({ code: 'Bad Code', kind: 'spaceship' }),
-        body({ code: 'x.t', territory_code: '41799999999999', website: 'javascript:alert(1)', phone: 'call me', active_from: '2026-02-30' }),
-        body({ code: 'x.n', name_en: '', institution_type: 'sizo', contact_unknown: 'yes', active_from: '2026-05-01', active_to: '2026-01-01' }),
+        body({
+          code: 'x.t',
+          territory_code: '41799999999999',
+          website: 'javascript:alert(1)',
+          phone: 'call me',
+          active_from: '2026-02-30',
+        }),
+        body({
+          code: 'x.n',
+          name_en: '',
+          institution_type: 'sizo',
+          contact_unknown: 'yes',
+          active_from: '2026-05-01',
+          active_to: '2026-01-01',
+        }),
       ]),
     );
     assert.deepEqual(
@@ -126,12 +209,21 @@ forEachDialect('directory CSV import: bad input', (dialect) => {
       'Ничего не загружено: найдена 1 ошибка. Исправьте её и загрузите файл снова.',
       '  Строка 2, Столбец emails: «bad@» — неверный адрес электронной почты.',
     ]);
-    assert.match(formatReport(report, translator('ky'))[1]!, /Сап 2, Мамыча emails: «bad@» — туура электрондук почта дареги эмес/);
+    assert.match(
+      formatReport(report, translator('ky'))[1]!,
+      /Сап 2, Мамыча emails: «bad@» — туура электрондук почта дареги эмес/,
+    );
   });
 
   test('unclosed quotes, ragged rows and empty files are refused', async () => {
-    assert.equal((await refused('bodies', `${BODY_COLUMNS.join(',')}\n"x.q,other\n`))[0]!.message, 'directory.csv.quote');
-    assert.deepEqual((await refused('bodies', `${BODY_COLUMNS.join(',')}\nx.r,other\n`)).map((p) => [p.row, p.message]), [[2, 'directory.csv.field_count']]);
+    assert.equal(
+      (await refused('bodies', `${BODY_COLUMNS.join(',')}\n"x.q,other\n`))[0]!.message,
+      'directory.csv.quote',
+    );
+    assert.deepEqual(
+      (await refused('bodies', `${BODY_COLUMNS.join(',')}\nx.r,other\n`)).map((p) => [p.row, p.message]),
+      [[2, 'directory.csv.field_count']],
+    );
     assert.equal((await refused('bodies', ''))[0]!.message, 'directory.csv.empty');
   });
 
@@ -144,17 +236,43 @@ forEachDialect('directory CSV import: bad input', (dialect) => {
 
   test('an import creates and updates by code, records the history, and a repeat changes nothing', async () => {
     const rows = [
-      body({ code: 'sizo-1', kind: 'closed_institution', institution_type: 'sizo', name_ru: 'СИЗО-1', name_en: 'SIZO No. 1', supervisor_code: 'sin', emails: 'sizo1@example.kg', contact_unknown: '0' }),
-      { code: 'mvd', kind: 'ministry', name_ky: 'Кыргыз Республикасынын Ички иштер министрлиги', name_ru: 'Министерство внутренних дел Кыргызской Республики', name_en: 'Ministry of Internal Affairs', territory_code: '41711000000000', supervisor_code: 'cabinet', contact_unknown: '1' },
+      body({
+        code: 'sizo-1',
+        kind: 'closed_institution',
+        institution_type: 'sizo',
+        name_ru: 'СИЗО-1',
+        name_en: 'SIZO No. 1',
+        supervisor_code: 'sin',
+        emails: 'sizo1@example.kg',
+        contact_unknown: '0',
+      }),
+      {
+        code: 'mvd',
+        kind: 'ministry',
+        name_ky: 'Кыргыз Республикасынын Ички иштер министрлиги',
+        name_ru: 'Министерство внутренних дел Кыргызской Республики',
+        name_en: 'Ministry of Internal Affairs',
+        territory_code: '41711000000000',
+        supervisor_code: 'cabinet',
+        contact_unknown: '1',
+      },
     ];
     const first = await run('bodies', csvOf('bodies', rows));
     assert.deepEqual([first.created, first.updated, first.unchanged], [1, 1, 0]);
     const mvd = await findBodyByCode(t.db.conn.db, 'mvd');
     assert.equal(mvd!.name_en, 'Ministry of Internal Affairs');
-    const change = await t.db.conn.db.selectFrom('directory_change').selectAll().where('object_type', '=', 'body').where('object_id', '=', mvd!.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const change = await t.db.conn.db
+      .selectFrom('directory_change')
+      .selectAll()
+      .where('object_type', '=', 'body')
+      .where('object_id', '=', mvd!.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     assert.equal(change.action, 'import_update');
     assert.equal(change.actor, 'test');
-    assert.deepEqual(JSON.parse(change.changes), { name_en: ['Ministry of Internal Affairs of the Kyrgyz Republic', 'Ministry of Internal Affairs'] });
+    assert.deepEqual(JSON.parse(change.changes), {
+      name_en: ['Ministry of Internal Affairs of the Kyrgyz Republic', 'Ministry of Internal Affairs'],
+    });
     const again = await run('bodies', csvOf('bodies', rows));
     assert.deepEqual([again.created, again.updated, again.unchanged], [0, 0, 2]);
   });
@@ -163,8 +281,22 @@ forEachDialect('directory CSV import: bad input', (dialect) => {
     const report = await run(
       'territories',
       csvOf('territories', [
-        { code: '41708213842000', level: 'aiyl_aimak', name_ky: 'Чоң-Кемин', name_en: 'Chon-Kemin', parent_code: '41708213000000', valid_to: '2025-01-01', successor_code: '41708213899000' },
-        { code: '41708213899000', level: 'aiyl_aimak', name_ky: 'Жаңы Кемин', parent_code: '41708213000000', valid_from: '2025-01-01' },
+        {
+          code: '41708213842000',
+          level: 'aiyl_aimak',
+          name_ky: 'Чоң-Кемин',
+          name_en: 'Chon-Kemin',
+          parent_code: '41708213000000',
+          valid_to: '2025-01-01',
+          successor_code: '41708213899000',
+        },
+        {
+          code: '41708213899000',
+          level: 'aiyl_aimak',
+          name_ky: 'Жаңы Кемин',
+          parent_code: '41708213000000',
+          valid_from: '2025-01-01',
+        },
       ]),
     );
     assert.deepEqual(report.problems, []);
@@ -172,7 +304,21 @@ forEachDialect('directory CSV import: bad input', (dialect) => {
     const successor = await findTerritoryByCode(t.db.conn.db, '41708213899000');
     assert.equal(old!.successor_id, successor!.id);
     assert.equal(old!.valid_to, '2025-01-01');
-    const missingEnd = await refused('territories', csvOf('territories', [{ code: '41708213899001', level: 'aiyl_aimak', name_ky: 'Х', parent_code: '41708213000000', successor_code: '41708213899000' }]));
-    assert.deepEqual(missingEnd.map((p) => p.message), ['directory.csv.successor_needs_end']);
+    const missingEnd = await refused(
+      'territories',
+      csvOf('territories', [
+        {
+          code: '41708213899001',
+          level: 'aiyl_aimak',
+          name_ky: 'Х',
+          parent_code: '41708213000000',
+          successor_code: '41708213899000',
+        },
+      ]),
+    );
+    assert.deepEqual(
+      missingEnd.map((p) => p.message),
+      ['directory.csv.successor_needs_end'],
+    );
   });
 });

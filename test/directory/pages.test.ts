@@ -22,9 +22,16 @@ forEachDialect('directory pages and API', (dialect) => {
   test('the map has 9 oblast paths and 53 rayon paths, each a link to its page with a title', async () => {
     const res = await new Agent(t.app, { 'accept-language': 'en' }).get('/directory/map');
     assert.equal(res.statusCode, 200);
-    for (const [layer, count] of [['oblast', 9], ['rayon', 53]] as const) {
+    for (const [layer, count] of [
+      ['oblast', 9],
+      ['rayon', 53],
+    ] as const) {
       const svg = svgOf(res.body, layer);
-      const links = [...svg.matchAll(/<a href="(\/directory\/territories\/\d+)"><title[^>]*>([^<]+)<\/title><path d="M[^"]+"[^>]*>(?:<\/path>)?<\/a>/g)];
+      const links = [
+        ...svg.matchAll(
+          /<a href="(\/directory\/territories\/\d+)"><title[^>]*>([^<]+)<\/title><path d="M[^"]+"[^>]*>(?:<\/path>)?<\/a>/g,
+        ),
+      ];
       assert.equal(links.length, count, `${layer} links`);
       assert.equal((svg.match(/<path /g) ?? []).length, count);
       for (const [, href] of links.slice(0, 5)) assert.equal((await t.app.inject({ url: href! })).statusCode, 200);
@@ -53,7 +60,10 @@ forEachDialect('directory pages and API', (dialect) => {
     const aimak = await agent.get(`/directory/territories/${chon!.id}`);
     assert.equal(aimak.statusCode, 200);
     // No Russian name in the data: the Kyrgyz name is shown, marked as a fallback.
-    assert.match(aimak.body, /<span lang="ky">Чоң-Кемин<\/span> <abbr class="muted fallback" title="Перевода на этот язык нет; показано на языке: Кыргызча.">\(ky\)<\/abbr>/);
+    assert.match(
+      aimak.body,
+      /<span lang="ky">Чоң-Кемин<\/span> <abbr class="muted fallback" title="Перевода на этот язык нет; показано на языке: Кыргызча.">\(ky\)<\/abbr>/,
+    );
     assert.match(aimak.body, /Чоң-Кемин айыл өкмөтү/);
   });
 
@@ -65,11 +75,17 @@ forEachDialect('directory pages and API', (dialect) => {
     assert.match(res.body, /Contact unknown/);
     const chain = /<ol class="escalation-chain">([\s\S]*?)<\/ol>/.exec(res.body)![1]!;
     const names = [...chain.matchAll(/<a href="\/directory\/bodies\/\d+">([^<]+)<\/a>/g)].map((m) => m[1]);
-    assert.deepEqual(names, ['Kemin District State Administration', 'Office of the Plenipotentiary Representative of the President of the Kyrgyz Republic in Chui Oblast', 'Cabinet of Ministers of the Kyrgyz Republic']);
+    assert.deepEqual(names, [
+      'Kemin District State Administration',
+      'Office of the Plenipotentiary Representative of the President of the Kyrgyz Republic in Chui Oblast',
+      'Cabinet of Ministers of the Kyrgyz Republic',
+    ]);
   });
 
   test('the search page finds territories and bodies in any script', async () => {
-    const res = await new Agent(t.app, { 'accept-language': 'ky' }).get('/directory/search?q=' + encodeURIComponent('ошский'));
+    const res = await new Agent(t.app, { 'accept-language': 'ky' }).get(
+      '/directory/search?q=' + encodeURIComponent('ошский'),
+    );
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /Ош облусунун прокуратурасы/);
     const latin = await new Agent(t.app).get('/directory/search?q=bishkek');
@@ -94,23 +110,37 @@ forEachDialect('directory pages and API', (dialect) => {
     assert.equal(territories.length, 7);
     assert.ok(territories.some((x) => x.name.ru === 'Иссык-Кульская область'));
     const kemin = await findTerritoryByCode(t.db.conn.db, '41708213000000');
-    const inside = (await t.app.inject({ url: `/api/v1/territories?parent=${kemin!.id}` })).json() as { territories: unknown[] };
+    const inside = (await t.app.inject({ url: `/api/v1/territories?parent=${kemin!.id}` })).json() as {
+      territories: unknown[];
+    };
     assert.ok(inside.territories.length > 5);
-    const q = (await t.app.inject({ url: '/api/v1/territories?q=issyk-kul&level=oblast' })).json() as { territories: Array<{ code: string }> };
-    assert.deepEqual(q.territories.map((x) => x.code), ['41702000000000']);
+    const q = (await t.app.inject({ url: '/api/v1/territories?q=issyk-kul&level=oblast' })).json() as {
+      territories: Array<{ code: string }>;
+    };
+    assert.deepEqual(
+      q.territories.map((x) => x.code),
+      ['41702000000000'],
+    );
     assert.equal((await t.app.inject({ url: '/api/v1/territories?level=planet' })).statusCode, 400);
     assert.equal((await t.app.inject({ url: '/api/v1/territories?nope=1' })).statusCode, 400);
   });
 
   test('GET /api/v1/bodies searches by name, kind and territory (including units inside it)', async () => {
     const chui = await findTerritoryByCode(t.db.conn.db, '41708000000000');
-    const res = await t.app.inject({ url: `/api/v1/bodies?q=${encodeURIComponent('кеминский')}&kind=rayon_administration&territory=${chui!.id}` });
+    const res = await t.app.inject({
+      url: `/api/v1/bodies?q=${encodeURIComponent('кеминский')}&kind=rayon_administration&territory=${chui!.id}`,
+    });
     assert.equal(res.statusCode, 200);
     const { bodies } = res.json() as { bodies: Array<{ code: string; contactUnknown: boolean; emails: string[] }> };
-    assert.deepEqual(bodies.map((b) => b.code), ['admin.41708213000000']);
+    assert.deepEqual(
+      bodies.map((b) => b.code),
+      ['admin.41708213000000'],
+    );
     assert.equal(bodies[0]!.contactUnknown, true);
     assert.deepEqual(bodies[0]!.emails, []);
-    const all = (await t.app.inject({ url: `/api/v1/bodies?territory=${chui!.id}&kind=aiyl_okmotu&limit=500` })).json() as { bodies: unknown[] };
+    const all = (
+      await t.app.inject({ url: `/api/v1/bodies?territory=${chui!.id}&kind=aiyl_okmotu&limit=500` })
+    ).json() as { bodies: unknown[] };
     assert.ok(all.bodies.length > 50);
     assert.equal((await t.app.inject({ url: '/api/v1/bodies?kind=spaceship' })).statusCode, 400);
   });
@@ -121,12 +151,16 @@ forEachDialect('directory pages and API', (dialect) => {
     assert.equal(res.statusCode, 200);
     const body = res.json() as { code: string; kind: string; supervisorChain: Array<{ code: string }> };
     assert.equal(body.kind, 'prosecutor');
-    assert.deepEqual(body.supervisorChain.map((c) => c.code), ['prosecutor.41708000000000', 'gp']);
+    assert.deepEqual(
+      body.supervisorChain.map((c) => c.code),
+      ['prosecutor.41708000000000', 'gp'],
+    );
   });
 
   test('the three directory endpoints are in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, unknown> };
-    for (const p of ['/api/v1/territories', '/api/v1/bodies', '/api/v1/bodies/{id}']) assert.ok(doc.paths[p], `${p} missing`);
+    for (const p of ['/api/v1/territories', '/api/v1/bodies', '/api/v1/bodies/{id}'])
+      assert.ok(doc.paths[p], `${p} missing`);
   });
 
   test('the main navigation links to the directory', async () => {

@@ -49,31 +49,45 @@ forEachDialect('directory search', (dialect) => {
 
   test('"ошский" finds the Osh bodies', async () => {
     const codes = await bodyCodes('ошский');
-    for (const c of ['prosecutor.41706000000000', 'plenipotentiary.41706000000000', 'city-hall.41721000000000', 'prosecutor.41721000000000']) assert.ok(codes.includes(c), `missing ${c}`);
+    for (const c of [
+      'prosecutor.41706000000000',
+      'plenipotentiary.41706000000000',
+      'city-hall.41721000000000',
+      'prosecutor.41721000000000',
+    ])
+      assert.ok(codes.includes(c), `missing ${c}`);
     assert.ok(!codes.includes('prosecutor.41708000000000'), 'Chui is not Osh');
   });
 
   test('«кемин» and «кеминский» both find Kemin', async () => {
     for (const q of ['кемин', 'кеминский', 'Кеминского', 'kemin']) {
       const codes = await bodyCodes(q);
-      for (const c of ['admin.41708213000000', 'prosecutor.41708213000000', 'aiyl-okmotu.41708213842000']) assert.ok(codes.includes(c), `${q}: missing ${c}`);
+      for (const c of ['admin.41708213000000', 'prosecutor.41708213000000', 'aiyl-okmotu.41708213842000'])
+        assert.ok(codes.includes(c), `${q}: missing ${c}`);
     }
     assert.ok((await territoryNames('кеминский')).includes('Кемин'));
   });
 
   test('н/ң, о/ө, у/ү and Latin ö/ü are interchangeable', async () => {
-    for (const q of ['Чоң-Кемин', 'Чон-Кемин', 'chon-kemin', 'Chön-Kemin']) assert.deepEqual(await territoryNames(q), ['Чоң-Кемин'], q);
-    for (const q of ['Жети-Өгүз', 'Жети-Огуз', 'jeti-ögüz', 'Jeti-Oguz']) assert.ok((await territoryNames(q)).includes('Жети-Өгүз'), q);
+    for (const q of ['Чоң-Кемин', 'Чон-Кемин', 'chon-kemin', 'Chön-Kemin'])
+      assert.deepEqual(await territoryNames(q), ['Чоң-Кемин'], q);
+    for (const q of ['Жети-Өгүз', 'Жети-Огуз', 'jeti-ögüz', 'Jeti-Oguz'])
+      assert.ok((await territoryNames(q)).includes('Жети-Өгүз'), q);
   });
 
   test('several words must all match, and a body can be filtered by kind', async () => {
-    const codes = (await searchBodies(t.db.conn.db, { q: 'прокуратура ошской', kind: 'prosecutor' })).map((b) => b.code);
+    const codes = (await searchBodies(t.db.conn.db, { q: 'прокуратура ошской', kind: 'prosecutor' })).map(
+      (b) => b.code,
+    );
     assert.deepEqual(codes.sort(), ['prosecutor.41706000000000', 'prosecutor.41721000000000']);
   });
 
   test('nothing odd matches gibberish, and SQL wildcards are inert', async () => {
     assert.deepEqual(await bodyCodes('zzqxw'), []);
-    assert.deepEqual(await bodyCodes('%'), (await searchBodies(t.db.conn.db, { limit: 500 })).map((b) => b.code));
+    assert.deepEqual(
+      await bodyCodes('%'),
+      (await searchBodies(t.db.conn.db, { limit: 500 })).map((b) => b.code),
+    );
     assert.deepEqual(await bodyCodes("_' or 1=1 --"), await bodyCodes('or 1 1'));
   });
 });

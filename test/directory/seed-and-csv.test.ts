@@ -25,7 +25,11 @@ forEachDialect('directory seed and CSV', (dialect) => {
 
   test('the seed has 7 oblasts, 2 cities of republican significance and 40 rayons', async () => {
     const db = t.db.conn.db;
-    const rows = await db.selectFrom('territory').select(['level', sql<number>`count(*)`.as('n')]).groupBy('level').execute();
+    const rows = await db
+      .selectFrom('territory')
+      .select(['level', sql<number>`count(*)`.as('n')])
+      .groupBy('level')
+      .execute();
     const by = Object.fromEntries(rows.map((r) => [r.level, Number(r.n)]));
     assert.equal(by.oblast, 7);
     assert.equal(by.city_republican, 2);
@@ -69,17 +73,25 @@ forEachDialect('directory seed and CSV', (dialect) => {
 
   test('export → import changes nothing (idempotent upsert by code)', async () => {
     const db = t.db.conn.db;
-    const historyBefore = await db.selectFrom('directory_change').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const historyBefore = await db
+      .selectFrom('directory_change')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
     for (const file of ['territories', 'bodies'] as const) {
       const { csv, rows } = await exportDirectory(db, file);
-      const report = await db.transaction().execute((trx) => importDirectory({ trx, file, data: Buffer.from(csv), actor: 'test', now: t.clock.now }));
+      const report = await db
+        .transaction()
+        .execute((trx) => importDirectory({ trx, file, data: Buffer.from(csv), actor: 'test', now: t.clock.now }));
       assert.deepEqual(report.problems, []);
       assert.equal(report.rows, rows);
       assert.equal(report.unchanged, rows);
       assert.equal(report.created + report.updated, 0);
       assert.equal((await exportDirectory(db, file)).csv, csv);
     }
-    const historyAfter = await db.selectFrom('directory_change').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const historyAfter = await db
+      .selectFrom('directory_change')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(historyAfter.n), Number(historyBefore.n));
   });
 });
@@ -92,14 +104,29 @@ forEachDialect('directory seed step', (dialect) => {
   after(async () => t.close());
 
   test('the registered seed step fills a new database once, and leaves a filled one alone', async () => {
-    assert.ok(seedSteps().includes(directorySeed), 'declared in the directory manifest (src/modules/directory/index.ts)');
+    assert.ok(
+      seedSteps().includes(directorySeed),
+      'declared in the directory manifest (src/modules/directory/index.ts)',
+    );
     const runtime = { conn: t.db.conn } as unknown as Runtime;
     await directorySeed({ runtime, demo: false, now: t.clock.now });
-    const count = async () => Number((await t.db.conn.db.selectFrom('body').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.db.conn.db
+            .selectFrom('body')
+            .select(sql<number>`count(*)`.as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     assert.equal(await count(), 582);
     await directorySeed({ runtime, demo: false, now: t.clock.now });
     assert.equal(await count(), 582);
-    const audit = await t.db.conn.db.selectFrom('audit_event').select(['actor', 'action']).where('action', 'like', 'directory.%').execute();
+    const audit = await t.db.conn.db
+      .selectFrom('audit_event')
+      .select(['actor', 'action'])
+      .where('action', 'like', 'directory.%')
+      .execute();
     assert.deepEqual(audit, [
       { actor: 'system', action: 'directory.import' },
       { actor: 'system', action: 'directory.import' },
@@ -109,16 +136,36 @@ forEachDialect('directory seed step', (dialect) => {
 
   test('new boundaries replace the shapes of the territories with the same codes; others are skipped', async () => {
     const file = path.join(t.dir, 'new.geojson');
-    const square = { type: 'Polygon', coordinates: [[[75, 42], [76, 42], [76, 43], [75, 42]]] };
-    fs.writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [
-      { type: 'Feature', properties: { id: '41708213000000' }, geometry: square },
-      { type: 'Feature', properties: { id: 'KG08213000000' }, geometry: { type: 'Point', coordinates: [1, 2] } },
-      { type: 'Feature', properties: { id: '41799999999999' }, geometry: square },
-      { type: 'Feature', properties: {}, geometry: square },
-    ] }));
+    const square = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [75, 42],
+          [76, 42],
+          [76, 43],
+          [75, 42],
+        ],
+      ],
+    };
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { id: '41708213000000' }, geometry: square },
+          { type: 'Feature', properties: { id: 'KG08213000000' }, geometry: { type: 'Point', coordinates: [1, 2] } },
+          { type: 'Feature', properties: { id: '41799999999999' }, geometry: square },
+          { type: 'Feature', properties: {}, geometry: square },
+        ],
+      }),
+    );
     const matched = await t.db.conn.db.transaction().execute((trx) => loadBoundaries(trx, t.clock.now, [file]));
     assert.equal(matched, 1);
-    const kemin = await t.db.conn.db.selectFrom('territory').select('boundary').where('code', '=', '41708213000000').executeTakeFirstOrThrow();
+    const kemin = await t.db.conn.db
+      .selectFrom('territory')
+      .select('boundary')
+      .where('code', '=', '41708213000000')
+      .executeTakeFirstOrThrow();
     assert.deepEqual(JSON.parse(kemin.boundary!), square);
   });
 });

@@ -23,4 +23,3 @@ export function csvOf(file: DirectoryFile, rows: Array<Record<string, string>>):
   const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c] ?? '')).join(','))].join('\n') + '\n';
 }
-

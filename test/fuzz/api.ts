@@ -65,7 +65,11 @@ function shaped(schema: Schema | undefined, ids: string[], depth: number): fc.Ar
   switch (type) {
     case 'integer':
     case 'number':
-      return fc.oneof(fc.constantFrom(...(realIds.length ? realIds : [1])), fc.integer(), fc.constantFrom(0, -1, 2 ** 31, 2 ** 53 + 1, 1.5, 1e21));
+      return fc.oneof(
+        fc.constantFrom(...(realIds.length ? realIds : [1])),
+        fc.integer(),
+        fc.constantFrom(0, -1, 2 ** 31, 2 ** 53 + 1, 1.5, 1e21),
+      );
     case 'boolean':
       return fc.boolean();
     case 'array':
@@ -76,8 +80,27 @@ function shaped(schema: Schema | undefined, ids: string[], depth: number): fc.Ar
       const required = new Set(schema.required ?? []);
       return fc
         .tuple(
-          fc.tuple(...props.map(([name, s]) => fc.option(fromSchema(s, ids, depth + 1), { freq: required.has(name) ? 12 : 3, nil: undefined }))),
-          fc.oneof({ weight: 6, arbitrary: fc.constant<[string, unknown][]>([]) }, { weight: 1, arbitrary: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...UNKNOWN_KEYS), anyText().map((s) => s.slice(0, 30))), wrongType()), { minLength: 1, maxLength: 2 }) }),
+          fc.tuple(
+            ...props.map(([name, s]) =>
+              fc.option(fromSchema(s, ids, depth + 1), { freq: required.has(name) ? 12 : 3, nil: undefined }),
+            ),
+          ),
+          fc.oneof(
+            { weight: 6, arbitrary: fc.constant<[string, unknown][]>([]) },
+            {
+              weight: 1,
+              arbitrary: fc.array(
+                fc.tuple(
+                  fc.oneof(
+                    fc.constantFrom(...UNKNOWN_KEYS),
+                    anyText().map((s) => s.slice(0, 30)),
+                  ),
+                  wrongType(),
+                ),
+                { minLength: 1, maxLength: 2 },
+              ),
+            },
+          ),
         )
         .map(([values, extra]) => {
           const out: Record<string, unknown> = {};
@@ -85,18 +108,28 @@ function shaped(schema: Schema | undefined, ids: string[], depth: number): fc.Ar
             if (values[i] !== undefined) out[name] = values[i];
           });
           // defineProperty, so "__proto__" becomes a real key of the JSON text, as an attacker sends it.
-          for (const [k, v] of extra) Object.defineProperty(out, k, { value: v, enumerable: true, configurable: true, writable: true });
+          for (const [k, v] of extra)
+            Object.defineProperty(out, k, { value: v, enumerable: true, configurable: true, writable: true });
           return out;
         });
     }
     default:
-      return fc.oneof({ weight: 4, arbitrary: anyText() }, { weight: 1, arbitrary: fc.constantFrom(...DATES, ...NUMBERS, ...ids) });
+      return fc.oneof(
+        { weight: 4, arbitrary: anyText() },
+        { weight: 1, arbitrary: fc.constantFrom(...DATES, ...NUMBERS, ...ids) },
+      );
   }
 }
 
 /** A query-string value as text (what a URL can carry). */
 function queryValue(schema: Schema | undefined, ids: string[]): fc.Arbitrary<string> {
-  return fc.oneof({ weight: 3, arbitrary: shaped(schema, ids, 0).map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '')) }, { weight: 1, arbitrary: anyText() });
+  return fc.oneof(
+    {
+      weight: 3,
+      arbitrary: shaped(schema, ids, 0).map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))),
+    },
+    { weight: 1, arbitrary: anyText() },
+  );
 }
 
 /** The role whose pages showed the most of this API's area (so its ids are records the role sees). */
@@ -114,9 +147,15 @@ function apiRole(world: World, route: RouteInfo): Who {
 }
 
 /** Fuzzes every JSON API route; returns the figures. */
-export async function fuzzApi(world: World, label: string, runs = runsPerEndpoint(40)): Promise<{ tally: Tally; line: string }> {
+export async function fuzzApi(
+  world: World,
+  label: string,
+  runs = runsPerEndpoint(40),
+): Promise<{ tally: Tally; line: string }> {
   const tally = new Tally(`api ${label}`);
-  const doc = (await world.t.app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, Record<string, Operation>> };
+  const doc = (await world.t.app.inject({ url: '/api/v1/openapi.json' })).json() as {
+    paths: Record<string, Record<string, Operation>>;
+  };
   const routes = world.routes.filter((r) => r.api);
   let described = 0;
   for (const route of routes) {
@@ -126,17 +165,59 @@ export async function fuzzApi(world: World, label: string, runs = runsPerEndpoin
     const who = apiRole(world, route);
     const token = who === 'visitor' ? null : world.tokens.get(who as Role)!;
     const otherToken = [...world.tokens.values()].find((x) => x !== token) ?? 'none';
-    const ids = [...new Set([...world.params.values()].flatMap((s) => [...s]).filter((v) => /^\d+$/.test(v)))].slice(0, 8);
+    const ids = [...new Set([...world.params.values()].flatMap((s) => [...s]).filter((v) => /^\d+$/.test(v)))].slice(
+      0,
+      8,
+    );
     const queryParams = (op?.parameters ?? []).filter((p) => p.in === 'query');
     const bodySchema = op?.requestBody?.content?.['application/json']?.schema;
     const plan = planFor(world, route);
     const arbitrary = fc.record({
-      url: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...plan.urls.map((u) => u.split('?')[0]!)) }, { weight: 2, arbitrary: patternUrl(world, route) }),
-      query: fc.tuple(...queryParams.map((p) => fc.option(queryValue(p.schema, ids), { freq: p.required ? 10 : 2, nil: undefined }))),
-      extraQuery: fc.oneof({ weight: 5, arbitrary: fc.constant<[string, string][]>([]) }, { weight: 1, arbitrary: fc.array(fc.tuple(fc.constantFrom(...UNKNOWN_KEYS, ...queryParams.map((p) => p.name)), anyText()), { minLength: 1, maxLength: 3 }) }),
+      url: fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...plan.urls.map((u) => u.split('?')[0]!)) },
+        { weight: 2, arbitrary: patternUrl(world, route) },
+      ),
+      query: fc.tuple(
+        ...queryParams.map((p) => fc.option(queryValue(p.schema, ids), { freq: p.required ? 10 : 2, nil: undefined })),
+      ),
+      extraQuery: fc.oneof(
+        { weight: 5, arbitrary: fc.constant<[string, string][]>([]) },
+        {
+          weight: 1,
+          arbitrary: fc.array(
+            fc.tuple(fc.constantFrom(...UNKNOWN_KEYS, ...queryParams.map((p) => p.name)), anyText()),
+            { minLength: 1, maxLength: 3 },
+          ),
+        },
+      ),
       body: route.method === 'GET' ? fc.constant(undefined) : fromSchema(bodySchema ?? { type: 'object' }, ids),
-      rawBody: fc.oneof({ weight: 12, arbitrary: fc.constant<string | null>(null) }, { weight: 1, arbitrary: fc.constantFrom('{', '{"a":', '[1,', '{"a":1}}', 'null', '', '\u0000', '{"a":"\\ud800"}', '{"__proto__":{"role":"admin"}}', '1e999', `{"a":${'['.repeat(5000)}`) }),
-      contentType: fc.constantFrom(...Array<string>(10).fill('application/json'), 'application/json; charset=utf-16', 'text/plain', 'application/x-www-form-urlencoded', 'application/xml', ''),
+      rawBody: fc.oneof(
+        { weight: 12, arbitrary: fc.constant<string | null>(null) },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            '{',
+            '{"a":',
+            '[1,',
+            '{"a":1}}',
+            'null',
+            '',
+            '\u0000',
+            '{"a":"\\ud800"}',
+            '{"__proto__":{"role":"admin"}}',
+            '1e999',
+            `{"a":${'['.repeat(5000)}`,
+          ),
+        },
+      ),
+      contentType: fc.constantFrom(
+        ...Array<string>(10).fill('application/json'),
+        'application/json; charset=utf-16',
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'application/xml',
+        '',
+      ),
       auth: fc.constantFrom(...Array<string>(10).fill('own'), 'none', 'other', 'malformed', 'basic', 'huge'),
       lang: fc.constantFrom('en', 'ru', 'ky', 'xx', '*'),
     });
@@ -153,7 +234,14 @@ export async function fuzzApi(world: World, label: string, runs = runsPerEndpoin
         for (const [k, v] of input.extraQuery) params.append(k, v);
         const qs = params.toString();
         const headers: Record<string, string> = { 'accept-language': input.lang };
-        const bearer = { own: token, none: null, other: otherToken, malformed: 'achyk_not-a-token', basic: null, huge: `achyk_${'a'.repeat(8000)}` }[input.auth as 'own'];
+        const bearer = {
+          own: token,
+          none: null,
+          other: otherToken,
+          malformed: 'achyk_not-a-token',
+          basic: null,
+          huge: `achyk_${'a'.repeat(8000)}`,
+        }[input.auth as 'own'];
         if (bearer) headers.authorization = `Bearer ${bearer}`;
         if (input.auth === 'basic') headers.authorization = 'Basic YWRtaW46YWRtaW4=';
         let payload: string | undefined;
@@ -161,9 +249,17 @@ export async function fuzzApi(world: World, label: string, runs = runsPerEndpoin
           payload = input.rawBody ?? JSON.stringify(input.body) ?? '';
           if (input.contentType) headers['content-type'] = input.contentType;
         }
-        return world.t.app.inject({ method: route.method as 'GET' | 'POST', url: qs ? `${input.url}?${qs}` : input.url, headers, payload });
+        return world.t.app.inject({
+          method: route.method as 'GET' | 'POST',
+          url: qs ? `${input.url}?${qs}` : input.url,
+          headers,
+          payload,
+        });
       },
     });
   }
-  return { tally, line: `${tally.summary()}; ${described} of ${routes.length} API routes described in the OpenAPI document` };
+  return {
+    tally,
+    line: `${tally.summary()}; ${described} of ${routes.length} API routes described in the OpenAPI document`,
+  };
 }

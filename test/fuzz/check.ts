@@ -51,7 +51,11 @@ export function unsafeMarkup(html: string): string[] {
       if (attr.includes('7331') || name.includes('7331')) problems.push(`marker inside markup: <${name} ${attr}>`);
       const scheme = /^[\s\u0000-\u001f]*([a-z]+):/i.exec(value.replace(/[\t\n\r]/g, ''))?.[1]?.toLowerCase();
       // data: URLs are fine for the layout's icon and inline images; nowhere a user could be sent to.
-      if (URL_ATTRS.has(attr) && (scheme === 'javascript' || scheme === 'vbscript' || (scheme === 'data' && name !== 'link' && name !== 'img'))) problems.push(`${attr}="${value.slice(0, 40)}" on <${name}>`);
+      if (
+        URL_ATTRS.has(attr) &&
+        (scheme === 'javascript' || scheme === 'vbscript' || (scheme === 'data' && name !== 'link' && name !== 'img'))
+      )
+        problems.push(`${attr}="${value.slice(0, 40)}" on <${name}>`);
     }
   }
   return problems;
@@ -83,10 +87,13 @@ export function checkResponse(res: LightMyRequestResponse, opts: { api: boolean 
         return `${status} JSON answer does not parse`;
       }
       if (!body.error?.code || !body.error.message) return `${status} JSON answer without error code and message`;
-      if (body.error.code === 'invalid' && !(body.error.fields ?? []).length) return `${status} "invalid" without any field named`;
-      if ((body.error.fields ?? []).some((f) => !f.field || !f.message)) return `${status} field error without field or message`;
+      if (body.error.code === 'invalid' && !(body.error.fields ?? []).length)
+        return `${status} "invalid" without any field named`;
+      if ((body.error.fields ?? []).some((f) => !f.field || !f.message))
+        return `${status} field error without field or message`;
     } else if (status === 422 && isHtml(res)) {
-      if (!/class="error-summary"|class="error-details"|aria-invalid="true"|class="error"/.test(res.body)) return '422 page names no field';
+      if (!/class="error-summary"|class="error-details"|aria-invalid="true"|class="error"/.test(res.body))
+        return '422 page names no field';
     }
   }
   if (isHtml(res)) {

@@ -40,8 +40,8 @@ export const SQL = [
   "' OR 1=1 --",
   '" OR ""="',
   "'; DROP TABLE user; --",
-  "1; DELETE FROM audit_event",
-  "1 UNION SELECT password_hash FROM user --",
+  '1; DELETE FROM audit_event',
+  '1 UNION SELECT password_hash FROM user --',
   "admin'--",
   "') OR ('a'='a",
   '1)) OR sleep(5)#',
@@ -161,14 +161,73 @@ export const SCRIPTS = [
 ];
 
 /** Numbers and dates at their limits, as strings (forms carry only strings). */
-export const NUMBERS = ['0', '-1', '1.5', '1e3', '1e309', '-0', 'NaN', 'Infinity', '0x10', '9007199254740993', '99999999999999999999', '2147483648', ' 1', '1 ', '１２', '٣', '+1', '00001'];
-export const DATES = ['2026-02-30', '2026-13-01', '0000-00-00', '9999-12-31', '1900-01-01', '2026-2-3', '2026-03-02T00:00:00Z', '02.03.2026', '2026/03/02', '20260302', '-2026-03-02', '+020026-03-02'];
+export const NUMBERS = [
+  '0',
+  '-1',
+  '1.5',
+  '1e3',
+  '1e309',
+  '-0',
+  'NaN',
+  'Infinity',
+  '0x10',
+  '9007199254740993',
+  '99999999999999999999',
+  '2147483648',
+  ' 1',
+  '1 ',
+  '１２',
+  '٣',
+  '+1',
+  '00001',
+];
+export const DATES = [
+  '2026-02-30',
+  '2026-13-01',
+  '0000-00-00',
+  '9999-12-31',
+  '1900-01-01',
+  '2026-2-3',
+  '2026-03-02T00:00:00Z',
+  '02.03.2026',
+  '2026/03/02',
+  '20260302',
+  '-2026-03-02',
+  '+020026-03-02',
+];
 
 /** Every corpus entry in one list (for "any known payload"). */
-export const ALL_PAYLOADS = [...XSS, ...SQL, ...FTS, ...TRAVERSAL, ...HEADER_INJECTION, ...SCRIPTS, ...NUMBERS, ...DATES];
+export const ALL_PAYLOADS = [
+  ...XSS,
+  ...SQL,
+  ...FTS,
+  ...TRAVERSAL,
+  ...HEADER_INJECTION,
+  ...SCRIPTS,
+  ...NUMBERS,
+  ...DATES,
+];
 
 /** Unknown keys: prototype pollution, framework-internal names, privilege fields. */
-export const UNKNOWN_KEYS = ['__proto__', 'constructor', 'prototype', 'role', 'is_admin', 'id', 'user_id', 'status', 'zz_unknown', 'a[b]', 'a.b', '', ' ', '_csrf2', 'ROLE', '\u0000', 'ключ'];
+export const UNKNOWN_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'role',
+  'is_admin',
+  'id',
+  'user_id',
+  'status',
+  'zz_unknown',
+  'a[b]',
+  'a.b',
+  '',
+  ' ',
+  '_csrf2',
+  'ROLE',
+  '\u0000',
+  'ключ',
+];
 
 /**
  * Any string a hostile or careless client may send: mostly corpus entries and short arbitrary Unicode,
@@ -180,14 +239,45 @@ export function anyText(): fc.Arbitrary<string> {
     { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
     { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
     { weight: 1, arbitrary: fc.constantFrom('', ' ', '\n') },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...XSS, ...SCRIPTS, 'x', 'ж'), fc.integer({ min: 100, max: 20_000 })).map(([s, n]) => s.repeat(Math.ceil(n / Math.max(1, s.length)))) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...ALL_PAYLOADS), fc.constantFrom(...ALL_PAYLOADS)).map(([a, b]) => `${a}${b}`) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...XSS, ...SCRIPTS, 'x', 'ж'), fc.integer({ min: 100, max: 20_000 }))
+        .map(([s, n]) => s.repeat(Math.ceil(n / Math.max(1, s.length)))),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...ALL_PAYLOADS), fc.constantFrom(...ALL_PAYLOADS))
+        .map(([a, b]) => `${a}${b}`),
+    },
   );
 }
 
 /** A value for a path parameter: real ids of the fixture world, and everything an id must not be. */
 export function anyPathParam(real: string[]): fc.Arbitrary<string> {
-  const junk = ['0', '-1', '1.5', '1e3', '99999999999999999999', '2147483648', 'abc', '%00', '%2e%2e', '..', '%2F', 'null', 'undefined', '[]', '%3Cscript%3E', '%E2%80%AE', '%FF', '%', ' ', 'NaN'];
+  const junk = [
+    '0',
+    '-1',
+    '1.5',
+    '1e3',
+    '99999999999999999999',
+    '2147483648',
+    'abc',
+    '%00',
+    '%2e%2e',
+    '..',
+    '%2F',
+    'null',
+    'undefined',
+    '[]',
+    '%3Cscript%3E',
+    '%E2%80%AE',
+    '%FF',
+    '%',
+    ' ',
+    'NaN',
+  ];
   return fc.oneof(
     { weight: 3, arbitrary: real.length ? fc.constantFrom(...real) : fc.constant('1') },
     { weight: 2, arbitrary: fc.constantFrom(...junk) },
@@ -198,5 +288,11 @@ export function anyPathParam(real: string[]): fc.Arbitrary<string> {
 
 /** Percent-encodes the UTF-8 bytes of any string (lone surrogates included, as U+FFFD). */
 export function percentEncode(s: string): string {
-  return [...Buffer.from(s, 'utf8')].map((b) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  return [...Buffer.from(s, 'utf8')]
+    .map((b) =>
+      /[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b))
+        ? String.fromCharCode(b)
+        : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
+    .join('');
 }

@@ -18,7 +18,11 @@ import { routeKey, type World } from './world.js';
 const WRONG_CSRF = 'x'.repeat(43);
 
 /** Fuzzes every POST form route of the world's app; returns the figures. */
-export async function fuzzForms(world: World, label: string, runs = runsPerEndpoint(20)): Promise<{ tally: Tally; line: string }> {
+export async function fuzzForms(
+  world: World,
+  label: string,
+  runs = runsPerEndpoint(20),
+): Promise<{ tally: Tally; line: string }> {
   const tally = new Tally(`forms ${label}`);
   const forms = world.routes.filter((r) => r.method === 'POST' && !r.api);
   assert.ok(forms.length > 50, `only ${forms.length} form routes found`);
@@ -31,27 +35,79 @@ export async function fuzzForms(world: World, label: string, runs = runsPerEndpo
     const fields = [...(plan.form?.fields ?? new Map<string, Set<string>>())].filter(([k]) => k !== '_csrf');
     if (plan.form) withFields++;
     const names = fields.map(([k]) => k);
-    const fileFields = new Set([...(plan.form?.files ?? []), ...fields.filter(([k]) => /file|upload|attachment/i.test(k)).map(([k]) => k)]);
+    const fileFields = new Set([
+      ...(plan.form?.files ?? []),
+      ...fields.filter(([k]) => /file|upload|attachment/i.test(k)).map(([k]) => k),
+    ]);
     const value = (offered: Set<string>) =>
-      fc.option(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(offered.size ? [...offered] : [''])) }, { weight: 3, arbitrary: anyText() }), { freq: 8, nil: undefined });
+      fc.option(
+        fc.oneof(
+          { weight: 3, arbitrary: fc.constantFrom(...(offered.size ? [...offered] : [''])) },
+          { weight: 3, arbitrary: anyText() },
+        ),
+        { freq: 8, nil: undefined },
+      );
     const file: fc.Arbitrary<FilePart | null> = fc.option(
-      fc.record({
-        name: fc.oneof(fc.constantFrom('a.pdf', '../../etc/passwd', 'a\\b.pdf', 'x\u202efdp.exe', 'a\u0000.pdf'), anyText().map((s) => s.slice(0, 300))),
-        type: fc.constantFrom('application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'application/octet-stream', 'text/html'),
-        data: fc.oneof(fc.constant(tinyPdf('Fuzz')), fc.uint8Array({ maxLength: 256 }).map((a) => Buffer.from(a)), fc.constant(Buffer.alloc(0)), fc.constant(Buffer.from('<script>alert(7331)</script>'))),
-      }).map((f) => ({ field: [...fileFields][0] ?? 'file', ...f })),
+      fc
+        .record({
+          name: fc.oneof(
+            fc.constantFrom('a.pdf', '../../etc/passwd', 'a\\b.pdf', 'x\u202efdp.exe', 'a\u0000.pdf'),
+            anyText().map((s) => s.slice(0, 300)),
+          ),
+          type: fc.constantFrom(
+            'application/pdf',
+            'image/png',
+            'image/jpeg',
+            'text/plain',
+            'application/octet-stream',
+            'text/html',
+          ),
+          data: fc.oneof(
+            fc.constant(tinyPdf('Fuzz')),
+            fc.uint8Array({ maxLength: 256 }).map((a) => Buffer.from(a)),
+            fc.constant(Buffer.alloc(0)),
+            fc.constant(Buffer.from('<script>alert(7331)</script>')),
+          ),
+        })
+        .map((f) => ({ field: [...fileFields][0] ?? 'file', ...f })),
       { freq: 2, nil: null },
     );
     const arbitrary = fc.record({
-      url: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...plan.urls) }, { weight: 1, arbitrary: patternUrl(world, route) }),
+      url: fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...plan.urls) },
+        { weight: 1, arbitrary: patternUrl(world, route) },
+      ),
       values: fc.tuple(...fields.map(([, offered]) => value(offered))),
-      repeat: fc.oneof({ weight: 5, arbitrary: fc.constant<string[]>([]) }, { weight: 1, arbitrary: fc.subarray(names, { maxLength: Math.min(2, names.length) }) }),
+      repeat: fc.oneof(
+        { weight: 5, arbitrary: fc.constant<string[]>([]) },
+        { weight: 1, arbitrary: fc.subarray(names, { maxLength: Math.min(2, names.length) }) },
+      ),
       extra: fc.oneof(
         { weight: 5, arbitrary: fc.constant<[string, string][]>([]) },
-        { weight: 1, arbitrary: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...UNKNOWN_KEYS), anyText().map((s) => s.slice(0, 30))), anyText()), { minLength: 1, maxLength: 3 }) },
+        {
+          weight: 1,
+          arbitrary: fc.array(
+            fc.tuple(
+              fc.oneof(
+                fc.constantFrom(...UNKNOWN_KEYS),
+                anyText().map((s) => s.slice(0, 30)),
+              ),
+              anyText(),
+            ),
+            { minLength: 1, maxLength: 3 },
+          ),
+        },
       ),
       csrf: fc.constantFrom(...Array<string>(18).fill('good'), 'missing', 'wrong'),
-      encoding: plan.form?.multipart ? fc.constantFrom<'multipart' | 'urlencoded'>('multipart', 'multipart', 'multipart', 'urlencoded') : fc.constantFrom<'multipart' | 'urlencoded'>('urlencoded', 'urlencoded', 'urlencoded', 'urlencoded', 'multipart'),
+      encoding: plan.form?.multipart
+        ? fc.constantFrom<'multipart' | 'urlencoded'>('multipart', 'multipart', 'multipart', 'urlencoded')
+        : fc.constantFrom<'multipart' | 'urlencoded'>(
+            'urlencoded',
+            'urlencoded',
+            'urlencoded',
+            'urlencoded',
+            'multipart',
+          ),
       file: fileFields.size || plan.form?.multipart ? file : fc.constant(null),
       lang: fc.constantFrom('en', 'ru', 'ky'),
     });

@@ -12,10 +12,24 @@ const dir = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const options = args.filter((a) => a.startsWith('--'));
 const given = args.filter((a) => !a.startsWith('--'));
-const files = given.length ? given : fs.readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => path.join('test', 'fuzz', f));
+const files = given.length
+  ? given
+  : fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.test.ts'))
+      .sort()
+      .map((f) => path.join('test', 'fuzz', f));
 // 10,000 inputs per endpoint take hours: a day's cap per file instead of the runner's 15 minutes.
-const env = { ...process.env, FUZZ_RUNS: process.env.FUZZ_RUNS ?? '10000', ACHYK_TEST_TIMEOUT_MS: process.env.ACHYK_TEST_TIMEOUT_MS ?? String(24 * 3600_000) };
-const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'run-tests.ts'), ...options, ...files], { stdio: 'inherit', env, cwd: path.resolve(dir, '../..') });
+const env = {
+  ...process.env,
+  FUZZ_RUNS: process.env.FUZZ_RUNS ?? '10000',
+  ACHYK_TEST_TIMEOUT_MS: process.env.ACHYK_TEST_TIMEOUT_MS ?? String(24 * 3600_000),
+};
+const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'run-tests.ts'), ...options, ...files], {
+  stdio: 'inherit',
+  env,
+  cwd: path.resolve(dir, '../..'),
+});
 child.on('exit', (code, signal) => {
   process.exitCode = code ?? (signal ? 1 : 0);
 });

@@ -27,9 +27,12 @@ export function selected(endpoint: string): boolean {
  * random, so that every local run explores new inputs (printed with the figures, to be replayed).
  */
 const CI_SEED = 20261128;
-export const SEED = Number.isInteger(Number(process.env.FUZZ_SEED)) && process.env.FUZZ_SEED
-  ? Number(process.env.FUZZ_SEED)
-  : process.env.CI === 'true' ? CI_SEED : Math.floor(Math.random() * 2 ** 31);
+export const SEED =
+  Number.isInteger(Number(process.env.FUZZ_SEED)) && process.env.FUZZ_SEED
+    ? Number(process.env.FUZZ_SEED)
+    : process.env.CI === 'true'
+      ? CI_SEED
+      : Math.floor(Math.random() * 2 ** 31);
 
 /** A seed per endpoint derived from the run's seed, so endpoints do not all draw the same sequence. */
 export function endpointSeed(endpoint: string): number {
@@ -60,7 +63,9 @@ export class Tally {
   /** The first failure of each endpoint, for the assertion message. */
   report(): string {
     const first = new Map<string, Failure>();
-    for (const f of this.failures) if (!first.has(`${f.endpoint} ${f.problem.slice(0, 40)}`)) first.set(`${f.endpoint} ${f.problem.slice(0, 40)}`, f);
+    for (const f of this.failures)
+      if (!first.has(`${f.endpoint} ${f.problem.slice(0, 40)}`))
+        first.set(`${f.endpoint} ${f.problem.slice(0, 40)}`, f);
     return [...first.values()]
       .slice(0, 40)
       .map((f) => `${f.endpoint}: ${f.problem}\n    input: ${f.input.slice(0, 600)}`)
@@ -69,14 +74,29 @@ export class Tally {
 }
 
 function show(input: unknown): string {
-  return JSON.stringify(input, (_k, v: unknown) => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 200)}…(${v.length} chars)` : Buffer.isBuffer(v) ? `<${v.length} bytes>` : v));
+  return JSON.stringify(input, (_k, v: unknown) =>
+    typeof v === 'string' && v.length > 200
+      ? `${v.slice(0, 200)}…(${v.length} chars)`
+      : Buffer.isBuffer(v)
+        ? `<${v.length} bytes>`
+        : v,
+  );
 }
 
 /**
  * Sends `runs` generated inputs to one endpoint and checks every answer (status, specificity,
  * escaping, injected headers) and the server log (no error-level line).
  */
-export async function fuzzEndpoint<T>(p: { world: World; tally: Tally; endpoint: string; api: boolean; runs: number; arbitrary: fc.Arbitrary<T>; send: (input: T) => Promise<LightMyRequestResponse>; extraCheck?: (input: T, res: LightMyRequestResponse) => string | null }): Promise<void> {
+export async function fuzzEndpoint<T>(p: {
+  world: World;
+  tally: Tally;
+  endpoint: string;
+  api: boolean;
+  runs: number;
+  arbitrary: fc.Arbitrary<T>;
+  send: (input: T) => Promise<LightMyRequestResponse>;
+  extraCheck?: (input: T, res: LightMyRequestResponse) => string | null;
+}): Promise<void> {
   const { world, tally } = p;
   tally.endpoints++;
   let failuresHere = 0;

@@ -18,12 +18,25 @@ export function urlencoded(pairs: [string, string][]): string {
 
 /** A multipart body; field names and file names go out as given (quotes and CR/LF included). */
 export function multipart(pairs: [string, string][], files: FilePart[] = []): { body: Buffer; contentType: string } {
-  const { payload, contentType } = multipartBody(pairs, files.map((f) => ({ field: f.field, filename: f.name, content: f.data, type: f.type })));
+  const { payload, contentType } = multipartBody(
+    pairs,
+    files.map((f) => ({ field: f.field, filename: f.name, content: f.data, type: f.type })),
+  );
   return { body: payload, contentType };
 }
 
 /** Posts a form as the agent (its cookies); the CSRF token is given by the caller (or left out). */
-export async function postAs(agent: Agent, p: { url: string; pairs: [string, string][]; csrf: string | null; encoding: 'urlencoded' | 'multipart'; files?: FilePart[]; lang: string }): Promise<LightMyRequestResponse> {
+export async function postAs(
+  agent: Agent,
+  p: {
+    url: string;
+    pairs: [string, string][];
+    csrf: string | null;
+    encoding: 'urlencoded' | 'multipart';
+    files?: FilePart[];
+    lang: string;
+  },
+): Promise<LightMyRequestResponse> {
   const headers: Record<string, string> = { cookie: agent.cookieHeader(), 'accept-language': p.lang };
   let url = withoutCsrf(p.url);
   let payload: string | Buffer;
@@ -53,7 +66,8 @@ export function withoutCsrf(url: string): string {
 /** Keeps the cookies an answer sets, as a browser does (a rotated session stays usable). */
 export function keepCookies(agent: Agent, res: LightMyRequestResponse): void {
   for (const c of res.cookies) {
-    if (c.maxAge === 0 || c.value === '' || (c.expires && c.expires.getTime() < Date.now())) agent.cookies.delete(c.name);
+    if (c.maxAge === 0 || c.value === '' || (c.expires && c.expires.getTime() < Date.now()))
+      agent.cookies.delete(c.name);
     else agent.cookies.set(c.name, c.value);
   }
 }

@@ -46,14 +46,28 @@ interface Kind {
 }
 
 async function goodFiles(world: World, admin: Agent): Promise<Kind[]> {
-  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 200, g: 10, b: 10 } } }).png().toBuffer();
-  const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 10, g: 10, b: 200 } } }).jpeg().toBuffer();
+  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 200, g: 10, b: 10 } } })
+    .png()
+    .toBuffer();
+  const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 10, g: 10, b: 200 } } })
+    .jpeg()
+    .toBuffer();
   const kinds: Kind[] = [
     { ext: 'pdf', type: 'application/pdf', data: tinyPdf('Fuzz upload'), binary: true },
     { ext: 'png', type: 'image/png', data: png, binary: true },
     { ext: 'jpg', type: 'image/jpeg', data: jpeg, binary: true },
-    { ext: 'docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', data: tinyDocx('Fuzz upload'), binary: true },
-    { ext: 'txt', type: 'text/plain', data: Buffer.from('Статья 1. Fuzz upload.\n\nСтатья 2. Второй абзац.\n'), binary: false },
+    {
+      ext: 'docx',
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      data: tinyDocx('Fuzz upload'),
+      binary: true,
+    },
+    {
+      ext: 'txt',
+      type: 'text/plain',
+      data: Buffer.from('Статья 1. Fuzz upload.\n\nСтатья 2. Второй абзац.\n'),
+      binary: false,
+    },
   ];
   // A CSV the directory import accepts: its own export.
   const exported = world.routes.find((r) => r.method === 'GET' && r.url === '/admin/directory/export/:file');
@@ -67,7 +81,23 @@ async function goodFiles(world: World, admin: Agent): Promise<Kind[]> {
 const TRUNCATED = 'truncated file';
 
 /** Hostile file names (the accepted extension is appended). */
-const BAD_NAMES = ['../../fuzz-evil', '..\\..\\fuzz-evil', '/etc/fuzz-evil', 'C:\\Windows\\fuzz-evil', 'fuzz\u0000evil', 'fuzz\u0007\u001b[31mevil', 'fuzz\u202eexe.evil', 'fuzz\r\nX-Fuzz-Injected: 1', 'fuzz"; name="evil', '<img src=x onerror=alert(7331)>', 'x'.repeat(5000), '', '.', 'CON', ' '];
+const BAD_NAMES = [
+  '../../fuzz-evil',
+  '..\\..\\fuzz-evil',
+  '/etc/fuzz-evil',
+  'C:\\Windows\\fuzz-evil',
+  'fuzz\u0000evil',
+  'fuzz\u0007\u001b[31mevil',
+  'fuzz\u202eexe.evil',
+  'fuzz\r\nX-Fuzz-Injected: 1',
+  'fuzz"; name="evil',
+  '<img src=x onerror=alert(7331)>',
+  'x'.repeat(5000),
+  '',
+  '.',
+  'CON',
+  ' ',
+];
 const UNSAFE_STORED = /[/\\\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 
 interface Target {
@@ -113,13 +143,23 @@ function changes(a: State, b: State): string[] {
 }
 let world0Dir = '';
 
-async function submit(target: Target, form: FormInfo, fields: Map<string, string>, files: FilePart[]): Promise<LightMyRequestResponse> {
+async function submit(
+  target: Target,
+  form: FormInfo,
+  fields: Map<string, string>,
+  files: FilePart[],
+): Promise<LightMyRequestResponse> {
   const pairs: [string, string][] = [...fields];
   const csrf = await target.agent.csrf();
   const mp = multipart(pairs, files);
   const action = withoutCsrf(form.action);
   const url = `${action}${action.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(csrf)}`;
-  const res = await target.agent.app.inject({ method: 'POST', url, payload: mp.body, headers: { 'content-type': mp.contentType, cookie: target.agent.cookieHeader(), 'accept-language': 'en' } });
+  const res = await target.agent.app.inject({
+    method: 'POST',
+    url,
+    payload: mp.body,
+    headers: { 'content-type': mp.contentType, cookie: target.agent.cookieHeader(), 'accept-language': 'en' },
+  });
   keepCookies(target.agent, res);
   return res;
 }
@@ -130,7 +170,16 @@ function baseFields(form: FormInfo, fill: boolean): Map<string, string> {
   for (const [name, values] of form.fields) {
     if (name === '_csrf' || form.files.has(name)) continue;
     const offered = [...values].find((v) => v !== '') ?? '';
-    out.set(name, offered || !fill ? offered : /date|_on$|when/i.test(name) ? '2026-03-02' : /title|name|subject/i.test(name) ? 'Fuzz upload' : 'Fuzz upload text');
+    out.set(
+      name,
+      offered || !fill
+        ? offered
+        : /date|_on$|when/i.test(name)
+          ? '2026-03-02'
+          : /title|name|subject/i.test(name)
+            ? 'Fuzz upload'
+            : 'Fuzz upload text',
+    );
   }
   return out;
 }
@@ -158,7 +207,14 @@ async function targets(world: World): Promise<Target[]> {
       key: 'POST /report/send',
       agent,
       async form() {
-        const res = await agent.post('/report/new', { topic: 'corruption', body_id: '', what: 'Fuzz: money taken for visits.', when: 'March 2026', where: 'Building 2', action: 'continue' });
+        const res = await agent.post('/report/new', {
+          topic: 'corruption',
+          body_id: '',
+          what: 'Fuzz: money taken for visits.',
+          when: 'March 2026',
+          where: 'Building 2',
+          action: 'continue',
+        });
         return parseForms(res.body).find((f) => f.action.startsWith('/report/send')) ?? null;
       },
     });
@@ -205,7 +261,9 @@ export async function fuzzUploads(world: World, label: string): Promise<{ tally:
         const form = await target.form();
         if (!form) break search;
         const before = await state(world);
-        const res = await submit(target, form, baseFields(form, f), [{ field: fileField, name: `fuzz-good.${k.ext}`, type: k.type, data: k.data }]);
+        const res = await submit(target, form, baseFields(form, f), [
+          { field: fileField, name: `fuzz-good.${k.ext}`, type: k.type, data: k.data },
+        ]);
         const stored = changes(before, await state(world));
         if (res.statusCode < 400 && stored.length) {
           kind = k;
@@ -221,17 +279,67 @@ export async function fuzzUploads(world: World, label: string): Promise<{ tally:
     const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(120, 0)]);
     const contentCases: [string, FilePart[]][] = [
       ['wrong magic bytes', [{ field: fileField, name: `fuzz.${k.ext}`, type: k.type, data: other.data }]],
-      ['HTML declared as the accepted type', [{ field: fileField, name: `fuzz.${k.ext}`, type: k.type, data: Buffer.from('<html><script>alert(7331)</script></html>') }]],
+      [
+        'HTML declared as the accepted type',
+        [
+          {
+            field: fileField,
+            name: `fuzz.${k.ext}`,
+            type: k.type,
+            data: Buffer.from('<html><script>alert(7331)</script></html>'),
+          },
+        ],
+      ],
       ['0 bytes', [{ field: fileField, name: `fuzz.${k.ext}`, type: k.type, data: Buffer.alloc(0) }]],
       ['Windows executable', [{ field: fileField, name: 'fuzz.exe', type: 'application/x-msdownload', data: exe }]],
-      ['executable named as the accepted type', [{ field: fileField, name: `fuzz.exe.${k.ext}`, type: k.type, data: exe }]],
-      ['SVG with a script', [{ field: fileField, name: 'fuzz.svg', type: 'image/svg+xml', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(7331)"><script>alert(7331)</script></svg>') }]],
+      [
+        'executable named as the accepted type',
+        [{ field: fileField, name: `fuzz.exe.${k.ext}`, type: k.type, data: exe }],
+      ],
+      [
+        'SVG with a script',
+        [
+          {
+            field: fileField,
+            name: 'fuzz.svg',
+            type: 'image/svg+xml',
+            data: Buffer.from(
+              '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(7331)"><script>alert(7331)</script></svg>',
+            ),
+          },
+        ],
+      ],
     ];
     if (k.binary) {
-      contentCases.push([TRUNCATED, [{ field: fileField, name: `fuzz.${k.ext}`, type: k.type, data: k.data.subarray(0, Math.floor(k.data.length / 3)) }]]);
-      for (const t of kinds.filter((x) => x.binary && x.ext !== k.ext)) contentCases.push([`${t.ext} truncated, named .${k.ext}`, [{ field: fileField, name: `fuzz.${k.ext}`, type: k.type, data: t.data.subarray(0, 20) }]]);
+      contentCases.push([
+        TRUNCATED,
+        [
+          {
+            field: fileField,
+            name: `fuzz.${k.ext}`,
+            type: k.type,
+            data: k.data.subarray(0, Math.floor(k.data.length / 3)),
+          },
+        ],
+      ]);
+      for (const t of kinds.filter((x) => x.binary && x.ext !== k.ext))
+        contentCases.push([
+          `${t.ext} truncated, named .${k.ext}`,
+          [{ field: fileField, name: `fuzz.${k.ext}`, type: k.type, data: t.data.subarray(0, 20) }],
+        ]);
     }
-    if (limit) contentCases.push(['one byte over the limit', [{ field: fileField, name: `fuzz.${k.ext}`, type: k.type, data: Buffer.concat([k.data, Buffer.alloc(limit + 1 - k.data.length, 0x20)]) }]]);
+    if (limit)
+      contentCases.push([
+        'one byte over the limit',
+        [
+          {
+            field: fileField,
+            name: `fuzz.${k.ext}`,
+            type: k.type,
+            data: Buffer.concat([k.data, Buffer.alloc(limit + 1 - k.data.length, 0x20)]),
+          },
+        ],
+      ]);
     for (const [what, files] of contentCases) {
       const form = await target.form();
       if (!form) continue;
@@ -248,7 +356,9 @@ export async function fuzzUploads(world: World, label: string): Promise<{ tally:
       }
       const problem =
         checkResponse(res, { api: false }) ??
-        (![400, 413, 415, 422].includes(res.statusCode) ? `${what}: answered ${res.statusCode}, not a specific 4xx` : null) ??
+        (![400, 413, 415, 422].includes(res.statusCode)
+          ? `${what}: answered ${res.statusCode}, not a specific 4xx`
+          : null) ??
         (stored.length ? `${what}: refused (${res.statusCode}) but stored: ${stored.join(', ')}` : null) ??
         (errorLogs(world.t.logs, from).length ? `${what}: error logged` : null);
       if (problem) tally.failures.push({ endpoint: target.key, problem, input: what });
@@ -261,18 +371,25 @@ export async function fuzzUploads(world: World, label: string): Promise<{ tally:
       const name = `${bad}.${k.ext}`;
       const from = world.t.logs.length;
       const before = await state(world);
-      const res = await submit(target, form, baseFields(form, fill), [{ field: fileField, name, type: k.type, data: k.data }]);
+      const res = await submit(target, form, baseFields(form, fill), [
+        { field: fileField, name, type: k.type, data: k.data },
+      ]);
       const after = await state(world);
       const stored = changes(before, after);
       let problem = checkResponse(res, { api: false });
-      if (!problem && res.statusCode >= 400 && stored.length) problem = `name ${JSON.stringify(name.slice(0, 60))}: refused but stored: ${stored.join(', ')}`;
+      if (!problem && res.statusCode >= 400 && stored.length)
+        problem = `name ${JSON.stringify(name.slice(0, 60))}: refused but stored: ${stored.join(', ')}`;
       if (!problem && res.statusCode < 400 && UNSAFE_STORED.test(bad)) {
         const text = JSON.stringify(await rowsChangedText(world, before, after));
-        if (text.includes(JSON.stringify(name).slice(1, -1))) problem = `name ${JSON.stringify(name.slice(0, 60))} stored as given`;
+        if (text.includes(JSON.stringify(name).slice(1, -1)))
+          problem = `name ${JSON.stringify(name.slice(0, 60))} stored as given`;
       }
-      for (const f of after.files) if (!f.startsWith(world.t.dir + path.sep)) problem ??= `file written outside the data directory: ${f}`;
-      if (fs.readdirSync(os.tmpdir()).some((f) => f.startsWith('fuzz-evil'))) problem ??= 'a file named fuzz-evil appeared in the temporary directory';
-      if (!problem && errorLogs(world.t.logs, from).length) problem = `name ${JSON.stringify(name.slice(0, 60))}: error logged`;
+      for (const f of after.files)
+        if (!f.startsWith(world.t.dir + path.sep)) problem ??= `file written outside the data directory: ${f}`;
+      if (fs.readdirSync(os.tmpdir()).some((f) => f.startsWith('fuzz-evil')))
+        problem ??= 'a file named fuzz-evil appeared in the temporary directory';
+      if (!problem && errorLogs(world.t.logs, from).length)
+        problem = `name ${JSON.stringify(name.slice(0, 60))}: error logged`;
       if (problem) tally.failures.push({ endpoint: target.key, problem, input: JSON.stringify(name.slice(0, 80)) });
     }
     // 3. Two files where one is allowed.
@@ -280,14 +397,26 @@ export async function fuzzUploads(world: World, label: string): Promise<{ tally:
     if (form) {
       tally.inputs++;
       const before = await state(world);
-      const two: FilePart[] = Array.from({ length: 12 }, (_, i) => ({ field: fileField, name: `fuzz-${i}.${k.ext}`, type: k.type, data: k.data }));
+      const two: FilePart[] = Array.from({ length: 12 }, (_, i) => ({
+        field: fileField,
+        name: `fuzz-${i}.${k.ext}`,
+        type: k.type,
+        data: k.data,
+      }));
       const res = await submit(target, form, baseFields(form, fill), two);
-      const problem = checkResponse(res, { api: false }) ?? (res.statusCode >= 400 && changes(before, await state(world)).length ? 'twelve files: refused but stored' : null);
+      const problem =
+        checkResponse(res, { api: false }) ??
+        (res.statusCode >= 400 && changes(before, await state(world)).length
+          ? 'twelve files: refused but stored'
+          : null);
       if (problem) tally.failures.push({ endpoint: target.key, problem, input: 'twelve files' });
     }
     await world.repair();
   }
-  return { tally, line: `${tally.summary()}; accepted kinds: ${accepted.join('; ')}${notes.length ? `; notes: ${notes.join('; ')}` : ''}` };
+  return {
+    tally,
+    line: `${tally.summary()}; accepted kinds: ${accepted.join('; ')}${notes.length ? `; notes: ${notes.join('; ')}` : ''}`,
+  };
 }
 
 /** The text of every table whose row count changed (where a stored name would be). */

@@ -66,7 +66,12 @@ const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 export const routeKey = key;
 
 function decode(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 function attr(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
@@ -92,8 +97,7 @@ export function parseForms(html: string): FormInfo[] {
       if (type === 'file') {
         add(name, '');
         if (name) files.add(name);
-      }
-      else if (type === 'checkbox' || type === 'radio') add(name, attr(i[0], 'value') ?? 'on');
+      } else if (type === 'checkbox' || type === 'radio') add(name, attr(i[0], 'value') ?? 'on');
       else add(name, attr(i[0], 'value') ?? '');
     }
     for (const b of inner.matchAll(/<button\b[^>]*>/gi)) {
@@ -102,18 +106,28 @@ export function parseForms(html: string): FormInfo[] {
     }
     for (const s of inner.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/gi)) {
       const name = attr(s[1]!, 'name');
-      for (const o of s[2]!.matchAll(/<option\b([^>]*)>([\s\S]*?)<\/option>/gi)) add(name, attr(o[1]!, 'value') ?? decode(o[2]!.trim()));
+      for (const o of s[2]!.matchAll(/<option\b([^>]*)>([\s\S]*?)<\/option>/gi))
+        add(name, attr(o[1]!, 'value') ?? decode(o[2]!.trim()));
       if (name && !fields.has(name)) add(name, '');
     }
-    for (const ta of inner.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/gi)) add(attr(ta[1]!, 'name'), decode(ta[2]!));
+    for (const ta of inner.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/gi))
+      add(attr(ta[1]!, 'name'), decode(ta[2]!));
     const method = (attr(head, 'method') ?? 'GET').toUpperCase() === 'POST' ? 'POST' : 'GET';
-    forms.push({ action: attr(head, 'action') ?? '', method, multipart: /multipart\/form-data/i.test(attr(head, 'enctype') ?? ''), fields, files });
+    forms.push({
+      action: attr(head, 'action') ?? '',
+      method,
+      multipart: /multipart\/form-data/i.test(attr(head, 'enctype') ?? ''),
+      fields,
+      files,
+    });
   }
   return forms;
 }
 
 /** Matches concrete paths to route patterns; static segments win over parameters, as in Fastify. */
-export function routeMatcher(routes: RouteInfo[]): (method: string, path: string) => { route: RouteInfo; params: Record<string, string> } | null {
+export function routeMatcher(
+  routes: RouteInfo[],
+): (method: string, path: string) => { route: RouteInfo; params: Record<string, string> } | null {
   const compiled = routes
     .map((r) => {
       const names: string[] = [];
@@ -147,7 +161,30 @@ export function rolesFor(route: RouteInfo, users: Map<Role, TestUser>): Who[] {
   });
 }
 
-const START_PAGES = ['/', '/account', '/admin', '/appeals', '/appeals/dashboard', '/cases', '/anonymous-reports', '/consultations', '/directory', '/stats', '/search', '/report', '/data', '/admin/directory', '/admin/appeals/rules', '/admin/appeals/calendar', '/admin/mail', '/admin/jobs', '/admin/thesaurus', '/admin/redaction-rules', '/admin/audit', '/cases/reports'];
+const START_PAGES = [
+  '/',
+  '/account',
+  '/admin',
+  '/appeals',
+  '/appeals/dashboard',
+  '/cases',
+  '/anonymous-reports',
+  '/consultations',
+  '/directory',
+  '/stats',
+  '/search',
+  '/report',
+  '/data',
+  '/admin/directory',
+  '/admin/appeals/rules',
+  '/admin/appeals/calendar',
+  '/admin/mail',
+  '/admin/jobs',
+  '/admin/thesaurus',
+  '/admin/redaction-rules',
+  '/admin/audit',
+  '/cases/reports',
+];
 const MAX_URLS_PER_ROUTE = 3;
 const MAX_PAGES_PER_ROLE = 400;
 
@@ -158,9 +195,17 @@ export async function buildWorld(dialect: Dialect): Promise<World> {
   const users = new Map<Role, TestUser>();
   // The administrator first: demo seeds attach their records to the first administrator.
   users.set('admin', await buildUser(t, { role: 'admin' }));
-  const runtime = { config: t.config, conn: t.db.conn, cipher: t.cipher, mailer: app.achyk.mailer, keyFileCreated: false, close: async () => {} };
+  const runtime = {
+    config: t.config,
+    conn: t.db.conn,
+    cipher: t.cipher,
+    mailer: app.achyk.mailer,
+    keyFileCreated: false,
+    close: async () => {},
+  };
   for (const seed of seedSteps()) await seed({ runtime, demo: true, now: t.clock.now });
-  for (const role of ['coordinator', 'lawyer', 'monitor', 'citizen'] as const) users.set(role, await buildUser(t, { role }));
+  for (const role of ['coordinator', 'lawyer', 'monitor', 'citizen'] as const)
+    users.set(role, await buildUser(t, { role }));
   const tokens = new Map<Role, string>();
   for (const [role, u] of users) tokens.set(role, await createApiToken(t, u.id));
   const snapshot = new Map([...users].map(([role, u]) => [u.id, role]));
@@ -186,7 +231,8 @@ export async function buildWorld(dialect: Dialect): Promise<World> {
     return a;
   }
   async function repair(): Promise<void> {
-    for (const [id, role] of snapshot) await t.db.conn.db.updateTable('user').set({ status: 'active', role }).where('id', '=', id).execute();
+    for (const [id, role] of snapshot)
+      await t.db.conn.db.updateTable('user').set({ status: 'active', role }).where('id', '=', id).execute();
   }
 
   // Records for the pages to show, made through the real forms (failures are reported, not fatal).
@@ -202,21 +248,31 @@ export async function buildWorld(dialect: Dialect): Promise<World> {
   const lawyer = await agent('lawyer');
   const coordinator = await agent('coordinator');
   await attempt('appeal draft with a document', async () => {
-    const draft = await draftThroughWizard(citizen, bodyId, { subject: 'Draft appeal', text: 'Please repair the school roof.' });
+    const draft = await draftThroughWizard(citizen, bodyId, {
+      subject: 'Draft appeal',
+      text: 'Please repair the school roof.',
+    });
     await upload(citizen, `/appeals/${draft}/files`, 'letter.pdf', tinyPdf('Letter'));
   });
   await attempt('sent and published appeal', async () => {
-    const sent = await sentAppeal(citizen, bodyId, { subject: 'Sent appeal', text: 'The road to Tash-Bulak is broken.' });
+    const sent = await sentAppeal(citizen, bodyId, {
+      subject: 'Sent appeal',
+      text: 'The road to Tash-Bulak is broken.',
+    });
     await publish(citizen, sent);
   });
-  await attempt('appeal of a lawyer', () => sentAppeal(lawyer, bodyId, { subject: 'Lawyer appeal', text: 'On behalf of a client.' }));
+  await attempt('appeal of a lawyer', () =>
+    sentAppeal(lawyer, bodyId, { subject: 'Lawyer appeal', text: 'On behalf of a client.' }),
+  );
   await attempt('case with an event and a person', async () => {
     const caseId = await openCase(lawyer);
     await addOk(lawyer, caseId, 'event', { title: 'Detention', start: '2026-01-05', start_precision: 'exact' });
     await addOk(lawyer, caseId, 'person', { name: 'Asel Victimova', sex: 'female', age_group: 'adult' });
   });
   await attempt('anonymous report', async () => {
-    const { receipt } = await sendReport(reporter(t), {}, [{ name: 'note.pdf', data: tinyPdf('Report'), type: 'application/pdf' }]);
+    const { receipt } = await sendReport(reporter(t), {}, [
+      { name: 'note.pdf', data: tinyPdf('Report'), type: 'application/pdf' },
+    ]);
     if (!receipt) throw new Error('no receipt shown');
   });
   await attempt('case from the coordinator', () => openCase(coordinator, 'Coordinator case'));
@@ -241,12 +297,14 @@ export async function buildWorld(dialect: Dialect): Promise<World> {
     const concrete = u.pathname + u.search;
     // The cap counts URLs of one shape: /cases/1/add/event and /cases/1/add/evidence are both kept.
     const shape = (x: string) => x.split('?')[0]!.replace(/\/\d+(?=\/|$)/g, '/#');
-    const fresh = !set.has(concrete) && [...set].filter((x) => shape(x) === shape(concrete)).length < MAX_URLS_PER_ROUTE;
+    const fresh =
+      !set.has(concrete) && [...set].filter((x) => shape(x) === shape(concrete)).length < MAX_URLS_PER_ROUTE;
     if (fresh) set.add(concrete);
     if (form) {
       if (!s.forms.has(who)) s.forms.set(who, []);
       const list = s.forms.get(who)!;
-      if (list.filter((f) => shape(f.action) === shape(concrete)).length < MAX_URLS_PER_ROUTE) list.push({ ...form, action: concrete });
+      if (list.filter((f) => shape(f.action) === shape(concrete)).length < MAX_URLS_PER_ROUTE)
+        list.push({ ...form, action: concrete });
     }
     const area = m.route.url.split('/').filter(Boolean)[m.route.url.startsWith('/api/') ? 2 : 0] ?? '';
     for (const [n, v] of Object.entries(m.params)) {

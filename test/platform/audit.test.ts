@@ -25,7 +25,16 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Writes n entries, each in its own transaction as real changes do. */
 async function writeEntries(db: Db, n: number): Promise<void> {
   for (let i = 1; i <= n; i++) {
-    await db.transaction().execute((trx) => appendAudit(trx, { actor: `user:${i}`, action: 'test.write', objectType: 'thing', objectId: i, data: { n: i }, at: new Date(Date.UTC(2026, 2, 2, 6, i)) }));
+    await db.transaction().execute((trx) =>
+      appendAudit(trx, {
+        actor: `user:${i}`,
+        action: 'test.write',
+        objectType: 'thing',
+        objectId: i,
+        data: { n: i },
+        at: new Date(Date.UTC(2026, 2, 2, 6, i)),
+      }),
+    );
   }
 }
 
@@ -48,7 +57,12 @@ async function swapContents(db: Db, a: number, b: number): Promise<void> {
 }
 
 function cli(args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, [path.join(ROOT, 'bin/achyk.js'), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...env }, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, [path.join(ROOT, 'bin/achyk.js'), ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 forEachDialect('audit chain', (dialect) => {
@@ -64,9 +78,17 @@ forEachDialect('audit chain', (dialect) => {
   async function freshChain(): Promise<void> {
     await dropAppendOnlyTriggers(db, dialect).catch(() => {});
     await db.deleteFrom('audit_event').execute();
-    await db.updateTable('audit_head').set({ seq: 0, hash: '0'.repeat(64) }).execute();
+    await db
+      .updateTable('audit_head')
+      .set({ seq: 0, hash: '0'.repeat(64) })
+      .execute();
     await writeEntries(db, 6);
-    assert.deepEqual(withoutHead(await verifyAuditChain(db)), { ok: true, checked: 6, firstBadSeq: null, problem: null });
+    assert.deepEqual(withoutHead(await verifyAuditChain(db)), {
+      ok: true,
+      checked: 6,
+      firstBadSeq: null,
+      problem: null,
+    });
   }
 
   test('an empty chain and a chain after several writes verify; each row links to the one before', async () => {
@@ -83,7 +105,10 @@ forEachDialect('audit chain', (dialect) => {
   });
 
   test('while the triggers are in place, UPDATE and DELETE on audit_event raise', async () => {
-    await assert.rejects(db.updateTable('audit_event').set({ actor: 'someone else' }).where('seq', '=', 1).execute(), /append-only/);
+    await assert.rejects(
+      db.updateTable('audit_event').set({ actor: 'someone else' }).where('seq', '=', 1).execute(),
+      /append-only/,
+    );
     await assert.rejects(db.deleteFrom('audit_event').where('seq', '=', 5).execute(), /append-only/);
     await assert.rejects(db.deleteFrom('audit_event').execute(), /append-only/);
     if (dialect === 'postgres') await assert.rejects(sql`truncate audit_event`.execute(db), /append-only/);
@@ -135,8 +160,16 @@ forEachDialect('audit chain', (dialect) => {
     // Swapping the content but keeping each row's own seq, so the sequence looks intact:
     await freshChain();
     const rows = await db.selectFrom('audit_event').selectAll().where('seq', 'in', [4, 5]).orderBy('seq').execute();
-    await db.updateTable('audit_event').set({ actor: rows[1]!.actor, action: rows[1]!.action, object_id: rows[1]!.object_id, data: rows[1]!.data }).where('seq', '=', 4).execute();
-    await db.updateTable('audit_event').set({ actor: rows[0]!.actor, action: rows[0]!.action, object_id: rows[0]!.object_id, data: rows[0]!.data }).where('seq', '=', 5).execute();
+    await db
+      .updateTable('audit_event')
+      .set({ actor: rows[1]!.actor, action: rows[1]!.action, object_id: rows[1]!.object_id, data: rows[1]!.data })
+      .where('seq', '=', 4)
+      .execute();
+    await db
+      .updateTable('audit_event')
+      .set({ actor: rows[0]!.actor, action: rows[0]!.action, object_id: rows[0]!.object_id, data: rows[0]!.data })
+      .where('seq', '=', 5)
+      .execute();
     assert.equal((await verifyAuditChain(db)).firstBadSeq, 4);
   });
 
@@ -152,7 +185,20 @@ forEachDialect('audit chain', (dialect) => {
 
   test('a row appended by hand without the chain is detected', async () => {
     await freshChain();
-    await db.insertInto('audit_event').values({ seq: 7, at: '2026-03-02T07:00:00.000Z', actor: 'user:1', action: 'forged', object_type: null, object_id: null, data: '{}', prev_hash: '0'.repeat(64), hash: 'f'.repeat(64) }).execute();
+    await db
+      .insertInto('audit_event')
+      .values({
+        seq: 7,
+        at: '2026-03-02T07:00:00.000Z',
+        actor: 'user:1',
+        action: 'forged',
+        object_type: null,
+        object_id: null,
+        data: '{}',
+        prev_hash: '0'.repeat(64),
+        hash: 'f'.repeat(64),
+      })
+      .execute();
     const r = await verifyAuditChain(db);
     assert.equal(r.ok, false);
     assert.equal(r.firstBadSeq, 7);
@@ -187,7 +233,10 @@ forEachDialect('audit chain', (dialect) => {
 
       // An attacker who truncates the tail AND rewrites the head fools the chain, not the anchor.
       await own.conn.db.deleteFrom('audit_event').execute();
-      await own.conn.db.updateTable('audit_head').set({ seq: 0, hash: '0'.repeat(64) }).execute();
+      await own.conn.db
+        .updateTable('audit_head')
+        .set({ seq: 0, hash: '0'.repeat(64) })
+        .execute();
       await writeEntries(own.conn.db, 3);
       if (own.conn.sqlite) own.conn.sqlite.pragma('wal_checkpoint(TRUNCATE)');
       assert.equal(cli(['audit', 'verify'], env).status, 0, 'the rewritten chain is self-consistent');
@@ -200,10 +249,14 @@ forEachDialect('audit chain', (dialect) => {
     }
   });
 
-  test('the audit page tells in the reader\'s language whether the chain is intact, and where it breaks', async () => {
+  test("the audit page tells in the reader's language whether the chain is intact, and where it breaks", async () => {
     const t = await buildTestApp(dialect);
     try {
-      const agent = await signIn(t, await buildUser(t, { role: 'coordinator' }), new Agent(t.app, { 'accept-language': 'ru' }));
+      const agent = await signIn(
+        t,
+        await buildUser(t, { role: 'coordinator' }),
+        new Agent(t.app, { 'accept-language': 'ru' }),
+      );
       const intact = await agent.get('/admin/audit');
       assert.equal(intact.statusCode, 200);
       assert.match(intact.body, /Цепочка цела: (проверена \d*1 запись|проверено \d+ записи|проверено \d+ записей)\./);

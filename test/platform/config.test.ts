@@ -36,7 +36,10 @@ describe('loadConfig', () => {
   });
 
   test('an https public address turns on the https settings', () => {
-    const c = loadConfig({ PUBLIC_URL: 'https://achyk.example.org/', DATABASE_URL: 'postgres://achyk:pw@db.internal:5432/achyk' });
+    const c = loadConfig({
+      PUBLIC_URL: 'https://achyk.example.org/',
+      DATABASE_URL: 'postgres://achyk:pw@db.internal:5432/achyk',
+    });
     assert.equal(c.https, true);
     assert.equal(c.publicUrl, 'https://achyk.example.org');
     assert.deepEqual(c.database, { dialect: 'postgres', url: 'postgres://achyk:pw@db.internal:5432/achyk' });
@@ -64,8 +67,24 @@ describe('loadConfig', () => {
       error = err as ConfigError;
     }
     assert.ok(error instanceof ConfigError);
-    const expected = [/DATABASE_URL must start with postgres:\/\//, /PORT must be a port number .+"eighty"/, /PUBLIC_URL must be an http/, /SMTP_PORT must be a port number .+"99999"/, /SMTP_SECURE must be true or false/, /SMTP_USER is set but SMTP_PASSWORD is not/, /ACHYK_SCRYPT_LOG2N must be an integer from 17 to 22/, /LOG_LEVEL must be one of/, /TRUST_PROXY must be true or false/, /INBOUND_SMTP_PORT must be a port number/, /ACHYK_SEED_DEMO must be true or false/];
-    for (const re of expected) assert.ok(error.problems.some((p) => re.test(p)), `missing problem ${re}`);
+    const expected = [
+      /DATABASE_URL must start with postgres:\/\//,
+      /PORT must be a port number .+"eighty"/,
+      /PUBLIC_URL must be an http/,
+      /SMTP_PORT must be a port number .+"99999"/,
+      /SMTP_SECURE must be true or false/,
+      /SMTP_USER is set but SMTP_PASSWORD is not/,
+      /ACHYK_SCRYPT_LOG2N must be an integer from 17 to 22/,
+      /LOG_LEVEL must be one of/,
+      /TRUST_PROXY must be true or false/,
+      /INBOUND_SMTP_PORT must be a port number/,
+      /ACHYK_SEED_DEMO must be true or false/,
+    ];
+    for (const re of expected)
+      assert.ok(
+        error.problems.some((p) => re.test(p)),
+        `missing problem ${re}`,
+      );
     assert.equal(error.problems.length, expected.length, error.problems.join('\n'));
     // One readable message: a heading, then one line per problem.
     const lines = error.message.split('\n');
@@ -80,13 +99,26 @@ describe('loadConfig', () => {
     assert.ok(problemsOf({ DATABASE_URL: 'postgres://u:p@[::1/achyk' }).some((p) => /not a valid URL/.test(p)));
     assert.ok(problemsOf({ DATABASE_URL: 'sqlite:' }).some((p) => /needs a file path/.test(p)));
     assert.deepEqual(parseDatabaseUrl('sqlite::memory:', '/d', []), { dialect: 'sqlite', file: ':memory:' });
-    assert.deepEqual(parseDatabaseUrl('sqlite:///var/lib/achyk/a.sqlite', '/d', []), { dialect: 'sqlite', file: '/var/lib/achyk/a.sqlite' });
+    assert.deepEqual(parseDatabaseUrl('sqlite:///var/lib/achyk/a.sqlite', '/d', []), {
+      dialect: 'sqlite',
+      file: '/var/lib/achyk/a.sqlite',
+    });
   });
 
   test('a public address that is not a URL, and SMTP with user and password, are handled', () => {
     assert.ok(problemsOf({ PUBLIC_URL: 'achyk.example.org' }).some((p) => /PUBLIC_URL is not a valid URL/.test(p)));
-    const c = loadConfig({ ACHYK_DATA_DIR: '/tmp/x', SMTP_HOST: 'smtp.example.org', SMTP_USER: 'u', SMTP_PASSWORD: 'secret-pw', SMTP_SECURE: 'yes', SMTP_PORT: '465' });
-    assert.deepEqual({ ...c.smtp, from: undefined }, { host: 'smtp.example.org', port: 465, secure: true, user: 'u', password: 'secret-pw', from: undefined });
+    const c = loadConfig({
+      ACHYK_DATA_DIR: '/tmp/x',
+      SMTP_HOST: 'smtp.example.org',
+      SMTP_USER: 'u',
+      SMTP_PASSWORD: 'secret-pw',
+      SMTP_SECURE: 'yes',
+      SMTP_PORT: '465',
+    });
+    assert.deepEqual(
+      { ...c.smtp, from: undefined },
+      { host: 'smtp.example.org', port: 465, secure: true, user: 'u', password: 'secret-pw', from: undefined },
+    );
   });
 });
 
@@ -107,9 +139,17 @@ describe('npm start with a bad configuration', () => {
   }
 
   test('a malformed DATABASE_URL stops the start with exit code 2 and a readable message', () => {
-    const res = start({ DATABASE_URL: 'mysql://root@localhost/achyk', SMTP_HOST: 'smtp.example.org', SMTP_USER: 'mailer', SMTP_PASSWORD: '' });
+    const res = start({
+      DATABASE_URL: 'mysql://root@localhost/achyk',
+      SMTP_HOST: 'smtp.example.org',
+      SMTP_USER: 'mailer',
+      SMTP_PASSWORD: '',
+    });
     assert.equal(res.status, 2, res.stderr);
-    assert.match(res.stderr, /^Invalid configuration:\n {2}- DATABASE_URL must start with postgres:\/\/, postgresql:\/\/ or sqlite:/);
+    assert.match(
+      res.stderr,
+      /^Invalid configuration:\n {2}- DATABASE_URL must start with postgres:\/\/, postgresql:\/\/ or sqlite:/,
+    );
     assert.match(res.stderr, /SMTP_USER is set but SMTP_PASSWORD is not/);
     assert.doesNotMatch(res.stderr, /\bat .+:\d+:\d+/, 'no stack trace');
     assert.equal(fs.existsSync(path.join(dir, 'keys.json')), false, 'nothing was created');

@@ -58,14 +58,44 @@ forEachDialect('CSRF and safe methods', (dialect) => {
     const agent = new Agent(t.app);
     const token = await agent.csrf();
     const wrong = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
-    assert.equal((await agent.post('/login', { email: user.email, password: user.password, _csrf: wrong }, { csrf: false })).statusCode, 403);
-    assert.equal((await agent.post('/login', { email: user.email, password: user.password, _csrf: '' }, { csrf: false })).statusCode, 403);
+    assert.equal(
+      (await agent.post('/login', { email: user.email, password: user.password, _csrf: wrong }, { csrf: false }))
+        .statusCode,
+      403,
+    );
+    assert.equal(
+      (await agent.post('/login', { email: user.email, password: user.password, _csrf: '' }, { csrf: false }))
+        .statusCode,
+      403,
+    );
     const other = new Agent(t.app);
     const othersToken = await other.csrf();
-    assert.equal((await agent.post('/login', { email: user.email, password: user.password, _csrf: othersToken }, { csrf: false })).statusCode, 403);
+    assert.equal(
+      (await agent.post('/login', { email: user.email, password: user.password, _csrf: othersToken }, { csrf: false }))
+        .statusCode,
+      403,
+    );
     // The token in a header works like the form field, and a wrong one there is refused too.
-    assert.equal((await agent.post('/login', { email: user.email, password: user.password }, { csrf: false, headers: { 'x-csrf-token': wrong } })).statusCode, 403);
-    assert.equal((await agent.post('/login', { email: user.email, password: user.password }, { csrf: false, headers: { 'x-csrf-token': token } })).statusCode, 303);
+    assert.equal(
+      (
+        await agent.post(
+          '/login',
+          { email: user.email, password: user.password },
+          { csrf: false, headers: { 'x-csrf-token': wrong } },
+        )
+      ).statusCode,
+      403,
+    );
+    assert.equal(
+      (
+        await agent.post(
+          '/login',
+          { email: user.email, password: user.password },
+          { csrf: false, headers: { 'x-csrf-token': token } },
+        )
+      ).statusCode,
+      303,
+    );
   });
 
   test('a foreign Origin is refused even with a valid token; Origin: null with the token works', async () => {
@@ -75,9 +105,17 @@ forEachDialect('CSRF and safe methods', (dialect) => {
       const res = await agent.post('/login', { email: user.email, password: user.password }, { headers: { origin } });
       assert.equal(res.statusCode, 403, origin);
     }
-    const ok = await agent.post('/login', { email: user.email, password: user.password }, { headers: { origin: 'null' } });
+    const ok = await agent.post(
+      '/login',
+      { email: user.email, password: user.password },
+      { headers: { origin: 'null' } },
+    );
     assert.equal(ok.statusCode, 303);
-    const own = await new Agent(t.app).post('/login', { email: user.email, password: user.password }, { headers: { origin: 'http://localhost:3000' } });
+    const own = await new Agent(t.app).post(
+      '/login',
+      { email: user.email, password: user.password },
+      { headers: { origin: 'http://localhost:3000' } },
+    );
     assert.equal(own.statusCode, 303);
   });
 
@@ -95,13 +133,28 @@ forEachDialect('CSRF and safe methods', (dialect) => {
   test('every state-changing form of a signed-in user needs the token', async () => {
     const user = await buildUser(t);
     const agent = await signIn(t, user);
-    for (const url of ['/language', '/account/password', '/account/tokens', '/account/tokens/1/revoke', '/account/recovery-codes', '/reauth']) {
-      const res = await agent.post(url, { lang: 'en', name: 'x', current_password: user.password, password: 'a brand new passphrase' }, { csrf: false });
+    for (const url of [
+      '/language',
+      '/account/password',
+      '/account/tokens',
+      '/account/tokens/1/revoke',
+      '/account/recovery-codes',
+      '/reauth',
+    ]) {
+      const res = await agent.post(
+        url,
+        { lang: 'en', name: 'x', current_password: user.password, password: 'a brand new passphrase' },
+        { csrf: false },
+      );
       assert.equal(res.statusCode, 403, url);
     }
     const tokens = await t.db.conn.db.selectFrom('api_token').select('id').where('user_id', '=', user.id).execute();
     assert.equal(tokens.length, 0);
-    const row = await t.db.conn.db.selectFrom('user').select('locale').where('id', '=', user.id).executeTakeFirstOrThrow();
+    const row = await t.db.conn.db
+      .selectFrom('user')
+      .select('locale')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     assert.equal(row.locale, null);
   });
 

@@ -10,7 +10,17 @@ import { findByReceipt } from '../../src/modules/anonymous/commands/find-by-rece
 import { APPEAL_STATES } from '../../src/modules/appeals/kinds.js';
 import { Agent } from '../support/agent.js';
 import { forEachDialect, openTestDatabase } from '../support/dialects.js';
-import { buildAppeal, buildBody, buildCase, buildReport, buildStatement, buildTerritory, buildUser, FIXED_AT, signIn } from '../support/factories.js';
+import {
+  buildAppeal,
+  buildBody,
+  buildCase,
+  buildReport,
+  buildStatement,
+  buildTerritory,
+  buildUser,
+  FIXED_AT,
+  signIn,
+} from '../support/factories.js';
 import { buildTestApp, TEST_SCRYPT_LOG2N, type TestApp } from '../support/test-app.js';
 
 forEachDialect('test factories', (dialect) => {
@@ -42,7 +52,11 @@ forEachDialect('test factories', (dialect) => {
 
   test('missing parents are made: an appeal without owner or body gets both', async () => {
     const id = await buildAppeal(t);
-    const a = await t.db.conn.db.selectFrom('appeal').select(['owner_id', 'body_id']).where('id', '=', id).executeTakeFirstOrThrow();
+    const a = await t.db.conn.db
+      .selectFrom('appeal')
+      .select(['owner_id', 'body_id'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     assert.ok(await t.db.conn.db.selectFrom('user').select('id').where('id', '=', a.owner_id).executeTakeFirst());
     assert.ok(await t.db.conn.db.selectFrom('body').select('id').where('id', '=', a.body_id).executeTakeFirst());
   });
@@ -54,15 +68,26 @@ forEachDialect('test factories', (dialect) => {
     assert.match((await anon.get(`/directory/bodies/${body}`)).body, /Factory agency/);
     const made = await buildCase(t, { title: 'Factory case' });
     assert.match(made.reference, /^HR-\d{4}-\d{4}$/);
-    const members = await t.db.conn.db.selectFrom('case_member').select(['user_id', 'access']).where('case_id', '=', made.id).execute();
+    const members = await t.db.conn.db
+      .selectFrom('case_member')
+      .select(['user_id', 'access'])
+      .where('case_id', '=', made.id)
+      .execute();
     assert.deepEqual(members, [{ user_id: made.userId, access: 'edit' }]);
     const report = await buildReport(t, { what: 'Factory report' });
-    assert.equal(await findByReceipt(t.db.conn.db, t.cipher, { log2n: TEST_SCRYPT_LOG2N, r: 8, p: 1 }, report.receipt), report.id);
+    assert.equal(
+      await findByReceipt(t.db.conn.db, t.cipher, { log2n: TEST_SCRYPT_LOG2N, r: 8, p: 1 }, report.receipt),
+      report.id,
+    );
     const statement = await buildStatement(t, { input: { title_en: 'Factory statement' } });
-    const slug = (await t.db.conn.db.selectFrom('statement').select('slug').where('id', '=', statement).executeTakeFirstOrThrow()).slug;
+    const slug = (
+      await t.db.conn.db.selectFrom('statement').select('slug').where('id', '=', statement).executeTakeFirstOrThrow()
+    ).slug;
     assert.match((await anon.get(`/statements/${slug}`)).body, /Factory statement/);
     const draft = await buildStatement(t, { published: false });
-    const draftSlug = (await t.db.conn.db.selectFrom('statement').select('slug').where('id', '=', draft).executeTakeFirstOrThrow()).slug;
+    const draftSlug = (
+      await t.db.conn.db.selectFrom('statement').select('slug').where('id', '=', draft).executeTakeFirstOrThrow()
+    ).slug;
     assert.equal((await anon.get(`/statements/${draftSlug}`)).statusCode, 404);
   });
 
@@ -70,7 +95,11 @@ forEachDialect('test factories', (dialect) => {
     const bare = await openTestDatabase(dialect);
     try {
       const id = await buildAppeal(bare.conn.db, { state: 'registered' });
-      const a = await bare.conn.db.selectFrom('appeal').select(['created_at', 'owner_id']).where('id', '=', id).executeTakeFirstOrThrow();
+      const a = await bare.conn.db
+        .selectFrom('appeal')
+        .select(['created_at', 'owner_id'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       assert.equal(a.created_at, FIXED_AT);
       assert.ok(a.owner_id > 0);
     } finally {

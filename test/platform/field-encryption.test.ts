@@ -44,9 +44,14 @@ describe('field cipher (pure)', () => {
 
   test('flipping any one byte (IV, ciphertext or tag) makes decryption throw', () => {
     const env = cipher.encrypt('Victim name: Бакыт', 'person.name');
-    for (const i of [0, 11, 12, 20, -17, -1]) assert.throws(() => cipher.decrypt(flipByte(env, i), 'person.name'), DecryptionError, `byte ${i}`);
+    for (const i of [0, 11, 12, 20, -17, -1])
+      assert.throws(() => cipher.decrypt(flipByte(env, i), 'person.name'), DecryptionError, `byte ${i}`);
     assert.throws(() => cipher.decrypt(env.slice(0, -4), 'person.name'), DecryptionError, 'truncated');
-    assert.throws(() => cipher.decrypt(env.replace(/^enc1/, 'enc2'), 'person.name'), DecryptionError, 'unknown version');
+    assert.throws(
+      () => cipher.decrypt(env.replace(/^enc1/, 'enc2'), 'person.name'),
+      DecryptionError,
+      'unknown version',
+    );
     assert.throws(() => cipher.decrypt('plain text', 'person.name'), DecryptionError);
   });
 
@@ -56,7 +61,10 @@ describe('field cipher (pure)', () => {
     const other = createFieldCipher(generateKeyFile());
     assert.throws(() => other.decrypt(env, 'user.totp_secret'), DecryptionError);
     // The error names the context only, never the value.
-    assert.throws(() => cipher.decrypt(env, 'person.name'), (err: Error) => err.message.includes('person.name') && !err.message.includes(env.split(':')[2]!));
+    assert.throws(
+      () => cipher.decrypt(env, 'person.name'),
+      (err: Error) => err.message.includes('person.name') && !err.message.includes(env.split(':')[2]!),
+    );
   });
 });
 
@@ -80,7 +88,10 @@ describe('key file', () => {
   test('an unreadable or malformed key file gives a clear KeyFileError and is never replaced', () => {
     const unreadable = path.join(dir, 'is-a-directory.json');
     fs.mkdirSync(unreadable);
-    assert.throws(() => loadOrCreateKeyFile(unreadable), (e: Error) => e instanceof KeyFileError && /cannot be read \(EISDIR\)/.test(e.message));
+    assert.throws(
+      () => loadOrCreateKeyFile(unreadable),
+      (e: Error) => e instanceof KeyFileError && /cannot be read \(EISDIR\)/.test(e.message),
+    );
     const cases: [string, RegExp][] = [
       ['{ not json', /is not valid JSON; restore it from your backup/],
       [JSON.stringify({ version: 2 }), /unknown version/],
@@ -91,7 +102,11 @@ describe('key file', () => {
     for (const [text, message] of cases) {
       const file = path.join(dir, 'bad.json');
       fs.writeFileSync(file, text);
-      assert.throws(() => loadOrCreateKeyFile(file), (e: Error) => e instanceof KeyFileError && message.test(e.message), text);
+      assert.throws(
+        () => loadOrCreateKeyFile(file),
+        (e: Error) => e instanceof KeyFileError && message.test(e.message),
+        text,
+      );
       assert.equal(fs.readFileSync(file, 'utf8'), text, 'the bad file is left alone');
     }
   });
@@ -116,7 +131,11 @@ forEachDialect('encrypted fields in the database', (dialect) => {
     await agent.post('/login', { email: lawyer.email, password: lawyer.password });
     const setup = await agent.get('/account/totp/setup');
     const pending = /class="secret">([A-Z2-7 ]+)</.exec(setup.body)![1]!.replace(/ /g, '');
-    const row = await t.db.conn.db.selectFrom('user').select('totp_secret_enc').where('id', '=', admin.id).executeTakeFirstOrThrow();
+    const row = await t.db.conn.db
+      .selectFrom('user')
+      .select('totp_secret_enc')
+      .where('id', '=', admin.id)
+      .executeTakeFirstOrThrow();
     assert.match(row.totp_secret_enc!, /^enc1:/);
     assert.equal(t.cipher.decrypt(row.totp_secret_enc!, 'user.totp_secret'), admin.totpSecret);
     if (dialect !== 'sqlite') return ctx.skip('the raw file check reads the SQLite file');
@@ -136,16 +155,29 @@ forEachDialect('encrypted fields in the database', (dialect) => {
     const db = t.db.conn.db;
     const before = new Map<string, string>();
     for (const col of encryptedColumns) {
-      const { rows } = await sql<{ k: string | number; v: string }>`select ${sql.ref(col.key)} as k, ${sql.ref(col.column)} as v from ${sql.table(col.table)} where ${sql.ref(col.column)} is not null`.execute(db);
+      const { rows } = await sql<{
+        k: string | number;
+        v: string;
+      }>`select ${sql.ref(col.key)} as k, ${sql.ref(col.column)} as v from ${sql.table(col.table)} where ${sql.ref(col.column)} is not null`.execute(
+        db,
+      );
       for (const r of rows) before.set(`${col.table}.${col.column}.${r.k}`, t.cipher.decrypt(r.v, col.context));
     }
     assert.ok(before.has(`user.totp_secret_enc.${user.id}`));
-    assert.ok([...before.keys()].some((k) => k.startsWith('session.pending_totp_enc.')), 'a pending enrolment is re-encrypted too');
+    assert.ok(
+      [...before.keys()].some((k) => k.startsWith('session.pending_totp_enc.')),
+      'a pending enrolment is re-encrypted too',
+    );
     const oldKey = t.cipher.activeKeyId;
 
     const env: Record<string, string> = { PATH: process.env.PATH ?? '', ACHYK_DATA_DIR: t.dir, LOG_LEVEL: 'silent' };
     if (t.db.config.dialect === 'postgres') env.DATABASE_URL = t.db.config.url;
-    const res = spawnSync(process.execPath, [path.join(ROOT, 'bin/achyk.js'), 'keys', 'rotate'], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+    const res = spawnSync(process.execPath, [path.join(ROOT, 'bin/achyk.js'), 'keys', 'rotate'], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     assert.equal(res.status, 0, res.stderr);
     const { keys } = loadOrCreateKeyFile(t.config.keyFile);
     assert.notEqual(keys.active, oldKey);
@@ -156,7 +188,12 @@ forEachDialect('encrypted fields in the database', (dialect) => {
     const rotated = createFieldCipher(keys);
     let seen = 0;
     for (const col of encryptedColumns) {
-      const { rows } = await sql<{ k: string | number; v: string }>`select ${sql.ref(col.key)} as k, ${sql.ref(col.column)} as v from ${sql.table(col.table)} where ${sql.ref(col.column)} is not null`.execute(db);
+      const { rows } = await sql<{
+        k: string | number;
+        v: string;
+      }>`select ${sql.ref(col.key)} as k, ${sql.ref(col.column)} as v from ${sql.table(col.table)} where ${sql.ref(col.column)} is not null`.execute(
+        db,
+      );
       for (const r of rows) {
         assert.equal(rotated.keyIdOf(r.v), keys.active, `${col.table}.${col.column}`);
         assert.equal(rotated.decrypt(r.v, col.context), before.get(`${col.table}.${col.column}.${r.k}`));

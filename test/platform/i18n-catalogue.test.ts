@@ -22,7 +22,8 @@ const SAME_EVERYWHERE = new Set(['lang.ky', 'lang.ru', 'lang.en']);
  * A sentence (not a proper name, an acronym, an address or a bare format): at least two English words
  * once arguments and paths are set aside ("API: /api/v1/openapi.json" is not one).
  */
-const isSentence = (en: string) => (en.replace(/\{[^{}]*\}|\S*[/.]\S*\w/g, ' ').match(/\b[A-Za-z][a-z]+\b/g) ?? []).length >= 2;
+const isSentence = (en: string) =>
+  (en.replace(/\{[^{}]*\}|\S*[/.]\S*\w/g, ' ').match(/\b[A-Za-z][a-z]+\b/g) ?? []).length >= 2;
 
 const root = path.resolve(import.meta.dirname, '../..');
 const keys = Object.keys(catalog.en);
@@ -31,10 +32,18 @@ describe('the message catalogue', () => {
   test('the three files have the same keys, sorted, each with non-empty text', () => {
     assert.ok(keys.length > 1000);
     for (const l of LOCALES) {
-      assert.deepEqual(Object.keys(catalog[l]).sort(), [...keys].sort(), `locales/${l}.json has other keys than en.json`);
+      assert.deepEqual(
+        Object.keys(catalog[l]).sort(),
+        [...keys].sort(),
+        `locales/${l}.json has other keys than en.json`,
+      );
       for (const k of keys) assert.ok(catalog[l][k]?.trim(), `${k} has no ${l} text`);
       // Sorted, two-space JSON: what the conversion script writes, so parallel additions merge cleanly.
-      assert.equal(fs.readFileSync(path.join(root, 'locales', `${l}.json`), 'utf8'), serialise(catalog[l]), `locales/${l}.json is not sorted`);
+      assert.equal(
+        fs.readFileSync(path.join(root, 'locales', `${l}.json`), 'utf8'),
+        serialise(catalog[l]),
+        `locales/${l}.json is not sorted`,
+      );
     }
   });
 
@@ -63,12 +72,24 @@ describe('the message catalogue', () => {
           assert.fail(`${key} (${l}) does not parse: ${(err as Error).message}`);
         }
       }
-      const values = (l: Locale) => [...args[l]].filter(([, kind]) => kind !== 'select').map(([name]) => name).sort();
+      const values = (l: Locale) =>
+        [...args[l]]
+          .filter(([, kind]) => kind !== 'select')
+          .map(([name]) => name)
+          .sort();
       assert.deepEqual(values('ky'), values('en'), `${key}: the Kyrgyz text uses other arguments than the English one`);
-      assert.deepEqual(values('ru'), values('en'), `${key}: the Russian text uses other arguments than the English one`);
+      assert.deepEqual(
+        values('ru'),
+        values('en'),
+        `${key}: the Russian text uses other arguments than the English one`,
+      );
       for (const l of LOCALES) {
         for (const [name, kind] of args[l]) {
-          if (kind === 'select') assert.ok(LOCALES.some((o) => o !== l && args[o].has(name)) || ['form'].includes(name), `${key} (${l}): select on {${name}}, which no other language uses and is not a grammatical form`);
+          if (kind === 'select')
+            assert.ok(
+              LOCALES.some((o) => o !== l && args[o].has(name)) || ['form'].includes(name),
+              `${key} (${l}): select on {${name}}, which no other language uses and is not a grammatical form`,
+            );
         }
       }
     }
@@ -78,7 +99,8 @@ describe('the message catalogue', () => {
     const plurals = (els: MessageFormatElement[], out: { arg: string; options: string[] }[] = []) => {
       for (const el of els) {
         if (el.type === TYPE.plural) out.push({ arg: el.value, options: Object.keys(el.options) });
-        if (el.type === TYPE.plural || el.type === TYPE.select) for (const o of Object.values(el.options)) plurals(o.value, out);
+        if (el.type === TYPE.plural || el.type === TYPE.select)
+          for (const o of Object.values(el.options)) plurals(o.value, out);
       }
       return out;
     };
@@ -89,7 +111,11 @@ describe('the message catalogue', () => {
         for (const p of plurals(parseMessage(catalog[l][key]!))) {
           seen++;
           const named = p.options.filter((o) => !o.startsWith('=')).sort();
-          assert.deepEqual(named, categories, `${key} (${l}): {${p.arg}, plural} needs exactly ${categories.join(', ')}`);
+          assert.deepEqual(
+            named,
+            categories,
+            `${key} (${l}): {${p.arg}, plural} needs exactly ${categories.join(', ')}`,
+          );
         }
       }
     }
@@ -101,13 +127,26 @@ describe('the message catalogue', () => {
     const known = new Set(keys);
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
-      assert.doesNotMatch(text, /\bdefineMessages\(/, `${path.relative(root, file)}: messages belong in locales/*.json (npx tsx scripts/i18n/convert-messages.ts)`);
-      for (const m of text.matchAll(/\bt\(\s*'([^']+)'/g)) assert.ok(known.has(m[1]!), `${path.relative(root, file)}: t('${m[1]}') is not in the catalogue`);
+      assert.doesNotMatch(
+        text,
+        /\bdefineMessages\(/,
+        `${path.relative(root, file)}: messages belong in locales/*.json (npx tsx scripts/i18n/convert-messages.ts)`,
+      );
+      for (const m of text.matchAll(/\bt\(\s*'([^']+)'/g))
+        assert.ok(known.has(m[1]!), `${path.relative(root, file)}: t('${m[1]}') is not in the catalogue`);
     }
     const usage = scanUsage(files);
-    for (const p of usage.patterns) assert.ok(keys.some((k) => p.test(k)), `no key matches the template ${p}`);
+    for (const p of usage.patterns)
+      assert.ok(
+        keys.some((k) => p.test(k)),
+        `no key matches the template ${p}`,
+      );
     const unused = keys.filter((k) => !isUsed(k, usage));
-    assert.deepEqual(unused, [], 'keys no code uses (remove them, or: npx tsx scripts/i18n/convert-messages.ts --prune-unused)');
+    assert.deepEqual(
+      unused,
+      [],
+      'keys no code uses (remove them, or: npx tsx scripts/i18n/convert-messages.ts --prune-unused)',
+    );
   });
 
   test('t() fills arguments, leaves a missing one visible, and falls back to the key', () => {
@@ -136,7 +175,7 @@ describe('language negotiation (pure)', () => {
       ['xx', 'ru', 'ru'],
       [null, ';;;,q=,', 'ky'],
     ];
-    for (const [chosen, header, expected] of cases) assert.equal(negotiateLocale(chosen, header), expected, `${chosen} / ${header}`);
+    for (const [chosen, header, expected] of cases)
+      assert.equal(negotiateLocale(chosen, header), expected, `${chosen} / ${header}`);
   });
 });
-

@@ -24,7 +24,11 @@ forEachDialect('pages in three languages', (dialect) => {
   });
   after(async () => t.close());
 
-  function assertPage(res: { statusCode: number; body: string; headers: Record<string, unknown> }, lang: Locale, what: string): void {
+  function assertPage(
+    res: { statusCode: number; body: string; headers: Record<string, unknown> },
+    lang: Locale,
+    what: string,
+  ): void {
     assert.match(res.body, new RegExp(`^<!doctype html><html lang="${lang}">`), what);
     assert.equal(res.headers['content-language'], lang, what);
     assert.ok(res.body.includes(translator(lang)('layout.home')), `${what}: the menu is in ${lang}`);
@@ -35,7 +39,10 @@ forEachDialect('pages in three languages', (dialect) => {
   test('Accept-Language chooses the page language; the cookie overrides it', async () => {
     const res = await t.app.inject({ url: '/', headers: { 'accept-language': 'ru-RU,ru;q=0.9' } });
     assertPage(res, 'ru', '/');
-    const cookie = await t.app.inject({ url: '/', headers: { 'accept-language': 'ru', cookie: `${t.app.achyk.cookies.lang}=en` } });
+    const cookie = await t.app.inject({
+      url: '/',
+      headers: { 'accept-language': 'ru', cookie: `${t.app.achyk.cookies.lang}=en` },
+    });
     assertPage(cookie, 'en', '/ with cookie');
     assertPage(await t.app.inject({ url: '/' }), 'ky', '/ by default');
   });
@@ -50,7 +57,11 @@ forEachDialect('pages in three languages', (dialect) => {
     assert.equal(cookie.value, 'ru');
     assert.ok(cookie.maxAge && cookie.maxAge > 300 * 24 * 3600, 'remembered for a year');
     assertPage(await agent.get('/account'), 'ru', '/account');
-    const row = await t.db.conn.db.selectFrom('user').select('locale').where('id', '=', user.id).executeTakeFirstOrThrow();
+    const row = await t.db.conn.db
+      .selectFrom('user')
+      .select('locale')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     assert.equal(row.locale, 'ru');
     // On another device (no cookie, another Accept-Language) the profile's language applies.
     const other = await signIn(t, user, new Agent(t.app, { 'accept-language': 'en' }));
@@ -94,7 +105,10 @@ forEachDialect('pages in three languages', (dialect) => {
         assert.equal(res.statusCode, 200, url);
         assertPage(res, lang, url);
       }
-      const refused = await pending.post('/account/password', { current_password: 'wrong password here', password: 'x' });
+      const refused = await pending.post('/account/password', {
+        current_password: 'wrong password here',
+        password: 'x',
+      });
       assert.equal(refused.statusCode, 422);
       assertPage(refused, lang, '/account/password refused');
       const citizen = await signIn(t, await buildUser(t), new Agent(t.app, headers));

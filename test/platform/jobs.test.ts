@@ -33,7 +33,14 @@ forEachDialect('job queue and mail outbox', (dialect) => {
   test('a job enqueued in a transaction runs once when due, not before', async () => {
     const db = t.db.conn.db;
     const now = new Date('2026-03-02T06:00:00Z');
-    await db.transaction().execute((trx) => enqueueJob(trx, { kind: 'test.record', payload: { name: 'later' }, runAt: new Date('2026-03-02T07:00:00Z'), now }));
+    await db.transaction().execute((trx) =>
+      enqueueJob(trx, {
+        kind: 'test.record',
+        payload: { name: 'later' },
+        runAt: new Date('2026-03-02T07:00:00Z'),
+        now,
+      }),
+    );
     assert.deepEqual(await runDueJobs({ db, services: services(), now }), { done: 0, retried: 0, failed: 0 });
     const r = await runDueJobs({ db, services: services(), now: new Date('2026-03-02T07:00:01Z') });
     assert.equal(r.done, 1);
@@ -73,8 +80,17 @@ forEachDialect('job queue and mail outbox', (dialect) => {
 
   test('a dedupe key keeps a second identical job out while the first is pending', async () => {
     const db = t.db.conn.db;
-    const a = await enqueueJob(db, { kind: 'test.record', payload: { name: 'd1' }, dedupeKey: 'reminder:1:2026-03-04', runAt: new Date('2030-01-01T00:00:00Z') });
-    const b = await enqueueJob(db, { kind: 'test.record', payload: { name: 'd2' }, dedupeKey: 'reminder:1:2026-03-04' });
+    const a = await enqueueJob(db, {
+      kind: 'test.record',
+      payload: { name: 'd1' },
+      dedupeKey: 'reminder:1:2026-03-04',
+      runAt: new Date('2030-01-01T00:00:00Z'),
+    });
+    const b = await enqueueJob(db, {
+      kind: 'test.record',
+      payload: { name: 'd2' },
+      dedupeKey: 'reminder:1:2026-03-04',
+    });
     assert.ok(a);
     assert.equal(b, null);
   });
@@ -83,7 +99,11 @@ forEachDialect('job queue and mail outbox', (dialect) => {
     const db = t.db.conn.db;
     const now = new Date('2026-04-01T00:00:00Z');
     const id = (await enqueueJob(db, { kind: 'test.record', payload: { name: 'stale' }, now }))!;
-    await db.updateTable('job').set({ status: 'running', locked_at: now.toISOString(), attempts: 1 }).where('id', '=', id).execute();
+    await db
+      .updateTable('job')
+      .set({ status: 'running', locked_at: now.toISOString(), attempts: 1 })
+      .where('id', '=', id)
+      .execute();
     assert.equal((await runDueJobs({ db, services: services(), now: new Date(now.getTime() + 60_000) })).done, 0);
     assert.equal((await runDueJobs({ db, services: services(), now: new Date(now.getTime() + 11 * 60_000) })).done, 1);
   });
@@ -93,7 +113,10 @@ forEachDialect('job queue and mail outbox', (dialect) => {
     const now = new Date('2026-05-01T00:00:00Z');
     runs.length = 0;
     for (let i = 0; i < 20; i++) await enqueueJob(db, { kind: 'test.record', payload: { name: `par${i}` }, now });
-    const [a, b] = await Promise.all([runDueJobs({ db, services: services(), now, limit: 15 }), runDueJobs({ db, services: services(), now, limit: 15 })]);
+    const [a, b] = await Promise.all([
+      runDueJobs({ db, services: services(), now, limit: 15 }),
+      runDueJobs({ db, services: services(), now, limit: 15 }),
+    ]);
     assert.equal(a.done + b.done, 20);
     assert.equal(runs.filter((r) => r.startsWith('par')).length, 20);
   });
@@ -101,8 +124,24 @@ forEachDialect('job queue and mail outbox', (dialect) => {
   test('queued mail is sent by the job, recorded as sent, and stored encrypted while it waits', async () => {
     const db = t.db.conn.db;
     const now = new Date('2026-06-01T00:00:00Z');
-    const id = await db.transaction().execute((trx) => queueMail(trx, { to: 'body@example.kg', subject: 'Appeal', text: 'Victim name Zhyldyz Planted', related: { type: 'appeal', id: 7 } }, { cipher: t.cipher, now }));
-    const job = await db.selectFrom('job').selectAll().where('kind', '=', 'mail.send').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const id = await db.transaction().execute((trx) =>
+      queueMail(
+        trx,
+        {
+          to: 'body@example.kg',
+          subject: 'Appeal',
+          text: 'Victim name Zhyldyz Planted',
+          related: { type: 'appeal', id: 7 },
+        },
+        { cipher: t.cipher, now },
+      ),
+    );
+    const job = await db
+      .selectFrom('job')
+      .selectAll()
+      .where('kind', '=', 'mail.send')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     assert.doesNotMatch(job.payload, /Zhyldyz/);
     await runDueJobs({ db, services: services(), now });
     const delivery = await db.selectFrom('mail_delivery').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -117,9 +156,23 @@ forEachDialect('job queue and mail outbox', (dialect) => {
     const now = new Date('2026-06-02T00:00:00Z');
     const file = path.join(t.dir, 'scan.txt');
     fs.writeFileSync(file, 'attached evidence text');
-    await db.transaction().execute((trx) => queueMail(trx, { to: 'att@example.kg', subject: 'With file', text: 'See attached', attachments: [{ filename: 'scan.txt', path: file, contentType: 'text/plain' }] }, { cipher: t.cipher, now }));
+    await db.transaction().execute((trx) =>
+      queueMail(
+        trx,
+        {
+          to: 'att@example.kg',
+          subject: 'With file',
+          text: 'See attached',
+          attachments: [{ filename: 'scan.txt', path: file, contentType: 'text/plain' }],
+        },
+        { cipher: t.cipher, now },
+      ),
+    );
     await runDueJobs({ db, services: services(), now });
-    const eml = fs.readdirSync(t.config.mailDir).map((f) => fs.readFileSync(path.join(t.config.mailDir, f))).find((b) => b.includes('att@example.kg'));
+    const eml = fs
+      .readdirSync(t.config.mailDir)
+      .map((f) => fs.readFileSync(path.join(t.config.mailDir, f)))
+      .find((b) => b.includes('att@example.kg'));
     assert.ok(eml);
     const parsed = await simpleParser(eml);
     assert.equal(parsed.attachments.length, 1);
@@ -129,10 +182,21 @@ forEachDialect('job queue and mail outbox', (dialect) => {
 
   test('mail to an unreachable SMTP server is retried, then marked failed', async () => {
     const db = t.db.conn.db;
-    const broken = createMailer({ smtp: { host: '127.0.0.1', port: 9, secure: false, from: 'a@b.kg' }, mailDir: t.config.mailDir, mailFrom: 'a@b.kg' });
+    const broken = createMailer({
+      smtp: { host: '127.0.0.1', port: 9, secure: false, from: 'a@b.kg' },
+      mailDir: t.config.mailDir,
+      mailFrom: 'a@b.kg',
+    });
     let now = new Date('2026-07-01T00:00:00Z');
-    const id = await db.transaction().execute((trx) => queueMail(trx, { to: 'x@example.kg', subject: 'S', text: 'T' }, { cipher: t.cipher, now }));
-    await db.updateTable('job').set({ max_attempts: 2 }).where('kind', '=', 'mail.send').where('status', '=', 'queued').execute();
+    const id = await db
+      .transaction()
+      .execute((trx) => queueMail(trx, { to: 'x@example.kg', subject: 'S', text: 'T' }, { cipher: t.cipher, now }));
+    await db
+      .updateTable('job')
+      .set({ max_attempts: 2 })
+      .where('kind', '=', 'mail.send')
+      .where('status', '=', 'queued')
+      .execute();
     for (let i = 1; i <= 2; i++) {
       await runDueJobs({ db, services: { ...services(), mailer: broken }, now });
       now = new Date(now.getTime() + backoffMs(i));

@@ -30,19 +30,32 @@ forEachDialect('nothing confidential in the logs', (dialect) => {
 
   test('passwords, TOTP codes and secrets, reset and API tokens, cookies, IPs and user agents are never logged', async () => {
     const planted: Record<string, string> = {};
-    const browser = () => new Agent(t.app, { 'user-agent': USER_AGENT, 'x-forwarded-for': FORWARDED_IP, 'accept-language': 'en' }, CLIENT_IP);
+    const browser = () =>
+      new Agent(
+        t.app,
+        { 'user-agent': USER_AGENT, 'x-forwarded-for': FORWARDED_IP, 'accept-language': 'en' },
+        CLIENT_IP,
+      );
 
     // A citizen registers, confirms and signs in; a wrong password is tried first.
     planted.registrationPassword = 'planted registration passphrase';
     planted.wrongPassword = 'planted wrong passphrase';
     const citizen = browser();
-    await citizen.post('/register', { display_name: 'Planted Name', email: 'planted.citizen@example.org', password: planted.registrationPassword });
+    await citizen.post('/register', {
+      display_name: 'Planted Name',
+      email: 'planted.citizen@example.org',
+      password: planted.registrationPassword,
+    });
     const confirmLink = /\/register\/confirm\?token=([\w-]+)/.exec((await t.sentMail()).at(-1)!.text)!;
     planted.confirmToken = confirmLink[1]!;
     await citizen.get(confirmLink[0]);
     await citizen.post('/register/confirm', { token: planted.confirmToken });
     await citizen.post('/login', { email: 'planted.citizen@example.org', password: planted.wrongPassword });
-    assert.equal((await citizen.post('/login', { email: 'planted.citizen@example.org', password: planted.registrationPassword })).statusCode, 303);
+    assert.equal(
+      (await citizen.post('/login', { email: 'planted.citizen@example.org', password: planted.registrationPassword }))
+        .statusCode,
+      303,
+    );
     planted.sessionToken = citizen.cookies.get(t.app.achyk.cookies.session)!;
     planted.csrfCookie = citizen.cookies.get(t.app.achyk.cookies.csrf)!;
     planted.csrfToken = await citizen.csrf();
@@ -50,20 +63,34 @@ forEachDialect('nothing confidential in the logs', (dialect) => {
     // An API token is created and used.
     const created = await citizen.post('/account/tokens', { name: 'planted' });
     planted.apiToken = /(achyk_[\w-]{43})/.exec(created.body)![1]!;
-    const api = await t.app.inject({ url: '/api/v1/me', remoteAddress: CLIENT_IP, headers: { authorization: `Bearer ${planted.apiToken}`, 'user-agent': USER_AGENT } });
+    const api = await t.app.inject({
+      url: '/api/v1/me',
+      remoteAddress: CLIENT_IP,
+      headers: { authorization: `Bearer ${planted.apiToken}`, 'user-agent': USER_AGENT },
+    });
     assert.equal(api.statusCode, 200);
-    await t.app.inject({ url: '/api/v1/me', remoteAddress: CLIENT_IP, headers: { authorization: `Bearer ${planted.apiToken}x` } });
+    await t.app.inject({
+      url: '/api/v1/me',
+      remoteAddress: CLIENT_IP,
+      headers: { authorization: `Bearer ${planted.apiToken}x` },
+    });
 
     // The password is changed, then reset by e-mail.
     planted.changedPassword = 'planted changed passphrase';
-    await citizen.post('/account/password', { current_password: planted.registrationPassword, password: planted.changedPassword });
+    await citizen.post('/account/password', {
+      current_password: planted.registrationPassword,
+      password: planted.changedPassword,
+    });
     const forgot = browser();
     await forgot.post('/password/forgot', { email: 'planted.citizen@example.org' });
     const resetLink = /\/password\/reset\?token=([\w-]+)/.exec((await t.sentMail()).at(-1)!.text)!;
     planted.resetToken = resetLink[1]!;
     planted.resetPassword = 'planted reset passphrase';
     await forgot.get(resetLink[0]);
-    assert.equal((await forgot.post('/password/reset', { token: planted.resetToken, password: planted.resetPassword })).statusCode, 303);
+    assert.equal(
+      (await forgot.post('/password/reset', { token: planted.resetToken, password: planted.resetPassword })).statusCode,
+      303,
+    );
 
     // An administrator signs in with TOTP (one wrong code first) and re-authenticates.
     const admin = await buildUser(t, { role: 'admin' });
@@ -90,7 +117,9 @@ forEachDialect('nothing confidential in the logs', (dialect) => {
 
     // Errors are logged too: a refused form and a 404 with a secret in the query string.
     await citizen.post('/login', { email: 'x@example.org', password: planted.wrongPassword }, { csrf: false });
-    await citizen.get(`/no/such/page?token=${planted.resetToken}&password=${encodeURIComponent(planted.resetPassword)}`);
+    await citizen.get(
+      `/no/such/page?token=${planted.resetToken}&password=${encodeURIComponent(planted.resetPassword)}`,
+    );
 
     const logs = t.logs.join('');
     assert.ok(t.logs.length > 50, 'the logs were captured');
@@ -99,7 +128,8 @@ forEachDialect('nothing confidential in the logs', (dialect) => {
       assert.ok(secret && secret.length >= 6, `${name} was planted`);
       assert.equal(occurs(logs, secret), false, `${name} appears in the logs`);
     }
-    for (const [name, marker] of Object.entries({ CLIENT_IP, FORWARDED_IP, USER_AGENT: 'Planted-UA-Marker' })) assert.equal(logs.includes(marker), false, `${name} appears in the logs`);
+    for (const [name, marker] of Object.entries({ CLIENT_IP, FORWARDED_IP, USER_AGENT: 'Planted-UA-Marker' }))
+      assert.equal(logs.includes(marker), false, `${name} appears in the logs`);
     assert.doesNotMatch(logs, /remoteAddress|remotePort|user-agent/i);
     assert.doesNotMatch(logs, /"(cookie|authorization|x-forwarded-for)"/i);
   });

@@ -27,7 +27,7 @@ interface Counts {
 const counts = (countBoundaries as (root: string) => Counts)(ROOT);
 
 describe('module boundaries', () => {
-  test('no module imports another module\'s internal files, only its index.ts', () => {
+  test("no module imports another module's internal files, only its index.ts", () => {
     assert.equal(counts.internal, 0, counts.examples.join('\n'));
   });
 
@@ -63,7 +63,8 @@ describe('module boundaries', () => {
       .filter((d) => d.isDirectory())
       .map((d) => d.name)
       .sort();
-    for (const f of folders) assert.ok(fs.existsSync(path.join(ROOT, 'src/modules', f, 'index.ts')), `src/modules/${f}/index.ts`);
+    for (const f of folders)
+      assert.ok(fs.existsSync(path.join(ROOT, 'src/modules', f, 'index.ts')), `src/modules/${f}/index.ts`);
     assert.deepEqual(modules.map((m) => m.name).sort(), folders);
   });
 
@@ -76,7 +77,10 @@ describe('module boundaries', () => {
         else if (/\.tsx?$/.test(e.name)) {
           const text = fs.readFileSync(p, 'utf8');
           // Registrations happen in platform/manifest/install.ts from the manifests, never at a module's top level.
-          for (const m of text.matchAll(/^(registerJobHandler|registerRecurringJob|registerEncryptedColumn|registerPolicies|registerExtension|definePolicy)\(/gm)) offenders.push(`${path.relative(ROOT, p)}: ${m[1]}`);
+          for (const m of text.matchAll(
+            /^(registerJobHandler|registerRecurringJob|registerEncryptedColumn|registerPolicies|registerExtension|definePolicy)\(/gm,
+          ))
+            offenders.push(`${path.relative(ROOT, p)}: ${m[1]}`);
         }
       }
     };

@@ -18,7 +18,9 @@ const messages = (pw: string) => checkNewPassword(pw).map((e) => e.message);
 
 describe('password rules (pure)', () => {
   test('11 characters are refused, 12 accepted', () => {
-    assert.deepEqual(checkNewPassword('rivers-flow'), [{ field: 'password', message: 'validation.too_short', params: { min: 12 } }]);
+    assert.deepEqual(checkNewPassword('rivers-flow'), [
+      { field: 'password', message: 'validation.too_short', params: { min: 12 } },
+    ]);
     assert.deepEqual(checkNewPassword('rivers-flows'), []);
   });
 
@@ -34,11 +36,21 @@ describe('password rules (pure)', () => {
 
   test('up to 128 characters; 129 are refused (never truncated)', () => {
     assert.deepEqual(checkNewPassword('a quiet walk '.repeat(10).slice(0, 128)), []);
-    assert.deepEqual(checkNewPassword('a quiet walk '.repeat(10).slice(0, 129)), [{ field: 'password', message: 'validation.too_long', params: { max: 128 } }]);
+    assert.deepEqual(checkNewPassword('a quiet walk '.repeat(10).slice(0, 129)), [
+      { field: 'password', message: 'validation.too_long', params: { max: 128 } },
+    ]);
   });
 
   test('common passwords and their digit-padded forms are refused', () => {
-    for (const pw of ['password123456', 'qwertyuiop123', '123456789012', 'aaaaaaaaaaaa', 'abcdefghijkl', '2024password!', 'PASSWORD123456']) {
+    for (const pw of [
+      'password123456',
+      'qwertyuiop123',
+      '123456789012',
+      'aaaaaaaaaaaa',
+      'abcdefghijkl',
+      '2024password!',
+      'PASSWORD123456',
+    ]) {
       assert.deepEqual(messages(pw), ['accounts.password_common'], pw);
       assert.equal(isCommonPassword(pw), true, pw);
     }
@@ -67,7 +79,10 @@ describe('password hashing (pure)', () => {
     const stored = await hashPassword('tea with my grandmother', { log2n: config.scryptLog2N, r: 8, p: 1 });
     assert.match(stored, /^\$scrypt\$ln=17,r=8,p=1\$/);
     assert.equal(await verifyPassword('tea with my grandmother', stored), true);
-    assert.throws(() => loadConfig({ ACHYK_DATA_DIR: '/tmp/achyk-x', ACHYK_SCRYPT_LOG2N: '16' }), /ACHYK_SCRYPT_LOG2N must be an integer from 17 to 22/);
+    assert.throws(
+      () => loadConfig({ ACHYK_DATA_DIR: '/tmp/achyk-x', ACHYK_SCRYPT_LOG2N: '16' }),
+      /ACHYK_SCRYPT_LOG2N must be an integer from 17 to 22/,
+    );
   });
 
   test('Unicode is normalised, so the same password typed differently still matches', async () => {
@@ -100,24 +115,47 @@ forEachDialect('rehash at sign-in', (dialect) => {
 
   test('a changed cost parameter rehashes the stored password at the next sign-in, once', async () => {
     const user = await buildUser(t);
-    const stored = async () => (await t.db.conn.db.selectFrom('user').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()).password_hash;
+    const stored = async () =>
+      (
+        await t.db.conn.db
+          .selectFrom('user')
+          .select('password_hash')
+          .where('id', '=', user.id)
+          .executeTakeFirstOrThrow()
+      ).password_hash;
     const old = await stored();
     assert.match(old, new RegExp(`^\\$scrypt\\$ln=${TEST_SCRYPT_LOG2N},`));
 
     // A failed sign-in changes nothing.
-    assert.equal((await new Agent(upgraded.app).post('/login', { email: user.email, password: 'not the password at all' })).statusCode, 422);
+    assert.equal(
+      (await new Agent(upgraded.app).post('/login', { email: user.email, password: 'not the password at all' }))
+        .statusCode,
+      422,
+    );
     assert.equal(await stored(), old);
 
-    assert.equal((await new Agent(upgraded.app).post('/login', { email: user.email, password: user.password })).statusCode, 303);
+    assert.equal(
+      (await new Agent(upgraded.app).post('/login', { email: user.email, password: user.password })).statusCode,
+      303,
+    );
     const renewed = await stored();
     assert.notEqual(renewed, old);
     assert.match(renewed, new RegExp(`^\\$scrypt\\$ln=${TEST_SCRYPT_LOG2N + 1},r=8,p=1\\$`));
     assert.equal(await verifyPassword(user.password, renewed), true);
-    const audit = await t.db.conn.db.selectFrom('audit_event').select('data').where('action', '=', 'auth.login').where('object_id', '=', String(user.id)).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const audit = await t.db.conn.db
+      .selectFrom('audit_event')
+      .select('data')
+      .where('action', '=', 'auth.login')
+      .where('object_id', '=', String(user.id))
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     assert.deepEqual(JSON.parse(audit.data), { rehashed: true, stage: 'full' });
 
     // Signed in again at the same cost: no second rehash.
-    assert.equal((await new Agent(upgraded.app).post('/login', { email: user.email, password: user.password })).statusCode, 303);
+    assert.equal(
+      (await new Agent(upgraded.app).post('/login', { email: user.email, password: user.password })).statusCode,
+      303,
+    );
     assert.equal(await stored(), renewed);
   });
 });

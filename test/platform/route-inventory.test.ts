@@ -52,7 +52,19 @@ const FOUNDATION_ROUTES: Record<string, string> = {
 };
 
 /** URL areas that belong to the foundation: every route in them must be listed above. */
-const FOUNDATION_AREAS = [/^\/$/, /^\/assets\//, /^\/language$/, /^\/log(in|out)(\/|$)/, /^\/reauth$/, /^\/register(\/|$)/, /^\/password\//, /^\/account(\/|$)/, /^\/admin$/, /^\/admin\/(users|audit)(\/|$)/, /^\/api\/v1\/(health|me|openapi\.json)$/];
+const FOUNDATION_AREAS = [
+  /^\/$/,
+  /^\/assets\//,
+  /^\/language$/,
+  /^\/log(in|out)(\/|$)/,
+  /^\/reauth$/,
+  /^\/register(\/|$)/,
+  /^\/password\//,
+  /^\/account(\/|$)/,
+  /^\/admin$/,
+  /^\/admin\/(users|audit)(\/|$)/,
+  /^\/api\/v1\/(health|me|openapi\.json)$/,
+];
 
 /**
  * Domain modules: add your routes here, `'METHOD /url': 'policy'`, in the same change that adds them.
@@ -145,7 +157,11 @@ const MODULE_ROUTES: Record<string, string> = {
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 const inFoundationArea = (url: string) => FOUNDATION_AREAS.some((re) => re.test(url));
-const moduleArea = (url: string) => url.split('/').slice(0, url.startsWith('/api/') ? 4 : 2).join('/');
+const moduleArea = (url: string) =>
+  url
+    .split('/')
+    .slice(0, url.startsWith('/api/') ? 4 : 2)
+    .join('/');
 
 forEachDialect('route inventory', (dialect) => {
   let t: TestApp;
@@ -163,17 +179,23 @@ forEachDialect('route inventory', (dialect) => {
   });
 
   test("the foundation's routes are exactly the expected ones, each with its expected policy", () => {
-    const actual = Object.fromEntries(t.app.achyk.routes.filter((r) => inFoundationArea(r.url)).map((r) => [key(r), r.policy]));
+    const actual = Object.fromEntries(
+      t.app.achyk.routes.filter((r) => inFoundationArea(r.url)).map((r) => [key(r), r.policy]),
+    );
     assert.deepEqual(actual, FOUNDATION_ROUTES);
   });
 
   test('module routes listed in the inventory match, and listed areas hold no unlisted route', () => {
     const actual = new Map(t.app.achyk.routes.map((r) => [key(r), r.policy]));
-    for (const [k, policy] of Object.entries(MODULE_ROUTES)) assert.equal(actual.get(k), policy, `${k}: expected policy ${policy}`);
+    for (const [k, policy] of Object.entries(MODULE_ROUTES))
+      assert.equal(actual.get(k), policy, `${k}: expected policy ${policy}`);
     const areas = new Set(Object.keys(MODULE_ROUTES).map((k) => moduleArea(k.split(' ')[1]!)));
     for (const r of t.app.achyk.routes) {
       if (inFoundationArea(r.url) || !areas.has(moduleArea(r.url))) continue;
-      assert.ok(key(r) in MODULE_ROUTES, `${key(r)} (policy ${r.policy}) is not in MODULE_ROUTES of test/platform/route-inventory.test.ts`);
+      assert.ok(
+        key(r) in MODULE_ROUTES,
+        `${key(r)} (policy ${r.policy}) is not in MODULE_ROUTES of test/platform/route-inventory.test.ts`,
+      );
     }
   });
 
@@ -205,12 +227,21 @@ forEachDialect('route inventory', (dialect) => {
         const empty: { policy: PolicyAction } = { policy: '' };
         // @ts-expect-error a typo is not a policy action
         const typo: { policy: PolicyAction } = { policy: 'nobody.defined.this' };
-        assert.throws(() => app.post('/test/empty-policy', { config: empty }, async () => 'open'), /declares no policy/);
-        assert.throws(() => app.get('/test/unknown-policy', { config: typo }, async () => 'open'), /unknown policy "nobody\.defined\.this"/);
+        assert.throws(
+          () => app.post('/test/empty-policy', { config: empty }, async () => 'open'),
+          /declares no policy/,
+        );
+        assert.throws(
+          () => app.get('/test/unknown-policy', { config: typo }, async () => 'open'),
+          /unknown policy "nobody\.defined\.this"/,
+        );
       },
     });
     try {
-      assert.equal(bad.app.achyk.routes.some((r) => r.url.startsWith('/test/')), false);
+      assert.equal(
+        bad.app.achyk.routes.some((r) => r.url.startsWith('/test/')),
+        false,
+      );
       assert.equal((await bad.app.inject({ url: '/test/no-policy' })).statusCode, 404);
     } finally {
       await bad.close();

@@ -22,13 +22,26 @@ const SECURITY = {
   'x-frame-options': 'DENY',
 };
 const HSTS = { 'strict-transport-security': 'max-age=31536000; includeSubDomains' };
-const HTML = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', vary: 'Cookie, Accept-Language' };
+const HTML = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  vary: 'Cookie, Accept-Language',
+};
 const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
 /** The exact headers expected on each kind of answer (the snapshot). */
-function expected(kind: 'page' | 'json' | 'asset', https: boolean, extra: Record<string, string> = {}): Record<string, string> {
+function expected(
+  kind: 'page' | 'json' | 'asset',
+  https: boolean,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   const base = { ...SECURITY, ...(https ? HSTS : {}) };
-  const byKind = kind === 'page' ? { ...HTML, 'content-language': 'ky' } : kind === 'json' ? JSON_TYPE : { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' };
+  const byKind =
+    kind === 'page'
+      ? { ...HTML, 'content-language': 'ky' }
+      : kind === 'json'
+        ? JSON_TYPE
+        : { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' };
   const all: Record<string, string> = { ...base, ...byKind, ...extra };
   return Object.fromEntries(Object.entries(all).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
@@ -53,7 +66,12 @@ forEachDialect('security headers', (dialect) => {
           assert.deepEqual(stableHeaders(res), expected('page', https), url);
         }
         // A refused form (no CSRF token) renders the error page.
-        const refused = await t.app.inject({ method: 'POST', url: '/login', payload: 'email=a%40b.kg&password=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+        const refused = await t.app.inject({
+          method: 'POST',
+          url: '/login',
+          payload: 'email=a%40b.kg&password=x',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        });
         assert.equal(refused.statusCode, 403);
         assert.deepEqual(stableHeaders(refused), expected('page', https));
       });
@@ -71,7 +89,12 @@ forEachDialect('security headers', (dialect) => {
           ['{"a":"' + 'x'.repeat(1024 * 1024) + '"}', 'application/json', 413],
           ['<a/>', 'application/xml', 415],
         ] as const) {
-          const res = await t.app.inject({ method: 'POST', url: '/login', payload, headers: { 'content-type': type, accept: 'application/json' } });
+          const res = await t.app.inject({
+            method: 'POST',
+            url: '/login',
+            payload,
+            headers: { 'content-type': type, accept: 'application/json' },
+          });
           assert.equal(res.statusCode, status);
           assert.deepEqual(stableHeaders(res), expected('json', https), String(status));
         }
@@ -103,30 +126,35 @@ forEachDialect('security headers', (dialect) => {
         assert.equal(api.headers['cache-control'], 'no-store');
       });
 
-      test(https ? 'cookies get the __Host- prefix, Secure, HttpOnly, SameSite=Strict, Path=/' : 'cookies are HttpOnly, SameSite=Strict, Path=/ without Secure', async () => {
-        const user = await buildUser(t);
-        const agent = new Agent(t.app);
-        const login = await agent.post('/login', { email: user.email, password: user.password });
-        assert.equal(login.statusCode, 303);
-        const names = t.app.achyk.cookies;
-        const session = login.cookies.find((c) => c.name === names.session);
-        assert.ok(session, 'a session cookie is set');
-        assert.equal(names.session, https ? '__Host-achyk_session' : 'achyk_session');
-        assert.equal(names.csrf, https ? '__Host-achyk_csrf' : 'achyk_csrf');
-        const first = await t.app.inject({ url: '/' });
-        for (const c of [session, ...first.cookies]) {
-          assert.equal(c.httpOnly, true, c.name);
-          assert.equal(c.sameSite, 'Strict', c.name);
-          assert.equal(c.path, '/', c.name);
-          assert.equal(c.domain, undefined, c.name);
-          assert.equal(!!c.secure, https, c.name);
-          assert.equal(c.name.startsWith('__Host-'), https, c.name);
-        }
-        const lang = await agent.post('/language', { lang: 'en', next: '/' });
-        const langCookie = lang.cookies.find((c) => c.name === names.lang)!;
-        assert.equal(langCookie.name, https ? '__Host-achyk_lang' : 'achyk_lang');
-        assert.equal(!!langCookie.secure, https);
-      });
+      test(
+        https
+          ? 'cookies get the __Host- prefix, Secure, HttpOnly, SameSite=Strict, Path=/'
+          : 'cookies are HttpOnly, SameSite=Strict, Path=/ without Secure',
+        async () => {
+          const user = await buildUser(t);
+          const agent = new Agent(t.app);
+          const login = await agent.post('/login', { email: user.email, password: user.password });
+          assert.equal(login.statusCode, 303);
+          const names = t.app.achyk.cookies;
+          const session = login.cookies.find((c) => c.name === names.session);
+          assert.ok(session, 'a session cookie is set');
+          assert.equal(names.session, https ? '__Host-achyk_session' : 'achyk_session');
+          assert.equal(names.csrf, https ? '__Host-achyk_csrf' : 'achyk_csrf');
+          const first = await t.app.inject({ url: '/' });
+          for (const c of [session, ...first.cookies]) {
+            assert.equal(c.httpOnly, true, c.name);
+            assert.equal(c.sameSite, 'Strict', c.name);
+            assert.equal(c.path, '/', c.name);
+            assert.equal(c.domain, undefined, c.name);
+            assert.equal(!!c.secure, https, c.name);
+            assert.equal(c.name.startsWith('__Host-'), https, c.name);
+          }
+          const lang = await agent.post('/language', { lang: 'en', next: '/' });
+          const langCookie = lang.cookies.find((c) => c.name === names.lang)!;
+          assert.equal(langCookie.name, https ? '__Host-achyk_lang' : 'achyk_lang');
+          assert.equal(!!langCookie.secure, https);
+        },
+      );
     });
   }
 });
@@ -152,8 +180,16 @@ forEachDialect('pages obey the content security policy', (dialect) => {
         assert.doesNotMatch(res.body, /<script(?![^>]*\ssrc=)[^>]*>/, `${where}: inline script`);
         assert.doesNotMatch(res.body, /<style[\s>]|\sstyle="/, `${where}: inline style`);
         assert.doesNotMatch(res.body, /\son[a-z]+="/, `${where}: event handler attribute`);
-        assert.doesNotMatch(res.body, /<(script|img|iframe|audio|video|source)[^>]*\ssrc="(https?:)?\/\//, `${where}: resource from another origin`);
-        assert.doesNotMatch(res.body, /<link[^>]*\shref="(https?:)?\/\//, `${where}: stylesheet or icon from another origin`);
+        assert.doesNotMatch(
+          res.body,
+          /<(script|img|iframe|audio|video|source)[^>]*\ssrc="(https?:)?\/\//,
+          `${where}: resource from another origin`,
+        );
+        assert.doesNotMatch(
+          res.body,
+          /<link[^>]*\shref="(https?:)?\/\//,
+          `${where}: stylesheet or icon from another origin`,
+        );
         assert.doesNotMatch(res.body, /href="javascript:/i, where);
       }
     }
@@ -163,7 +199,11 @@ forEachDialect('pages obey the content security policy', (dialect) => {
   test('the stylesheet and script load nothing from elsewhere', async () => {
     for (const url of [t.app.achyk.assets.css, t.app.achyk.assets.js]) {
       const body = (await t.app.inject({ url })).body;
-      assert.doesNotMatch(body, /@import|url\(\s*["']?(https?:)?\/\/|fetch\(\s*["'`]https?:|https?:\/\/(?!www\.w3\.org)/, url);
+      assert.doesNotMatch(
+        body,
+        /@import|url\(\s*["']?(https?:)?\/\/|fetch\(\s*["'`]https?:|https?:\/\/(?!www\.w3\.org)/,
+        url,
+      );
     }
   });
 });

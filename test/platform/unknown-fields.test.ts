@@ -48,8 +48,16 @@ forEachDialect('unknown form fields', (dialect) => {
       [admin, `/admin/users/${target.id}/disable`, {}],
     ];
     const covered = new Set(forms.map(([, url]) => url.replace(/\/\d+\//, '/:id/')));
-    const foundationPosts = t.app.achyk.routes.filter((r) => r.method === 'POST' && !r.api && /^\/(login|register|password|language|reauth|account|admin\/users)/.test(r.url)).map((r) => r.url);
-    for (const url of foundationPosts) if (url !== '/admin/users/:id/enable') assert.ok(covered.has(url), `${url} is not covered here`);
+    const foundationPosts = t.app.achyk.routes
+      .filter(
+        (r) =>
+          r.method === 'POST' &&
+          !r.api &&
+          /^\/(login|register|password|language|reauth|account|admin\/users)/.test(r.url),
+      )
+      .map((r) => r.url);
+    for (const url of foundationPosts)
+      if (url !== '/admin/users/:id/enable') assert.ok(covered.has(url), `${url} is not covered here`);
 
     const before = await dumpDatabase(t.db.conn.db);
     for (const [agent, url, fields] of forms) {
@@ -59,6 +67,7 @@ forEachDialect('unknown form fields', (dialect) => {
     }
     const afterwards = await dumpDatabase(t.db.conn.db);
     // Refused forms may only touch the session's idle clock and scratch value.
-    for (const table of Object.keys(before).filter((x) => x !== 'session')) assert.deepEqual(afterwards[table], before[table], table);
+    for (const table of Object.keys(before).filter((x) => x !== 'session'))
+      assert.deepEqual(afterwards[table], before[table], table);
   });
 });

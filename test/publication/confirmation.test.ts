@@ -23,39 +23,88 @@ forEachDialect('publication: confirmation step and known identities', (dialect) 
   after(async () => t.close());
 
   test('the issue’s letter: the person acted for is hidden whole in every case, with patronymic and initials', async () => {
-    const lawyer = await signIn(t, await buildUser(t, { role: 'lawyer' }), new Agent(t.app, { 'accept-language': 'ru' }));
-    const id = await sentAppeal(lawyer, await buildBody(t), { language: 'ru', subject: 'Жалоба о пытках', text: 'Прошу проверить законность задержания.', person_name: 'Маматов Азамат Бакытович' });
+    const lawyer = await signIn(
+      t,
+      await buildUser(t, { role: 'lawyer' }),
+      new Agent(t.app, { 'accept-language': 'ru' }),
+    );
+    const id = await sentAppeal(lawyer, await buildBody(t), {
+      language: 'ru',
+      subject: 'Жалоба о пытках',
+      text: 'Прошу проверить законность задержания.',
+      person_name: 'Маматов Азамат Бакытович',
+    });
     await event(lawyer, id, { kind: 'answer', on: '2026-03-05', text: ISSUE_ANSWER });
     // Trying to keep the known person's name visible does not work: it is always hidden.
-    assert.equal((await lawyer.post(`/appeals/${id}/publication/choices`, { kind: 'keep', value: 'Маматова Азамата Бакытовича' })).statusCode, 303);
+    assert.equal(
+      (await lawyer.post(`/appeals/${id}/publication/choices`, { kind: 'keep', value: 'Маматова Азамата Бакытовича' }))
+        .statusCode,
+      303,
+    );
     await publish(lawyer, id);
     const page = (await new Agent(t.app, { 'accept-language': 'ru' }).get(`/published/${id}`)).body;
-    for (const leak of ['Маматов', 'Азамат', 'Бакытович', '[…]а', 'А. Б.', '0555', '21203199000123', 'Токтогула', 'Сыдыков']) assert.ok(!page.includes(leak), leak);
-    assert.match(page, /По обращению в интересах \[…\] \(тел\. \[…\], ПИН \[…\]\), проживающего по адресу \[…\], сообщаем/);
+    for (const leak of [
+      'Маматов',
+      'Азамат',
+      'Бакытович',
+      '[…]а',
+      'А. Б.',
+      '0555',
+      '21203199000123',
+      'Токтогула',
+      'Сыдыков',
+    ])
+      assert.ok(!page.includes(leak), leak);
+    assert.match(
+      page,
+      /По обращению в интересах \[…\] \(тел\. \[…\], ПИН \[…\]\), проживающего по адресу \[…\], сообщаем/,
+    );
   });
 
   test('publishing is refused until each visible word and number is hidden or confirmed safe (one click each, audited)', async () => {
     const owner = await signIn(t, await buildUser(t), new Agent(t.app, { 'accept-language': 'ru' }));
-    const id = await sentAppeal(owner, await buildBody(t), { language: 'ru', subject: 'Ответ не получен', text: 'Моё заявление от 12.03.2026 о колонии №47 передал Кенжебек. Начальник отдела Бишкекглавархитектура не ответил.' });
+    const id = await sentAppeal(owner, await buildBody(t), {
+      language: 'ru',
+      subject: 'Ответ не получен',
+      text: 'Моё заявление от 12.03.2026 о колонии №47 передал Кенжебек. Начальник отдела Бишкекглавархитектура не ответил.',
+    });
     const items = await openReviewItems(owner, id);
-    for (const v of ['12.03.2026', '47', 'Начальник', 'Бишкекглавархитектура']) assert.ok(items.includes(v), `${v} in ${items.join(', ')}`);
+    for (const v of ['12.03.2026', '47', 'Начальник', 'Бишкекглавархитектура'])
+      assert.ok(items.includes(v), `${v} in ${items.join(', ')}`);
     assert.ok(!items.includes('Кенжебек'), 'a given name is hidden by the detector, not left for review');
     const refused = await owner.post(`/appeals/${id}/publication/publish`);
     assert.equal(refused.statusCode, 422);
     assert.match(refused.body, /Проверка перед публикацией не завершена/);
-    assert.equal(await t.db.conn.db.selectFrom('appeal_publication').select('id').where('appeal_id', '=', id).executeTakeFirst(), undefined);
+    assert.equal(
+      await t.db.conn.db.selectFrom('appeal_publication').select('id').where('appeal_id', '=', id).executeTakeFirst(),
+      undefined,
+    );
 
     // Hide one, confirm the rest safe.
-    assert.equal((await owner.post(`/appeals/${id}/publication/choices`, { kind: 'redact', value: 'Бишкекглавархитектура' })).statusCode, 303);
+    assert.equal(
+      (await owner.post(`/appeals/${id}/publication/choices`, { kind: 'redact', value: 'Бишкекглавархитектура' }))
+        .statusCode,
+      303,
+    );
     assert.ok(!(await openReviewItems(owner, id)).includes('Бишкекглавархитектура'));
     const confirmed = await confirmAllSafe(owner, id);
     assert.ok(confirmed.includes('Начальник') && confirmed.includes('12.03.2026'));
     assert.equal((await owner.post(`/appeals/${id}/publication/publish`)).statusCode, 303);
-    const audit = await t.db.conn.db.selectFrom('audit_event').select(['action', 'data']).where('object_type', '=', 'appeal').where('object_id', '=', String(id)).orderBy('seq').execute();
+    const audit = await t.db.conn.db
+      .selectFrom('audit_event')
+      .select(['action', 'data'])
+      .where('object_type', '=', 'appeal')
+      .where('object_id', '=', String(id))
+      .orderBy('seq')
+      .execute();
     const safe = audit.filter((e) => e.action === 'publication.safe');
     assert.equal(safe.length, confirmed.length, 'each confirmation is an audit entry');
     assert.ok(audit.some((e) => e.action === 'publication.publish'));
-    for (const e of audit) assert.ok(!String(e.data).includes('Бишкекглав') && !String(e.data).includes('Начальник'), 'the audit names the choice, never its text');
+    for (const e of audit)
+      assert.ok(
+        !String(e.data).includes('Бишкекглав') && !String(e.data).includes('Начальник'),
+        'the audit names the choice, never its text',
+      );
     const page = (await new Agent(t.app).get(`/published/${id}`)).body;
     assert.ok(!page.includes('Кенжебек') && !page.includes('Бишкекглавархитектура'));
     assert.ok(page.includes('Начальник отдела'));
@@ -68,9 +117,20 @@ forEachDialect('publication: confirmation step and known identities', (dialect) 
 
   test('a word hidden by hand is hidden whole, in every inflected form, in every text', async () => {
     const owner = await signIn(t, await buildUser(t), new Agent(t.app, { 'accept-language': 'ky' }));
-    const id = await sentAppeal(owner, await buildBody(t), { language: 'ky', subject: 'Токтобаевдин иши', text: 'Токтобаев кармалды. Токтобаевге жардам керек.' });
-    await event(owner, id, { kind: 'answer', on: '2026-03-05', text: 'Токтобаевдин арызы каралды. ТОКТОБАЕВДЕН түшүндүрмө алынды.' });
-    assert.equal((await owner.post(`/appeals/${id}/publication/choices`, { kind: 'redact', value: 'Токтобаев' })).statusCode, 303);
+    const id = await sentAppeal(owner, await buildBody(t), {
+      language: 'ky',
+      subject: 'Токтобаевдин иши',
+      text: 'Токтобаев кармалды. Токтобаевге жардам керек.',
+    });
+    await event(owner, id, {
+      kind: 'answer',
+      on: '2026-03-05',
+      text: 'Токтобаевдин арызы каралды. ТОКТОБАЕВДЕН түшүндүрмө алынды.',
+    });
+    assert.equal(
+      (await owner.post(`/appeals/${id}/publication/choices`, { kind: 'redact', value: 'Токтобаев' })).statusCode,
+      303,
+    );
     await publish(owner, id);
     const page = (await new Agent(t.app).get(`/published/${id}`)).body;
     assert.ok(!/токтобаев/i.test(page));
@@ -92,12 +152,29 @@ forEachDialect('publication: confirmation step and known identities', (dialect) 
     const res = await a.post(`/cases/${caseId}/add/appeal`, { act_id: String(actId), body: 'police.test-c' });
     assert.equal(res.statusCode, 303, res.body.slice(0, 500));
     const id = Number(/\/appeals\/(\d+)\/edit/.exec(String(res.headers.location))![1]);
-    assert.equal((await a.post(`/appeals/${id}/edit`, { kind: 'complaint', language: 'ky', subject: 'Кыйноо', text: 'Сатыбалдиевага карата кыйноо болду. Күбө Үсөн уулунун көрсөтмөсү тиркелди.', channel: 'paper', submitted_on: '2026-03-02' })).statusCode, 303);
+    assert.equal(
+      (
+        await a.post(`/appeals/${id}/edit`, {
+          kind: 'complaint',
+          language: 'ky',
+          subject: 'Кыйноо',
+          text: 'Сатыбалдиевага карата кыйноо болду. Күбө Үсөн уулунун көрсөтмөсү тиркелди.',
+          channel: 'paper',
+          submitted_on: '2026-03-02',
+        })
+      ).statusCode,
+      303,
+    );
     assert.equal((await a.post(`/appeals/${id}/send`)).statusCode, 303);
-    await event(a, id, { kind: 'answer', on: '2026-03-06', text: 'По жалобе в интересах Сатыбалдиевой А. М. опрошен свидетель Бекназар Үсөн уулу; Айгерим Маратовне направлен ответ.' });
+    await event(a, id, {
+      kind: 'answer',
+      on: '2026-03-06',
+      text: 'По жалобе в интересах Сатыбалдиевой А. М. опрошен свидетель Бекназар Үсөн уулу; Айгерим Маратовне направлен ответ.',
+    });
     await publish(a, id);
     const page = (await new Agent(t.app).get(`/published/${id}`)).body;
     // (as words: "уулу" is also inside the menu's "Отчеттуулук")
-    for (const leak of ['Сатыбалди', 'Айгерим', 'Маратовн', 'Бекназар', 'Үсөн', 'уулу']) assert.ok(!new RegExp(`(^|[^\\p{L}])${leak}`, 'u').test(page), leak);
+    for (const leak of ['Сатыбалди', 'Айгерим', 'Маратовн', 'Бекназар', 'Үсөн', 'уулу'])
+      assert.ok(!new RegExp(`(^|[^\\p{L}])${leak}`, 'u').test(page), leak);
   });
 });

@@ -30,17 +30,34 @@ interface Figures {
 }
 
 function measure(letters: CorpusLetter[], language: 'ky' | 'ru'): Figures {
-  const f: Figures = { letters: letters.length, knownMarks: 0, knownVisible: [], patternMarks: 0, patternVisible: [], nameTokens: 0, nameFound: 0, detectedTokens: 0, detectedRight: 0, falsePositives: [], missed: [] };
+  const f: Figures = {
+    letters: letters.length,
+    knownMarks: 0,
+    knownVisible: [],
+    patternMarks: 0,
+    patternVisible: [],
+    nameTokens: 0,
+    nameFound: 0,
+    detectedTokens: 0,
+    detectedRight: 0,
+    falsePositives: [],
+    missed: [],
+  };
   for (const letter of letters) {
     const { text, marks } = parseLetter(letter.text);
     const r = redactText(text, { ...emptyRedaction(), knownNames: letter.known, language });
     const hidden = (s: number, e: number) => r.spans.some((x) => x.start <= s && x.end >= e);
-    const within = (s: number, e: number, kind: 'K' | 'N' | 'P') => marks.some((m) => m.kind === kind && m.start < e && m.end > s);
+    const within = (s: number, e: number, kind: 'K' | 'N' | 'P') =>
+      marks.some((m) => m.kind === kind && m.start < e && m.end > s);
     for (const m of marks) {
-      const words = tokenize(text.slice(m.start, m.end)).map((t) => ({ start: m.start + t.start, end: m.start + t.end }));
+      const words = tokenize(text.slice(m.start, m.end)).map((t) => ({
+        start: m.start + t.start,
+        end: m.start + t.end,
+      }));
       if (m.kind === 'K') {
         f.knownMarks++;
-        if (!words.every((w) => hidden(w.start, w.end))) f.knownVisible.push(`${letter.id}: ${text.slice(m.start, m.end)}`);
+        if (!words.every((w) => hidden(w.start, w.end)))
+          f.knownVisible.push(`${letter.id}: ${text.slice(m.start, m.end)}`);
       } else if (m.kind === 'P') {
         f.patternMarks++;
         if (!hidden(m.start, m.end)) f.patternVisible.push(`${letter.id}: ${text.slice(m.start, m.end)}`);
@@ -73,7 +90,9 @@ describe('the redaction corpus: 42 letters and answers in Russian and Kyrgyz', (
   const ru = measure(RUSSIAN_LETTERS, 'ru');
   const ky = measure(KYRGYZ_LETTERS, 'ky');
   const all = [ru, ky];
-  const sum = (k: 'nameTokens' | 'nameFound' | 'detectedTokens' | 'detectedRight' | 'knownMarks' | 'patternMarks' | 'letters') => all.reduce((n, x) => n + x[k], 0);
+  const sum = (
+    k: 'nameTokens' | 'nameFound' | 'detectedTokens' | 'detectedRight' | 'knownMarks' | 'patternMarks' | 'letters',
+  ) => all.reduce((n, x) => n + x[k], 0);
 
   test('at least 40 letters, in both languages', () => {
     assert.ok(sum('letters') >= 40, `${sum('letters')} letters`);
@@ -98,7 +117,8 @@ describe('the redaction corpus: 42 letters and answers in Russian and Kyrgyz', (
         `precision ${precision}% (${sum('detectedRight')}/${sum('detectedTokens')}; ru ${pct(ru.detectedRight, ru.detectedTokens)}%, ky ${pct(ky.detectedRight, ky.detectedTokens)}%)`,
     );
     if (ru.missed.length + ky.missed.length) console.log(`# missed: ${[...ru.missed, ...ky.missed].join(' | ')}`);
-    if (ru.falsePositives.length + ky.falsePositives.length) console.log(`# taken for names: ${[...ru.falsePositives, ...ky.falsePositives].join(' | ')}`);
+    if (ru.falsePositives.length + ky.falsePositives.length)
+      console.log(`# taken for names: ${[...ru.falsePositives, ...ky.falsePositives].join(' | ')}`);
     assert.ok(recall >= 95, `recall ${recall}%`);
     assert.ok(precision >= 90, `precision ${precision}%`);
   });
@@ -113,8 +133,10 @@ describe('held-out letters (written after tuning, never tuned against)', () => {
       `# held-out: ${ru.letters + ky.letters} letters; known visible ${ru.knownVisible.length + ky.knownVisible.length}; ` +
         `recall ${pct(n('nameFound'), n('nameTokens'))}% (${n('nameFound')}/${n('nameTokens')}), precision ${pct(n('detectedRight'), n('detectedTokens'))}% (${n('detectedRight')}/${n('detectedTokens')})`,
     );
-    if (ru.missed.length + ky.missed.length) console.log(`# held-out missed: ${[...ru.missed, ...ky.missed].join(' | ')}`);
-    if (ru.falsePositives.length + ky.falsePositives.length) console.log(`# held-out taken for names: ${[...ru.falsePositives, ...ky.falsePositives].join(' | ')}`);
+    if (ru.missed.length + ky.missed.length)
+      console.log(`# held-out missed: ${[...ru.missed, ...ky.missed].join(' | ')}`);
+    if (ru.falsePositives.length + ky.falsePositives.length)
+      console.log(`# held-out taken for names: ${[...ru.falsePositives, ...ky.falsePositives].join(' | ')}`);
     assert.deepEqual([...ru.knownVisible, ...ky.knownVisible], []);
     assert.deepEqual([...ru.patternVisible, ...ky.patternVisible], []);
     assert.ok(pct(n('nameFound'), n('nameTokens')) >= 80);

@@ -19,9 +19,31 @@ import { buildSeededApp } from '../directory/support.js';
 import { event, publish, sentAppeal } from './support.js';
 
 const MARKERS = [
-  'Zqxprivsubj', 'Zqxprivtext', 'Zqxprivperson', 'zqxprivcontact', 'Zqxprivnote', 'Zqxprivanswer', 'zqxprivfile', 'Zqxprivfiletext',
-  'Zqxpubperson', '987 654', '987654', 'zqxpubmail', '21203199000777', 'AN7654321', 'Zqxpubstreet', 'Zqxmanual', 'Zqxpubnote',
-  'Zqxpubclassnote', '111 222', 'AN1112223', '21203199000888', 'Zqxownername', 'zqxowner', 'Zqxwithdrawn', 'Zqxfilesecret',
+  'Zqxprivsubj',
+  'Zqxprivtext',
+  'Zqxprivperson',
+  'zqxprivcontact',
+  'Zqxprivnote',
+  'Zqxprivanswer',
+  'zqxprivfile',
+  'Zqxprivfiletext',
+  'Zqxpubperson',
+  '987 654',
+  '987654',
+  'zqxpubmail',
+  '21203199000777',
+  'AN7654321',
+  'Zqxpubstreet',
+  'Zqxmanual',
+  'Zqxpubnote',
+  'Zqxpubclassnote',
+  '111 222',
+  'AN1112223',
+  '21203199000888',
+  'Zqxownername',
+  'zqxowner',
+  'Zqxwithdrawn',
+  'Zqxfilesecret',
 ];
 
 forEachDialect('publication: nothing private reaches a public page, feed, export, search or API answer', (dialect) => {
@@ -35,13 +57,21 @@ forEachDialect('publication: nothing private reaches a public page, feed, export
     t = await buildSeededApp(dialect);
     t.clock.now = new Date('2026-03-10T06:00:00Z');
     const db = t.db.conn.db;
-    bodyId = (await db.selectFrom('body').select('id').where('kind', '=', 'aiyl_okmotu').orderBy('id').executeTakeFirstOrThrow()).id;
+    bodyId = (
+      await db.selectFrom('body').select('id').where('kind', '=', 'aiyl_okmotu').orderBy('id').executeTakeFirstOrThrow()
+    ).id;
     const monitor = await buildUser(t, { role: 'monitor', email: 'zqxowner@example.org' });
     await db.updateTable('user').set({ display_name: 'Zqxownername Test' }).where('id', '=', monitor.id).execute();
     const m = await signIn(t, monitor, new Agent(t.app, { 'accept-language': 'ru' }));
 
     // An appeal that is never published: every field holds a marker.
-    priv = await sentAppeal(m, bodyId, { language: 'ru', subject: 'Zqxprivsubj', text: 'Zqxprivtext', person_name: 'Zqxprivperson', person_contact: 'zqxprivcontact@example.org' });
+    priv = await sentAppeal(m, bodyId, {
+      language: 'ru',
+      subject: 'Zqxprivsubj',
+      text: 'Zqxprivtext',
+      person_name: 'Zqxprivperson',
+      person_contact: 'zqxprivcontact@example.org',
+    });
     await event(m, priv, { kind: 'note', text: 'Zqxprivnote' });
     await event(m, priv, { kind: 'answer', on: '2026-03-05', text: 'Zqxprivanswer' });
     await upload(m, `/appeals/${priv}/files`, 'zqxprivfile.txt', 'Zqxprivfiletext');
@@ -55,13 +85,29 @@ forEachDialect('publication: nothing private reaches a public page, feed, export
       person_contact: '+996 555 987 654',
     });
     await event(m, pub, { kind: 'note', text: 'Zqxpubnote' });
-    await event(m, pub, { kind: 'answer', on: '2026-03-05', text: 'Уважаемая Zqxpubperson, детский сад проверен. Справки: 0 555 111 222.' });
+    await event(m, pub, {
+      kind: 'answer',
+      on: '2026-03-05',
+      text: 'Уважаемая Zqxpubperson, детский сад проверен. Справки: 0 555 111 222.',
+    });
     await event(m, pub, { kind: 'classify', classification: 'partially_satisfied', text: 'Zqxpubclassnote' });
-    const up = await upload(m, `/appeals/${pub}/files`, 'паспорт AN1112223.txt', 'Копия: Zqxpubperson ПИН 21203199000888 Zqxfilesecret');
+    const up = await upload(
+      m,
+      `/appeals/${pub}/files`,
+      'паспорт AN1112223.txt',
+      'Копия: Zqxpubperson ПИН 21203199000888 Zqxfilesecret',
+    );
     assert.equal(up.statusCode, 303, up.body.slice(0, 500));
-    fileId = (await db.selectFrom('appeal_file').select('id').where('appeal_id', '=', pub).executeTakeFirstOrThrow()).id;
-    assert.equal((await m.post(`/appeals/${pub}/publication/choices`, { kind: 'redact', value: 'Zqxmanual' })).statusCode, 303);
-    assert.equal((await m.post(`/appeals/${pub}/publication/choices`, { kind: 'redact', value: 'Zqxfilesecret' })).statusCode, 303);
+    fileId = (await db.selectFrom('appeal_file').select('id').where('appeal_id', '=', pub).executeTakeFirstOrThrow())
+      .id;
+    assert.equal(
+      (await m.post(`/appeals/${pub}/publication/choices`, { kind: 'redact', value: 'Zqxmanual' })).statusCode,
+      303,
+    );
+    assert.equal(
+      (await m.post(`/appeals/${pub}/publication/choices`, { kind: 'redact', value: 'Zqxfilesecret' })).statusCode,
+      303,
+    );
     await publish(m, pub);
 
     // Published, then withdrawn.
@@ -85,22 +131,50 @@ forEachDialect('publication: nothing private reaches a public page, feed, export
   test('every public page, feed, export, search result and API answer is free of every marker (anonymous)', async () => {
     const anon = new Agent(t.app, { 'accept-language': 'en' });
     const urls = [
-      '/', '/search', '/search?q=сад', '/search?q=detskii+sad', `/search?body=${bodyId}`,
-      `/published/${pub}`, `/published/${priv}`, `/published/${withdrawn}`, `/published/${pub}/files/${fileId}`, `/published/${priv}/files/${fileId}`,
-      `/feeds/bodies/${bodyId}.atom`, '/feeds/search.atom?q=сад', '/feeds/search.atom?q=',
-      '/data', ...['bodies', 'territories', 'appeals', 'stats'].flatMap((d) => [`/data/${d}.csv`, `/data/${d}.json`]),
-      '/api/v1/search?q=сад', '/api/v1/search', '/api/v1/appeals?published=true', `/api/v1/appeals?published=true&body=${bodyId}`, `/api/v1/stats/bodies/${bodyId}`,
-      '/stats', `/stats/bodies/${bodyId}`, '/stats/league', '/stats/map', '/stats/map?level=rayon', `/directory/bodies/${bodyId}`,
-      ...MARKERS.flatMap((mk) => [`/search?q=${encodeURIComponent(mk)}`, `/api/v1/search?q=${encodeURIComponent(mk)}`, `/feeds/search.atom?q=${encodeURIComponent(mk)}`]),
+      '/',
+      '/search',
+      '/search?q=сад',
+      '/search?q=detskii+sad',
+      `/search?body=${bodyId}`,
+      `/published/${pub}`,
+      `/published/${priv}`,
+      `/published/${withdrawn}`,
+      `/published/${pub}/files/${fileId}`,
+      `/published/${priv}/files/${fileId}`,
+      `/feeds/bodies/${bodyId}.atom`,
+      '/feeds/search.atom?q=сад',
+      '/feeds/search.atom?q=',
+      '/data',
+      ...['bodies', 'territories', 'appeals', 'stats'].flatMap((d) => [`/data/${d}.csv`, `/data/${d}.json`]),
+      '/api/v1/search?q=сад',
+      '/api/v1/search',
+      '/api/v1/appeals?published=true',
+      `/api/v1/appeals?published=true&body=${bodyId}`,
+      `/api/v1/stats/bodies/${bodyId}`,
+      '/stats',
+      `/stats/bodies/${bodyId}`,
+      '/stats/league',
+      '/stats/map',
+      '/stats/map?level=rayon',
+      `/directory/bodies/${bodyId}`,
+      ...MARKERS.flatMap((mk) => [
+        `/search?q=${encodeURIComponent(mk)}`,
+        `/api/v1/search?q=${encodeURIComponent(mk)}`,
+        `/feeds/search.atom?q=${encodeURIComponent(mk)}`,
+      ]),
     ];
     for (const url of urls) {
       const res = await anon.get(url);
       assert.ok(res.statusCode < 500, `${url}: ${res.statusCode}`);
-      const body = res.body.replace(/q=[^"&<]*/g, '').replace(/<input[^>]*name="q"[^>]*>/g, '').replace(/«[^»]*»|“[^”]*”/g, '');
+      const body = res.body
+        .replace(/q=[^"&<]*/g, '')
+        .replace(/<input[^>]*name="q"[^>]*>/g, '')
+        .replace(/«[^»]*»|“[^”]*”/g, '');
       for (const mk of MARKERS) assert.ok(!body.toLowerCase().includes(mk.toLowerCase()), `${mk} leaked in ${url}`);
     }
     // Searching for a marker finds nothing.
-    for (const mk of MARKERS) assert.equal((await anon.get(`/api/v1/search?q=${encodeURIComponent(mk)}`)).json().total, 0, mk);
+    for (const mk of MARKERS)
+      assert.equal((await anon.get(`/api/v1/search?q=${encodeURIComponent(mk)}`)).json().total, 0, mk);
     assert.equal((await anon.get(`/published/${priv}`)).statusCode, 404);
     assert.equal((await anon.get(`/published/${withdrawn}`)).statusCode, 404);
     assert.equal((await anon.get(`/published/${pub}/files/${fileId}`)).statusCode, 404, 'original not marked safe');
@@ -117,9 +191,14 @@ forEachDialect('publication: nothing private reaches a public page, feed, export
   });
 
   test('the audit log records publication and redactions, never the hidden text', async () => {
-    const rows = await t.db.conn.db.selectFrom('audit_event').select(['action', 'data']).where('action', 'like', 'publication.%').execute();
+    const rows = await t.db.conn.db
+      .selectFrom('audit_event')
+      .select(['action', 'data'])
+      .where('action', 'like', 'publication.%')
+      .execute();
     const actions = rows.map((r) => r.action);
-    for (const a of ['publication.publish', 'publication.redact', 'publication.withdraw']) assert.ok(actions.includes(a), a);
+    for (const a of ['publication.publish', 'publication.redact', 'publication.withdraw'])
+      assert.ok(actions.includes(a), a);
     const text = JSON.stringify(rows);
     for (const mk of MARKERS) assert.ok(!text.includes(mk), `${mk} in audit`);
   });

@@ -30,7 +30,7 @@ forEachDialect('page cache: anonymous visitors of public pages', (dialect) => {
   });
   after(async () => t.close());
 
-  test('a kept page carries each visitor\'s own CSRF token, so their language switch still works', async () => {
+  test("a kept page carries each visitor's own CSRF token, so their language switch still works", async () => {
     const first = new Agent(t.app, { 'accept-language': 'en' });
     const second = new Agent(t.app, { 'accept-language': 'en' });
     const a = await first.get(`/published/${id}`);
@@ -45,11 +45,23 @@ forEachDialect('page cache: anonymous visitors of public pages', (dialect) => {
     // Kept: a change that leaves the version alone (only a publication rewrites the public events, and
     // it replaces the version) is not seen by the next visitor…
     const db = t.db.conn.db;
-    const { on_date } = await db.selectFrom('publication_event').select('on_date').where('appeal_id', '=', id).orderBy('id').executeTakeFirstOrThrow();
+    const { on_date } = await db
+      .selectFrom('publication_event')
+      .select('on_date')
+      .where('appeal_id', '=', id)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     await db.updateTable('publication_event').set({ on_date: '2026-01-07' }).where('appeal_id', '=', id).execute();
-    assert.doesNotMatch((await new Agent(t.app, { 'accept-language': 'en' }).get(`/published/${id}`)).body, /January 7, 2026/);
+    assert.doesNotMatch(
+      (await new Agent(t.app, { 'accept-language': 'en' }).get(`/published/${id}`)).body,
+      /January 7, 2026/,
+    );
     // …while a change of a field the page reads with its version (the public text) is seen at once.
-    const { text } = await db.selectFrom('appeal_publication').select('text').where('appeal_id', '=', id).executeTakeFirstOrThrow();
+    const { text } = await db
+      .selectFrom('appeal_publication')
+      .select('text')
+      .where('appeal_id', '=', id)
+      .executeTakeFirstOrThrow();
     await db.updateTable('appeal_publication').set({ text: 'Changed text.' }).where('appeal_id', '=', id).execute();
     const changed = (await new Agent(t.app, { 'accept-language': 'en' }).get(`/published/${id}`)).body;
     assert.match(changed, /Changed text/);
@@ -93,7 +105,11 @@ forEachDialect('page cache: anonymous visitors of public pages', (dialect) => {
     assert.equal(before.statusCode, 200);
     assert.match(before.body, /Cached Ministry/);
     t.clock.advance(1000);
-    await db.updateTable('body').set({ name_en: 'Renamed Ministry', updated_at: t.clock.now.toISOString() }).where('id', '=', body).execute();
+    await db
+      .updateTable('body')
+      .set({ name_en: 'Renamed Ministry', updated_at: t.clock.now.toISOString() })
+      .where('id', '=', body)
+      .execute();
     assert.match((await visitor.get(`/stats/bodies/${body}`)).body, /Renamed Ministry/, 'a directory change is seen');
     await bumpStatsVersion(db);
     assert.equal((await visitor.get(`/stats/bodies/${body}`)).statusCode, 200);

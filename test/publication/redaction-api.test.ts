@@ -15,7 +15,12 @@ forEachDialect('POST /api/v1/redaction/suggest', (dialect) => {
   let staffToken: string;
   let citizenToken: string;
   const call = (payload: unknown, token?: string) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/redaction/suggest', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, payload: JSON.stringify(payload) });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/redaction/suggest',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      payload: JSON.stringify(payload),
+    });
   before(async () => {
     t = await buildTestApp(dialect);
     staffToken = await createApiToken(t, (await buildUser(t, { role: 'monitor' })).id);
@@ -24,7 +29,8 @@ forEachDialect('POST /api/v1/redaction/suggest', (dialect) => {
   after(async () => t.close());
 
   test('finds known names in every form, other names and patterns, and returns the redacted text', async () => {
-    const text = 'Жалоба Маматовой Гульнары (тел. +996 700 123 456). Маматовага жооп берилди. Проверку провёл Сыдыков Н. К.';
+    const text =
+      'Жалоба Маматовой Гульнары (тел. +996 700 123 456). Маматовага жооп берилди. Проверку провёл Сыдыков Н. К.';
     const res = await call({ text, lang: 'ru', names: ['Маматова Гульнара'] }, staffToken);
     assert.equal(res.statusCode, 200, res.body);
     const body = JSON.parse(res.body) as { spans: { start: number; end: number; kind: string }[]; redacted: string };
@@ -47,7 +53,12 @@ forEachDialect('POST /api/v1/redaction/suggest', (dialect) => {
   });
 
   test('bad input is a 400 naming the field', async () => {
-    for (const payload of [{ text: 'x', lang: 'de' }, { text: 'x', lang: 'ky', extra: 1 }, { lang: 'ky' }, { text: 'x', lang: 'ky', names: [''] }]) {
+    for (const payload of [
+      { text: 'x', lang: 'de' },
+      { text: 'x', lang: 'ky', extra: 1 },
+      { lang: 'ky' },
+      { text: 'x', lang: 'ky', names: [''] },
+    ]) {
       const res = await call(payload, staffToken);
       assert.equal(res.statusCode, 400, JSON.stringify(payload));
       assert.ok((JSON.parse(res.body) as { error: { code: string } }).error.code, res.body);
@@ -64,11 +75,15 @@ forEachDialect('POST /api/v1/redaction/suggest', (dialect) => {
     const body = JSON.parse(res.body) as { spans: unknown[]; redacted: string };
     assert.ok(!body.redacted.includes('Асанбеков'));
     assert.ok(ms < 10_000, `${text.length} characters took ${ms} ms`);
-    console.log(`# suggest: ${text.length} characters (${Buffer.byteLength(text)} bytes) in ${ms} ms, ${body.spans.length} spans`);
+    console.log(
+      `# suggest: ${text.length} characters (${Buffer.byteLength(text)} bytes) in ${ms} ms, ${body.spans.length} spans`,
+    );
   });
 
   test('documented in the OpenAPI document', async () => {
-    const doc = JSON.parse((await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).body) as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
+    const doc = JSON.parse((await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).body) as {
+      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+    };
     assert.ok(doc.paths['/api/v1/redaction/suggest']?.post?.requestBody);
   });
 });

@@ -3,11 +3,21 @@ import { describe, test } from 'node:test';
 import { emptyRedaction, redactText, REDACTED } from '../../src/modules/publication/redaction/redact.js';
 import { boundQuantifiers, checkRegex } from '../../src/modules/publication/redaction/safe-regex.js';
 
-const red = (text: string, o: Partial<ReturnType<typeof emptyRedaction>> = {}) => redactText(text, { ...emptyRedaction(), ...o }).text;
+const red = (text: string, o: Partial<ReturnType<typeof emptyRedaction>> = {}) =>
+  redactText(text, { ...emptyRedaction(), ...o }).text;
 
 describe('redaction suggestions, one pattern at a time', () => {
   test('Kyrgyz phone numbers in their usual spellings', () => {
-    for (const phone of ['+996 555 12 34 56', '+996555123456', '996 700 123 456', '0 555 123 456', '0555123456', '0(555) 12-34-56', '(0312) 62-45-78', '+996 (312) 62 45 78']) {
+    for (const phone of [
+      '+996 555 12 34 56',
+      '+996555123456',
+      '996 700 123 456',
+      '0 555 123 456',
+      '0555123456',
+      '0(555) 12-34-56',
+      '(0312) 62-45-78',
+      '+996 (312) 62 45 78',
+    ]) {
       assert.equal(red(`Звоните: ${phone}, спасибо`), `Звоните: ${REDACTED}, спасибо`, phone);
     }
     // Not phones: a year, a sum, a registration number
@@ -24,7 +34,10 @@ describe('redaction suggestions, one pattern at a time', () => {
   });
 
   test('passport numbers: ID card, AN/AC series, Cyrillic look-alikes', () => {
-    assert.equal(red('паспорт ID1234567, старый AN 7654321, АН1234567'), `паспорт ${REDACTED}, старый ${REDACTED}, ${REDACTED}`);
+    assert.equal(
+      red('паспорт ID1234567, старый AN 7654321, АН1234567'),
+      `паспорт ${REDACTED}, старый ${REDACTED}, ${REDACTED}`,
+    );
     assert.equal(red('статья ID12 и код AN123'), 'статья ID12 и код AN123');
   });
 
@@ -42,11 +55,17 @@ describe('redaction suggestions, one pattern at a time', () => {
     assert.equal(red('подписал А.Б. Осмонов вчера'), `подписал ${REDACTED} вчера`);
     // The person acted for, found anywhere, in any case; a two-letter surname only when capitalised
     // ("Ли" the surname, not "ли" the particle)
-    assert.equal(red('Жалобу подаёт ЧОЛПОН от имени чолпон; Ли тоже. Так ли?', { knownNames: ['Чолпон Ли'] }), `Жалобу подаёт ${REDACTED} от имени ${REDACTED}; ${REDACTED} тоже. Так ли?`);
+    assert.equal(
+      red('Жалобу подаёт ЧОЛПОН от имени чолпон; Ли тоже. Так ли?', { knownNames: ['Чолпон Ли'] }),
+      `Жалобу подаёт ${REDACTED} от имени ${REDACTED}; ${REDACTED} тоже. Так ли?`,
+    );
   });
 
   test('each suggestion names its kind', () => {
-    const kinds = redactText('+996 555 12 34 56 a@b.kg 21203199000123 ID1234567 ул. Киевская, 5 Иванов И. И.', emptyRedaction()).suggestions.map((s) => s.kind);
+    const kinds = redactText(
+      '+996 555 12 34 56 a@b.kg 21203199000123 ID1234567 ул. Киевская, 5 Иванов И. И.',
+      emptyRedaction(),
+    ).suggestions.map((s) => s.kind);
     for (const k of ['phone', 'email', 'pin', 'passport', 'address', 'name']) assert.ok(kinds.includes(k as never), k);
   });
 });
@@ -58,12 +77,21 @@ describe('manual redactions, kept suggestions and rules', () => {
 
   test('a suggestion the owner keeps is shown, unless it holds a name of the appeal’s people', () => {
     assert.equal(red('Телефон приёмной 0312 62 45 78', { keep: ['0312 62 45 78'] }), 'Телефон приёмной 0312 62 45 78');
-    assert.equal(red('Асанова Гүлнара Маратовна', { keep: ['Асанова Гүлнара Маратовна'], knownNames: ['Гүлнара'] }), `${REDACTED}`);
+    assert.equal(
+      red('Асанова Гүлнара Маратовна', { keep: ['Асанова Гүлнара Маратовна'], knownNames: ['Гүлнара'] }),
+      `${REDACTED}`,
+    );
   });
 
   test('text and regular-expression rules with their own replacement', () => {
-    assert.equal(red('дело №А-123 и №А-456', { rules: [{ pattern: '№А-\\d+', is_regex: 1, replacement: '[дело]' }] }), 'дело [дело] и [дело]');
-    assert.equal(red('колония №47', { rules: [{ pattern: 'колония №47', is_regex: 0, replacement: '[учреждение]' }] }), '[учреждение]');
+    assert.equal(
+      red('дело №А-123 и №А-456', { rules: [{ pattern: '№А-\\d+', is_regex: 1, replacement: '[дело]' }] }),
+      'дело [дело] и [дело]',
+    );
+    assert.equal(
+      red('колония №47', { rules: [{ pattern: 'колония №47', is_regex: 0, replacement: '[учреждение]' }] }),
+      '[учреждение]',
+    );
   });
 
   test('the original is never changed', () => {
@@ -88,15 +116,22 @@ describe('catastrophic regular expressions are refused before they are stored', 
   });
 
   test('ordinary patterns are accepted and run fast on hostile input', () => {
-    for (const p of ['№А-\\d+', '[A-Z]{2}\\d{7}', 'колония\\s?№\\s?\\d{1,3}', '(?:ИВС|СИЗО)-\\d+']) assert.equal(checkRegex(p), null, p);
+    for (const p of ['№А-\\d+', '[A-Z]{2}\\d{7}', 'колония\\s?№\\s?\\d{1,3}', '(?:ИВС|СИЗО)-\\d+'])
+      assert.equal(checkRegex(p), null, p);
     const started = Date.now();
     // Quadratic without the cap: each start would scan to the end of the run of letters.
-    assert.equal(red('a'.repeat(100_000) + '!', { rules: [{ pattern: '[a-z]+\\d', is_regex: 1, replacement: 'x' }] }).length, 100_001);
+    assert.equal(
+      red('a'.repeat(100_000) + '!', { rules: [{ pattern: '[a-z]+\\d', is_regex: 1, replacement: 'x' }] }).length,
+      100_001,
+    );
     assert.equal(boundQuantifiers('a+b*[+*]c{2,}\\+'), 'a{1,100}b{0,100}[+*]c{2,100}\\+');
     assert.ok(Date.now() - started < 2000);
   });
 
   test('a refused pattern never runs even if found in the database', () => {
-    assert.equal(red('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!', { rules: [{ pattern: '(a+)+$', is_regex: 1, replacement: 'x' }] }), 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!');
+    assert.equal(
+      red('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!', { rules: [{ pattern: '(a+)+$', is_regex: 1, replacement: 'x' }] }),
+      'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!',
+    );
   });
 });

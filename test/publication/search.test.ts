@@ -27,22 +27,58 @@ forEachDialect('publication: search in three languages, facets, snippets, pages,
     t = await buildSeededApp(dialect);
     t.clock.now = new Date('2026-03-10T06:00:00Z');
     const db = t.db.conn.db;
-    const bodies = await db.selectFrom('body').select('id').where('kind', '=', 'aiyl_okmotu').orderBy('id').limit(2).execute();
+    const bodies = await db
+      .selectFrom('body')
+      .select('id')
+      .where('kind', '=', 'aiyl_okmotu')
+      .orderBy('id')
+      .limit(2)
+      .execute();
     bodyId = bodies[0]!.id;
     const owner = await buildUser(t);
     const a = await signIn(t, owner, new Agent(t.app, { 'accept-language': 'ky' }));
-    ky = await sentAppeal(a, bodyId, { language: 'ky', kind: 'complaint', subject: 'Мектептеги көйгөй', text: 'Айыл өкмөтү суу түтүгүн оңдобой жатат. Көңүл буруңуз.' });
-    ru = await sentAppeal(a, bodies[1]!.id, { language: 'ru', subject: 'Ремонт дороги', text: 'Прошу отремонтировать дорогу в селе Ёлкино до весны.' });
-    en = await sentAppeal(a, bodyId, { language: 'en', kind: 'proposal', subject: 'Water supply', text: 'The village water pipe has been broken since January.' });
-    await event(a, en, { kind: 'answer', on: '2026-03-05', text: 'The pipe will be replaced by the rayon administration.' });
+    ky = await sentAppeal(a, bodyId, {
+      language: 'ky',
+      kind: 'complaint',
+      subject: 'Мектептеги көйгөй',
+      text: 'Айыл өкмөтү суу түтүгүн оңдобой жатат. Көңүл буруңуз.',
+    });
+    ru = await sentAppeal(a, bodies[1]!.id, {
+      language: 'ru',
+      subject: 'Ремонт дороги',
+      text: 'Прошу отремонтировать дорогу в селе Ёлкино до весны.',
+    });
+    en = await sentAppeal(a, bodyId, {
+      language: 'en',
+      kind: 'proposal',
+      subject: 'Water supply',
+      text: 'The village water pipe has been broken since January.',
+    });
+    await event(a, en, {
+      kind: 'answer',
+      on: '2026-03-05',
+      text: 'The pipe will be replaced by the rayon administration.',
+    });
     for (const id of [ky, ru, en]) await publish(a, id);
     // 21 more published appeals for the pages
     const filler = await buildUser(t);
     for (let i = 0; i < 21; i++) {
-      const id = await insertAppeal(t, { bodyId, ownerId: filler.id, state: 'sent', receivedOn: '2025-12-01', dueDate: '2025-12-19' });
-      await db.updateTable('appeal').set({ subject: `Жолдун абалы ${i}`, text: 'Жолдор бузулган, оңдоо керек.' }).where('id', '=', id).execute();
+      const id = await insertAppeal(t, {
+        bodyId,
+        ownerId: filler.id,
+        state: 'sent',
+        receivedOn: '2025-12-01',
+        dueDate: '2025-12-19',
+      });
+      await db
+        .updateTable('appeal')
+        .set({ subject: `Жолдун абалы ${i}`, text: 'Жолдор бузулган, оңдоо керек.' })
+        .where('id', '=', id)
+        .execute();
       const appeal = await db.selectFrom('appeal').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      await db.transaction().execute((trx) => confirmAndPublish({ trx, cipher: t.cipher, appeal, actor: 'test', now: t.clock.now }));
+      await db
+        .transaction()
+        .execute((trx) => confirmAndPublish({ trx, cipher: t.cipher, appeal, actor: 'test', now: t.clock.now }));
     }
     await refreshStats(db, '2026-03-10', t.clock.now);
   });
@@ -51,11 +87,13 @@ forEachDialect('publication: search in three languages, facets, snippets, pages,
   const api = (q: string) => t.app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(q)}` });
 
   test('Kyrgyz: exact, without ң/ө/ү, upper case, Latin transliteration', async () => {
-    for (const q of ['көйгөй', 'койгой', 'КӨЙГӨЙ', 'koigoi', 'koygoy', 'köygöy', 'тутугун', 'okmotu', 'конул']) assert.deepEqual(ids(await api(q)), [ky], q);
+    for (const q of ['көйгөй', 'койгой', 'КӨЙГӨЙ', 'koigoi', 'koygoy', 'köygöy', 'тутугун', 'okmotu', 'конул'])
+      assert.deepEqual(ids(await api(q)), [ky], q);
   });
 
   test('Russian: inflected forms, ё/е, Latin', async () => {
-    for (const q of ['дороги', 'дорогу', 'ремонт', 'елкино', 'Ёлкино', 'elkino', 'remont dorogi']) assert.deepEqual(ids(await api(q)), [ru], q);
+    for (const q of ['дороги', 'дорогу', 'ремонт', 'елкино', 'Ёлкино', 'elkino', 'remont dorogi'])
+      assert.deepEqual(ids(await api(q)), [ru], q);
   });
 
   test('English: words of the appeal and of the body’s answer, any case', async () => {
@@ -64,7 +102,20 @@ forEachDialect('publication: search in three languages, facets, snippets, pages,
   });
 
   test('FTS syntax, quotes and wildcards are plain text: no error, no 500', async () => {
-    for (const q of ['"water"', "water'", 'water*', 'water OR pipe', '(water) AND NOT', 'water:pipe', 'NEAR(water pipe)', '%', '_', '\\', "'; drop table appeal; --", '^$.*+?']) {
+    for (const q of [
+      '"water"',
+      "water'",
+      'water*',
+      'water OR pipe',
+      '(water) AND NOT',
+      'water:pipe',
+      'NEAR(water pipe)',
+      '%',
+      '_',
+      '\\',
+      "'; drop table appeal; --",
+      '^$.*+?',
+    ]) {
       const res = await api(q);
       assert.equal(res.statusCode, 200, q);
     }
@@ -73,7 +124,9 @@ forEachDialect('publication: search in three languages, facets, snippets, pages,
   });
 
   test('only stop words, or a very long query: a clear message (400), on the page and the API', async () => {
-    const page = await new Agent(t.app, { 'accept-language': 'en' }).get(`/search?q=${encodeURIComponent('и в на the of')}`);
+    const page = await new Agent(t.app, { 'accept-language': 'en' }).get(
+      `/search?q=${encodeURIComponent('и в на the of')}`,
+    );
     assert.equal(page.statusCode, 400);
     assert.match(page.body, /only very common words/);
     assert.equal((await api('и в на the of')).statusCode, 400);
@@ -96,9 +149,15 @@ forEachDialect('publication: search in three languages, facets, snippets, pages,
     assert.deepEqual(years, { 2025: 21, 2026: 3 });
     assert.ok(all.facets.territory.length >= 1, 'the oblast of the aiyl okmotu');
     const filtered = (await t.app.inject({ method: 'GET', url: `/api/v1/search?kind=proposal` })).json();
-    assert.deepEqual(filtered.hits.map((h: { appealId: number }) => h.appealId), [en]);
+    assert.deepEqual(
+      filtered.hits.map((h: { appealId: number }) => h.appealId),
+      [en],
+    );
     const answered = (await t.app.inject({ method: 'GET', url: `/api/v1/search?status=answered` })).json();
-    assert.deepEqual(answered.hits.map((h: { appealId: number }) => h.appealId), [en]);
+    assert.deepEqual(
+      answered.hits.map((h: { appealId: number }) => h.appealId),
+      [en],
+    );
   });
 
   test('pages of 20, with links that work without JavaScript', async () => {
@@ -106,7 +165,9 @@ forEachDialect('publication: search in three languages, facets, snippets, pages,
     assert.equal(p1.total, 21);
     assert.equal(p1.pages, 2);
     assert.equal(p1.hits.length, 20);
-    const p2 = (await t.app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent('жол')}&page=2` })).json();
+    const p2 = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent('жол')}&page=2` })
+    ).json();
     assert.equal(p2.hits.length, 1);
     assert.ok(!p1.hits.some((h: { appealId: number }) => h.appealId === p2.hits[0].appealId));
     const html = await new Agent(t.app, { 'accept-language': 'en' }).get(`/search?q=${encodeURIComponent('жол')}`);
@@ -123,9 +184,22 @@ forEachDialect('publication: search in three languages, facets, snippets, pages,
     assert.equal(windowed.more, true);
     assert.equal(windowed.total, 5, 'a lower bound: the appeals among the newest five texts');
     assert.equal(windowed.pages, 1);
-    const newest = await db.selectFrom('search_doc').select('appeal_id').where('search_key', 'like', '% jol%').orderBy('id', 'desc').limit(5).execute();
-    assert.deepEqual(windowed.hits.map((h) => h.appealId), newest.map((r) => r.appeal_id), 'newest first');
-    assert.equal(windowed.facets.kind.reduce((n, f) => n + f.count, 0), 5);
+    const newest = await db
+      .selectFrom('search_doc')
+      .select('appeal_id')
+      .where('search_key', 'like', '% jol%')
+      .orderBy('id', 'desc')
+      .limit(5)
+      .execute();
+    assert.deepEqual(
+      windowed.hits.map((h) => h.appealId),
+      newest.map((r) => r.appeal_id),
+      'newest first',
+    );
+    assert.equal(
+      windowed.facets.kind.reduce((n, f) => n + f.count, 0),
+      5,
+    );
     // A filter is applied before the window, so a filtered search is exact again.
     const filtered = await searchPublic(db, 'жол', { kind: 'proposal' }, 1, 5);
     assert.equal(filtered.more, false);
@@ -138,14 +212,20 @@ forEachDialect('publication: search in three languages, facets, snippets, pages,
   });
 
   test('bodies are found too, by name in any of the three languages', async () => {
-    const page = await new Agent(t.app, { 'accept-language': 'en' }).get(`/search?q=${encodeURIComponent('prokuratura')}`);
+    const page = await new Agent(t.app, { 'accept-language': 'en' }).get(
+      `/search?q=${encodeURIComponent('prokuratura')}`,
+    );
     assert.equal(page.statusCode, 200);
   });
 
   test('the published list API and the feeds answer with the public copies', async () => {
     const list = (await t.app.inject({ method: 'GET', url: '/api/v1/appeals?published=true' })).json();
     assert.equal(list.appeals.length, 24);
-    assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/appeals' })).statusCode, 400, 'published=true is required');
+    assert.equal(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/appeals' })).statusCode,
+      400,
+      'published=true is required',
+    );
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/appeals?published=false' })).statusCode, 400);
     const feed = await t.app.inject({ method: 'GET', url: `/feeds/bodies/${bodyId}.atom` });
     assert.equal(feed.statusCode, 200);
@@ -160,12 +240,26 @@ forEachDialect('publication: search in three languages, facets, snippets, pages,
 
   test('public pages weigh under 30 KB compressed and need no JavaScript', async () => {
     const anon = new Agent(t.app, { 'accept-language': 'ru' });
-    for (const url of ['/stats', `/stats/bodies/${bodyId}`, '/stats/league', '/stats/map', '/stats/map?level=rayon', '/search', '/search?q=жол', `/published/${en}`, '/data']) {
+    for (const url of [
+      '/stats',
+      `/stats/bodies/${bodyId}`,
+      '/stats/league',
+      '/stats/map',
+      '/stats/map?level=rayon',
+      '/search',
+      '/search?q=жол',
+      `/published/${en}`,
+      '/data',
+    ]) {
       const res = await anon.get(url);
       assert.equal(res.statusCode, 200, url);
       const size = gzipSync(res.rawPayload).length;
       assert.ok(size < 30 * 1024, `${url}: ${size} bytes compressed`);
-      assert.doesNotMatch(res.body, /<script(?![^>]*src="\/assets\/)/, `${url}: only the progressive-enhancement asset`);
+      assert.doesNotMatch(
+        res.body,
+        /<script(?![^>]*src="\/assets\/)/,
+        `${url}: only the progressive-enhancement asset`,
+      );
       assert.doesNotMatch(res.body, / on[a-z]+="/, url);
     }
   });

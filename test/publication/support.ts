@@ -22,14 +22,23 @@ export async function event(agent: Agent, id: number, form: Record<string, strin
 }
 
 function unescapeHtml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** The words and numbers the confirmation step still asks about, as listed on the publication page. */
 export async function openReviewItems(agent: Agent, id: number): Promise<string[]> {
   const page = await agent.get(`/appeals/${id}/publication`);
   if (page.statusCode !== 200) throw new Error(`publication page: ${page.statusCode}`);
-  return [...page.body.matchAll(/<input type="hidden" name="kind" value="safe"\/><input type="hidden" name="value" value="([^"]*)"\/>/g)].map((m) => unescapeHtml(m[1]!));
+  return [
+    ...page.body.matchAll(
+      /<input type="hidden" name="kind" value="safe"\/><input type="hidden" name="value" value="([^"]*)"\/>/g,
+    ),
+  ].map((m) => unescapeHtml(m[1]!));
 }
 
 /** Goes through the confirmation step as a person would who judges every remaining item safe: one click each. */
@@ -53,8 +62,15 @@ export async function publish(agent: Agent, id: number): Promise<void> {
  * For tests that publish through the command rather than the page: records a "safe" choice for
  * every item the confirmation step lists (what confirmAllSafe does through the page), then publishes.
  */
-export async function confirmAndPublish(p: { trx: Executor; cipher: FieldCipher; appeal: Appeal; actor: string; now: Date }): Promise<void> {
+export async function confirmAndPublish(p: {
+  trx: Executor;
+  cipher: FieldCipher;
+  appeal: Appeal;
+  actor: string;
+  now: Date;
+}): Promise<void> {
   const snap = await buildSnapshot(p.trx, p.cipher, p.appeal);
-  for (const item of snap.review.filter((r) => !r.confirmed)) await addChoice({ ...p, kind: 'safe', value: item.value });
+  for (const item of snap.review.filter((r) => !r.confirmed))
+    await addChoice({ ...p, kind: 'safe', value: item.value });
   await publishAppeal(p);
 }

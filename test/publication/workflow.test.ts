@@ -20,32 +20,49 @@ forEachDialect('publication: review, redact, preview, publish, withdraw', (diale
     body = await buildBody(t);
   });
   after(async () => t.close());
-  const en = async (role: 'citizen' | 'lawyer' | 'monitor' | 'admin' | 'coordinator' = 'citizen') => signIn(t, await buildUser(t, { role }), new Agent(t.app, { 'accept-language': 'en' }));
+  const en = async (role: 'citizen' | 'lawyer' | 'monitor' | 'admin' | 'coordinator' = 'citizen') =>
+    signIn(t, await buildUser(t, { role }), new Agent(t.app, { 'accept-language': 'en' }));
 
   test('appeals are private by default; the review page lists suggestions and previews the public text', async () => {
     const a = await en();
-    const id = await sentAppeal(a, body, { subject: 'Road repair', text: 'Call me on +996 555 12 34 56 or write to me@example.org. Passport ID1234567.' });
+    const id = await sentAppeal(a, body, {
+      subject: 'Road repair',
+      text: 'Call me on +996 555 12 34 56 or write to me@example.org. Passport ID1234567.',
+    });
     assert.equal((await new Agent(t.app).get(`/published/${id}`)).statusCode, 404, 'private by default');
     const page = await a.get(`/appeals/${id}/publication`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /The appeal is private/);
-    for (const s of ['\\+996 555 12 34 56', 'me@example.org', 'ID1234567']) assert.match(page.body, new RegExp(`<th scope="row">${s}</th>`));
+    for (const s of ['\\+996 555 12 34 56', 'me@example.org', 'ID1234567'])
+      assert.match(page.body, new RegExp(`<th scope="row">${s}</th>`));
     const preview = page.body.slice(page.body.indexOf('class="preview"'));
     assert.match(preview, /Call me on \[…\] or write to \[…\]\. Passport \[…\]\./);
   });
 
   test('keep a suggestion, add a phrase, publish, see it public; withdraw and it is gone', async () => {
     const a = await en();
-    const id = await sentAppeal(a, body, { subject: 'Pension office', text: 'The office phone 0312 62 45 78 never answers. Our village Tash-Bulak waits.' });
-    assert.equal((await a.post(`/appeals/${id}/publication/choices`, { kind: 'keep', value: '0312 62 45 78' })).statusCode, 303);
-    assert.equal((await a.post(`/appeals/${id}/publication/choices`, { kind: 'redact', value: 'Tash-Bulak' })).statusCode, 303);
+    const id = await sentAppeal(a, body, {
+      subject: 'Pension office',
+      text: 'The office phone 0312 62 45 78 never answers. Our village Tash-Bulak waits.',
+    });
+    assert.equal(
+      (await a.post(`/appeals/${id}/publication/choices`, { kind: 'keep', value: '0312 62 45 78' })).statusCode,
+      303,
+    );
+    assert.equal(
+      (await a.post(`/appeals/${id}/publication/choices`, { kind: 'redact', value: 'Tash-Bulak' })).statusCode,
+      303,
+    );
     assert.equal((await a.post(`/appeals/${id}/publication/choices`, { kind: 'redact', value: 'x' })).statusCode, 422);
     await publish(a, id);
     const pub = await new Agent(t.app, { 'accept-language': 'en' }).get(`/published/${id}`);
     assert.equal(pub.statusCode, 200);
     assert.match(pub.body, /The office phone 0312 62 45 78 never answers\. Our village \[…\] waits\./);
     // A redaction added after publication updates the public copy at once.
-    assert.equal((await a.post(`/appeals/${id}/publication/choices`, { kind: 'redact', value: 'pension' })).statusCode, 303);
+    assert.equal(
+      (await a.post(`/appeals/${id}/publication/choices`, { kind: 'redact', value: 'pension' })).statusCode,
+      303,
+    );
     assert.match((await new Agent(t.app).get(`/published/${id}`)).body, /<h1>\[…\] office<\/h1>/);
     assert.equal((await a.post(`/appeals/${id}/publication/withdraw`)).statusCode, 303);
     assert.equal((await new Agent(t.app).get(`/published/${id}`)).statusCode, 404);
@@ -63,14 +80,28 @@ forEachDialect('publication: review, redact, preview, publish, withdraw', (diale
 
   test('a catastrophic regular expression is refused with a message, quickly; a sound one applies', async () => {
     const a = await en();
-    const id = await sentAppeal(a, body, { subject: 'Case A-123', text: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa! Case A-123 and A-456.' });
+    const id = await sentAppeal(a, body, {
+      subject: 'Case A-123',
+      text: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa! Case A-123 and A-456.',
+    });
     const started = Date.now();
-    const bad = await a.post(`/appeals/${id}/publication/rules`, { pattern: '(a+)+$', is_regex: '1', replacement: '[x]' });
+    const bad = await a.post(`/appeals/${id}/publication/rules`, {
+      pattern: '(a+)+$',
+      is_regex: '1',
+      replacement: '[x]',
+    });
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, /catastrophically long/);
     assert.ok(Date.now() - started < 2000);
-    assert.equal((await a.post(`/appeals/${id}/publication/rules`, { pattern: '(', is_regex: '1', replacement: '' })).statusCode, 422);
-    assert.equal((await a.post(`/appeals/${id}/publication/rules`, { pattern: 'A-\\d+', is_regex: '1', replacement: '[case]' })).statusCode, 303);
+    assert.equal(
+      (await a.post(`/appeals/${id}/publication/rules`, { pattern: '(', is_regex: '1', replacement: '' })).statusCode,
+      422,
+    );
+    assert.equal(
+      (await a.post(`/appeals/${id}/publication/rules`, { pattern: 'A-\\d+', is_regex: '1', replacement: '[case]' }))
+        .statusCode,
+      303,
+    );
     await publish(a, id);
     assert.match((await new Agent(t.app).get(`/published/${id}`)).body, /Case \[case\] and \[case\]\./);
   });
@@ -79,15 +110,25 @@ forEachDialect('publication: review, redact, preview, publish, withdraw', (diale
     const monitor = await en('monitor');
     const id = await sentAppeal(monitor, body, { subject: 'Colony visit', text: 'Report attached.' });
     assert.equal((await upload(monitor, `/appeals/${id}/files`, 'report.txt', 'Visit report text')).statusCode, 303);
-    const fileId = (await t.db.conn.db.selectFrom('appeal_file').select('id').where('appeal_id', '=', id).executeTakeFirstOrThrow()).id;
+    const fileId = (
+      await t.db.conn.db.selectFrom('appeal_file').select('id').where('appeal_id', '=', id).executeTakeFirstOrThrow()
+    ).id;
     // A monitor (not coordinator or lawyer) may not mark it safe.
-    assert.equal((await monitor.post(`/appeals/${id}/publication/choices`, { kind: 'safe_file', value: String(fileId) })).statusCode, 404);
+    assert.equal(
+      (await monitor.post(`/appeals/${id}/publication/choices`, { kind: 'safe_file', value: String(fileId) }))
+        .statusCode,
+      404,
+    );
     await publish(monitor, id);
     const anon = new Agent(t.app);
     assert.equal((await anon.get(`/published/${id}/files/${fileId}`)).statusCode, 404);
     assert.match((await anon.get(`/published/${id}`)).body, /Visit report text/);
     const lawyer = await en('lawyer');
-    assert.equal((await lawyer.post(`/appeals/${id}/publication/choices`, { kind: 'safe_file', value: String(fileId) })).statusCode, 303);
+    assert.equal(
+      (await lawyer.post(`/appeals/${id}/publication/choices`, { kind: 'safe_file', value: String(fileId) }))
+        .statusCode,
+      303,
+    );
     const dl = await anon.get(`/published/${id}/files/${fileId}`);
     assert.equal(dl.statusCode, 200);
     assert.match(String(dl.headers['content-disposition']), /^attachment;/);
@@ -100,10 +141,18 @@ forEachDialect('publication: review, redact, preview, publish, withdraw', (diale
     assert.match((await a.get(`/appeals/${id}/publication`)).body, /counts in the bodies’ report cards/);
     assert.equal((await a.post(`/appeals/${id}/publication/consent`, { include: '0' })).statusCode, 303);
     assert.match((await a.get(`/appeals/${id}/publication`)).body, /left out of the statistics/);
-    const fact = await t.db.conn.db.selectFrom('stats_appeal_fact').select('included').where('appeal_id', '=', id).executeTakeFirstOrThrow();
+    const fact = await t.db.conn.db
+      .selectFrom('stats_appeal_fact')
+      .select('included')
+      .where('appeal_id', '=', id)
+      .executeTakeFirstOrThrow();
     assert.equal(fact.included, 0);
     assert.equal((await a.post(`/appeals/${id}/publication/consent`, { include: '1' })).statusCode, 303);
-    const audit = await t.db.conn.db.selectFrom('audit_event').select('action').where('object_id', '=', String(id)).execute();
+    const audit = await t.db.conn.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('object_id', '=', String(id))
+      .execute();
     assert.ok(audit.some((r) => r.action === 'stats.consent_withdrawn'));
     assert.ok(audit.some((r) => r.action === 'stats.consent_given'));
   });
@@ -113,17 +162,44 @@ forEachDialect('publication: review, redact, preview, publish, withdraw', (diale
     const id = await sentAppeal(a, body, { subject: 'Global rule', text: 'Colony No. 47 is overcrowded.' });
     await publish(a, id);
     const admin = await en('admin');
-    const bad = await admin.post('/admin/redaction-rules', { pattern: '(x|xx)+', is_regex: '1', body_id: '', replacement: '', note: '' });
+    const bad = await admin.post('/admin/redaction-rules', {
+      pattern: '(x|xx)+',
+      is_regex: '1',
+      body_id: '',
+      replacement: '',
+      note: '',
+    });
     assert.equal(bad.statusCode, 422);
-    assert.equal((await admin.post('/admin/redaction-rules', { pattern: 'Colony No. 47', body_id: '999999', replacement: '', note: '' })).statusCode, 422);
-    assert.equal((await admin.post('/admin/redaction-rules', { pattern: 'Colony No. 47', body_id: String(body), replacement: '[institution]', note: 'security' })).statusCode, 303);
+    assert.equal(
+      (
+        await admin.post('/admin/redaction-rules', {
+          pattern: 'Colony No. 47',
+          body_id: '999999',
+          replacement: '',
+          note: '',
+        })
+      ).statusCode,
+      422,
+    );
+    assert.equal(
+      (
+        await admin.post('/admin/redaction-rules', {
+          pattern: 'Colony No. 47',
+          body_id: String(body),
+          replacement: '[institution]',
+          note: 'security',
+        })
+      ).statusCode,
+      303,
+    );
     assert.match((await new Agent(t.app).get(`/published/${id}`)).body, /\[institution\] is overcrowded/);
     assert.equal((await a.get('/admin/redaction-rules')).statusCode, 403);
   });
 
   test('the public pages answer anonymous visitors; a withdrawn or unknown appeal is 404 like a missing one', async () => {
     const anon = new Agent(t.app);
-    for (const url of ['/published/abc', '/published/0', '/published/99999999', '/published/1/files/abc']) assert.equal((await anon.get(url)).statusCode, 404, url);
+    for (const url of ['/published/abc', '/published/0', '/published/99999999', '/published/1/files/abc'])
+      assert.equal((await anon.get(url)).statusCode, 404, url);
   });
 
   test('an answer arriving after publication is not public until the owner updates the publication', async () => {

@@ -18,7 +18,16 @@ forEachDialect('audit verification during concurrent appends', (dialect) => {
   test('appends that land while the chain is being read are never reported as a broken or truncated chain', async () => {
     const db = tdb.conn.db;
     let i = 0;
-    const append = () => db.transaction().execute((trx) => appendAudit(trx, { actor: 'user:1', action: 'test.write', objectType: 'thing', objectId: ++i, data: { n: i } }));
+    const append = () =>
+      db.transaction().execute((trx) =>
+        appendAudit(trx, {
+          actor: 'user:1',
+          action: 'test.write',
+          objectType: 'thing',
+          objectId: ++i,
+          data: { n: i },
+        }),
+      );
     for (let k = 0; k < 20; k++) await append();
     const falseAlarms: string[] = [];
     for (let attempt = 0; attempt < 15; attempt++) {

@@ -14,12 +14,16 @@ after(() => pg?.stop());
 const skip = findPgBinDir() ? false : 'PostgreSQL is not installed (apt-get install postgresql)';
 if (skip && process.env.CI === 'true') test('PostgreSQL can be started (CI=true)', () => assert.fail(skip));
 
-test(`crash safety [postgres killed]: PostgreSQL and the server killed together, and PostgreSQL alone under a running server, ${ROUNDS} time(s)`, { timeout: TIMEOUT, skip }, async (t) => {
-  pg = await startPostgres({ fsync: true });
-  const site = await prepareSite('postgres', pg.url);
-  try {
-    await crashRounds(t, site, (round) => (round % 2 === 1 ? 'server+postgres' : 'postgres'), pg);
-  } finally {
-    site.remove();
-  }
-});
+test(
+  `crash safety [postgres killed]: PostgreSQL and the server killed together, and PostgreSQL alone under a running server, ${ROUNDS} time(s)`,
+  { timeout: TIMEOUT, skip },
+  async (t) => {
+    pg = await startPostgres({ fsync: true });
+    const site = await prepareSite('postgres', pg.url);
+    try {
+      await crashRounds(t, site, (round) => (round % 2 === 1 ? 'server+postgres' : 'postgres'), pg);
+    } finally {
+      site.remove();
+    }
+  },
+);

@@ -41,14 +41,18 @@ interface Figures {
 async function waitRecovered(site: Site, server: ServerProcess, appealId: number): Promise<number> {
   const started = Date.now();
   for (;;) {
-    if (!server.alive()) throw new Error(`the server died while PostgreSQL was down\n--- server output ---\n${server.output().slice(-3000)}`);
+    if (!server.alive())
+      throw new Error(
+        `the server died while PostgreSQL was down\n--- server output ---\n${server.output().slice(-3000)}`,
+      );
     try {
       const res = await api(site.url, site.citizen.token, 'GET', `/api/v1/appeals/${appealId}`);
       if (res.status === 200) return Date.now() - started;
     } catch {
       // not answering yet
     }
-    if (Date.now() - started > 60_000) throw new Error('the server did not recover within 60 s after PostgreSQL restarted');
+    if (Date.now() - started > 60_000)
+      throw new Error('the server did not recover within 60 s after PostgreSQL restarted');
     await sleep(200);
   }
 }
@@ -57,9 +61,22 @@ async function waitRecovered(site: Site, server: ServerProcess, appealId: number
  * Runs ROUNDS kill rounds on a prepared site. `kills(round)` says what is killed in the round;
  * `pg` is our own cluster when PostgreSQL may be killed.
  */
-export async function crashRounds(t: TestContext, site: Site, kills: (round: number) => Kill, pg: PgServer | null): Promise<Figures> {
+export async function crashRounds(
+  t: TestContext,
+  site: Site,
+  kills: (round: number) => Kill,
+  pg: PgServer | null,
+): Promise<Figures> {
   const ledger: Ledger = newLedger();
-  const figures: Figures = { rounds: 0, kills: { server: 0, 'server+postgres': 0, postgres: 0 }, problems: [], orphanFiles: 0, partialFiles: 0, auditRows: 0, startedAt: Date.now() };
+  const figures: Figures = {
+    rounds: 0,
+    kills: { server: 0, 'server+postgres': 0, postgres: 0 },
+    problems: [],
+    orphanFiles: 0,
+    partialFiles: 0,
+    auditRows: 0,
+    startedAt: Date.now(),
+  };
   let server = await startServer(site);
   try {
     const browser = new BrowserClient(site.url);
@@ -96,7 +113,11 @@ export async function crashRounds(t: TestContext, site: Site, kills: (round: num
       else server = await startServer(site);
       figures.kills[kill]++;
       const touched = new Map(ledger.appeals.slice(mark.appeals).map((a) => [a.id, a]));
-      for (const x of [...ledger.events.slice(mark.events), ...ledger.uploads.slice(mark.uploads)]) touched.set(x.appealId, ledger.appeals.find((a) => a.id === x.appealId)!);
+      for (const x of [...ledger.events.slice(mark.events), ...ledger.uploads.slice(mark.uploads)])
+        touched.set(
+          x.appealId,
+          ledger.appeals.find((a) => a.id === x.appealId)!,
+        );
       const v = await verifySite(site, ledger, [...touched.values()]);
       figures.rounds++;
       figures.orphanFiles = v.orphanFiles;
@@ -117,7 +138,9 @@ export async function crashRounds(t: TestContext, site: Site, kills: (round: num
     `CRASH SAFETY ${site.dialect}: ${figures.rounds} round(s) (${Object.entries(figures.kills)
       .filter(([, n]) => n > 0)
       .map(([k, n]) => `${n}× ${k} killed`)
-      .join(', ')}), writes tried ${ledger.attempted}, acknowledged ${ledger.acknowledged} (appeals ${ledger.appeals.length}, notes ${ledger.events.length}, uploads ${ledger.uploads.length}), ` +
+      .join(
+        ', ',
+      )}), writes tried ${ledger.attempted}, acknowledged ${ledger.acknowledged} (appeals ${ledger.appeals.length}, notes ${ledger.events.length}, uploads ${ledger.uploads.length}), ` +
       `cut by the kill ${ledger.cut}, 5xx while the database was down ${ledger.outage5xx}, unexpected answers ${ledger.unexpected.length}, failures ${figures.problems.length}, audit rows verified ${figures.auditRows}, files left by cut uploads: ${figures.orphanFiles} whole without a row, ${figures.partialFiles} partial (.part), ${secs} s`,
   );
   assert.deepEqual(ledger.unexpected.slice(0, 20), [], 'answers that should not happen');
@@ -126,4 +149,3 @@ export async function crashRounds(t: TestContext, site: Site, kills: (round: num
   assert.ok(ledger.acknowledged > 0, 'no write was acknowledged at all');
   return figures;
 }
-

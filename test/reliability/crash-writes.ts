@@ -70,7 +70,12 @@ export interface WriteRun {
  * Starts `workers` concurrent writers as the citizen (API token for appeals and notes, a signed-in
  * browser for uploads). A writer stops at its first cut connection (the server is gone) or at stop().
  */
-export function startWriters(site: Site, browser: BrowserClient, ledger: Ledger, opts: { workers: number; label: string }): WriteRun {
+export function startWriters(
+  site: Site,
+  browser: BrowserClient,
+  ledger: Ledger,
+  opts: { workers: number; label: string },
+): WriteRun {
   let stopped = false;
   let outage = false;
   const token = site.citizen.token;
@@ -83,7 +88,15 @@ export function startWriters(site: Site, browser: BrowserClient, ledger: Ledger,
       if (ledger.appeals.length === 0 || r < 0.4) {
         const subject = `Crash test ${tag}`;
         const text = `${someText(5, 400)} ${tag}`;
-        const res = await api(site.url, token, 'POST', '/api/v1/appeals', { bodyId: site.bodyId, kind: 'application', language: 'ky', subject, text, toAddress: 'reception@body.example.org', send: true });
+        const res = await api(site.url, token, 'POST', '/api/v1/appeals', {
+          bodyId: site.bodyId,
+          kind: 'application',
+          language: 'ky',
+          subject,
+          text,
+          toAddress: 'reception@body.example.org',
+          send: true,
+        });
         if (!judge(res.status, 201, `create appeal ${tag}`, res.body)) return 'ok';
         ledger.appeals.push({ id: (JSON.parse(res.body) as { id: number }).id, subject, text });
       } else if (r < 0.7) {
@@ -91,20 +104,34 @@ export function startWriters(site: Site, browser: BrowserClient, ledger: Ledger,
         const text = `Note ${tag} ${someText(1, 50)}`;
         const res = await api(site.url, token, 'POST', `/api/v1/appeals/${appeal.id}/events`, { kind: 'note', text });
         if (!judge(res.status, 201, `note on appeal ${appeal.id}`, res.body)) return 'ok';
-        const ev = (JSON.parse(res.body) as { events: { id: number; text: string | null }[] }).events.find((e) => e.text === text);
+        const ev = (JSON.parse(res.body) as { events: { id: number; text: string | null }[] }).events.find(
+          (e) => e.text === text,
+        );
         if (!ev) ledger.unexpected.push(`note on appeal ${appeal.id}: 201 but the answer does not list the note`);
         else ledger.events.push({ appealId: appeal.id, eventId: ev.id, text });
       } else {
         const appeal = pick(ledger.appeals);
         // Up to 3 MB so that the kill often lands in the middle of an upload.
-        const size = Math.random() < 0.5 ? 1 + Math.floor(Math.random() * 4096) : Math.floor(Math.random() * 3_000_000) + 1;
-        const content = Buffer.from(crypto.randomBytes(Math.ceil((size * 3) / 4)).toString('base64').slice(0, size), 'latin1');
+        const size =
+          Math.random() < 0.5 ? 1 + Math.floor(Math.random() * 4096) : Math.floor(Math.random() * 3_000_000) + 1;
+        const content = Buffer.from(
+          crypto
+            .randomBytes(Math.ceil((size * 3) / 4))
+            .toString('base64')
+            .slice(0, size),
+          'latin1',
+        );
         const name = `${tag}.txt`;
         const form = new FormData();
         form.append('file', new Blob([content], { type: 'text/plain' }), name);
         const res = await browser.postMultipart(`/appeals/${appeal.id}/files`, form);
         if (!judge(res.status, 303, `upload to appeal ${appeal.id}`, res.body)) return 'ok';
-        ledger.uploads.push({ appealId: appeal.id, name, size: content.length, sha256: crypto.createHash('sha256').update(content).digest('hex') });
+        ledger.uploads.push({
+          appealId: appeal.id,
+          name,
+          size: content.length,
+          sha256: crypto.createHash('sha256').update(content).digest('hex'),
+        });
       }
       ledger.acknowledged++;
       return 'ok';
@@ -164,24 +191,36 @@ export async function verifySite(site: Site, ledger: Ledger, roundAppeals: Acked
   const problems: string[] = [];
   const result = await withRuntime(site, async (runtime) => {
     const db = runtime.conn.db;
-    const appeals = new Map((await db.selectFrom('appeal').select(['id', 'subject', 'text', 'state']).execute()).map((a) => [a.id, a]));
+    const appeals = new Map(
+      (await db.selectFrom('appeal').select(['id', 'subject', 'text', 'state']).execute()).map((a) => [a.id, a]),
+    );
     for (const a of ledger.appeals) {
       const row = appeals.get(a.id);
       if (!row) problems.push(`acknowledged appeal ${a.id} is missing`);
-      else if (row.subject !== a.subject || row.text !== a.text) problems.push(`acknowledged appeal ${a.id} has a different subject or text`);
+      else if (row.subject !== a.subject || row.text !== a.text)
+        problems.push(`acknowledged appeal ${a.id} has a different subject or text`);
       else if (row.state === 'draft') problems.push(`acknowledged appeal ${a.id} (sent) is a draft again`);
     }
-    const events = new Map((await db.selectFrom('appeal_event').select(['id', 'appeal_id', 'text']).where('kind', '=', 'note').execute()).map((e) => [e.id, e]));
+    const events = new Map(
+      (
+        await db.selectFrom('appeal_event').select(['id', 'appeal_id', 'text']).where('kind', '=', 'note').execute()
+      ).map((e) => [e.id, e]),
+    );
     for (const e of ledger.events) {
       const row = events.get(e.eventId);
-      if (!row || row.appeal_id !== e.appealId || row.text !== e.text) problems.push(`acknowledged note ${e.eventId} on appeal ${e.appealId} is missing or changed`);
+      if (!row || row.appeal_id !== e.appealId || row.text !== e.text)
+        problems.push(`acknowledged note ${e.eventId} on appeal ${e.appealId} is missing or changed`);
     }
-    const files = await db.selectFrom('appeal_file').select(['id', 'appeal_id', 'original_name', 'stored_name', 'size', 'sha256']).execute();
+    const files = await db
+      .selectFrom('appeal_file')
+      .select(['id', 'appeal_id', 'original_name', 'stored_name', 'size', 'sha256'])
+      .execute();
     const byName = new Map(files.map((f) => [`${f.appeal_id}/${f.original_name}`, f]));
     for (const u of ledger.uploads) {
       const row = byName.get(`${u.appealId}/${u.name}`);
       if (!row) problems.push(`acknowledged upload ${u.name} on appeal ${u.appealId} is missing`);
-      else if (row.sha256 !== u.sha256 || row.size !== u.size) problems.push(`acknowledged upload ${u.name}: stored SHA-256 or size differs from what was sent`);
+      else if (row.sha256 !== u.sha256 || row.size !== u.size)
+        problems.push(`acknowledged upload ${u.name}: stored SHA-256 or size differs from what was sent`);
     }
     // Every document row, acknowledged or not: its file is on disk and whole.
     const referenced = new Set<string>();
@@ -189,7 +228,8 @@ export async function verifySite(site: Site, ledger: Ledger, roundAppeals: Acked
       referenced.add(f.stored_name);
       const p = storedPath(site.dataDir, f.stored_name);
       if (!fs.existsSync(p)) problems.push(`document ${f.id} (${f.original_name}): the file is missing on disk`);
-      else if (sha256File(p) !== f.sha256) problems.push(`document ${f.id} (${f.original_name}): the file on disk does not match its SHA-256`);
+      else if (sha256File(p) !== f.sha256)
+        problems.push(`document ${f.id} (${f.original_name}): the file on disk does not match its SHA-256`);
     }
     let orphanFiles = 0;
     let partialFiles = 0;
@@ -216,7 +256,16 @@ export async function verifySite(site: Site, ledger: Ledger, roundAppeals: Acked
         .selectFrom('appeal')
         .select(sql<number>`count(*)`.as('n'))
         .where('state', '!=', 'draft')
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('audit_event').select('seq').where('object_type', '=', 'appeal').whereRef('object_id', '=', sql<string>`cast(appeal.id as text)`))))
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('audit_event')
+                .select('seq')
+                .where('object_type', '=', 'appeal')
+                .whereRef('object_id', '=', sql<string>`cast(appeal.id as text)`),
+            ),
+          ),
+        )
         .executeTakeFirstOrThrow();
       if (Number(unaudited.n) > 0) problems.push(`${unaudited.n} sent appeal(s) without an audit entry`);
     }
@@ -224,20 +273,28 @@ export async function verifySite(site: Site, ledger: Ledger, roundAppeals: Acked
   });
   // The server's own view of the round's acknowledged appeals, notes and documents.
   const notesOf = new Map<number, Set<number>>();
-  for (const e of ledger.events) (notesOf.get(e.appealId) ?? notesOf.set(e.appealId, new Set()).get(e.appealId)!).add(e.eventId);
+  for (const e of ledger.events)
+    (notesOf.get(e.appealId) ?? notesOf.set(e.appealId, new Set()).get(e.appealId)!).add(e.eventId);
   const uploadsOf = new Map<number, Set<string>>();
-  for (const u of ledger.uploads) (uploadsOf.get(u.appealId) ?? uploadsOf.set(u.appealId, new Set()).get(u.appealId)!).add(`${u.name}:${u.sha256}`);
+  for (const u of ledger.uploads)
+    (uploadsOf.get(u.appealId) ?? uploadsOf.set(u.appealId, new Set()).get(u.appealId)!).add(`${u.name}:${u.sha256}`);
   for (const a of roundAppeals) {
     const res = await api(site.url, site.citizen.token, 'GET', `/api/v1/appeals/${a.id}`);
     if (res.status !== 200) {
       problems.push(`GET /api/v1/appeals/${a.id} after the restart: ${res.status}`);
       continue;
     }
-    const body = JSON.parse(res.body) as { subject: string; events: { id: number }[]; files: { name: string; sha256: string }[] };
+    const body = JSON.parse(res.body) as {
+      subject: string;
+      events: { id: number }[];
+      files: { name: string; sha256: string }[];
+    };
     const ids = new Set(body.events.map((e) => e.id));
     const names = new Set(body.files.map((f) => `${f.name}:${f.sha256}`));
-    for (const id of notesOf.get(a.id) ?? []) if (!ids.has(id)) problems.push(`the server does not show note ${id} on appeal ${a.id}`);
-    for (const n of uploadsOf.get(a.id) ?? []) if (!names.has(n)) problems.push(`the server does not show document ${n} on appeal ${a.id}`);
+    for (const id of notesOf.get(a.id) ?? [])
+      if (!ids.has(id)) problems.push(`the server does not show note ${id} on appeal ${a.id}`);
+    for (const n of uploadsOf.get(a.id) ?? [])
+      if (!names.has(n)) problems.push(`the server does not show document ${n} on appeal ${a.id}`);
   }
   return { problems, ...result };
 }

@@ -38,8 +38,18 @@ export class BrowserClient {
     }
   }
 
-  async request(method: string, path: string, init: { body?: string | FormData; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<Answer> {
-    const res = await fetch(`${this.base}${path}`, { method, body: init.body, redirect: 'manual', signal: init.signal, headers: { cookie: this.cookieHeader(), ...init.headers } });
+  async request(
+    method: string,
+    path: string,
+    init: { body?: string | FormData; headers?: Record<string, string>; signal?: AbortSignal } = {},
+  ): Promise<Answer> {
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      body: init.body,
+      redirect: 'manual',
+      signal: init.signal,
+      headers: { cookie: this.cookieHeader(), ...init.headers },
+    });
     this.store(res);
     return answer(res);
   }
@@ -60,7 +70,11 @@ export class BrowserClient {
 
   async postForm(path: string, fields: Record<string, string>, signal?: AbortSignal): Promise<Answer> {
     const body = new URLSearchParams({ _csrf: await this.csrf(), ...fields }).toString();
-    return this.request('POST', path, { body, signal, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    return this.request('POST', path, {
+      body,
+      signal,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
   }
 
   /** A multipart upload; the token goes in the query string, as the upload forms put it. */
@@ -82,10 +96,23 @@ export class BrowserClient {
 }
 
 /** The JSON API with a bearer token. */
-export async function api(base: string, token: string | null, method: string, path: string, json?: unknown, signal?: AbortSignal): Promise<Answer> {
+export async function api(
+  base: string,
+  token: string | null,
+  method: string,
+  path: string,
+  json?: unknown,
+  signal?: AbortSignal,
+): Promise<Answer> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   if (json !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${base}${path}`, { method, headers, body: json === undefined ? undefined : JSON.stringify(json), redirect: 'manual', signal });
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    body: json === undefined ? undefined : JSON.stringify(json),
+    redirect: 'manual',
+    signal,
+  });
   return answer(res);
 }

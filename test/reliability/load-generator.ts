@@ -40,7 +40,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-export async function runLoad(opts: { durationMs: number; maxRequests: number; concurrency: number; timeoutMs?: number; requests: LoadRequest[] }): Promise<LoadReport> {
+export async function runLoad(opts: {
+  durationMs: number;
+  maxRequests: number;
+  concurrency: number;
+  timeoutMs?: number;
+  requests: LoadRequest[];
+}): Promise<LoadReport> {
   const total = opts.requests.reduce((s, r) => s + r.weight, 0);
   const pickOne = () => {
     let x = Math.random() * total;
@@ -102,7 +108,10 @@ export async function runLoad(opts: { durationMs: number; maxRequests: number; c
     byKind: Object.fromEntries(
       [...byKind].map(([name, k]) => {
         const s = k.lat.sort((a, b) => a - b);
-        return [name, { requests: k.n, errors: k.errors, p50: round(percentile(s, 50)), p99: round(percentile(s, 99)) }];
+        return [
+          name,
+          { requests: k.n, errors: k.errors, p50: round(percentile(s, 50)), p99: round(percentile(s, 99)) },
+        ];
       }),
     ),
     samples,

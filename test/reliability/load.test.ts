@@ -28,7 +28,18 @@ const WORDS = ['өтүнүч', 'жооп', 'мөөнөт', 'жалоба', 'ср
 async function loadRun(t: TestContext, dialect: Dialect, databaseUrl?: string): Promise<void> {
   const site = await prepareSite(dialect, databaseUrl);
   const caseId = await withRuntime(site, (runtime) =>
-    runtime.conn.db.transaction().execute(async (trx) => (await createCase({ trx, cipher: runtime.cipher, userId: site.lawyer.id, input: { title: 'Load test case' }, now: new Date() })).id),
+    runtime.conn.db.transaction().execute(
+      async (trx) =>
+        (
+          await createCase({
+            trx,
+            cipher: runtime.cipher,
+            userId: site.lawyer.id,
+            input: { title: 'Load test case' },
+            now: new Date(),
+          })
+        ).id,
+    ),
   );
   const server = await startServer(site);
   try {
@@ -36,30 +47,91 @@ async function loadRun(t: TestContext, dialect: Dialect, databaseUrl?: string): 
     await citizen.signIn(site.citizen);
     const lawyer = new BrowserClient(site.url);
     await lawyer.signIn(site.lawyer);
-    const newAppeal = (n: string) => ({ bodyId: site.bodyId, kind: 'complaint', language: 'ky', subject: `Мөөнөт өтүп кетти ${n}`, text: `Өтүнүчкө жооп берилген жок, мөөнөт бүттү. Жалоба ${n}.`, toAddress: 'reception@body.example.org', send: true });
+    const newAppeal = (n: string) => ({
+      bodyId: site.bodyId,
+      kind: 'complaint',
+      language: 'ky',
+      subject: `Мөөнөт өтүп кетти ${n}`,
+      text: `Өтүнүчкө жооп берилген жок, мөөнөт бүттү. Жалоба ${n}.`,
+      toAddress: 'reception@body.example.org',
+      send: true,
+    });
     const created = await api(site.url, site.citizen.token, 'POST', '/api/v1/appeals', newAppeal('first'));
     assert.equal(created.status, 201, created.body);
     const appealId = (JSON.parse(created.body) as { id: number }).id;
     await withRuntime(site, async (runtime) => {
       const appeal = (await findAppeal(runtime.conn.db, appealId))!;
-      await runtime.conn.db.transaction().execute((trx) => confirmAndPublish({ trx, cipher: runtime.cipher, appeal, actor: 'cli', now: new Date() }));
+      await runtime.conn.db
+        .transaction()
+        .execute((trx) => confirmAndPublish({ trx, cipher: runtime.cipher, appeal, actor: 'cli', now: new Date() }));
     });
     const word = () => WORDS[Math.floor(Math.random() * WORDS.length)]!;
     let n = 0;
-    const get = (client: BrowserClient, path: () => string) => async (signal: AbortSignal) => client.get(path(), signal);
+    const get = (client: BrowserClient, path: () => string) => async (signal: AbortSignal) =>
+      client.get(path(), signal);
     const anon = new BrowserClient(site.url);
     const requests: LoadRequest[] = [
       { name: 'public: home', weight: 10, expect: [200], send: get(anon, () => '/') },
       { name: 'public: published appeal', weight: 10, expect: [200], send: get(anon, () => `/published/${appealId}`) },
       { name: 'public: report card', weight: 8, expect: [200], send: get(anon, () => `/stats/bodies/${site.bodyId}`) },
-      { name: 'public: search', weight: 10, expect: [200], send: get(anon, () => `/search?q=${encodeURIComponent(word())}`) },
-      { name: 'public: directory search', weight: 5, expect: [200], send: get(anon, () => `/directory/search?q=${encodeURIComponent(word())}`) },
-      { name: 'public: JSON search', weight: 5, expect: [200], send: (signal) => api(site.url, null, 'GET', `/api/v1/search?q=${encodeURIComponent(word())}`, undefined, signal) },
-      { name: 'citizen: create appeal (API)', weight: 6, expect: [201], send: (signal) => api(site.url, site.citizen.token, 'POST', '/api/v1/appeals', newAppeal(`load ${++n}`), signal) },
-      { name: 'citizen: add note (API)', weight: 6, expect: [201], send: (signal) => api(site.url, site.citizen.token, 'POST', `/api/v1/appeals/${appealId}/events`, { kind: 'note', text: `Эскертүү ${++n}` }, signal) },
-      { name: 'citizen: read appeal (API)', weight: 6, expect: [200], send: (signal) => api(site.url, site.citizen.token, 'GET', `/api/v1/appeals/${appealId}`, undefined, signal) },
+      {
+        name: 'public: search',
+        weight: 10,
+        expect: [200],
+        send: get(anon, () => `/search?q=${encodeURIComponent(word())}`),
+      },
+      {
+        name: 'public: directory search',
+        weight: 5,
+        expect: [200],
+        send: get(anon, () => `/directory/search?q=${encodeURIComponent(word())}`),
+      },
+      {
+        name: 'public: JSON search',
+        weight: 5,
+        expect: [200],
+        send: (signal) =>
+          api(site.url, null, 'GET', `/api/v1/search?q=${encodeURIComponent(word())}`, undefined, signal),
+      },
+      {
+        name: 'citizen: create appeal (API)',
+        weight: 6,
+        expect: [201],
+        send: (signal) =>
+          api(site.url, site.citizen.token, 'POST', '/api/v1/appeals', newAppeal(`load ${++n}`), signal),
+      },
+      {
+        name: 'citizen: add note (API)',
+        weight: 6,
+        expect: [201],
+        send: (signal) =>
+          api(
+            site.url,
+            site.citizen.token,
+            'POST',
+            `/api/v1/appeals/${appealId}/events`,
+            { kind: 'note', text: `Эскертүү ${++n}` },
+            signal,
+          ),
+      },
+      {
+        name: 'citizen: read appeal (API)',
+        weight: 6,
+        expect: [200],
+        send: (signal) => api(site.url, site.citizen.token, 'GET', `/api/v1/appeals/${appealId}`, undefined, signal),
+      },
       { name: 'citizen: my appeals page', weight: 6, expect: [200], send: get(citizen, () => '/appeals') },
-      { name: 'lawyer: add case event', weight: 6, expect: [303], send: (signal) => lawyer.postForm(`/cases/${caseId}/add/event`, { title: `Окуя ${++n}`, start: '2026-11-01', start_precision: 'exact' }, signal) },
+      {
+        name: 'lawyer: add case event',
+        weight: 6,
+        expect: [303],
+        send: (signal) =>
+          lawyer.postForm(
+            `/cases/${caseId}/add/event`,
+            { title: `Окуя ${++n}`, start: '2026-11-01', start_precision: 'exact' },
+            signal,
+          ),
+      },
       { name: 'lawyer: read case', weight: 4, expect: [200], send: get(lawyer, () => `/cases/${caseId}`) },
     ];
     // Each kind answers correctly once before the clock starts (a broken route is a setup error, not load).
@@ -67,8 +139,16 @@ async function loadRun(t: TestContext, dialect: Dialect, databaseUrl?: string): 
       const res = await r.send(AbortSignal.timeout(30_000));
       assert.ok(r.expect.includes(res.status), `${r.name}: ${res.status} ${res.body.slice(0, 300)}`);
     }
-    const report = await runLoad({ durationMs: SECONDS * 1000, maxRequests: MAX_REQUESTS, concurrency: CONCURRENCY, requests });
-    for (const [name, k] of Object.entries(report.byKind)) t.diagnostic(`  ${name.padEnd(30)} ${String(k.requests).padStart(6)} requests, ${k.errors} errors, p50 ${k.p50} ms, p99 ${k.p99} ms`);
+    const report = await runLoad({
+      durationMs: SECONDS * 1000,
+      maxRequests: MAX_REQUESTS,
+      concurrency: CONCURRENCY,
+      requests,
+    });
+    for (const [name, k] of Object.entries(report.byKind))
+      t.diagnostic(
+        `  ${name.padEnd(30)} ${String(k.requests).padStart(6)} requests, ${k.errors} errors, p50 ${k.p50} ms, p99 ${k.p99} ms`,
+      );
     t.diagnostic(
       `LOAD ${dialect}: ${report.requests} requests in ${report.seconds} s (${report.perSecond}/s, ${CONCURRENCY} virtual users), errors ${report.errors}, 5xx ${report.status5xx}, ` +
         `latency p50 ${report.p50} ms, p90 ${report.p90} ms, p99 ${report.p99} ms, max ${report.max} ms`,
@@ -85,13 +165,19 @@ async function loadRun(t: TestContext, dialect: Dialect, databaseUrl?: string): 
 
 describe('load', { concurrency: false }, () => {
   const timeout = SECONDS * 1000 + 300_000;
-  test(`SQLite: ${SECONDS} s of mixed reads and writes, zero 5xx and zero errors`, { timeout }, async (t) => loadRun(t, 'sqlite'));
-  test(`PostgreSQL: ${SECONDS} s of mixed reads and writes, zero 5xx and zero errors`, { timeout, skip: pgAvailable() ? false : 'no PostgreSQL test server; run through npm test' }, async (t) => {
-    const pgDb = await createPgDatabase();
-    try {
-      await loadRun(t, 'postgres', pgDb.url);
-    } finally {
-      await pgDb.drop();
-    }
-  });
+  test(`SQLite: ${SECONDS} s of mixed reads and writes, zero 5xx and zero errors`, { timeout }, async (t) =>
+    loadRun(t, 'sqlite'),
+  );
+  test(
+    `PostgreSQL: ${SECONDS} s of mixed reads and writes, zero 5xx and zero errors`,
+    { timeout, skip: pgAvailable() ? false : 'no PostgreSQL test server; run through npm test' },
+    async (t) => {
+      const pgDb = await createPgDatabase();
+      try {
+        await loadRun(t, 'postgres', pgDb.url);
+      } finally {
+        await pgDb.drop();
+      }
+    },
+  );
 });

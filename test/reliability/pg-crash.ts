@@ -54,7 +54,8 @@ export async function killPostgres(pg: PgServer): Promise<number> {
   }
   const deadline = Date.now() + 20_000;
   while (pids.some(alive)) {
-    if (Date.now() > deadline) throw new Error(`PostgreSQL processes ${pids.filter(alive).join(', ')} survived SIGKILL`);
+    if (Date.now() > deadline)
+      throw new Error(`PostgreSQL processes ${pids.filter(alive).join(', ')} survived SIGKILL`);
     await sleep(50);
   }
   return pids.length;
@@ -65,9 +66,23 @@ export function restartPostgres(pg: PgServer): void {
   const sockDir = path.join(path.dirname(pg.dataDir), 'sock');
   const options = [`-p ${pg.port}`, `-k ${sockDir}`, '-h 127.0.0.1', '-c max_connections=200'].join(' ');
   const bin = path.join(pg.binDir, 'pg_ctl');
-  const args = ['-D', pg.dataDir, '-o', options, '-l', path.join(path.dirname(pg.dataDir), 'server.log'), '-w', '-t', '120', 'start'];
-  const res = isRoot() ? spawnSync('runuser', ['-u', 'postgres', '--', bin, ...args], { encoding: 'utf8' }) : spawnSync(bin, args, { encoding: 'utf8' });
-  if (res.status !== 0) throw new Error(`pg_ctl start after the kill failed (${res.status}): ${res.stderr || res.stdout}\n${tailLog(pg)}`);
+  const args = [
+    '-D',
+    pg.dataDir,
+    '-o',
+    options,
+    '-l',
+    path.join(path.dirname(pg.dataDir), 'server.log'),
+    '-w',
+    '-t',
+    '120',
+    'start',
+  ];
+  const res = isRoot()
+    ? spawnSync('runuser', ['-u', 'postgres', '--', bin, ...args], { encoding: 'utf8' })
+    : spawnSync(bin, args, { encoding: 'utf8' });
+  if (res.status !== 0)
+    throw new Error(`pg_ctl start after the kill failed (${res.status}): ${res.stderr || res.stdout}\n${tailLog(pg)}`);
 }
 
 function tailLog(pg: PgServer): string {

@@ -63,16 +63,41 @@ async function addAccount(runtime: Runtime, role: 'citizen' | 'lawyer', totp: bo
   const password = `reliability ${crypto.randomBytes(9).toString('base64url')}`;
   const now = new Date();
   const id = await db.transaction().execute((trx) =>
-    createUser({ trx, email, displayName: `Reliability ${role}`, role, password, status: 'active', actor: 'cli', hash: { log2n: runtime.config.scryptLog2N, r: 8, p: 1 }, now }),
+    createUser({
+      trx,
+      email,
+      displayName: `Reliability ${role}`,
+      role,
+      password,
+      status: 'active',
+      actor: 'cli',
+      hash: { log2n: runtime.config.scryptLog2N, r: 8, p: 1 },
+      now,
+    }),
   );
   let totpSecret: string | null = null;
   if (totp) {
     totpSecret = newTotpSecret();
-    await db.updateTable('user').set({ totp_secret_enc: runtime.cipher.encrypt(totpSecret, 'user.totp_secret') }).where('id', '=', id).execute();
+    await db
+      .updateTable('user')
+      .set({ totp_secret_enc: runtime.cipher.encrypt(totpSecret, 'user.totp_secret') })
+      .where('id', '=', id)
+      .execute();
   }
   // Inserted the way /account/tokens does it: only the hash is stored.
   const token = `achyk_${crypto.randomBytes(32).toString('base64url')}`;
-  await db.insertInto('api_token').values({ user_id: id, name: 'reliability', token_hash: sha256(token), prefix: token.slice(0, 10), created_at: now.toISOString(), last_used_at: null, revoked_at: null }).execute();
+  await db
+    .insertInto('api_token')
+    .values({
+      user_id: id,
+      name: 'reliability',
+      token_hash: sha256(token),
+      prefix: token.slice(0, 10),
+      created_at: now.toISOString(),
+      last_used_at: null,
+      revoked_at: null,
+    })
+    .execute();
   return { id, email, password, token, totpSecret };
 }
 
@@ -85,7 +110,14 @@ export async function prepareSite(dialect: Dialect, databaseUrl?: string): Promi
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // Only the settings below: nothing from the developer's shell (SMTP_HOST, INBOUND_SMTP_PORT …).
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ACHYK_|SMTP_|INBOUND_|MAIL_|DATABASE_URL$|PUBLIC_URL$|TRUST_PROXY$|PORT$|HOST$|NODE_ENV$|LOG_LEVEL$)/.test(k)));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) =>
+        !/^(ACHYK_|SMTP_|INBOUND_|MAIL_|DATABASE_URL$|PUBLIC_URL$|TRUST_PROXY$|PORT$|HOST$|NODE_ENV$|LOG_LEVEL$)/.test(
+          k,
+        ),
+    ),
+  );
   const env: NodeJS.ProcessEnv = {
     ...inherited,
     NODE_ENV: 'production',
@@ -105,14 +137,27 @@ export async function prepareSite(dialect: Dialect, databaseUrl?: string): Promi
       await seedIfEmpty(runtime, { demo: false });
       const citizen = await addAccount(runtime, 'citizen', false);
       const lawyer = await addAccount(runtime, 'lawyer', true);
-      const body = await runtime.conn.db.selectFrom('body').select('id').where('active_to', 'is', null).where('merged_into_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+      const body = await runtime.conn.db
+        .selectFrom('body')
+        .select('id')
+        .where('active_to', 'is', null)
+        .where('merged_into_id', 'is', null)
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
       return { citizen, lawyer, bodyId: body.id };
     });
   } catch (err) {
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
-  return { dialect, dataDir, url, env, ...prepared, remove: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  return {
+    dialect,
+    dataDir,
+    url,
+    env,
+    ...prepared,
+    remove: () => fs.rmSync(dataDir, { recursive: true, force: true }),
+  };
 }
 
 export interface ServerProcess {
@@ -130,7 +175,11 @@ export interface ServerProcess {
 /** Starts the real server on the site and waits until `/api/v1/health` answers. */
 export async function startServer(site: Site): Promise<ServerProcess> {
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/start.ts'], { cwd: ROOT, env: site.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/start.ts'], {
+    cwd: ROOT,
+    env: site.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (out += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -148,7 +197,10 @@ export async function startServer(site: Site): Promise<ServerProcess> {
   };
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
-    if (!alive()) throw new Error(`the server exited (code ${child.exitCode}, signal ${child.signalCode}) before answering\n--- server output ---\n${out}`);
+    if (!alive())
+      throw new Error(
+        `the server exited (code ${child.exitCode}, signal ${child.signalCode}) before answering\n--- server output ---\n${out}`,
+      );
     try {
       const res = await fetch(`${site.url}/api/v1/health`);
       await res.arrayBuffer();
@@ -158,7 +210,9 @@ export async function startServer(site: Site): Promise<ServerProcess> {
     }
     if (Date.now() > deadline) {
       await kill();
-      throw new Error(`the server did not answer /api/v1/health within ${START_TIMEOUT_MS / 1000} s\n--- server output ---\n${out}`);
+      throw new Error(
+        `the server did not answer /api/v1/health within ${START_TIMEOUT_MS / 1000} s\n--- server output ---\n${out}`,
+      );
     }
     await sleep(100);
   }

@@ -30,7 +30,16 @@ const ZERO = '0'.repeat(64);
 
 /** A chain of realistic entries, each in its own transaction as real changes write them. */
 async function writeChain(db: Db, n = ENTRIES): Promise<void> {
-  const actions = ['account.sign_in', 'appeal.create', 'appeal.send', 'case.read', 'case.person.add', 'anonymous.report', 'publication.publish', 'admin.role'];
+  const actions = [
+    'account.sign_in',
+    'appeal.create',
+    'appeal.send',
+    'case.read',
+    'case.person.add',
+    'anonymous.report',
+    'publication.publish',
+    'admin.role',
+  ];
   for (let i = 1; i <= n; i++) {
     await db.transaction().execute((trx) =>
       appendAudit(trx, {
@@ -126,7 +135,9 @@ forEachDialect('audit tampering: achyk audit verify names the first bad row', (d
   /** The same verdict computed in this process (for the variations, so the suite stays quick). */
   async function verifyHere(db: Db): Promise<Verdict> {
     const r = await verifyAuditChain(db);
-    return r.ok ? { ok: true, row: null, message: `Audit chain OK: ${r.checked} entries verified.` } : { ok: false, row: r.firstBadSeq, message: r.problem! };
+    return r.ok
+      ? { ok: true, row: null, message: `Audit chain OK: ${r.checked} entries verified.` }
+      : { ok: false, row: r.firstBadSeq, message: r.problem! };
   }
 
   function assertBroken(v: Verdict, row: number, why: RegExp): void {
@@ -137,34 +148,53 @@ forEachDialect('audit tampering: achyk audit verify names the first bad row', (d
 
   test('an intact chain verifies (exit 0), and the triggers refuse changes while they are in place', async () => {
     const { tdb, db, env } = await chain();
-    assert.deepEqual(verifyCli(tdb, env), { ok: true, row: null, message: `Audit chain OK: ${ENTRIES} entries verified.` });
+    assert.deepEqual(verifyCli(tdb, env), {
+      ok: true,
+      row: null,
+      message: `Audit chain OK: ${ENTRIES} entries verified.`,
+    });
     await assert.rejects(sql`update audit_event set actor = 'user:1' where seq = 3`.execute(db), /append-only/);
     await assert.rejects(sql`delete from audit_event where seq = ${ENTRIES}`.execute(db), /append-only/);
   });
 
   test('a changed field (the actor of row 3) is named', async () => {
     const { tdb, db, env } = await chain();
-    await asAttacker(db, dialect, 'disable-trigger', (x) => sql`update audit_event set actor = 'user:999' where seq = 3`.execute(x).then(() => {}));
+    await asAttacker(db, dialect, 'disable-trigger', (x) =>
+      sql`update audit_event set actor = 'user:999' where seq = 3`.execute(x).then(() => {}),
+    );
     assertBroken(verifyCli(tdb, env), 3, /row 3 was changed after it was written/);
   });
 
   test('a changed timestamp, through a session that skips triggers (PostgreSQL replica mode), is named', async () => {
     const { tdb, db, env } = await chain();
-    await asAttacker(db, dialect, 'replication-role', (x) => sql`update audit_event set at = '2026-01-01T00:00:00.000Z' where seq = 6`.execute(x).then(() => {}));
+    await asAttacker(db, dialect, 'replication-role', (x) =>
+      sql`update audit_event set at = '2026-01-01T00:00:00.000Z' where seq = 6`.execute(x).then(() => {}),
+    );
     assertBroken(verifyCli(tdb, env), 6, /row 6 was changed/);
   });
 
   test('every column of a row, changed in turn, is detected at that row (in process)', async () => {
     const { db } = await chain();
     const original = await db.selectFrom('audit_event').selectAll().where('seq', '=', 4).executeTakeFirstOrThrow();
-    const changes: Record<string, string> = { at: '2026-03-02T06:04:00.001Z', actor: 'user:1', action: 'case.other', object_type: 'other', object_id: '999', data: '{"n":4}', prev_hash: 'a'.repeat(64), hash: 'b'.repeat(64) };
+    const changes: Record<string, string> = {
+      at: '2026-03-02T06:04:00.001Z',
+      actor: 'user:1',
+      action: 'case.other',
+      object_type: 'other',
+      object_id: '999',
+      data: '{"n":4}',
+      prev_hash: 'a'.repeat(64),
+      hash: 'b'.repeat(64),
+    };
     await asAttacker(db, dialect, 'disable-trigger', async (x) => {
       for (const [column, value] of Object.entries(changes)) {
         await sql`update audit_event set ${sql.ref(column)} = ${value} where seq = 4`.execute(x);
         const r = await verifyAuditChain(x);
         assert.equal(r.firstBadSeq, 4, `${column}: ${r.problem}`);
         assert.equal(r.checked, 3);
-        await sql`update audit_event set ${sql.ref(column)} = ${(original as Record<string, unknown>)[column] as string} where seq = 4`.execute(x);
+        await sql`update audit_event set ${sql.ref(column)} = ${(original as Record<string, unknown>)[column] as string} where seq = 4`.execute(
+          x,
+        );
         assert.equal((await verifyAuditChain(x)).ok, true, `${column} restored`);
       }
       // A NULL where the row had a value is a change too.
@@ -175,13 +205,17 @@ forEachDialect('audit tampering: achyk audit verify names the first bad row', (d
 
   test('a deleted middle row is named at the row after the gap', async () => {
     const { tdb, db, env } = await chain();
-    await asAttacker(db, dialect, 'disable-trigger', (x) => sql`delete from audit_event where seq = 4`.execute(x).then(() => {}));
+    await asAttacker(db, dialect, 'disable-trigger', (x) =>
+      sql`delete from audit_event where seq = 4`.execute(x).then(() => {}),
+    );
     assertBroken(verifyCli(tdb, env), 5, /row 5 follows row 3: rows are missing or reordered/);
   });
 
   test('a deleted first row is named at row 2', async () => {
     const { db } = await chain();
-    await asAttacker(db, dialect, 'disable-trigger', (x) => sql`delete from audit_event where seq = 1`.execute(x).then(() => {}));
+    await asAttacker(db, dialect, 'disable-trigger', (x) =>
+      sql`delete from audit_event where seq = 1`.execute(x).then(() => {}),
+    );
     assertBroken(await verifyHere(db), 2, /row 2 follows row 0/);
   });
 
@@ -205,7 +239,14 @@ forEachDialect('audit tampering: achyk audit verify names the first bad row', (d
     const { db } = await chain();
     await asAttacker(db, dialect, 'disable-trigger', async (x) => {
       const [a, b] = await x.selectFrom('audit_event').selectAll().where('seq', 'in', [2, 7]).orderBy('seq').execute();
-      const content = (r: typeof a) => ({ at: r!.at, actor: r!.actor, action: r!.action, object_type: r!.object_type, object_id: r!.object_id, data: r!.data });
+      const content = (r: typeof a) => ({
+        at: r!.at,
+        actor: r!.actor,
+        action: r!.action,
+        object_type: r!.object_type,
+        object_id: r!.object_id,
+        data: r!.data,
+      });
       await x.updateTable('audit_event').set(content(b)).where('seq', '=', 2).execute();
       await x.updateTable('audit_event').set(content(a)).where('seq', '=', 7).execute();
     });
@@ -218,21 +259,36 @@ forEachDialect('audit tampering: achyk audit verify names the first bad row', (d
       for (let s = ENTRIES; s >= 4; s--) await sql`update audit_event set seq = ${s + 1} where seq = ${s}`.execute(x);
       const prev = await x.selectFrom('audit_event').select('hash').where('seq', '=', 3).executeTakeFirstOrThrow();
       // The forger even computes a correct hash for the new row: the next row still links to the old one.
-      const row = { seq: 4, at: '2026-03-02T06:03:30.000Z', actor: 'user:11', action: 'case.read', object_type: 'thing', object_id: '1', data: '{}' };
-      await x.insertInto('audit_event').values({ ...row, prev_hash: prev.hash, hash: hashAuditRow(prev.hash, row) }).execute();
+      const row = {
+        seq: 4,
+        at: '2026-03-02T06:03:30.000Z',
+        actor: 'user:11',
+        action: 'case.read',
+        object_type: 'thing',
+        object_id: '1',
+        data: '{}',
+      };
+      await x
+        .insertInto('audit_event')
+        .values({ ...row, prev_hash: prev.hash, hash: hashAuditRow(prev.hash, row) })
+        .execute();
     });
     assertBroken(verifyCli(tdb, env), 5, /row 5 does not link/);
   });
 
   test('a truncated tail is named at the first missing row (the head still records the old end)', async () => {
     const { tdb, db, env } = await chain();
-    await asAttacker(db, dialect, 'disable-trigger', (x) => sql`delete from audit_event where seq > 5`.execute(x).then(() => {}));
+    await asAttacker(db, dialect, 'disable-trigger', (x) =>
+      sql`delete from audit_event where seq > 5`.execute(x).then(() => {}),
+    );
     assertBroken(verifyCli(tdb, env), 6, /the chain ends at row 5 but the head records row 8: the tail was truncated/);
   });
 
   test('a table emptied outright (PostgreSQL TRUNCATE, SQLite DELETE) is named at row 1', async () => {
     const { db } = await chain();
-    await asAttacker(db, dialect, 'disable-trigger', (x) => (dialect === 'postgres' ? sql`truncate audit_event` : sql`delete from audit_event`).execute(x).then(() => {}));
+    await asAttacker(db, dialect, 'disable-trigger', (x) =>
+      (dialect === 'postgres' ? sql`truncate audit_event` : sql`delete from audit_event`).execute(x).then(() => {}),
+    );
     assertBroken(await verifyHere(db), 1, /the chain ends at row 0 but the head records row 8/);
   });
 
@@ -242,31 +298,41 @@ forEachDialect('audit tampering: achyk audit verify names the first bad row', (d
     assertBroken(await verifyHere(db), ENTRIES + 1, /head altered/);
   });
 
-  test('SQLite: bytes of a row edited in the database file itself (no SQL, triggers irrelevant) are named', { skip: dialect !== 'sqlite' }, async () => {
-    const { tdb, env, file } = await chain();
-    tdb.conn.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
-    await tdb.close();
-    const bytes = fs.readFileSync(file!);
-    const needle = Buffer.from('case.tamper-target');
-    const at = bytes.indexOf(needle);
-    assert.ok(at > 0 && bytes.indexOf(needle, at + 1) < 0, 'the action text is stored once, in its row');
-    // Same length, so the record header still fits: only the text changes.
-    Buffer.from('case.tamper-tarGET').copy(bytes, at);
-    fs.writeFileSync(file!, bytes);
-    cliRuns++;
-    const res = achyk(['audit', 'verify'], env);
-    assert.equal(res.status, 1, res.stdout + res.stderr);
-    assert.match(res.stderr, /Audit chain BROKEN at row 5: row 5 was changed after it was written/);
-  });
+  test(
+    'SQLite: bytes of a row edited in the database file itself (no SQL, triggers irrelevant) are named',
+    { skip: dialect !== 'sqlite' },
+    async () => {
+      const { tdb, env, file } = await chain();
+      tdb.conn.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
+      await tdb.close();
+      const bytes = fs.readFileSync(file!);
+      const needle = Buffer.from('case.tamper-target');
+      const at = bytes.indexOf(needle);
+      assert.ok(at > 0 && bytes.indexOf(needle, at + 1) < 0, 'the action text is stored once, in its row');
+      // Same length, so the record header still fits: only the text changes.
+      Buffer.from('case.tamper-tarGET').copy(bytes, at);
+      fs.writeFileSync(file!, bytes);
+      cliRuns++;
+      const res = achyk(['audit', 'verify'], env);
+      assert.equal(res.status, 1, res.stdout + res.stderr);
+      assert.match(res.stderr, /Audit chain BROKEN at row 5: row 5 was changed after it was written/);
+    },
+  );
 
   test('LIMITATION: a truncated tail with the head rewound, or a rewritten and rehashed chain, verifies; only an outside anchor (--anchor) exposes it', async () => {
     const { tdb, db, env } = await chain();
     // The anchor an operator keeps outside the database (e.g. the audit_head row of last night's backup).
     const anchor = await db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
-    const originalHashOf3 = (await db.selectFrom('audit_event').select('hash').where('seq', '=', 3).executeTakeFirstOrThrow()).hash;
+    const originalHashOf3 = (
+      await db.selectFrom('audit_event').select('hash').where('seq', '=', 3).executeTakeFirstOrThrow()
+    ).hash;
     await asAttacker(db, dialect, 'disable-trigger', async (x) => {
       await sql`delete from audit_event where seq > 5`.execute(x);
-      const last = await x.selectFrom('audit_event').select(['seq', 'hash']).where('seq', '=', 5).executeTakeFirstOrThrow();
+      const last = await x
+        .selectFrom('audit_event')
+        .select(['seq', 'hash'])
+        .where('seq', '=', 5)
+        .executeTakeFirstOrThrow();
       await x.updateTable('audit_head').set({ seq: last.seq, hash: last.hash }).execute();
       // …and rewrites row 2, recomputing every later hash and the head (SHA-256 is not keyed).
       await x.updateTable('audit_event').set({ actor: 'user:999' }).where('seq', '=', 2).execute();
@@ -286,10 +352,20 @@ forEachDialect('audit tampering: achyk audit verify names the first bad row', (d
     cliRuns++;
     const anchored = achyk(['audit', 'verify', '--anchor', `${anchor.seq}:${anchor.hash}`], env);
     assert.equal(anchored.status, 1, anchored.stdout + anchored.stderr);
-    assert.match(anchored.stderr, new RegExp(`Audit chain BROKEN: row ${anchor.seq} of the anchor is missing: the log was truncated`));
+    assert.match(
+      anchored.stderr,
+      new RegExp(`Audit chain BROKEN: row ${anchor.seq} of the anchor is missing: the log was truncated`),
+    );
     // Had the rows only been rewritten, an anchor inside the chain would no longer match its hash.
-    const inside = await db.selectFrom('audit_event').select(['seq', 'hash']).where('seq', '=', 3).executeTakeFirstOrThrow();
-    assert.deepEqual(await checkAuditAnchor(db, `3:${originalHashOf3}`), { ok: false, problem: 'row 3 no longer has the anchored hash: the log was rewritten' });
+    const inside = await db
+      .selectFrom('audit_event')
+      .select(['seq', 'hash'])
+      .where('seq', '=', 3)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(await checkAuditAnchor(db, `3:${originalHashOf3}`), {
+      ok: false,
+      problem: 'row 3 no longer has the anchored hash: the log was rewritten',
+    });
     assert.deepEqual(await checkAuditAnchor(db, `3:${inside.hash}`), { ok: true, problem: null });
   });
 });

@@ -33,7 +33,10 @@ const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 /** The outcome the table expects for one role on one target. */
 function expectedOutcome(route: Route, entry: Entry, role: MatrixRole, target: Target): Outcome {
   const gate = GATES[route.policy];
-  if (!gate) throw new Error(`policy ${route.policy} (${key(route)}) has no gate in GATES of test/security/support/authz-table.ts`);
+  if (!gate)
+    throw new Error(
+      `policy ${route.policy} (${key(route)}) has no gate in GATES of test/security/support/authz-table.ts`,
+    );
   let out: Outcome;
   if (route.policy === 'anonymous' && role !== 'anonymous') out = 'away';
   else if (!gate(role)) out = role === 'anonymous' ? 'login' : 'forbidden';
@@ -62,7 +65,8 @@ function matches(expected: Outcome, res: LightMyRequestResponse, route: Route): 
   }
 }
 
-const describe = (res: LightMyRequestResponse) => `${res.statusCode}${res.headers.location ? ` → ${String(res.headers.location)}` : ''}`;
+const describe = (res: LightMyRequestResponse) =>
+  `${res.statusCode}${res.headers.location ? ` → ${String(res.headers.location)}` : ''}`;
 
 /** The URL with its parameters filled in (and the query string, from the `?` parameter). */
 function fill(url: string, params: Params): string {
@@ -82,7 +86,10 @@ function plan(routes: Route[], f: Fixtures): Case[] {
     if (!entry) continue;
     for (const role of ROLES) {
       if (entry.targets) {
-        for (const [target, filler] of Object.entries(entry.targets) as [Exclude<Target, 'none'>, NonNullable<Entry['params']>][]) {
+        for (const [target, filler] of Object.entries(entry.targets) as [
+          Exclude<Target, 'none'>,
+          NonNullable<Entry['params']>,
+        ][]) {
           const params = filler(f, role);
           if (params) cases.push({ route, entry, role, target, params });
         }
@@ -102,11 +109,22 @@ forEachDialect('authorization matrix', (dialect) => {
     f = await seedFixtures(t);
   });
   after(async () => {
-    console.log(`# authorization matrix [${dialect}]: ${figures.routes} routes × ${figures.roles} roles, ${figures.tried} cases tried, ${figures.failures} failures`);
+    console.log(
+      `# authorization matrix [${dialect}]: ${figures.routes} routes × ${figures.roles} roles, ${figures.tried} cases tried, ${figures.failures} failures`,
+    );
     await t?.close();
   });
 
-  const deniedInAudit = async () => Number((await t.db.conn.db.selectFrom('audit_event').select((eb) => eb.fn.countAll().as('n')).where('action', '=', 'access.denied').executeTakeFirstOrThrow()).n);
+  const deniedInAudit = async () =>
+    Number(
+      (
+        await t.db.conn.db
+          .selectFrom('audit_event')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('action', '=', 'access.denied')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   const routes = (): Route[] => {
     const seen = new Map<string, Route>();
@@ -118,7 +136,11 @@ forEachDialect('authorization matrix', (dialect) => {
     const keys = new Set(routes().map(key));
     const missing = [...keys].filter((k) => !(k in MATRIX));
     const stale = Object.keys(MATRIX).filter((k) => !keys.has(k));
-    assert.deepEqual(missing, [], `routes without an entry in MATRIX of test/security/support/authz-table.ts: ${missing.join(', ')}`);
+    assert.deepEqual(
+      missing,
+      [],
+      `routes without an entry in MATRIX of test/security/support/authz-table.ts: ${missing.join(', ')}`,
+    );
     assert.deepEqual(stale, [], `entries whose route is gone: ${stale.join(', ')}`);
     for (const r of routes()) assert.ok(GATES[r.policy], `${key(r)}: policy ${r.policy} has no gate in GATES`);
   });
@@ -131,11 +153,21 @@ forEachDialect('authorization matrix', (dialect) => {
       // The API has no CSRF check, so it must not trust the browser's cookie; pages must not trust a bearer token.
       if (!c.route.api && c.role !== 'admin' && c.role !== 'lawyer') continue;
       const url = fill(c.route.url, c.params);
-      const headers: Record<string, string> = c.route.api ? { cookie: f.agents[c.role].cookieHeader() } : { authorization: `Bearer ${f.tokens[c.role]}` };
-      const res = await t.app.inject({ method: c.route.method as 'GET' | 'POST', url, headers, ...(c.route.method === 'POST' ? { payload: c.entry.json ?? {} } : {}) });
+      const headers: Record<string, string> = c.route.api
+        ? { cookie: f.agents[c.role].cookieHeader() }
+        : { authorization: `Bearer ${f.tokens[c.role]}` };
+      const res = await t.app.inject({
+        method: c.route.method as 'GET' | 'POST',
+        url,
+        headers,
+        ...(c.route.method === 'POST' ? { payload: c.entry.json ?? {} } : {}),
+      });
       figures.tried++;
       const want = expectedOutcome(c.route, c.entry, 'anonymous', c.target);
-      if (!matches(want, res, c.route)) failures.push(`${key(c.route)} [${c.target}] as ${c.role} with ${c.route.api ? 'the session cookie only' : 'a bearer token only'} (${url}): expected ${want}, got ${describe(res)}`);
+      if (!matches(want, res, c.route))
+        failures.push(
+          `${key(c.route)} [${c.target}] as ${c.role} with ${c.route.api ? 'the session cookie only' : 'a bearer token only'} (${url}): expected ${want}, got ${describe(res)}`,
+        );
     }
     figures.failures += failures.length;
     assert.deepEqual(failures, []);
@@ -151,42 +183,77 @@ forEachDialect('authorization matrix', (dialect) => {
       const url = fill(c.route.url, c.params);
       let res: LightMyRequestResponse;
       if (c.route.api) {
-        const headers: Record<string, string> = c.role === 'anonymous' ? {} : { authorization: `Bearer ${f.tokens[c.role]}` };
-        res = await t.app.inject({ method: c.route.method as 'GET' | 'POST', url, headers, ...(c.route.method === 'POST' ? { payload: c.entry.json ?? {} } : {}) });
+        const headers: Record<string, string> =
+          c.role === 'anonymous' ? {} : { authorization: `Bearer ${f.tokens[c.role]}` };
+        res = await t.app.inject({
+          method: c.route.method as 'GET' | 'POST',
+          url,
+          headers,
+          ...(c.route.method === 'POST' ? { payload: c.entry.json ?? {} } : {}),
+        });
       } else {
         const agent = f.agents[c.role];
         res = c.route.method === 'GET' ? await agent.get(url) : await agent.post(url, c.entry.form ?? {});
       }
       figures.tried++;
       const want = expectedOutcome(c.route, c.entry, c.role, c.target);
-      if (!matches(want, res, c.route)) failures.push(`${key(c.route)} [${c.target}] as ${c.role} (${url}): expected ${want}, got ${describe(res)}`);
+      if (!matches(want, res, c.route))
+        failures.push(`${key(c.route)} [${c.target}] as ${c.role} (${url}): expected ${want}, got ${describe(res)}`);
       if (res.statusCode === 403) forbidden++;
       // Late routes publish drafts and the like: what they show afterwards is no longer secret.
       if (!c.entry.late) {
-        for (const s of f.secrets) if (!s.readers.includes(c.role) && res.body.includes(s.marker)) failures.push(`${key(c.route)} [${c.target}] as ${c.role} (${url}): the answer (${res.statusCode}) shows "${s.marker}"`);
+        for (const s of f.secrets)
+          if (!s.readers.includes(c.role) && res.body.includes(s.marker))
+            failures.push(
+              `${key(c.route)} [${c.target}] as ${c.role} (${url}): the answer (${res.statusCode}) shows "${s.marker}"`,
+            );
       }
     }
     // SECURITY.md "Log … denied accesses": each refusal (by the guard or by a handler) left an audit row.
     const denied = (await deniedInAudit()) - deniedBefore;
-    if (denied !== forbidden) failures.push(`${forbidden} requests were refused with 403 but ${denied} access.denied rows were written to the audit log`);
+    if (denied !== forbidden)
+      failures.push(
+        `${forbidden} requests were refused with 403 but ${denied} access.denied rows were written to the audit log`,
+      );
     figures.failures += failures.length;
-    ctx.diagnostic(`${figures.routes} routes × ${figures.roles} roles: ${figures.tried} cases tried, ${figures.failures} failures`);
+    ctx.diagnostic(
+      `${figures.routes} routes × ${figures.roles} roles: ${figures.tried} cases tried, ${figures.failures} failures`,
+    );
     assert.deepEqual(failures, []);
   });
 
   test("other people's records are untouched after every role tried every door", async () => {
     const db = t.db.conn.db;
-    const choice = await db.selectFrom('redaction_choice').select('id').where('id', '=', f.foreignAppeal.choiceId).executeTakeFirst();
+    const choice = await db
+      .selectFrom('redaction_choice')
+      .select('id')
+      .where('id', '=', f.foreignAppeal.choiceId)
+      .executeTakeFirst();
     assert.ok(choice, "citizen B's redaction choice is still there");
-    const rule = await db.selectFrom('redaction_rule').select('deleted_at').where('id', '=', f.redactionRules.foreignAppealRule).executeTakeFirstOrThrow();
+    const rule = await db
+      .selectFrom('redaction_rule')
+      .select('deleted_at')
+      .where('id', '=', f.redactionRules.foreignAppealRule)
+      .executeTakeFirstOrThrow();
     assert.equal(rule.deleted_at, null, "the rule of citizen B's appeal is not deleted");
-    const token = await db.selectFrom('api_token').select('revoked_at').where('id', '=', f.foreignTokenId).executeTakeFirstOrThrow();
+    const token = await db
+      .selectFrom('api_token')
+      .select('revoked_at')
+      .where('id', '=', f.foreignTokenId)
+      .executeTakeFirstOrThrow();
     assert.equal(token.revoked_at, null, "citizen B's API token is not revoked");
     const files = await db.selectFrom('appeal_file').select('id').where('appeal_id', '=', f.foreignAppeal.id).execute();
     assert.equal(files.length, 1, "no document was added to citizen B's appeal");
-    const a = await db.selectFrom('appeal').select(['state', 'updated_at']).where('id', '=', f.foreignAppeal.id).executeTakeFirstOrThrow();
+    const a = await db
+      .selectFrom('appeal')
+      .select(['state', 'updated_at'])
+      .where('id', '=', f.foreignAppeal.id)
+      .executeTakeFirstOrThrow();
     assert.equal(a.state, 'sent');
     const members = await db.selectFrom('case_member').select('user_id').where('case_id', '=', f.caseA.id).execute();
-    assert.ok(members.some((m) => m.user_id === f.users.lawyer.id), 'case A keeps its team');
+    assert.ok(
+      members.some((m) => m.user_id === f.users.lawyer.id),
+      'case A keeps its team',
+    );
   });
 });

@@ -42,7 +42,13 @@ const WRITERS = 3;
 const BASE = Date.UTC(2026, 2, 2, 6, 0, 0);
 const stamp = (k: number) => new Date(BASE + k * 1000).toISOString();
 const fillKey = (k: number) => `fill-${String(k).padStart(6, '0')}`;
-const fillRow = (k: number) => ({ key: fillKey(k), failures: 0, window_start: stamp(0), locked_until: null, lockouts: k % 7 });
+const fillRow = (k: number) => ({
+  key: fillKey(k),
+  failures: 0,
+  window_start: stamp(0),
+  locked_until: null,
+  lockouts: k % 7,
+});
 const TOUCHED = ['setting', 'login_throttle', 'audit_event', 'audit_head'];
 
 /**
@@ -51,10 +57,23 @@ const TOUCHED = ['setting', 'login_throttle', 'audit_event', 'audit_head'];
  */
 async function write(db: Db, k: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('setting').values({ key: `w-${k}`, value: `written by transaction ${k}`, updated_at: stamp(k) }).execute();
-    await trx.updateTable('setting').set({ value: String(k), updated_at: stamp(k) }).where('key', '=', 'counter').execute();
+    await trx
+      .insertInto('setting')
+      .values({ key: `w-${k}`, value: `written by transaction ${k}`, updated_at: stamp(k) })
+      .execute();
+    await trx
+      .updateTable('setting')
+      .set({ value: String(k), updated_at: stamp(k) })
+      .where('key', '=', 'counter')
+      .execute();
     await trx.deleteFrom('login_throttle').where('key', '=', fillKey(k)).execute();
-    await appendAudit(trx, { actor: 'test', action: 'security.backup-write', objectType: 'setting', objectId: `w-${k}`, at: new Date(BASE + k * 1000) });
+    await appendAudit(trx, {
+      actor: 'test',
+      action: 'security.backup-write',
+      objectType: 'setting',
+      objectId: `w-${k}`,
+      at: new Date(BASE + k * 1000),
+    });
   });
 }
 
@@ -75,9 +94,15 @@ forEachDialect('backup under concurrent writes: a consistent snapshot that resto
     await buildUser(t, { role: 'admin' });
     await buildUser(t, { role: 'lawyer' });
     for (let i = 1; i <= FILL; i += 500) {
-      await db.insertInto('login_throttle').values(Array.from({ length: Math.min(500, FILL - i + 1) }, (_, j) => fillRow(i + j))).execute();
+      await db
+        .insertInto('login_throttle')
+        .values(Array.from({ length: Math.min(500, FILL - i + 1) }, (_, j) => fillRow(i + j)))
+        .execute();
     }
-    await db.insertInto('setting').values({ key: 'counter', value: '0', updated_at: stamp(0) }).execute();
+    await db
+      .insertInto('setting')
+      .values({ key: 'counter', value: '0', updated_at: stamp(0) })
+      .execute();
 
     let next = 0;
     let stop = false;
@@ -121,7 +146,10 @@ forEachDialect('backup under concurrent writes: a consistent snapshot that resto
 
   test('the helper digest agrees with databaseDigest (so the snapshot comparison below means something)', () => {
     for (const table of TOUCHED) assert.deepEqual(rowsDigest(table, sourceRows[table]!), source[table], table);
-    assert.ok(ackedBeforeStart.length >= 20 && ackedAfterEnd.length >= 10, `${ackedBeforeStart.length} writes before, ${ackedAfterEnd.length} after`);
+    assert.ok(
+      ackedBeforeStart.length >= 20 && ackedAfterEnd.length >= 10,
+      `${ackedBeforeStart.length} writes before, ${ackedAfterEnd.length} after`,
+    );
   });
 
   for (const target of targets()) {
@@ -134,28 +162,61 @@ forEachDialect('backup under concurrent writes: a consistent snapshot that resto
         assert.ok(chain.ok, chain.problem ?? '');
 
         // Which transactions the snapshot holds, seen through each of their four effects.
-        const inserted = new Set((await rdb.selectFrom('setting').select('key').where('key', 'like', 'w-%').execute()).map((r) => Number(r.key.slice(2))));
-        const audited = (await rdb.selectFrom('audit_event').select(['seq', 'object_id']).where('action', '=', 'security.backup-write').orderBy('seq').execute()).map((r) => Number(r.object_id!.slice(2)));
-        const remaining = new Set((await rdb.selectFrom('login_throttle').select('key').where('key', 'like', 'fill-%').execute()).map((r) => Number(r.key.slice(5))));
-        const counter = Number((await rdb.selectFrom('setting').select('value').where('key', '=', 'counter').executeTakeFirstOrThrow()).value);
+        const inserted = new Set(
+          (await rdb.selectFrom('setting').select('key').where('key', 'like', 'w-%').execute()).map((r) =>
+            Number(r.key.slice(2)),
+          ),
+        );
+        const audited = (
+          await rdb
+            .selectFrom('audit_event')
+            .select(['seq', 'object_id'])
+            .where('action', '=', 'security.backup-write')
+            .orderBy('seq')
+            .execute()
+        ).map((r) => Number(r.object_id!.slice(2)));
+        const remaining = new Set(
+          (await rdb.selectFrom('login_throttle').select('key').where('key', 'like', 'fill-%').execute()).map((r) =>
+            Number(r.key.slice(5)),
+          ),
+        );
+        const counter = Number(
+          (await rdb.selectFrom('setting').select('value').where('key', '=', 'counter').executeTakeFirstOrThrow())
+            .value,
+        );
         const included = acked.filter((k) => inserted.has(k));
-        const torn = acked.filter((k) => inserted.has(k) !== audited.includes(k) || inserted.has(k) === remaining.has(k));
+        const torn = acked.filter(
+          (k) => inserted.has(k) !== audited.includes(k) || inserted.has(k) === remaining.has(k),
+        );
         assert.deepEqual(torn, [], 'transactions only partly in the snapshot');
         assert.equal(audited.length, included.length);
         // The counter is the last included transaction's (audit order is commit order).
         assert.equal(counter, audited.at(-1) ?? 0);
-        for (const k of ackedBeforeStart) assert.ok(inserted.has(k), `write ${k}, acknowledged before the backup started, is missing`);
-        for (const k of ackedAfterEnd) assert.ok(!inserted.has(k), `write ${k}, acknowledged after the backup ended, is in it`);
+        for (const k of ackedBeforeStart)
+          assert.ok(inserted.has(k), `write ${k}, acknowledged before the backup started, is missing`);
+        for (const k of ackedAfterEnd)
+          assert.ok(!inserted.has(k), `write ${k}, acknowledged after the backup ended, is in it`);
         assert.ok(included.length < acked.length);
-        console.log(`# backup under writes [${dialect} → ${target}]: ${acked.length} transactions acknowledged (${ackedBeforeStart.length} before the backup started, ${acked.length - ackedBeforeStart.length - ackedAfterEnd.length} while it ran, ${ackedAfterEnd.length} after); the snapshot holds ${included.length}, none torn`);
+        console.log(
+          `# backup under writes [${dialect} → ${target}]: ${acked.length} transactions acknowledged (${ackedBeforeStart.length} before the backup started, ${acked.length - ackedBeforeStart.length - ackedAfterEnd.length} while it ran, ${ackedAfterEnd.length} after); the snapshot holds ${included.length}, none torn`,
+        );
 
         // The source at the snapshot: today's rows with the transactions it did not see taken back out.
         const excluded = new Set(acked.filter((k) => !inserted.has(k)));
-        const lastIncludedSeq = Math.max(0, ...(await rdb.selectFrom('audit_event').select('seq').execute()).map((r) => r.seq));
+        const lastIncludedSeq = Math.max(
+          0,
+          ...(await rdb.selectFrom('audit_event').select('seq').execute()).map((r) => r.seq),
+        );
         const expected: Record<string, Row[]> = {
-          setting: sourceRows.setting!.filter((r) => !(typeof r.key === 'string' && r.key.startsWith('w-') && excluded.has(Number(r.key.slice(2))))).map((r) => (r.key === 'counter' ? { ...r, value: String(counter), updated_at: stamp(counter) } : r)),
+          setting: sourceRows
+            .setting!.filter(
+              (r) => !(typeof r.key === 'string' && r.key.startsWith('w-') && excluded.has(Number(r.key.slice(2)))),
+            )
+            .map((r) => (r.key === 'counter' ? { ...r, value: String(counter), updated_at: stamp(counter) } : r)),
           login_throttle: [...sourceRows.login_throttle!, ...[...excluded].map(fillRow)],
-          audit_event: sourceRows.audit_event!.filter((r) => !(r.action === 'security.backup-write' && excluded.has(Number(String(r.object_id).slice(2))))),
+          audit_event: sourceRows.audit_event!.filter(
+            (r) => !(r.action === 'security.backup-write' && excluded.has(Number(String(r.object_id).slice(2)))),
+          ),
           audit_head: sourceRows.audit_head!.map((r) => {
             const last = sourceRows.audit_event!.find((e) => Number(e.seq) === lastIncludedSeq);
             return { ...r, seq: lastIncludedSeq, hash: last?.hash ?? '0'.repeat(64) };
@@ -192,13 +253,28 @@ forEachDialect('backup under concurrent writes: a consistent snapshot that resto
 
   test('a corrupted or truncated archive is refused before anything is written, into either dialect', async () => {
     const size = fs.statSync(archive).size;
-    const firstRow = (lines: string[], table: string) => lines.findIndex((l, i) => l.startsWith('[') && JSON.parse(lines[i - 1]!).name === table);
+    const firstRow = (lines: string[], table: string) =>
+      lines.findIndex((l, i) => l.startsWith('[') && JSON.parse(lines[i - 1]!).name === table);
     const cases: [string, string, RegExp][] = [
-      [damaged('flipped-middle.gz', (b) => flip(b, Math.floor(size / 2), 0x01)), 'a flipped byte in the middle', /damaged|truncated|incorrect|invalid/i],
-      [damaged('flipped-crc.gz', (b) => flip(b, size - 6, 0x80)), 'a flipped byte of the gzip checksum', /damaged|truncated|incorrect|invalid/i],
+      [
+        damaged('flipped-middle.gz', (b) => flip(b, Math.floor(size / 2), 0x01)),
+        'a flipped byte in the middle',
+        /damaged|truncated|incorrect|invalid/i,
+      ],
+      [
+        damaged('flipped-crc.gz', (b) => flip(b, size - 6, 0x80)),
+        'a flipped byte of the gzip checksum',
+        /damaged|truncated|incorrect|invalid/i,
+      ],
       [damaged('truncated.gz', (b) => b.subarray(0, Math.floor(size * 0.7))), 'a truncated archive', /truncated/],
       [
-        rewritten('wrong-table-hash.gz', (lines) => lines.map((l) => (l.includes('"type":"table-end","name":"setting"') ? l.replace(/"sha256":"[0-9a-f]{64}"/, `"sha256":"${'0'.repeat(64)}"`) : l))),
+        rewritten('wrong-table-hash.gz', (lines) =>
+          lines.map((l) =>
+            l.includes('"type":"table-end","name":"setting"')
+              ? l.replace(/"sha256":"[0-9a-f]{64}"/, `"sha256":"${'0'.repeat(64)}"`)
+              : l,
+          ),
+        ),
         'a table checksum that does not match',
         /checksum of table setting does not match/,
       ],
@@ -212,7 +288,10 @@ forEachDialect('backup under concurrent writes: a consistent snapshot that resto
           const start = i - 1;
           let end = i;
           while (lines[end]!.startsWith('[')) end++;
-          const body = lines.slice(start + 1, end).map((l) => l + '\n').join('');
+          const body = lines
+            .slice(start + 1, end)
+            .map((l) => l + '\n')
+            .join('');
           lines[end] = lines[end]!.replace(/"sha256":"[0-9a-f]{64}"/, `"sha256":"${sha(body)}"`);
           return lines;
         }),
@@ -224,12 +303,19 @@ forEachDialect('backup under concurrent writes: a consistent snapshot that resto
       for (const [file, what, why] of cases) {
         const fresh = await openTestDatabase(target, { migrate: false });
         try {
-          await assert.rejects(restoreDatabase({ db: fresh.conn.db, dialect: target, file, migrations }), (err: Error) => {
-            assert.ok(err instanceof ArchiveError, `${what} → ${target}: ${err.message}`);
-            assert.match(err.message, why, what);
-            return true;
-          });
-          assert.deepEqual(await appliedMigrations(fresh.conn.db, target), [], `${what}: the ${target} target was not migrated`);
+          await assert.rejects(
+            restoreDatabase({ db: fresh.conn.db, dialect: target, file, migrations }),
+            (err: Error) => {
+              assert.ok(err instanceof ArchiveError, `${what} → ${target}: ${err.message}`);
+              assert.match(err.message, why, what);
+              return true;
+            },
+          );
+          assert.deepEqual(
+            await appliedMigrations(fresh.conn.db, target),
+            [],
+            `${what}: the ${target} target was not migrated`,
+          );
           assert.deepEqual(await listTables(fresh.conn.db, target), [], `${what}: the ${target} target has no tables`);
         } finally {
           await fresh.close();

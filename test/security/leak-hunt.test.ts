@@ -36,7 +36,19 @@ import { occurrences, twinOf, type Hit, type Marker, type Viewer } from './suppo
 import { plantEverything, type Planted } from './support/plant.js';
 
 /** Routes a viewer's crawl starts from besides `/` and the inventory: feeds, exports and open data. */
-const EXTRA_SEEDS = ['/search', '/data', '/stats', '/directory', '/consultations', '/report', '/api/v1/openapi.json', '/api/v1/search', '/api/v1/appeals', '/api/v1/consultations', '/api/v1/cases'];
+const EXTRA_SEEDS = [
+  '/search',
+  '/data',
+  '/stats',
+  '/directory',
+  '/consultations',
+  '/report',
+  '/api/v1/openapi.json',
+  '/api/v1/search',
+  '/api/v1/appeals',
+  '/api/v1/consultations',
+  '/api/v1/cases',
+];
 
 const describeHits = (hits: Hit[]) => hits.map((h) => `${h.field} (${h.value}) in ${h.place}`).join('\n');
 
@@ -55,7 +67,10 @@ forEachDialect('leak hunt: every planted marker appears only where it must', (di
     viewers.set('anonymous', { agent: null, bearer: null });
     for (const role of ['citizen', 'monitor', 'admin'] as const) {
       const user = await buildUser(t, { role });
-      viewers.set(role, { agent: await signIn(t, user, new Agent(t.app, { 'accept-language': 'en' })), bearer: await createApiToken(t, user.id) });
+      viewers.set(role, {
+        agent: await signIn(t, user, new Agent(t.app, { 'accept-language': 'en' })),
+        bearer: await createApiToken(t, user.id),
+      });
     }
   });
   after(async () => {
@@ -89,14 +104,23 @@ forEachDialect('leak hunt: every planted marker appears only where it must', (di
       corpus += JSON.stringify(rows);
     }
     for (const col of encryptedColumns) {
-      const { rows } = await sql<{ v: string | null }>`select ${sql.ref(col.column)} as v from ${sql.table(col.table)}`.execute(db);
+      const { rows } = await sql<{
+        v: string | null;
+      }>`select ${sql.ref(col.column)} as v from ${sql.table(col.table)}`.execute(db);
       for (const r of rows) if (r.v) corpus += '\n' + t.cipher.decrypt(r.v, col.context);
     }
     // The anonymous file is encrypted on disk with its own key: its staff download shows it.
     const lawyer = await signIn(t, p.people.lawyer, new Agent(t.app, { 'accept-language': 'en' }));
-    corpus += (await lawyer.get(`/anonymous-reports/${p.ids.anonymous_report![0]}/files/${p.ids.anonymous_file![0]}`)).body;
-    const missing = p.markers.all.filter((m) => m.storage !== 'secret' && !corpus.toLowerCase().includes(m.value.toLowerCase()));
-    assert.deepEqual(missing.map((m) => m.field), [], 'markers that never reached storage prove nothing');
+    corpus += (await lawyer.get(`/anonymous-reports/${p.ids.anonymous_report![0]}/files/${p.ids.anonymous_file![0]}`))
+      .body;
+    const missing = p.markers.all.filter(
+      (m) => m.storage !== 'secret' && !corpus.toLowerCase().includes(m.value.toLowerCase()),
+    );
+    assert.deepEqual(
+      missing.map((m) => m.field),
+      [],
+      'markers that never reached storage prove nothing',
+    );
     assert.ok(p.markers.all.length >= 50, `${p.markers.all.length} markers`);
   });
 
@@ -106,15 +130,23 @@ forEachDialect('leak hunt: every planted marker appears only where it must', (di
     const found = new Set<string>();
     for (const who of [p.people.owner, p.people.monitorOwner, p.people.lawyer, p.people.coordinator]) {
       const agent = await signIn(t, who, new Agent(t.app, { 'accept-language': 'en' }));
-      const { urls } = await crawl({ app: t.app, agent, bearer: null, seeds, limit: 3000, publicUrl: t.config.publicUrl }, (f) => {
-        for (const m of p.markers.all) if (f.text.toLowerCase().includes(m.value.toLowerCase())) found.add(m.field);
-      });
+      const { urls } = await crawl(
+        { app: t.app, agent, bearer: null, seeds, limit: 3000, publicUrl: t.config.publicUrl },
+        (f) => {
+          for (const m of p.markers.all) if (f.text.toLowerCase().includes(m.value.toLowerCase())) found.add(m.field);
+        },
+      );
       figures.urls += urls.length;
     }
     const unseen = p.markers.all.filter((m) => m.storage !== 'secret' && !found.has(m.field)).map((m) => m.field);
     // Not shown anywhere by design: the TOTP secret after enrolment, a subscriber's address, the name of
     // a commenter who chose not to be named; a flag's reason shows only once a comment awaits review.
-    assert.deepEqual(unseen, ['user.totp_secret (lawyer)', 'consultation_comment.unnamed_author', 'consultation_flag.reason', 'subscription.email']);
+    assert.deepEqual(unseen, [
+      'user.totp_secret (lawyer)',
+      'consultation_comment.unnamed_author',
+      'consultation_flag.reason',
+      'subscription.email',
+    ]);
   });
 
   for (const viewer of ['anonymous', 'citizen', 'monitor', 'admin'] as const) {
@@ -125,10 +157,13 @@ forEachDialect('leak hunt: every planted marker appears only where it must', (di
       const seeds = ['/', ...EXTRA_SEEDS, ...inventoryUrls(t.app.achyk.routes, ids)];
       const hits: Hit[] = [];
       const errors: string[] = [];
-      const { urls, searchForms } = await crawl({ app: t.app, agent, bearer, seeds, limit: 3000, publicUrl: t.config.publicUrl }, (f) => {
-        if (f.status >= 500) errors.push(`${f.url}: ${f.status}`);
-        hits.push(...scan(f.text, `${f.url} (${f.status}, ${viewer})`, allowed));
-      });
+      const { urls, searchForms } = await crawl(
+        { app: t.app, agent, bearer, seeds, limit: 3000, publicUrl: t.config.publicUrl },
+        (f) => {
+          if (f.status >= 500) errors.push(`${f.url}: ${f.status}`);
+          hits.push(...scan(f.text, `${f.url} (${f.status}, ${viewer})`, allowed));
+        },
+      );
       figures.urls += urls.length;
       assert.deepEqual(errors, [], 'no page may fail');
       assert.ok(urls.length > 100, `${urls.length} URLs crawled`);
@@ -136,18 +171,36 @@ forEachDialect('leak hunt: every planted marker appears only where it must', (di
       // Search every search box for every marker. A page may echo the query back (as its twin word,
       // never planted, shows); any occurrence beyond that is a result that leaks.
       const searchErrors: string[] = [];
-      const searchUrls = new Set([...searchForms, '/search', '/api/v1/search', '/feeds/search.atom', '/directory/search', '/cases', '/api/v1/cases', '/consultations', '/anonymous-reports']);
+      const searchUrls = new Set([
+        ...searchForms,
+        '/search',
+        '/api/v1/search',
+        '/feeds/search.atom',
+        '/directory/search',
+        '/cases',
+        '/api/v1/cases',
+        '/consultations',
+        '/anonymous-reports',
+      ]);
       for (const base of searchUrls) {
         for (const m of p.markers.all) {
           if (allowed(m) || !/^qz[a-z]+zq$/.test(m.value)) continue;
           const twin = twinOf(m.value);
-          const [a, b] = await Promise.all([fetchAs(t.app, agent, bearer, `${base}?q=${m.value}`), fetchAs(t.app, agent, bearer, `${base}?q=${twin}`)]);
+          const [a, b] = await Promise.all([
+            fetchAs(t.app, agent, bearer, `${base}?q=${m.value}`),
+            fetchAs(t.app, agent, bearer, `${base}?q=${twin}`),
+          ]);
           figures.searches += 2;
           figures.bytes += a.bytes + b.bytes;
           if (a.status >= 500) searchErrors.push(`${a.url}: ${a.status}`);
-          if (occurrences(a.text, m.value) > occurrences(b.text, twin)) hits.push({ field: m.field, value: m.value, place: `search ${a.url} (${viewer})` });
+          if (occurrences(a.text, m.value) > occurrences(b.text, twin))
+            hits.push({ field: m.field, value: m.value, place: `search ${a.url} (${viewer})` });
           // Other markers must not show up in the results of this one either.
-          hits.push(...scan(a.text.split(m.value).join(''), `search ${a.url} (${viewer})`, allowed).filter((h) => h.value !== m.value));
+          hits.push(
+            ...scan(a.text.split(m.value).join(''), `search ${a.url} (${viewer})`, allowed).filter(
+              (h) => h.value !== m.value,
+            ),
+          );
         }
       }
       assert.deepEqual(searchErrors, [], 'no search may fail');
@@ -175,7 +228,13 @@ forEachDialect('leak hunt: every planted marker appears only where it must', (di
           // so in mail only what is never sent to anyone counts: passwords, receipts, tokens.
           const inMail = f.startsWith(mailDir + path.sep);
           // latin1 keeps every byte; the markers are ASCII, so they are found in any encoding but UTF-16.
-          hits.push(...scan(fs.readFileSync(f).toString('latin1'), path.relative(t.dir, f), inMail ? (m) => m.storage !== 'secret' : storedInClearIsFine));
+          hits.push(
+            ...scan(
+              fs.readFileSync(f).toString('latin1'),
+              path.relative(t.dir, f),
+              inMail ? (m) => m.storage !== 'secret' : storedInClearIsFine,
+            ),
+          );
         }
       }
     };
@@ -190,7 +249,10 @@ forEachDialect('leak hunt: every planted marker appears only where it must', (di
     if (dialect === 'sqlite') {
       await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
       const file = path.join(t.dir, 'achyk.sqlite');
-      text = [file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f).toString('latin1')).join('\n');
+      text = [file, `${file}-wal`]
+        .filter((f) => fs.existsSync(f))
+        .map((f) => fs.readFileSync(f).toString('latin1'))
+        .join('\n');
       // Unicode text is stored as UTF-8: decode it too, for markers planted next to Cyrillic.
       text += fs.readFileSync(file).toString('utf8');
     } else {
@@ -203,7 +265,10 @@ forEachDialect('leak hunt: every planted marker appears only where it must', (di
     assert.ok(text.includes('enc1:'), 'the database holds envelopes');
     assert.equal(describeHits(scan(text, `${dialect} database`, storedAtRest)), '');
     // The private (unencrypted) markers are there, which shows the scan reads what it should.
-    assert.ok(p.markers.all.filter((m) => m.storage === 'private').every((m) => text.toLowerCase().includes(m.value)), 'private fields are stored in clear');
+    assert.ok(
+      p.markers.all.filter((m) => m.storage === 'private').every((m) => text.toLowerCase().includes(m.value)),
+      'private fields are stored in clear',
+    );
   });
 
   test('every column holding encrypted envelopes is registered, so key rotation re-encrypts it', async () => {
@@ -212,8 +277,13 @@ forEachDialect('leak hunt: every planted marker appears only where it must', (di
     for (const table of await db.introspection.getTables()) {
       for (const column of table.columns) {
         if (!/^(text|varchar|character varying)$/i.test(column.dataType) && column.dataType !== 'TEXT') continue;
-        const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table.name)} where ${sql.ref(column.name)} like ${'enc1:%'}`.execute(db);
-        if (Number(rows[0]!.n) > 0 && !encryptedColumns.some((c) => c.table === table.name && c.column === column.name)) unregistered.push(`${table.name}.${column.name}`);
+        const { rows } = await sql<{
+          n: number | string;
+        }>`select count(*) as n from ${sql.table(table.name)} where ${sql.ref(column.name)} like ${'enc1:%'}`.execute(
+          db,
+        );
+        if (Number(rows[0]!.n) > 0 && !encryptedColumns.some((c) => c.table === table.name && c.column === column.name))
+          unregistered.push(`${table.name}.${column.name}`);
       }
     }
     assert.deepEqual(unregistered, []);
@@ -228,18 +298,38 @@ forEachDialect('leak hunt: every planted marker appears only where it must', (di
     fs.rmSync(file);
   });
 
-  test('a subscriber\'s address is nowhere in clear in the delivery log', async () => {
+  test("a subscriber's address is nowhere in clear in the delivery log", async () => {
     const db = t.db.conn.db;
-    const rows = await db.selectFrom('mail_delivery').select(['to_address']).where('related_type', '=', 'subscription').execute();
+    const rows = await db
+      .selectFrom('mail_delivery')
+      .select(['to_address'])
+      .where('related_type', '=', 'subscription')
+      .execute();
     const subscriber = p.markers.all.find(isSubscriberAddress)!;
-    assert.deepEqual(rows.filter((r) => r.to_address.includes(subscriber.value)), [], 'mail_delivery.to_address holds the subscriber address in clear');
+    assert.deepEqual(
+      rows.filter((r) => r.to_address.includes(subscriber.value)),
+      [],
+      'mail_delivery.to_address holds the subscriber address in clear',
+    );
   });
 
   test('the outbox keeps a confidential recipient out of its delivery log, and still delivers the letter', async () => {
     const db = t.db.conn.db;
     const to = 'qzconfidentialrecipientzq@example.org';
-    const id = await db.transaction().execute((trx) => queueMail(trx, { to, subject: 'Confirm', text: 'Hello', confidentialRecipient: true }, { cipher: t.cipher, now: t.clock.now }));
-    assert.equal((await db.selectFrom('mail_delivery').select('to_address').where('id', '=', id).executeTakeFirstOrThrow()).to_address, CONFIDENTIAL_RECIPIENT);
+    const id = await db
+      .transaction()
+      .execute((trx) =>
+        queueMail(
+          trx,
+          { to, subject: 'Confirm', text: 'Hello', confidentialRecipient: true },
+          { cipher: t.cipher, now: t.clock.now },
+        ),
+      );
+    assert.equal(
+      (await db.selectFrom('mail_delivery').select('to_address').where('id', '=', id).executeTakeFirstOrThrow())
+        .to_address,
+      CONFIDENTIAL_RECIPIENT,
+    );
     assert.doesNotMatch(await databaseText(db), /qzconfidentialrecipientzq/);
     await runJobs(t);
     assert.ok((await t.sentMail()).some((m) => m.to === to && m.text.includes('Hello')));

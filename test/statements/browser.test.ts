@@ -8,7 +8,18 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { translator } from '../../src/platform/i18n/translate.js';
-import { assertAccessible, browserDialects, browserSkipReason, hasHorizontalScroll, launchBrowser, Phone, screenshot, skipSuite, startServer, type RunningServer } from '../browser/support.js';
+import {
+  assertAccessible,
+  browserDialects,
+  browserSkipReason,
+  hasHorizontalScroll,
+  launchBrowser,
+  Phone,
+  screenshot,
+  skipSuite,
+  startServer,
+  type RunningServer,
+} from '../browser/support.js';
 
 const en = translator('en');
 
@@ -34,7 +45,10 @@ if (skipReason) {
       let eventUrl = '';
 
       async function scan(label: string): Promise<void> {
-        const js = await browser.newContext({ viewport: { width: 1280, height: 800 }, storageState: await context.storageState() });
+        const js = await browser.newContext({
+          viewport: { width: 1280, height: 800 },
+          storageState: await context.storageState(),
+        });
         try {
           const p = await js.newPage();
           await p.goto(page.url());
@@ -72,17 +86,27 @@ if (skipReason) {
         await scan('the statement form');
         await page.locator('#field-title_en').fill('Appeals to the Ministry of Justice');
         await page.locator('#field-summary_en').fill('How many appeals are overdue.');
-        await page.locator('#field-body_en').fill('The ministry has {{figure:overdue body=minjust freeze}} overdue appeals.\n\n- first point\n- second point');
+        await page
+          .locator('#field-body_en')
+          .fill(
+            'The ministry has {{figure:overdue body=minjust freeze}} overdue appeals.\n\n- first point\n- second point',
+          );
         await page.locator('#field-title_ru').fill('Обращения в Министерство юстиции');
         await page.locator('#field-body_ru').fill('Просрочено {{figure:overdue body=minjust}} обращений.');
         await submit(page, en('common.save'));
         assert.match(page.url(), /\/statements\/manage\/\d+\?m=saved$/);
         await scan('the statement editor');
-        await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: en('statements.preview') }).click()]);
+        await Promise.all([
+          page.waitForNavigation(),
+          page.getByRole('link', { name: en('statements.preview') }).click(),
+        ]);
         assert.match(await page.locator('main').innerText(), /This is a preview/);
         await page.goBack();
         await submit(page, en('statements.publish_submit'));
-        await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: en('statements.view_public') }).click()]);
+        await Promise.all([
+          page.waitForNavigation(),
+          page.getByRole('link', { name: en('statements.view_public') }).click(),
+        ]);
         statementUrl = page.url();
         const text = await page.locator('main').innerText();
         assert.match(text, /The ministry has 0 \(as of .*fixed at publication; source\) overdue appeals/);
@@ -99,7 +123,10 @@ if (skipReason) {
         await scan('the event form');
         await submit(page, en('common.save'));
         await submit(page, en('statements.publish_submit'));
-        await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: en('statements.view_public') }).click()]);
+        await Promise.all([
+          page.waitForNavigation(),
+          page.getByRole('link', { name: en('statements.view_public') }).click(),
+        ]);
         eventUrl = page.url();
         assert.match(await page.locator('main').innerText(), /Coffee/);
         await scan('the public event');
@@ -108,7 +135,12 @@ if (skipReason) {
       });
 
       test('the statement and the event need no horizontal scrolling on a phone', async () => {
-        const mobile = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, javaScriptEnabled: false });
+        const mobile = await browser.newContext({
+          viewport: { width: 390, height: 844 },
+          isMobile: true,
+          hasTouch: true,
+          javaScriptEnabled: false,
+        });
         try {
           const p = await mobile.newPage();
           for (const url of [statementUrl, eventUrl, `${server.url}/events`]) {

@@ -85,7 +85,11 @@ forEachDialect('events', (dialect) => {
     const anon = new Agent(t.app, { 'accept-language': 'ru' });
     assert.equal((await anon.get(`/events/${id}`)).statusCode, 404, 'not public before publication');
     assert.equal((await anon.get(`/events/${id}/calendar.ics`)).statusCode, 404);
-    const past = await coord.post(`/events/manage/${id}/publish`, { when: 'schedule', date: '2026-03-01', time: '09:00' });
+    const past = await coord.post(`/events/manage/${id}/publish`, {
+      when: 'schedule',
+      date: '2026-03-01',
+      time: '09:00',
+    });
     assert.equal(past.statusCode, 422);
     assert.match(past.body, /The scheduled time has already passed/);
     assert.equal((await coord.post(`/events/manage/${id}/publish`, { when: 'now' })).statusCode, 303);
@@ -103,8 +107,14 @@ forEachDialect('events', (dialect) => {
     const lines = parseIcs(ics.body);
     const get = (name: string) => lines.filter((l) => l.name === name);
     assert.equal(get('BEGIN')[0]!.value, 'VCALENDAR');
-    assert.deepEqual(get('TZID').map((l) => l.value), ['Asia/Bishkek']);
-    assert.deepEqual(get('TZOFFSETTO').map((l) => l.value), ['+0600']);
+    assert.deepEqual(
+      get('TZID').map((l) => l.value),
+      ['Asia/Bishkek'],
+    );
+    assert.deepEqual(
+      get('TZOFFSETTO').map((l) => l.value),
+      ['+0600'],
+    );
     const start = get('DTSTART').find((l) => l.params.TZID);
     assert.deepEqual(start, { name: 'DTSTART', params: { TZID: 'Asia/Bishkek' }, value: '20260310T104000' });
     assert.deepEqual(get('DTEND')[0], { name: 'DTEND', params: { TZID: 'Asia/Bishkek' }, value: '20260310T123000' });
@@ -114,12 +124,19 @@ forEachDialect('events', (dialect) => {
     assert.match(unfolded, /LOCATION:Бишкек\\, ул\. Киевская 120\\, зал/, 'commas escaped');
     assert.match(get('DESCRIPTION')[0]!.value, /11:00 Открытие; доклад, вопросы/);
     assert.match(unfolded, /Открытие\\; доклад\\, вопросы/, 'semicolons escaped');
-    assert.ok(ics.body.split('\r\n').some((l) => l.startsWith(' ')), 'long lines are folded');
+    assert.ok(
+      ics.body.split('\r\n').some((l) => l.startsWith(' ')),
+      'long lines are folded',
+    );
     assert.match(get('DTSTAMP')[0]!.value, /^\d{8}T\d{6}Z$/);
 
     const feed = await anon.get('/events/feed.ru.atom');
     assert.match(feed.body, /Пресс-конференция: просроченные обращения/);
-    assert.doesNotMatch((await anon.get('/events/feed.en.atom')).body, /<entry>/, 'no English title: not in the English feed');
+    assert.doesNotMatch(
+      (await anon.get('/events/feed.en.atom')).body,
+      /<entry>/,
+      'no English title: not in the English feed',
+    );
 
     // After the event, the page says it has taken place, and the list moves it to "past".
     t.clock.advance(10 * 24 * 3600_000);

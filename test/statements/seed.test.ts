@@ -15,12 +15,30 @@ forEachDialect('statements: demo seed', (dialect) => {
   after(async () => t.close());
 
   test('the demo set gets one public trilingual statement with figures and one upcoming event, once', async () => {
-    const runtime = { config: t.config, conn: t.db.conn, cipher: t.cipher, mailer: t.app.achyk.mailer, keyFileCreated: false, close: async () => {} } satisfies Runtime;
+    const runtime = {
+      config: t.config,
+      conn: t.db.conn,
+      cipher: t.cipher,
+      mailer: t.app.achyk.mailer,
+      keyFileCreated: false,
+      close: async () => {},
+    } satisfies Runtime;
     const db = t.db.conn.db;
     await buildUser(t, { role: 'admin' });
     await statementsSeed({ runtime, demo: true, now: t.clock.now });
-    assert.equal((await db.selectFrom('statement').select('id').execute()).length, 0, 'no Ministry of Justice, no demo statement');
-    await buildBody(t, { code: 'minjust', kind: 'ministry', name_ky: 'Юстиция министрлиги', name_ru: 'Министерство юстиции', name_en: 'Ministry of Justice', emails: null });
+    assert.equal(
+      (await db.selectFrom('statement').select('id').execute()).length,
+      0,
+      'no Ministry of Justice, no demo statement',
+    );
+    await buildBody(t, {
+      code: 'minjust',
+      kind: 'ministry',
+      name_ky: 'Юстиция министрлиги',
+      name_ru: 'Министерство юстиции',
+      name_en: 'Ministry of Justice',
+      emails: null,
+    });
     await statementsSeed({ runtime, demo: false, now: t.clock.now });
     assert.equal((await db.selectFrom('statement').select('id').execute()).length, 0);
     await statementsSeed({ runtime, demo: true, now: t.clock.now });

@@ -16,8 +16,21 @@ test('embeds: known figures parse to a normalised key; bad ones name what is wro
   assert.ok(a.ok);
   assert.equal(a.spec.key, 'on-time body=mvd from=2026-01 to=2026-06 freeze');
   assert.equal(a.spec.freeze, true);
-  const bad = [parseEmbed('median body=x'), parseEmbed('overdue'), parseEmbed('overdue body=x colour=red'), parseEmbed('cases violation=torture from=2026-01-01')];
-  assert.deepEqual(bad.map((b) => (b.ok ? 'ok' : b.message)), ['statements.embed_unknown_figure', 'statements.embed_missing_param', 'statements.embed_unknown_param', 'statements.embed_missing_param']);
+  const bad = [
+    parseEmbed('median body=x'),
+    parseEmbed('overdue'),
+    parseEmbed('overdue body=x colour=red'),
+    parseEmbed('cases violation=torture from=2026-01-01'),
+  ];
+  assert.deepEqual(
+    bad.map((b) => (b.ok ? 'ok' : b.message)),
+    [
+      'statements.embed_unknown_figure',
+      'statements.embed_missing_param',
+      'statements.embed_unknown_param',
+      'statements.embed_missing_param',
+    ],
+  );
   assert.equal(findEmbeds('a {{figure:overdue body=x}} b {{ figure: cases violation=y }} {{other}}').length, 2);
   assert.equal(findEmbeds('{{figure:overdue body=x\n}}').length, 0, 'an embed does not span lines');
 });
@@ -61,11 +74,50 @@ test('embeds: `words` prints a count with its noun in the plural form the number
   assert.equal(rate.ok ? 'ok' : rate.message, 'statements.embed_unknown_param', 'a rate is not a count of things');
   const text = (lang: Locale, n: number, words: boolean) => {
     const raw = `{{figure:overdue body=mvd${words ? ' words' : ''}}}`;
-    const embeds: EmbedViews = new Map([[raw, { state: 'figure', frozen: false, figure: { status: 'value', figure: 'overdue', value: n, percent: false, asOf: '2026-05-04T06:00:00.000Z', source: '/stats/bodies/1' } }]]);
+    const embeds: EmbedViews = new Map([
+      [
+        raw,
+        {
+          state: 'figure',
+          frozen: false,
+          figure: {
+            status: 'value',
+            figure: 'overdue',
+            value: n,
+            percent: false,
+            asOf: '2026-05-04T06:00:00.000Z',
+            source: '/stats/bodies/1',
+          },
+        },
+      ],
+    ]);
     return plainText(raw, { embeds, t: translator(lang), locale: lang, preview: false }).replace(/ \(.*$/, '');
   };
-  assert.deepEqual([1, 2, 5, 11, 21, 22].map((n) => text('ru', n, true)), ['1 просроченное обращение', '2 просроченных обращения', '5 просроченных обращений', '11 просроченных обращений', '21 просроченное обращение', '22 просроченных обращения']);
-  assert.deepEqual([1, 2, 5, 11, 21, 22].map((n) => text('en', n, true)), ['1 overdue appeal', '2 overdue appeals', '5 overdue appeals', '11 overdue appeals', '21 overdue appeals', '22 overdue appeals']);
-  assert.deepEqual([1, 2, 5, 11, 21, 22].map((n) => text('ky', n, true)), [1, 2, 5, 11, 21, 22].map((n) => `мөөнөтү өткөн ${n} кайрылуу`));
+  assert.deepEqual(
+    [1, 2, 5, 11, 21, 22].map((n) => text('ru', n, true)),
+    [
+      '1 просроченное обращение',
+      '2 просроченных обращения',
+      '5 просроченных обращений',
+      '11 просроченных обращений',
+      '21 просроченное обращение',
+      '22 просроченных обращения',
+    ],
+  );
+  assert.deepEqual(
+    [1, 2, 5, 11, 21, 22].map((n) => text('en', n, true)),
+    [
+      '1 overdue appeal',
+      '2 overdue appeals',
+      '5 overdue appeals',
+      '11 overdue appeals',
+      '21 overdue appeals',
+      '22 overdue appeals',
+    ],
+  );
+  assert.deepEqual(
+    [1, 2, 5, 11, 21, 22].map((n) => text('ky', n, true)),
+    [1, 2, 5, 11, 21, 22].map((n) => `мөөнөтү өткөн ${n} кайрылуу`),
+  );
   assert.equal(text('ru', 5, false), '5', 'without `words` the number alone, as the author wrote the noun');
 });

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { MIN_SAMPLE, percentile, rate, wilson } from '../../src/modules/stats/figures.js';
 import { parsePeriod } from '../../src/modules/stats/period.js';
 
-const near = (a: number | null, b: number, eps = 0.0005) => assert.ok(a !== null && Math.abs(a - b) < eps, `${a} ≈ ${b}`);
+const near = (a: number | null, b: number, eps = 0.0005) =>
+  assert.ok(a !== null && Math.abs(a - b) < eps, `${a} ≈ ${b}`);
 
 test('Wilson 95% interval on hand-computed values', () => {
   // 10 of 13: p = 0.7692; centre 0.7078, half-width 0.2104 (z = 1.96)
@@ -39,5 +40,8 @@ test('period filters: impossible months and reversed ranges are errors, not cras
   assert.equal(parsePeriod('x', undefined, '2026-03-10').error, 'stats.bad_month');
   assert.equal(parsePeriod('2026-05', '2026-01', '2026-03-10').error, 'stats.bad_range');
   assert.equal(parsePeriod('1990-01', '2026-01', '2026-03-10').error, 'stats.bad_range');
-  assert.deepEqual(parsePeriod(undefined, undefined, '2026-03-10'), { period: { from: '2025-04', to: '2026-03' }, error: null });
+  assert.deepEqual(parsePeriod(undefined, undefined, '2026-03-10'), {
+    period: { from: '2025-04', to: '2026-03' },
+    error: null,
+  });
 });

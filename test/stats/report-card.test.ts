@@ -44,12 +44,53 @@ forEachDialect('stats: report cards, league tables, map and the stats API on a h
     const owner = await buildUser(t);
     bodyA = await buildBody(t, { name_en: 'Ministry of Fixtures', kind: 'ministry' });
     bodyB = await buildBody(t, { name_en: 'Small Agency', kind: 'agency' });
-    for (const [on] of ANSWERS) await insertAppeal(t, { bodyId: bodyA, ownerId: owner.id, state: 'answered', receivedOn: '2026-02-02', dueDate: '2026-02-20', answeredOn: on, classification: on === '2026-03-02' ? 'refused' : on === '2026-02-23' ? null : 'satisfied', refusalReason: on === '2026-03-02' ? 'no_grounds' : null });
-    await insertAppeal(t, { bodyId: bodyA, ownerId: owner.id, state: 'registered', receivedOn: '2026-02-02', dueDate: '2026-02-20' });
-    await insertAppeal(t, { bodyId: bodyA, ownerId: owner.id, state: 'sent', receivedOn: '2026-03-02', dueDate: '2026-03-20', kind: 'information_request' });
-    const optedOut = await insertAppeal(t, { bodyId: bodyA, ownerId: owner.id, state: 'answered', receivedOn: '2026-02-02', dueDate: '2026-02-20', answeredOn: '2026-03-05' });
-    await t.db.conn.db.insertInto('stats_opt_out').values({ appeal_id: optedOut, created_at: t.clock.now.toISOString() }).execute();
-    for (const on of ['2026-02-03', '2026-02-04', '2026-02-05', '2026-02-23']) await insertAppeal(t, { bodyId: bodyB, ownerId: owner.id, state: 'answered', receivedOn: '2026-02-02', dueDate: '2026-02-20', answeredOn: on });
+    for (const [on] of ANSWERS)
+      await insertAppeal(t, {
+        bodyId: bodyA,
+        ownerId: owner.id,
+        state: 'answered',
+        receivedOn: '2026-02-02',
+        dueDate: '2026-02-20',
+        answeredOn: on,
+        classification: on === '2026-03-02' ? 'refused' : on === '2026-02-23' ? null : 'satisfied',
+        refusalReason: on === '2026-03-02' ? 'no_grounds' : null,
+      });
+    await insertAppeal(t, {
+      bodyId: bodyA,
+      ownerId: owner.id,
+      state: 'registered',
+      receivedOn: '2026-02-02',
+      dueDate: '2026-02-20',
+    });
+    await insertAppeal(t, {
+      bodyId: bodyA,
+      ownerId: owner.id,
+      state: 'sent',
+      receivedOn: '2026-03-02',
+      dueDate: '2026-03-20',
+      kind: 'information_request',
+    });
+    const optedOut = await insertAppeal(t, {
+      bodyId: bodyA,
+      ownerId: owner.id,
+      state: 'answered',
+      receivedOn: '2026-02-02',
+      dueDate: '2026-02-20',
+      answeredOn: '2026-03-05',
+    });
+    await t.db.conn.db
+      .insertInto('stats_opt_out')
+      .values({ appeal_id: optedOut, created_at: t.clock.now.toISOString() })
+      .execute();
+    for (const on of ['2026-02-03', '2026-02-04', '2026-02-05', '2026-02-23'])
+      await insertAppeal(t, {
+        bodyId: bodyB,
+        ownerId: owner.id,
+        state: 'answered',
+        receivedOn: '2026-02-02',
+        dueDate: '2026-02-20',
+        answeredOn: on,
+      });
     await refreshStats(t.db.conn.db, kyrgyzDateOf(t.clock.now), t.clock.now);
   });
   after(async () => t.close());
@@ -72,22 +113,35 @@ forEachDialect('stats: report cards, league tables, map and the stats API on a h
     assert.deepEqual(s.refusalReasons, { no_grounds: 1 });
     assert.deepEqual(
       s.trend.map((m: { month: string; received: number }) => [m.month, m.received]),
-      [['2026-01', 0], ['2026-02', 13], ['2026-03', 1]],
+      [
+        ['2026-01', 0],
+        ['2026-02', 13],
+        ['2026-03', 1],
+      ],
     );
-    assert.deepEqual(s.byKind.map((k: { kind: string }) => k.kind), ['application', 'information_request']);
+    assert.deepEqual(
+      s.byKind.map((k: { kind: string }) => k.kind),
+      ['application', 'information_request'],
+    );
   });
 
   test('below the minimum sample the rate is withheld, on the API and on the page', async () => {
-    const s = (await t.app.inject({ method: 'GET', url: `/api/v1/stats/bodies/${bodyB}?from=2026-01&to=2026-03` })).json();
+    const s = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/stats/bodies/${bodyB}?from=2026-01&to=2026-03` })
+    ).json();
     assert.equal(s.figures.onTimeRate.n, 4);
     assert.equal(s.figures.onTimeRate.rate, null);
-    const page = await new Agent(t.app, { 'accept-language': 'en' }).get(`/stats/bodies/${bodyB}?from=2026-01&to=2026-03`);
+    const page = await new Agent(t.app, { 'accept-language': 'en' }).get(
+      `/stats/bodies/${bodyB}?from=2026-01&to=2026-03`,
+    );
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Too few cases \(4; at least 10 needed\)/);
   });
 
   test('the report card page shows the figures, the basis and a chart with a table alternative', async () => {
-    const page = await new Agent(t.app, { 'accept-language': 'en' }).get(`/stats/bodies/${bodyA}?from=2026-01&to=2026-03`);
+    const page = await new Agent(t.app, { 'accept-language': 'en' }).get(
+      `/stats/bodies/${bodyA}?from=2026-01&to=2026-03`,
+    );
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /77% \(95% interval 50%–92%; 10 of 13\)/);
     assert.match(page.body, /whose owners allow statistical use \(allowed by default\)/);
@@ -102,31 +156,50 @@ forEachDialect('stats: report cards, league tables, map and the stats API on a h
     const a = page.body.indexOf('Ministry of Fixtures');
     const b = page.body.indexOf('Small Agency');
     assert.ok(a > 0 && b > a);
-    const onlyAgencies = await new Agent(t.app, { 'accept-language': 'en' }).get('/stats/league?from=2026-01&to=2026-03&body_kind=agency');
+    const onlyAgencies = await new Agent(t.app, { 'accept-language': 'en' }).get(
+      '/stats/league?from=2026-01&to=2026-03&body_kind=agency',
+    );
     assert.doesNotMatch(onlyAgencies.body, /Ministry of Fixtures/);
   });
 
   test('consent withdrawn later: the aggregates follow in the same transaction', async () => {
     const db = t.db.conn.db;
-    const before = (await t.app.inject({ method: 'GET', url: `/api/v1/stats/bodies/${bodyB}?from=2026-01&to=2026-03` })).json();
-    const id = (await db.selectFrom('appeal').select('id').where('body_id', '=', bodyB).orderBy('id').executeTakeFirstOrThrow()).id;
+    const before = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/stats/bodies/${bodyB}?from=2026-01&to=2026-03` })
+    ).json();
+    const id = (
+      await db.selectFrom('appeal').select('id').where('body_id', '=', bodyB).orderBy('id').executeTakeFirstOrThrow()
+    ).id;
     const { refreshAppeals } = await import('../../src/modules/stats/refresh.js');
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('stats_opt_out').values({ appeal_id: id, created_at: t.clock.now.toISOString() }).execute();
       await refreshAppeals(trx, [id], '2026-03-10');
     });
-    const after = (await t.app.inject({ method: 'GET', url: `/api/v1/stats/bodies/${bodyB}?from=2026-01&to=2026-03` })).json();
+    const after = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/stats/bodies/${bodyB}?from=2026-01&to=2026-03` })
+    ).json();
     assert.equal(after.figures.received, before.figures.received - 1);
   });
 
   test('an answer recorded later is picked up by the next incremental run; a report card reads only aggregates', async () => {
     const db = t.db.conn.db;
-    const open = await db.selectFrom('appeal').select('id').where('body_id', '=', bodyA).where('state', '=', 'registered').executeTakeFirstOrThrow();
+    const open = await db
+      .selectFrom('appeal')
+      .select('id')
+      .where('body_id', '=', bodyA)
+      .where('state', '=', 'registered')
+      .executeTakeFirstOrThrow();
     t.clock.advance(60_000);
-    await db.updateTable('appeal').set({ state: 'answered', answered_on: '2026-03-09', updated_at: t.clock.now.toISOString() }).where('id', '=', open.id).execute();
+    await db
+      .updateTable('appeal')
+      .set({ state: 'answered', answered_on: '2026-03-09', updated_at: t.clock.now.toISOString() })
+      .where('id', '=', open.id)
+      .execute();
     const looked = await refreshStats(db, '2026-03-10', t.clock.now);
     assert.equal(looked, 1, 'incremental: only the changed appeal is looked at');
-    const s = (await t.app.inject({ method: 'GET', url: `/api/v1/stats/bodies/${bodyA}?from=2026-01&to=2026-03` })).json();
+    const s = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/stats/bodies/${bodyA}?from=2026-01&to=2026-03` })
+    ).json();
     assert.equal(s.overdueNow, 0);
     assert.equal(s.figures.answered, 13);
     assert.equal(s.figures.onTimeRate.n, 13);
@@ -138,12 +211,22 @@ forEachDialect('stats: report cards, league tables, map and the stats API on a h
     const url = `/api/v1/stats/bodies/${bodyA}?from=2026-01&to=2026-03`;
     const first = (await t.app.inject({ method: 'GET', url })).json();
     // A write that does not bump the version (what no writer does) is not seen: the figures are kept…
-    await db.updateTable('stats_body_month').set((eb) => ({ received: eb('received', '+', 1000) })).where('body_id', '=', bodyA).where('month', '=', '2026-02').execute();
+    await db
+      .updateTable('stats_body_month')
+      .set((eb) => ({ received: eb('received', '+', 1000) }))
+      .where('body_id', '=', bodyA)
+      .where('month', '=', '2026-02')
+      .execute();
     assert.equal((await t.app.inject({ method: 'GET', url })).json().figures.received, first.figures.received);
     // …and a new version, as any process writing the aggregates sets it, is seen on the next request.
     await bumpStatsVersion(db);
     assert.equal((await t.app.inject({ method: 'GET', url })).json().figures.received, first.figures.received + 1000);
-    await db.updateTable('stats_body_month').set((eb) => ({ received: eb('received', '-', 1000) })).where('body_id', '=', bodyA).where('month', '=', '2026-02').execute();
+    await db
+      .updateTable('stats_body_month')
+      .set((eb) => ({ received: eb('received', '-', 1000) }))
+      .where('body_id', '=', bodyA)
+      .where('month', '=', '2026-02')
+      .execute();
     await bumpStatsVersion(db);
     assert.equal((await t.app.inject({ method: 'GET', url })).json().figures.received, first.figures.received);
     // The league table also follows the directory: a body whose kind changes leaves its table at once.
@@ -152,14 +235,28 @@ forEachDialect('stats: report cards, league tables, map and the stats API on a h
     assert.match((await en.get(league)).body, /Ministry of Fixtures/);
     const kind = (await db.selectFrom('body').select('kind').where('id', '=', bodyA).executeTakeFirstOrThrow()).kind;
     t.clock.advance(1000);
-    await db.updateTable('body').set({ kind: 'agency', updated_at: t.clock.now.toISOString() }).where('id', '=', bodyA).execute();
+    await db
+      .updateTable('body')
+      .set({ kind: 'agency', updated_at: t.clock.now.toISOString() })
+      .where('id', '=', bodyA)
+      .execute();
     assert.doesNotMatch((await en.get(league)).body, /Ministry of Fixtures/);
-    await db.updateTable('body').set({ kind, updated_at: new Date(t.clock.now.getTime() + 1000).toISOString() }).where('id', '=', bodyA).execute();
+    await db
+      .updateTable('body')
+      .set({ kind, updated_at: new Date(t.clock.now.getTime() + 1000).toISOString() })
+      .where('id', '=', bodyA)
+      .execute();
   });
 
   test('bad period filters and unknown export formats answer clearly, never 500', async () => {
     const en = new Agent(t.app, { 'accept-language': 'en' });
-    for (const q of ['from=2026-13', 'from=2026-02-30', 'to=abc', 'from=2026-05&to=2026-01', `from=${'9'.repeat(5000)}`]) {
+    for (const q of [
+      'from=2026-13',
+      'from=2026-02-30',
+      'to=abc',
+      'from=2026-05&to=2026-01',
+      `from=${'9'.repeat(5000)}`,
+    ]) {
       const page = await en.get(`/stats/bodies/${bodyA}?${q}`);
       assert.equal(page.statusCode, 400, q);
       assert.match(page.body, /Enter a month as YYYY-MM|The start must not be after the end/);
@@ -168,7 +265,10 @@ forEachDialect('stats: report cards, league tables, map and the stats API on a h
     }
     const api = await t.app.inject({ method: 'GET', url: `/api/v1/stats/bodies/${bodyA}?from=2026-13` });
     assert.equal(api.statusCode, 400);
-    const reversed = await t.app.inject({ method: 'GET', url: `/api/v1/stats/bodies/${bodyA}?from=2026-05&to=2026-01` });
+    const reversed = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/stats/bodies/${bodyA}?from=2026-05&to=2026-01`,
+    });
     assert.equal(reversed.statusCode, 400);
     assert.equal(reversed.json().error.fields[0].field, 'from');
     for (const f of ['bodies.xml', 'secrets.csv', 'appeals.csv.exe', '..%2f..%2fetc.csv']) {
@@ -202,7 +302,10 @@ forEachDialect('stats: report cards, league tables, map and the stats API on a h
     assert.equal(csv.statusCode, 200);
     assert.match(String(csv.headers['content-type']), /text\/csv/);
     assert.deepEqual([...csv.rawPayload.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for spreadsheets');
-    const lines = csv.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = csv.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     assert.equal(lines[0], 'body_id,month,kind,received,answered,on_time,late,outcomes,reasons,days_hist');
     const json = (await t.app.inject({ method: 'GET', url: '/data/stats.json' })).json();
     assert.equal(json.licence, 'CC BY 4.0');

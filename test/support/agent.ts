@@ -19,7 +19,8 @@ export class Agent {
 
   private store(res: LightMyRequestResponse): void {
     for (const c of res.cookies) {
-      if (c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === '') this.cookies.delete(c.name);
+      if (c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === '')
+        this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
   }
@@ -29,7 +30,12 @@ export class Agent {
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    const res = await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { cookie: this.cookieHeader(), ...this.headers, ...headers } });
+    const res = await this.app.inject({
+      method: 'GET',
+      url,
+      remoteAddress: this.remoteAddress,
+      headers: { cookie: this.cookieHeader(), ...this.headers, ...headers },
+    });
     this.store(res);
     return res;
   }
@@ -42,14 +48,26 @@ export class Agent {
   }
 
   /** Posts a urlencoded form with the CSRF token (pass csrf: false to leave it out). */
-  async post(url: string, form: Record<string, string> = {}, opts: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
-    const body = new URLSearchParams({ ...(opts.csrf === false ? {} : { _csrf: await this.csrf() }), ...form }).toString();
+  async post(
+    url: string,
+    form: Record<string, string> = {},
+    opts: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams({
+      ...(opts.csrf === false ? {} : { _csrf: await this.csrf() }),
+      ...form,
+    }).toString();
     const res = await this.app.inject({
       method: 'POST',
       url,
       remoteAddress: this.remoteAddress,
       payload: body,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader(), ...this.headers, ...opts.headers },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: this.cookieHeader(),
+        ...this.headers,
+        ...opts.headers,
+      },
     });
     this.store(res);
     return res;
@@ -59,9 +77,17 @@ export class Agent {
    * Posts a multipart form (text fields and files) as a browser does; the CSRF token travels in the
    * query string, as `PostForm` puts it for multipart forms (pass csrf: false to leave it out).
    */
-  async postMultipart(url: string, fields: Record<string, string> | [string, string][] = {}, files: FilePart[] = [], opts: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
+  async postMultipart(
+    url: string,
+    fields: Record<string, string> | [string, string][] = {},
+    files: FilePart[] = [],
+    opts: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<LightMyRequestResponse> {
     const { payload, contentType } = multipartBody(fields, files);
-    const target = opts.csrf === false ? url : `${url}${url.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(await this.csrf())}`;
+    const target =
+      opts.csrf === false
+        ? url
+        : `${url}${url.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(await this.csrf())}`;
     const res = await this.app.inject({
       method: 'POST',
       url: target,

@@ -31,7 +31,9 @@ export function cliEnvironment(dialect: Dialect, prefix: string): void {
 }
 
 /** Runs a CLI command in-process and returns what it printed and the exit code it set. */
-export async function capture(fn: () => Promise<void>): Promise<{ out: string; err: string; code: number | undefined }> {
+export async function capture(
+  fn: () => Promise<void>,
+): Promise<{ out: string; err: string; code: number | undefined }> {
   const out: string[] = [];
   const err: string[] = [];
   const log = console.log;

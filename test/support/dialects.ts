@@ -43,7 +43,10 @@ export interface TestDatabase {
 }
 
 /** A fresh, migrated database of the dialect (SQLite file when `file` is given, else in memory). */
-export async function openTestDatabase(dialect: Dialect, opts: { file?: string; migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function openTestDatabase(
+  dialect: Dialect,
+  opts: { file?: string; migrate?: boolean } = {},
+): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const config: DatabaseConfig = { dialect: 'sqlite', file: opts.file ?? ':memory:' };
     const conn = openDatabase(config);

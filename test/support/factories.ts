@@ -6,7 +6,13 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../../src/platform/db/database.js';
-import type { AppealKind, AppealLanguage, AppealState, Classification, RefusalReason } from '../../src/modules/appeals/kinds.js';
+import type {
+  AppealKind,
+  AppealLanguage,
+  AppealState,
+  Classification,
+  RefusalReason,
+} from '../../src/modules/appeals/kinds.js';
 import { createReport, makeReceipt } from '../../src/modules/anonymous/commands/create-report.js';
 import type { Topic } from '../../src/modules/anonymous/tables.js';
 import { createCase } from '../../src/modules/cases/commands/create-case.js';
@@ -31,19 +37,42 @@ export interface TestUser {
 }
 
 /** Creates an active user; staff roles get TOTP set up (as the policy requires). */
-export async function buildUser(t: TestApp, overrides: Partial<{ role: Role; email: string; password: string; totp: boolean; status: 'active' | 'unconfirmed' | 'disabled' }> = {}): Promise<TestUser> {
+export async function buildUser(
+  t: TestApp,
+  overrides: Partial<{
+    role: Role;
+    email: string;
+    password: string;
+    totp: boolean;
+    status: 'active' | 'unconfirmed' | 'disabled';
+  }> = {},
+): Promise<TestUser> {
   counter++;
   const role = overrides.role ?? 'citizen';
   const email = overrides.email ?? `user${counter}.${role}@example.org`;
   const password = overrides.password ?? `correct horse battery ${counter}`;
   const db = t.db.conn.db;
   const id = await db.transaction().execute((trx) =>
-    createUser({ trx, email, displayName: `Test ${role} ${counter}`, role, password, status: overrides.status ?? 'active', actor: 'test', hash: { log2n: TEST_SCRYPT_LOG2N, r: 8, p: 1 }, now: t.clock.now }),
+    createUser({
+      trx,
+      email,
+      displayName: `Test ${role} ${counter}`,
+      role,
+      password,
+      status: overrides.status ?? 'active',
+      actor: 'test',
+      hash: { log2n: TEST_SCRYPT_LOG2N, r: 8, p: 1 },
+      now: t.clock.now,
+    }),
   );
   let totpSecret: string | null = null;
   if (overrides.totp ?? role !== 'citizen') {
     totpSecret = newTotpSecret();
-    await db.updateTable('user').set({ totp_secret_enc: t.cipher.encrypt(totpSecret, 'user.totp_secret') }).where('id', '=', id).execute();
+    await db
+      .updateTable('user')
+      .set({ totp_secret_enc: t.cipher.encrypt(totpSecret, 'user.totp_secret') })
+      .where('id', '=', id)
+      .execute();
   }
   return { id, email, password, role, totpSecret };
 }
@@ -90,10 +119,29 @@ export interface TerritoryOverrides {
 export async function buildTerritory(s: DbSource, o: TerritoryOverrides = {}): Promise<number> {
   const n = unique();
   const at = atOf(s);
-  const names = { name_ky: o.name_ky ?? `Сыноо аймагы ${n}`, name_ru: o.name_ru ?? `Тестовая область ${n}`, name_en: o.name_en ?? `Test oblast ${n}` };
+  const names = {
+    name_ky: o.name_ky ?? `Сыноо аймагы ${n}`,
+    name_ru: o.name_ru ?? `Тестовая область ${n}`,
+    name_en: o.name_en ?? `Test oblast ${n}`,
+  };
   const row = await dbOf(s)
     .insertInto('territory')
-    .values({ code: o.code ?? `T${n}`, level: o.level ?? 'oblast', ...names, parent_id: o.parent_id ?? null, lat: null, lon: null, boundary: null, valid_from: null, valid_to: null, successor_id: null, source: null, search_key: searchKey([names.name_ky, names.name_ru, names.name_en]), created_at: at, updated_at: at })
+    .values({
+      code: o.code ?? `T${n}`,
+      level: o.level ?? 'oblast',
+      ...names,
+      parent_id: o.parent_id ?? null,
+      lat: null,
+      lon: null,
+      boundary: null,
+      valid_from: null,
+      valid_to: null,
+      successor_id: null,
+      source: null,
+      search_key: searchKey([names.name_ky, names.name_ru, names.name_en]),
+      created_at: at,
+      updated_at: at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -115,7 +163,11 @@ export interface BodyOverrides {
 export async function buildBody(s: DbSource, o: BodyOverrides = {}): Promise<number> {
   const n = unique();
   const at = atOf(s);
-  const names = { name_ky: o.name_ky ?? `Сыноо органы ${n}`, name_ru: o.name_ru ?? `Тестовый орган ${n}`, name_en: o.name_en ?? `Test body ${n}` };
+  const names = {
+    name_ky: o.name_ky ?? `Сыноо органы ${n}`,
+    name_ru: o.name_ru ?? `Тестовый орган ${n}`,
+    name_en: o.name_en ?? `Test body ${n}`,
+  };
   const row = await dbOf(s)
     .insertInto('body')
     .values({
@@ -181,7 +233,10 @@ export async function buildAppeal(s: DbSource, o: AppealOverrides = {}): Promise
   const answered = past(['answered', 'classified', 'closed']);
   const classified = past(['classified', 'closed']);
   const redirectedTo = state === 'redirected' ? await buildBody(s) : null;
-  const registered = past(['registered', 'extended', 'redirected', 'answered', 'classified', 'closed']) && o.registrationNumber !== null ? (o.registrationNumber ?? `R-${n}`) : null;
+  const registered =
+    past(['registered', 'extended', 'redirected', 'answered', 'classified', 'closed']) && o.registrationNumber !== null
+      ? (o.registrationNumber ?? `R-${n}`)
+      : null;
   const row = await db
     .insertInto('appeal')
     .values({
@@ -230,33 +285,91 @@ async function ownerFor(s: DbSource): Promise<number> {
   const n = unique();
   return dbOf(s)
     .transaction()
-    .execute((trx) => createUser({ trx, email: `owner${n}@example.org`, displayName: `Owner ${n}`, role: 'citizen', password: `correct horse battery ${n}`, status: 'active', actor: 'test', hash: { log2n: TEST_SCRYPT_LOG2N, r: 8, p: 1 }, now: new Date(FIXED_AT) }));
+    .execute((trx) =>
+      createUser({
+        trx,
+        email: `owner${n}@example.org`,
+        displayName: `Owner ${n}`,
+        role: 'citizen',
+        password: `correct horse battery ${n}`,
+        status: 'active',
+        actor: 'test',
+        hash: { log2n: TEST_SCRYPT_LOG2N, r: 8, p: 1 },
+        now: new Date(FIXED_AT),
+      }),
+    );
 }
 
 /** A human-rights case opened by a lawyer (made if not given), through the module's command. */
-export async function buildCase(t: TestApp, o: { userId?: number; title?: string; summary?: string; territoryId?: number } = {}): Promise<{ id: number; reference: string; userId: number }> {
+export async function buildCase(
+  t: TestApp,
+  o: { userId?: number; title?: string; summary?: string; territoryId?: number } = {},
+): Promise<{ id: number; reference: string; userId: number }> {
   const userId = o.userId ?? (await buildUser(t, { role: 'lawyer' })).id;
-  const input = { title: o.title ?? `Test case ${unique()}`, summary: o.summary ?? 'What we know so far.', ...(o.territoryId ? { territory_id: String(o.territoryId) } : {}) };
-  const made = await t.db.conn.db.transaction().execute((trx) => createCase({ trx, cipher: t.cipher, userId, input, now: t.clock.now }));
+  const input = {
+    title: o.title ?? `Test case ${unique()}`,
+    summary: o.summary ?? 'What we know so far.',
+    ...(o.territoryId ? { territory_id: String(o.territoryId) } : {}),
+  };
+  const made = await t.db.conn.db
+    .transaction()
+    .execute((trx) => createCase({ trx, cipher: t.cipher, userId, input, now: t.clock.now }));
   return { ...made, userId };
 }
 
 /** An anonymous report, through the module's command; returns its id and the reporter's receipt. */
-export async function buildReport(t: TestApp, o: { what?: string; topic?: Topic; bodyId?: number | null } = {}): Promise<{ id: number; receipt: string }> {
+export async function buildReport(
+  t: TestApp,
+  o: { what?: string; topic?: Topic; bodyId?: number | null } = {},
+): Promise<{ id: number; receipt: string }> {
   const { receipt, ...stored } = await makeReceipt(t.cipher, { log2n: TEST_SCRYPT_LOG2N, r: 8, p: 1 });
-  const input = { topic: o.topic ?? 'other', bodyId: o.bodyId ?? null, what: o.what ?? 'Something happened that someone should know about.', when: '', where: '', consent: { description: false, details: false, institution: false, files: false } };
-  const id = await t.db.conn.db.transaction().execute((trx) => createReport({ trx, cipher: t.cipher, input, files: [], receipt: stored, formToken: crypto.randomBytes(16).toString('hex'), now: t.clock.now }));
+  const input = {
+    topic: o.topic ?? 'other',
+    bodyId: o.bodyId ?? null,
+    what: o.what ?? 'Something happened that someone should know about.',
+    when: '',
+    where: '',
+    consent: { description: false, details: false, institution: false, files: false },
+  };
+  const id = await t.db.conn.db.transaction().execute((trx) =>
+    createReport({
+      trx,
+      cipher: t.cipher,
+      input,
+      files: [],
+      receipt: stored,
+      formToken: crypto.randomBytes(16).toString('hex'),
+      now: t.clock.now,
+    }),
+  );
   return { id, receipt };
 }
 
 /** A statement (published now unless `published: false`) by a coordinator (made if not given). */
-export async function buildStatement(t: TestApp, o: { actorId?: number; published?: boolean; input?: Partial<StatementInput> } = {}): Promise<number> {
+export async function buildStatement(
+  t: TestApp,
+  o: { actorId?: number; published?: boolean; input?: Partial<StatementInput> } = {},
+): Promise<number> {
   const actorId = o.actorId ?? (await buildUser(t, { role: 'coordinator' })).id;
-  const input: StatementInput = { kind: 'statement', tags: '', title_ky: 'Билдирүү', title_ru: 'Заявление', title_en: `Statement ${unique()}`, summary_ky: '', summary_ru: '', summary_en: '', body_ky: 'Текст.', body_ru: 'Текст.', body_en: 'Text.', ...o.input };
+  const input: StatementInput = {
+    kind: 'statement',
+    tags: '',
+    title_ky: 'Билдирүү',
+    title_ru: 'Заявление',
+    title_en: `Statement ${unique()}`,
+    summary_ky: '',
+    summary_ru: '',
+    summary_en: '',
+    body_ky: 'Текст.',
+    body_ru: 'Текст.',
+    body_en: 'Text.',
+    ...o.input,
+  };
   const mail = { cipher: t.cipher, publicUrl: t.config.publicUrl, now: t.clock.now };
   return t.db.conn.db.transaction().execute(async (trx) => {
     const id = await createStatement({ trx, input, actorId, now: t.clock.now });
-    if (o.published !== false) await publishStatement({ trx, id, choice: { when: 'now' }, actorId, now: t.clock.now, mail });
+    if (o.published !== false)
+      await publishStatement({ trx, id, choice: { when: 'now' }, actorId, now: t.clock.now, mail });
     return id;
   });
 }

@@ -24,7 +24,16 @@ export function errorBody(res: LightMyRequestResponse): ErrorBody {
 }
 
 /** Things a 5xx or 4xx body must never show: stack frames, SQL, file paths, driver names. */
-export const INTERNALS = [/\bat .+\(.+:\d+:\d+\)/, /\.tsx?:\d+/, /\/work\//, /node_modules/, /\bselect\b.+\bfrom\b/i, /\binsert into\b/i, /sqlite/i, /SqliteError|pg_|ECONNREFUSED/];
+export const INTERNALS = [
+  /\bat .+\(.+:\d+:\d+\)/,
+  /\.tsx?:\d+/,
+  /\/work\//,
+  /node_modules/,
+  /\bselect\b.+\bfrom\b/i,
+  /\binsert into\b/i,
+  /sqlite/i,
+  /SqliteError|pg_|ECONNREFUSED/,
+];
 
 /** Which of INTERNALS appear in the body (empty when none). */
 export function internalsIn(body: string): string[] {

@@ -14,12 +14,20 @@ export interface FilePart {
  * A multipart body: text fields (repeated keys as pairs), then the files. Names go out as given
  * (quotes and CR/LF included), so the fuzzer can send what a hostile client would.
  */
-export function multipartBody(fields: Record<string, string> | [string, string][], files: FilePart[] = []): { payload: Buffer; contentType: string } {
+export function multipartBody(
+  fields: Record<string, string> | [string, string][],
+  files: FilePart[] = [],
+): { payload: Buffer; contentType: string } {
   const boundary = `----achyk${crypto.randomBytes(8).toString('hex')}`;
   const parts: Buffer[] = [];
-  for (const [k, v] of Array.isArray(fields) ? fields : Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const [k, v] of Array.isArray(fields) ? fields : Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   for (const f of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.filename}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.filename}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+    );
     parts.push(Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content), Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));

@@ -52,7 +52,8 @@ function run(bin: string, args: string[]): void {
 
 export async function startPostgres(opts: { fsync?: boolean } = {}): Promise<PgServer> {
   const binDir = findPgBinDir();
-  if (!binDir) throw new Error('PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/pg_ctl); apt-get install postgresql');
+  if (!binDir)
+    throw new Error('PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/pg_ctl); apt-get install postgresql');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'achyk-pg-'));
   fs.chmodSync(dir, 0o755);
   const dataDir = path.join(dir, 'data');
@@ -60,9 +61,36 @@ export async function startPostgres(opts: { fsync?: boolean } = {}): Promise<PgS
   fs.mkdirSync(sockDir);
   if (isRoot()) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
   const port = await freePort();
-  run(path.join(binDir, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
-  const options = [`-p ${port}`, `-k ${sockDir}`, `-h 127.0.0.1`, `-c max_connections=200`, opts.fsync ? '' : '-F'].join(' ');
-  run(path.join(binDir, 'pg_ctl'), ['-D', dataDir, '-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  run(path.join(binDir, 'initdb'), [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync',
+  ]);
+  const options = [
+    `-p ${port}`,
+    `-k ${sockDir}`,
+    `-h 127.0.0.1`,
+    `-c max_connections=200`,
+    opts.fsync ? '' : '-F',
+  ].join(' ');
+  run(path.join(binDir, 'pg_ctl'), [
+    '-D',
+    dataDir,
+    '-o',
+    options,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-w',
+    '-t',
+    '60',
+    'start',
+  ]);
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

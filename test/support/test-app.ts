@@ -58,10 +58,18 @@ export interface TestAppOptions {
 export async function buildTestApp(dialect: Dialect, opts: TestAppOptions = {}): Promise<TestApp> {
   const dir = opts.reuse?.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'achyk-test-'));
   const config: Config = {
-    ...loadConfig({ ACHYK_DATA_DIR: dir, PUBLIC_URL: 'http://localhost:3000', NODE_ENV: 'test', LOG_LEVEL: 'info', ...opts.env }),
+    ...loadConfig({
+      ACHYK_DATA_DIR: dir,
+      PUBLIC_URL: 'http://localhost:3000',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      ...opts.env,
+    }),
     scryptLog2N: opts.scryptLog2N ?? TEST_SCRYPT_LOG2N,
   };
-  const db = opts.reuse?.db ?? (await openTestDatabase(dialect, { file: opts.sqliteFile ? path.join(dir, 'achyk.sqlite') : undefined }));
+  const db =
+    opts.reuse?.db ??
+    (await openTestDatabase(dialect, { file: opts.sqliteFile ? path.join(dir, 'achyk.sqlite') : undefined }));
   config.database = db.config;
   const { keys } = loadOrCreateKeyFile(config.keyFile);
   const cipher = createFieldCipher(keys);
@@ -92,7 +100,10 @@ export async function buildTestApp(dialect: Dialect, opts: TestAppOptions = {}):
     logs,
     async sentMail() {
       if (!fs.existsSync(config.mailDir)) return [];
-      const files = fs.readdirSync(config.mailDir).filter((f) => f.endsWith('.eml')).sort();
+      const files = fs
+        .readdirSync(config.mailDir)
+        .filter((f) => f.endsWith('.eml'))
+        .sort();
       return Promise.all(
         files.map(async (f) => {
           const parsed = await simpleParser(fs.readFileSync(path.join(config.mailDir, f)));

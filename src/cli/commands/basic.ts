@@ -71,7 +71,9 @@ export const keysRotateCommand: CliCommand = {
     const runtime = await cli.openRuntime({ config });
     try {
       const result = await rotateKeys({ db: runtime.conn.db, keyFile: config.keyFile });
-      console.log(`New active key ${result.newKeyId}; re-encrypted ${result.reencrypted} values. Old keys stay in the key file for old backups. Restart a running server so it loads the new key.`);
+      console.log(
+        `New active key ${result.newKeyId}; re-encrypted ${result.reencrypted} values. Old keys stay in the key file for old backups. Restart a running server so it loads the new key.`,
+      );
     } finally {
       await runtime.close();
     }

@@ -12,13 +12,25 @@ import type { CliCommand, CliContext } from '../../platform/cli/command.js';
 import type { Runtime } from '../../platform/runtime.js';
 
 function generatedPassword(): string {
-  return crypto.randomBytes(15).toString('base64url').replace(/[-_]/g, 'x').replace(/(.{5})(?=.)/g, '$1-');
+  return crypto
+    .randomBytes(15)
+    .toString('base64url')
+    .replace(/[-_]/g, 'x')
+    .replace(/(.{5})(?=.)/g, '$1-');
 }
 
 export const userAddCommand: CliCommand = {
   summary: 'create an account: --email E --name N --role admin|coordinator|lawyer|monitor|citizen [--password P]',
   async run(args, cli) {
-    const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'admin' }, password: { type: 'string' } } });
+    const { values } = parseArgs({
+      args,
+      options: {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string', default: 'admin' },
+        password: { type: 'string' },
+      },
+    });
     if (!values.email) throw new UsageError('achyk user add needs --email');
     if (!ROLES.includes(values.role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
     const config = loadConfig();
@@ -26,7 +38,17 @@ export const userAddCommand: CliCommand = {
     try {
       const password = values.password ?? generatedPassword();
       await runtime.conn.db.transaction().execute((trx) =>
-        createUser({ trx, email: values.email!, displayName: values.name ?? values.email!.split('@')[0]!, role: values.role as Role, password, status: 'active', actor: 'cli', hash: { log2n: config.scryptLog2N, r: 8, p: 1 }, now: new Date() }),
+        createUser({
+          trx,
+          email: values.email!,
+          displayName: values.name ?? values.email!.split('@')[0]!,
+          role: values.role as Role,
+          password,
+          status: 'active',
+          actor: 'cli',
+          hash: { log2n: config.scryptLog2N, r: 8, p: 1 },
+          now: new Date(),
+        }),
       );
       console.log(`Created ${values.role} ${values.email}.`);
       if (!values.password) console.log(`One-time password (shown once): ${password}`);
@@ -36,7 +58,11 @@ export const userAddCommand: CliCommand = {
   },
 };
 
-async function withUser(args: string[], cli: CliContext, fn: (p: { runtime: Runtime; userId: number; email: string }) => Promise<void>) {
+async function withUser(
+  args: string[],
+  cli: CliContext,
+  fn: (p: { runtime: Runtime; userId: number; email: string }) => Promise<void>,
+) {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { email: { type: 'string' } } });
   const email = values.email ?? positionals[0];
   if (!email) throw new UsageError('give the account e-mail: --email E');
@@ -56,7 +82,11 @@ export const userDisableCommand: CliCommand = {
     withUser(args, cli, async ({ runtime, userId, email }) => {
       await runtime.conn.db.transaction().execute(async (trx) => {
         const at = new Date();
-        await trx.updateTable('user').set({ status: 'disabled', updated_at: at.toISOString() }).where('id', '=', userId).execute();
+        await trx
+          .updateTable('user')
+          .set({ status: 'disabled', updated_at: at.toISOString() })
+          .where('id', '=', userId)
+          .execute();
         await deleteOtherSessions(trx, userId, null);
         await revokeApiTokens(trx, userId, at);
         await appendAudit(trx, { actor: 'cli', action: 'user.disable', objectType: 'user', objectId: userId, at });
@@ -66,7 +96,8 @@ export const userDisableCommand: CliCommand = {
 };
 
 export const userResetPasswordCommand: CliCommand = {
-  summary: 'set a new one-time password, end the sessions and revoke the API tokens: --email E (also clears TOTP with --clear-totp)',
+  summary:
+    'set a new one-time password, end the sessions and revoke the API tokens: --email E (also clears TOTP with --clear-totp)',
   async run(args, cli) {
     const clearTotp = args.includes('--clear-totp');
     await withUser(
@@ -79,13 +110,25 @@ export const userResetPasswordCommand: CliCommand = {
         await runtime.conn.db.transaction().execute(async (trx) => {
           await trx
             .updateTable('user')
-            .set({ password_hash: hash, password_changed_at: at.toISOString(), updated_at: at.toISOString(), ...(clearTotp ? { totp_secret_enc: null, totp_last_step: null } : {}) })
+            .set({
+              password_hash: hash,
+              password_changed_at: at.toISOString(),
+              updated_at: at.toISOString(),
+              ...(clearTotp ? { totp_secret_enc: null, totp_last_step: null } : {}),
+            })
             .where('id', '=', userId)
             .execute();
           if (clearTotp) await trx.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
           await deleteOtherSessions(trx, userId, null);
           await revokeApiTokens(trx, userId, at);
-          await appendAudit(trx, { actor: 'cli', action: 'auth.password_reset', objectType: 'user', objectId: userId, data: { clearTotp }, at });
+          await appendAudit(trx, {
+            actor: 'cli',
+            action: 'auth.password_reset',
+            objectType: 'user',
+            objectId: userId,
+            data: { clearTotp },
+            at,
+          });
         });
         console.log(`New one-time password for ${email} (shown once): ${password}`);
       },

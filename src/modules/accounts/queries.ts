@@ -14,7 +14,11 @@ export function findUserById(db: Executor, id: number) {
 }
 
 export function listUsers(db: Executor) {
-  return db.selectFrom('user').select(['id', 'email', 'display_name', 'role', 'status', 'created_at', 'totp_secret_enc']).orderBy('id').execute();
+  return db
+    .selectFrom('user')
+    .select(['id', 'email', 'display_name', 'role', 'status', 'created_at', 'totp_secret_enc'])
+    .orderBy('id')
+    .execute();
 }
 
 export function listApiTokens(db: Executor, userId: number) {
@@ -28,6 +32,11 @@ export function listApiTokens(db: Executor, userId: number) {
 }
 
 export async function countUnusedRecoveryCodes(db: Executor, userId: number): Promise<number> {
-  const rows = await db.selectFrom('recovery_code').select('id').where('user_id', '=', userId).where('used_at', 'is', null).execute();
+  const rows = await db
+    .selectFrom('recovery_code')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
   return rows.length;
 }

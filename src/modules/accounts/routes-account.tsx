@@ -38,8 +38,23 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     };
   }
 
-  async function showAccount(request: FastifyRequest, status = 200, extra: { errors?: FieldError[]; newToken?: string; message?: string } = {}) {
-    return { status, page: <AccountPage ctx={viewContext(request)} account={await accountView(request.ctx.user!.id)} errors={extra.errors ?? []} newToken={extra.newToken} message={extra.message} /> };
+  async function showAccount(
+    request: FastifyRequest,
+    status = 200,
+    extra: { errors?: FieldError[]; newToken?: string; message?: string } = {},
+  ) {
+    return {
+      status,
+      page: (
+        <AccountPage
+          ctx={viewContext(request)}
+          account={await accountView(request.ctx.user!.id)}
+          errors={extra.errors ?? []}
+          newToken={extra.newToken}
+          message={extra.message}
+        />
+      ),
+    };
   }
 
   app.get('/account', { config: { policy: 'account.self' } }, async (request, reply) => {
@@ -53,11 +68,20 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     const secret = await pendingTotpSecret({ db, cipher, sessionHash: request.ctx.session!.tokenHash });
     const QRCode = (await import('qrcode')).default; // Loaded on first use, not at start: the server's memory budget (docs/performance.md, RSS).
     const qrDataUrl = await QRCode.toDataURL(totpUri(secret, user.email), { margin: 1, width: 200 });
-    return <TotpSetupPage ctx={viewContext(request)} errors={errors} secret={secret} qrDataUrl={qrDataUrl} required={!user.totp_secret_enc && requiresTotp(user.role)} />;
+    return (
+      <TotpSetupPage
+        ctx={viewContext(request)}
+        errors={errors}
+        secret={secret}
+        qrDataUrl={qrDataUrl}
+        required={!user.totp_secret_enc && requiresTotp(user.role)}
+      />
+    );
   }
 
   /** Replacing a working second factor, or its recovery codes, needs a recent password. */
-  const staleForTotpChange = (request: FastifyRequest) => !!request.ctx.user?.totpEnabled && !recentlyAuthenticated(request);
+  const staleForTotpChange = (request: FastifyRequest) =>
+    !!request.ctx.user?.totpEnabled && !recentlyAuthenticated(request);
 
   app.get('/account/totp/setup', { config: { policy: 'public', enrolment: true } }, async (request, reply) => {
     if (staleForTotpChange(request)) return redirectTo(reply, reauthUrl('/account/totp/setup'));
@@ -69,8 +93,16 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     const userId = enrollingUserId(request);
     const form = parseForm(totpForm, request.body);
     if (!form.ok) return sendPage(reply, await setupPage(request, form.errors), 422);
-    const result = await confirmTotpEnrolment({ db, cipher, userId, sessionHash: request.ctx.session!.tokenHash, code: form.value.code, now: now() });
-    if (result.kind === 'wrong') return sendPage(reply, await setupPage(request, [{ field: 'code', message: 'accounts.totp_wrong' }]), 422);
+    const result = await confirmTotpEnrolment({
+      db,
+      cipher,
+      userId,
+      sessionHash: request.ctx.session!.tokenHash,
+      code: form.value.code,
+      now: now(),
+    });
+    if (result.kind === 'wrong')
+      return sendPage(reply, await setupPage(request, [{ field: 'code', message: 'accounts.totp_wrong' }]), 422);
     setSessionCookie(reply, result.token);
     return sendPage(reply, <RecoveryCodesPage ctx={viewContext(request)} codes={result.recoveryCodes} />);
   });
@@ -82,7 +114,13 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     if (!user.totpEnabled) return redirectTo(reply, '/account/totp/setup');
     if (staleForTotpChange(request)) return redirectTo(reply, reauthUrl('/account'));
     const codes = await db.transaction().execute(async (trx) => {
-      await appendAudit(trx, { actor: userActor(user.id), action: 'auth.recovery_codes_issued', objectType: 'user', objectId: user.id, at: now() });
+      await appendAudit(trx, {
+        actor: userActor(user.id),
+        action: 'auth.recovery_codes_issued',
+        objectType: 'user',
+        objectId: user.id,
+        at: now(),
+      });
       return issueRecoveryCodes(trx, user.id);
     });
     return sendPage(reply, <RecoveryCodesPage ctx={viewContext(request)} codes={codes} />);
@@ -95,25 +133,57 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       return sendPage(reply, page, 422);
     }
     const me = request.ctx.user!;
-    const check = await checkOwnPassword({ db, userId: me.id, password: form.value.current_password, failedAction: 'auth.password_change_failed', now: now() });
+    const check = await checkOwnPassword({
+      db,
+      userId: me.id,
+      password: form.value.current_password,
+      failedAction: 'auth.password_change_failed',
+      now: now(),
+    });
     if (check.kind === 'throttled') {
       reply.header('retry-after', String(check.wait));
-      return sendPage(reply, (await showAccount(request, 429, { errors: [{ field: 'current_password', message: 'error.too_many_requests', params: { seconds: check.wait } }] })).page, 429);
+      return sendPage(
+        reply,
+        (
+          await showAccount(request, 429, {
+            errors: [
+              { field: 'current_password', message: 'error.too_many_requests', params: { seconds: check.wait } },
+            ],
+          })
+        ).page,
+        429,
+      );
     }
-    const errors: FieldError[] = check.kind === 'ok' ? checkNewPassword(form.value.password) : [{ field: 'current_password', message: 'accounts.wrong_current_password' }];
+    const errors: FieldError[] =
+      check.kind === 'ok'
+        ? checkNewPassword(form.value.password)
+        : [{ field: 'current_password', message: 'accounts.wrong_current_password' }];
     if (errors.length) return sendPage(reply, (await showAccount(request, 422, { errors })).page, 422);
     const at = now();
     const passwordHash = await hashPassword(form.value.password, hash);
     const token = await db.transaction().execute(async (trx) => {
-      await trx.updateTable('user').set({ password_hash: passwordHash, password_changed_at: at.toISOString(), updated_at: at.toISOString() }).where('id', '=', me.id).execute();
+      await trx
+        .updateTable('user')
+        .set({ password_hash: passwordHash, password_changed_at: at.toISOString(), updated_at: at.toISOString() })
+        .where('id', '=', me.id)
+        .execute();
       // Changing the password ends every other session, and this one gets a new token.
       await deleteSession(trx, request.ctx.session!.tokenHash);
       await deleteOtherSessions(trx, me.id, null);
-      await appendAudit(trx, { actor: userActor(me.id), action: 'auth.password_changed', objectType: 'user', objectId: me.id, at });
+      await appendAudit(trx, {
+        actor: userActor(me.id),
+        action: 'auth.password_changed',
+        objectType: 'user',
+        objectId: me.id,
+        at,
+      });
       return createSession(trx, me.id, 'full', at);
     });
     setSessionCookie(reply, token);
-    return sendPage(reply, (await showAccount(request, 200, { message: request.ctx.t('accounts.password_changed') })).page);
+    return sendPage(
+      reply,
+      (await showAccount(request, 200, { message: request.ctx.t('accounts.password_changed') })).page,
+    );
   });
 
   app.post('/account/tokens', { config: { policy: 'account.self' } }, async (request, reply) => {
@@ -128,30 +198,60 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     await db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('api_token')
-        .values({ user_id: me.id, name: form.value.name, token_hash: sha256(token), prefix: token.slice(0, 10), created_at: at.toISOString(), last_used_at: null, revoked_at: null })
+        .values({
+          user_id: me.id,
+          name: form.value.name,
+          token_hash: sha256(token),
+          prefix: token.slice(0, 10),
+          created_at: at.toISOString(),
+          last_used_at: null,
+          revoked_at: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await appendAudit(trx, { actor: userActor(me.id), action: 'api_token.create', objectType: 'api_token', objectId: row.id, at });
+      await appendAudit(trx, {
+        actor: userActor(me.id),
+        action: 'api_token.create',
+        objectType: 'api_token',
+        objectId: row.id,
+        at,
+      });
     });
     return sendPage(reply, (await showAccount(request, 200, { newToken: token })).page);
   });
 
-  app.post<{ Params: { id: string } }>('/account/tokens/:id/revoke', { config: { policy: 'account.self' } }, async (request, reply) => {
-    const form = parseForm(emptyForm, request.body);
-    if (!form.ok) throw invalid(form.errors);
-    const me = request.ctx.user!;
-    const id = parseRecordId(request.params.id) ?? NaN;
-    const at = now();
-    // Only the owner's own tokens: someone else's id gets the same "not found" as a missing one.
-    const done = Number.isInteger(id)
-      ? await db.transaction().execute(async (trx) => {
-          const res = await trx.updateTable('api_token').set({ revoked_at: at.toISOString() }).where('id', '=', id).where('user_id', '=', me.id).where('revoked_at', 'is', null).executeTakeFirst();
-          if (Number(res.numUpdatedRows) !== 1) return false;
-          await appendAudit(trx, { actor: userActor(me.id), action: 'api_token.revoke', objectType: 'api_token', objectId: id, at });
-          return true;
-        })
-      : false;
-    if (!done) throw notFound();
-    return redirectTo(reply, '/account');
-  });
+  app.post<{ Params: { id: string } }>(
+    '/account/tokens/:id/revoke',
+    { config: { policy: 'account.self' } },
+    async (request, reply) => {
+      const form = parseForm(emptyForm, request.body);
+      if (!form.ok) throw invalid(form.errors);
+      const me = request.ctx.user!;
+      const id = parseRecordId(request.params.id) ?? NaN;
+      const at = now();
+      // Only the owner's own tokens: someone else's id gets the same "not found" as a missing one.
+      const done = Number.isInteger(id)
+        ? await db.transaction().execute(async (trx) => {
+            const res = await trx
+              .updateTable('api_token')
+              .set({ revoked_at: at.toISOString() })
+              .where('id', '=', id)
+              .where('user_id', '=', me.id)
+              .where('revoked_at', 'is', null)
+              .executeTakeFirst();
+            if (Number(res.numUpdatedRows) !== 1) return false;
+            await appendAudit(trx, {
+              actor: userActor(me.id),
+              action: 'api_token.revoke',
+              objectType: 'api_token',
+              objectId: id,
+              at,
+            });
+            return true;
+          })
+        : false;
+      if (!done) throw notFound();
+      return redirectTo(reply, '/account');
+    },
+  );
 }

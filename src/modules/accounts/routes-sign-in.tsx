@@ -18,12 +18,28 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
   const { db, cipher, config, now } = app.achyk;
   const hash = { log2n: config.scryptLog2N, r: 8, p: 1 };
 
-  app.get<{ Querystring: Record<string, string> }>('/login', { config: { policy: 'anonymous' } }, async (request, reply) => {
-    const q = request.query;
-    const { t } = request.ctx;
-    const message = q.expired || request.ctx.sessionExpired ? t('error.session_expired') : q.signed_out ? t('accounts.signed_out') : q.confirmed ? t('accounts.confirm_ok') : q.reset ? t('accounts.reset_done') : null;
-    return sendPage(reply, <LoginPage ctx={viewContext(request)} errors={[]} input={{ next: safeNext(q.next, '') }} message={message} />);
-  });
+  app.get<{ Querystring: Record<string, string> }>(
+    '/login',
+    { config: { policy: 'anonymous' } },
+    async (request, reply) => {
+      const q = request.query;
+      const { t } = request.ctx;
+      const message =
+        q.expired || request.ctx.sessionExpired
+          ? t('error.session_expired')
+          : q.signed_out
+            ? t('accounts.signed_out')
+            : q.confirmed
+              ? t('accounts.confirm_ok')
+              : q.reset
+                ? t('accounts.reset_done')
+                : null;
+      return sendPage(
+        reply,
+        <LoginPage ctx={viewContext(request)} errors={[]} input={{ next: safeNext(q.next, '') }} message={message} />,
+      );
+    },
+  );
 
   app.post('/login', { config: { policy: 'anonymous' } }, async (request, reply) => {
     const form = parseForm(loginForm, request.body);
@@ -33,10 +49,28 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
     const input = { email: form.value.email, next: form.value.next ?? '' };
     if (result.kind === 'throttled') {
       reply.header('retry-after', String(result.wait));
-      return sendPage(reply, <LoginPage ctx={ctx} errors={[{ field: 'email', message: 'error.too_many_requests', params: { seconds: result.wait } }]} input={input} />, 429);
+      return sendPage(
+        reply,
+        <LoginPage
+          ctx={ctx}
+          errors={[{ field: 'email', message: 'error.too_many_requests', params: { seconds: result.wait } }]}
+          input={input}
+        />,
+        429,
+      );
     }
-    if (result.kind === 'failed') return sendPage(reply, <LoginPage ctx={ctx} errors={[{ field: 'password', message: 'accounts.login_failed' }]} input={input} />, 422);
-    if (result.kind === 'unconfirmed') return sendPage(reply, <LoginPage ctx={ctx} errors={[{ field: 'email', message: 'accounts.login_unconfirmed' }]} input={input} />, 422);
+    if (result.kind === 'failed')
+      return sendPage(
+        reply,
+        <LoginPage ctx={ctx} errors={[{ field: 'password', message: 'accounts.login_failed' }]} input={input} />,
+        422,
+      );
+    if (result.kind === 'unconfirmed')
+      return sendPage(
+        reply,
+        <LoginPage ctx={ctx} errors={[{ field: 'email', message: 'accounts.login_unconfirmed' }]} input={input} />,
+        422,
+      );
     if (request.ctx.session) await deleteSession(db, request.ctx.session.tokenHash);
     setSessionCookie(reply, result.token);
     if (result.stage === 'totp') return redirectTo(reply, '/login/totp');
@@ -54,9 +88,18 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
     const form = parseForm(totpForm, request.body);
     const ctx = viewContext(request);
     if (!form.ok) return sendPage(reply, <TotpPage ctx={ctx} errors={form.errors} />, 422);
-    const result = await completeTotpSignIn({ db, cipher, userId, sessionHash: request.ctx.session!.tokenHash, code: form.value.code, now: now() });
-    if (result.kind === 'throttled') throw new AppError('too_many_requests', 'error.too_many_requests', { seconds: result.wait }, [], result.wait);
-    if (result.kind === 'wrong') return sendPage(reply, <TotpPage ctx={ctx} errors={[{ field: 'code', message: 'accounts.totp_wrong' }]} />, 422);
+    const result = await completeTotpSignIn({
+      db,
+      cipher,
+      userId,
+      sessionHash: request.ctx.session!.tokenHash,
+      code: form.value.code,
+      now: now(),
+    });
+    if (result.kind === 'throttled')
+      throw new AppError('too_many_requests', 'error.too_many_requests', { seconds: result.wait }, [], result.wait);
+    if (result.kind === 'wrong')
+      return sendPage(reply, <TotpPage ctx={ctx} errors={[{ field: 'code', message: 'accounts.totp_wrong' }]} />, 422);
     setSessionCookie(reply, result.token);
     return redirectTo(reply, '/account');
   });
@@ -68,29 +111,69 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await deleteSession(trx, session.tokenHash);
         const who = user?.id ?? pendingUserId;
-        await recordAudit(trx, { actor: who === null ? 'anonymous' : userActor(who), action: 'auth.logout', objectType: 'user', objectId: who, at: now() });
+        await recordAudit(trx, {
+          actor: who === null ? 'anonymous' : userActor(who),
+          action: 'auth.logout',
+          objectType: 'user',
+          objectId: who,
+          at: now(),
+        });
       });
     }
     clearSessionCookie(reply);
     return redirectTo(reply, '/login?signed_out=1');
   });
 
-  app.get<{ Querystring: { next?: string } }>('/reauth', { config: { policy: 'account.self' } }, async (request, reply) => {
-    return sendPage(reply, <ReauthPage ctx={viewContext(request)} errors={[]} next={safeNext(request.query.next, '/account')} />);
-  });
+  app.get<{ Querystring: { next?: string } }>(
+    '/reauth',
+    { config: { policy: 'account.self' } },
+    async (request, reply) => {
+      return sendPage(
+        reply,
+        <ReauthPage ctx={viewContext(request)} errors={[]} next={safeNext(request.query.next, '/account')} />,
+      );
+    },
+  );
 
   app.post('/reauth', { config: { policy: 'account.self' } }, async (request, reply) => {
     const form = parseForm(reauthForm, request.body);
     const ctx = viewContext(request);
     const next = safeNext(form.ok ? form.value.next : undefined, '/account');
     if (!form.ok) return sendPage(reply, <ReauthPage ctx={ctx} errors={form.errors} next={next} />, 422);
-    const check = await checkOwnPassword({ db, userId: request.ctx.user!.id, password: form.value.password, failedAction: 'auth.reauth_failed', now: now() });
+    const check = await checkOwnPassword({
+      db,
+      userId: request.ctx.user!.id,
+      password: form.value.password,
+      failedAction: 'auth.reauth_failed',
+      now: now(),
+    });
     if (check.kind === 'throttled') {
       reply.header('retry-after', String(check.wait));
-      return sendPage(reply, <ReauthPage ctx={ctx} errors={[{ field: 'password', message: 'error.too_many_requests', params: { seconds: check.wait } }]} next={next} />, 429);
+      return sendPage(
+        reply,
+        <ReauthPage
+          ctx={ctx}
+          errors={[{ field: 'password', message: 'error.too_many_requests', params: { seconds: check.wait } }]}
+          next={next}
+        />,
+        429,
+      );
     }
-    if (check.kind === 'wrong') return sendPage(reply, <ReauthPage ctx={ctx} errors={[{ field: 'password', message: 'accounts.wrong_current_password' }]} next={next} />, 422);
-    await db.updateTable('session').set({ reauth_at: now().toISOString() }).where('token_hash', '=', request.ctx.session!.tokenHash).execute();
+    if (check.kind === 'wrong')
+      return sendPage(
+        reply,
+        <ReauthPage
+          ctx={ctx}
+          errors={[{ field: 'password', message: 'accounts.wrong_current_password' }]}
+          next={next}
+        />,
+        422,
+      );
+    await db
+      .updateTable('session')
+      .set({ reauth_at: now().toISOString() })
+      .where('token_hash', '=', request.ctx.session!.tokenHash)
+      .execute();
     return redirectTo(reply, next);
   });
 }

@@ -8,7 +8,11 @@ const password = Type.String({ minLength: 1, maxLength: 1024 });
 
 export const loginForm = formSchema({ email, password, next: Type.Optional(Type.String({ maxLength: 2000 })) });
 export const totpForm = formSchema({ code: Type.String({ minLength: 1, maxLength: 20 }) });
-export const registerForm = formSchema({ display_name: Type.String({ minLength: 1, maxLength: 200 }), email, password });
+export const registerForm = formSchema({
+  display_name: Type.String({ minLength: 1, maxLength: 200 }),
+  email,
+  password,
+});
 export const forgotForm = formSchema({ email });
 export const resetForm = formSchema({ token: Type.String({ maxLength: 200 }), password });
 export const confirmForm = formSchema({ token: Type.String({ maxLength: 200 }) });

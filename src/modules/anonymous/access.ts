@@ -18,7 +18,14 @@ export function accessCookieName(https: boolean): string {
 
 export async function openAccess(db: Executor, reportId: number, now: Date): Promise<string> {
   const token = crypto.randomBytes(32).toString('base64url');
-  await db.insertInto('anonymous_access').values({ token_hash: sha256(token), report_id: reportId, expires_at: new Date(now.getTime() + IDLE_MS).toISOString() }).execute();
+  await db
+    .insertInto('anonymous_access')
+    .values({
+      token_hash: sha256(token),
+      report_id: reportId,
+      expires_at: new Date(now.getTime() + IDLE_MS).toISOString(),
+    })
+    .execute();
   return token;
 }
 
@@ -43,11 +50,23 @@ export async function loadAccess(request: FastifyRequest, now: Date): Promise<Ac
   const token = request.cookies[accessCookieName(config.https)];
   if (!token || !/^[\w-]{43}$/.test(token)) return { kind: 'none' };
   const tokenHash = sha256(token);
-  const row = await db.selectFrom('anonymous_access').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  const row = await db
+    .selectFrom('anonymous_access')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
   if (!row || Date.parse(row.expires_at) <= now.getTime()) return { kind: 'none' };
-  const report = await db.selectFrom('anonymous_report').select('id').where('id', '=', row.report_id).executeTakeFirst();
+  const report = await db
+    .selectFrom('anonymous_report')
+    .select('id')
+    .where('id', '=', row.report_id)
+    .executeTakeFirst();
   if (!report) return { kind: 'gone' };
-  await db.updateTable('anonymous_access').set({ expires_at: new Date(now.getTime() + IDLE_MS).toISOString() }).where('token_hash', '=', tokenHash).execute();
+  await db
+    .updateTable('anonymous_access')
+    .set({ expires_at: new Date(now.getTime() + IDLE_MS).toISOString() })
+    .where('token_hash', '=', tokenHash)
+    .execute();
   return { kind: 'ok', reportId: report.id, tokenHash };
 }
 

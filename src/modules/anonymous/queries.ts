@@ -53,10 +53,27 @@ export async function listInbox(db: Executor, f: InboxFilter = {}): Promise<Inbo
   let q = db
     .selectFrom('anonymous_report as r')
     .leftJoin('user as u', 'u.id', 'r.assigned_to')
-    .select(['r.id', 'r.topic', 'r.state', 'r.kept', 'r.staff_unread', 'r.last_activity_at', 'r.created_at', 'r.assigned_to', 'u.display_name as assignee', 'r.converted_case_id', 'r.converted_appeal_id']);
+    .select([
+      'r.id',
+      'r.topic',
+      'r.state',
+      'r.kept',
+      'r.staff_unread',
+      'r.last_activity_at',
+      'r.created_at',
+      'r.assigned_to',
+      'u.display_name as assignee',
+      'r.converted_case_id',
+      'r.converted_appeal_id',
+    ]);
   if (f.state) q = q.where('r.state', '=', f.state);
   if (f.assignedTo !== undefined) q = q.where('r.assigned_to', '=', f.assignedTo);
-  return q.orderBy('r.staff_unread', 'desc').orderBy('r.last_activity_at', 'desc').orderBy('r.id', 'desc').limit(500).execute();
+  return q
+    .orderBy('r.staff_unread', 'desc')
+    .orderBy('r.last_activity_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(500)
+    .execute();
 }
 
 export async function listMessages(db: Executor, reportId: number): Promise<ReportMessage[]> {
@@ -69,10 +86,23 @@ export async function listReportFiles(db: Executor, reportId: number): Promise<R
 
 export async function findReportFile(db: Executor, reportId: number, fileId: number): Promise<ReportFile | undefined> {
   if (!isRecordId(fileId)) return undefined;
-  return db.selectFrom('anonymous_file').selectAll().where('report_id', '=', reportId).where('id', '=', fileId).executeTakeFirst();
+  return db
+    .selectFrom('anonymous_file')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .where('id', '=', fileId)
+    .executeTakeFirst();
 }
 
 /** Active coordinators and lawyers: who may be assigned, who is notified and reminded. */
-export async function reportStaff(db: Executor): Promise<{ id: number; display_name: string; email: string; locale: string | null }[]> {
-  return db.selectFrom('user').select(['id', 'display_name', 'email', 'locale']).where('status', '=', 'active').where('role', 'in', [...STAFF_ROLES]).orderBy('display_name').execute();
+export async function reportStaff(
+  db: Executor,
+): Promise<{ id: number; display_name: string; email: string; locale: string | null }[]> {
+  return db
+    .selectFrom('user')
+    .select(['id', 'display_name', 'email', 'locale'])
+    .where('status', '=', 'active')
+    .where('role', 'in', [...STAFF_ROLES])
+    .orderBy('display_name')
+    .execute();
 }

@@ -30,7 +30,11 @@ export const stepOneForm = formSchema({
 });
 
 /** Step 1 when continuing: the same fields, now required where they must be. */
-export const stepOneComplete = formSchema({ ...reportFields, q: Type.Optional(Type.String({ maxLength: 200 })), action: Type.Optional(Type.String({ maxLength: 20 })) });
+export const stepOneComplete = formSchema({
+  ...reportFields,
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  action: Type.Optional(Type.String({ maxLength: 20 })),
+});
 
 /** Step 2 (multipart, the CSRF token travels in the query string): the report, consent, files. */
 export const sendForm = formSchema({

@@ -10,15 +10,31 @@ import type { FileView } from './views/common.js';
 import type { StatusView } from './views/reporter.js';
 
 export function fileView(cipher: FieldCipher, f: ReportFile): FileView {
-  return { id: f.id, name: cipher.decrypt(f.name_enc, CTX.fileName), size: f.size, removed: f.removed ? f.removed.split(',') : [], keptProperties: f.kept_properties === 1 };
+  return {
+    id: f.id,
+    name: cipher.decrypt(f.name_enc, CTX.fileName),
+    size: f.size,
+    removed: f.removed ? f.removed.split(',') : [],
+    keptProperties: f.kept_properties === 1,
+  };
 }
 
-export async function bodyOption(db: Executor, id: number | null, locale: Locale): Promise<{ id: number; name: string } | null> {
+export async function bodyOption(
+  db: Executor,
+  id: number | null,
+  locale: Locale,
+): Promise<{ id: number; name: string } | null> {
   const b = id === null ? undefined : await findBodyById(db, id);
   return b ? { id: b.id, name: b[`name_${locale}`] ?? b.name_ky ?? b.name_ru ?? b.name_en ?? '' } : null;
 }
 
-export async function statusView(db: Executor, cipher: FieldCipher, r: Report, retentionDays: number, locale: Locale): Promise<StatusView> {
+export async function statusView(
+  db: Executor,
+  cipher: FieldCipher,
+  r: Report,
+  retentionDays: number,
+  locale: Locale,
+): Promise<StatusView> {
   const messages = await listMessages(db, r.id);
   const files = await listReportFiles(db, r.id);
   const until = expiresAt(r, retentionDays);
@@ -29,8 +45,17 @@ export async function statusView(db: Executor, cipher: FieldCipher, r: Report, r
     createdAt: r.created_at,
     expiresAt: until ? until.toISOString() : null,
     bodyName: (await bodyOption(db, reportBodyId(cipher, r), locale))?.name ?? null,
-    messages: messages.map((m) => ({ author: m.author, text: cipher.decrypt(m.body_enc, CTX.message), at: m.created_at })),
+    messages: messages.map((m) => ({
+      author: m.author,
+      text: cipher.decrypt(m.body_enc, CTX.message),
+      at: m.created_at,
+    })),
     files: files.map((f) => fileView(cipher, f)),
-    consent: { description: r.consent_description === 1, details: r.consent_details === 1, institution: r.consent_institution === 1, files: r.consent_files === 1 },
+    consent: {
+      description: r.consent_description === 1,
+      details: r.consent_details === 1,
+      institution: r.consent_institution === 1,
+      files: r.consent_files === 1,
+    },
   };
 }

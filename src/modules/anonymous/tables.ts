@@ -13,7 +13,8 @@ export const isTopic = (v: unknown): v is Topic => typeof v === 'string' && (TOP
 /** Triage states: new (nobody has decided yet), accepted, needs_info (questions to the reporter), not_actionable. */
 export const REPORT_STATES = ['new', 'accepted', 'needs_info', 'not_actionable'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
-export const isReportState = (v: unknown): v is ReportState => typeof v === 'string' && (REPORT_STATES as readonly string[]).includes(v);
+export const isReportState = (v: unknown): v is ReportState =>
+  typeof v === 'string' && (REPORT_STATES as readonly string[]).includes(v);
 
 /** The parts of a report the reporter may allow staff to copy into a case or an appeal. */
 export const CONSENT_PARTS = ['description', 'details', 'institution', 'files'] as const;

@@ -68,7 +68,8 @@ export class ReceiptThrottle {
       this.minute = minute;
       this.inMinute = 0;
     }
-    if (this.inMinute >= this.limits.globalPerMinute) return Math.max(1, Math.ceil(((minute + 1) * 60_000 - now) / 1000));
+    if (this.inMinute >= this.limits.globalPerMinute)
+      return Math.max(1, Math.ceil(((minute + 1) * 60_000 - now) / 1000));
     this.inMinute++;
     return 0;
   }

@@ -5,7 +5,6 @@ import { sql } from 'kysely';
 import { AppError } from '../../platform/errors.js';
 import { ApiErrorSchema } from '../../platform/http/api-errors.js';
 
-
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
   const { db, conn } = app.achyk;
 
@@ -16,7 +15,12 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         summary: 'Health check: the server answers and the database is reachable',
         tags: ['system'],
-        response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')]) }) },
+        response: {
+          200: Type.Object({
+            status: Type.Literal('ok'),
+            database: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')]),
+          }),
+        },
       },
     },
     async () => {
@@ -33,7 +37,10 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
         summary: 'The account the API token belongs to',
         tags: ['accounts'],
         security: [{ bearer: [] }],
-        response: { 200: Type.Object({ id: Type.Integer(), displayName: Type.String(), role: Type.String() }), 401: ApiErrorSchema },
+        response: {
+          200: Type.Object({ id: Type.Integer(), displayName: Type.String(), role: Type.String() }),
+          401: ApiErrorSchema,
+        },
       },
     },
     async (request) => {
@@ -43,5 +50,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get('/api/v1/openapi.json', { config: { policy: 'public', api: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { config: { policy: 'public', api: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 }

@@ -25,14 +25,26 @@ export async function appealPageView(request: FastifyRequest, a: Appeal): Promis
   const d = rule ? appealDeadlines(a, rule, calendar, today) : null;
   const events = await listEvents(db, a.id);
   const userIds = userIdsOfActors(events.map((e) => e.actor));
-  const names = new Map((userIds.length ? await db.selectFrom('user').select(['id', 'display_name']).where('id', 'in', userIds).execute() : []).map((u) => [u.id, u.display_name]));
+  const names = new Map(
+    (userIds.length
+      ? await db.selectFrom('user').select(['id', 'display_name']).where('id', 'in', userIds).execute()
+      : []
+    ).map((u) => [u.id, u.display_name]),
+  );
   const actorName = (actor: string) => {
     const id = userIdOfActor(actor);
     if (id !== null) return id === user?.id ? t('appeals.actor.you') : (names.get(id) ?? actor);
     return actor === 'mail' ? t('appeals.actor.mail') : t('appeals.actor.system');
   };
   // Showing the identity of the person acted for is a read of a confidential record (SECURITY.md).
-  if (a.person_name_enc && user) await recordAudit(db, { actor: userActor(user.id), action: 'appeal.person_read', objectType: 'appeal', objectId: a.id, at: now() });
+  if (a.person_name_enc && user)
+    await recordAudit(db, {
+      actor: userActor(user.id),
+      action: 'appeal.person_read',
+      objectType: 'appeal',
+      objectId: a.id,
+      at: now(),
+    });
   const parent = a.parent_id ? { id: a.parent_id } : null;
   const sent = a.state !== 'draft';
   return {
@@ -50,10 +62,23 @@ export async function appealPageView(request: FastifyRequest, a: Appeal): Promis
       : null,
     disputed: rule?.disputed === 1,
     workingDaysLeft: d?.answer?.status?.workingDaysLeft ?? null,
-    explanation: d?.answer && OPEN_STATES.includes(a.state) ? renderExplanation(d.answer.explanation, locale) : d?.answer ? renderExplanation(d.answer.explanation.filter((i) => !i.key.startsWith('deadline.status.')), locale) : [],
+    explanation:
+      d?.answer && OPEN_STATES.includes(a.state)
+        ? renderExplanation(d.answer.explanation, locale)
+        : d?.answer
+          ? renderExplanation(
+              d.answer.explanation.filter((i) => !i.key.startsWith('deadline.status.')),
+              locale,
+            )
+          : [],
     registrationExplanation: d?.registration ? renderExplanation(d.registration.explanation, locale) : [],
     replyAddress: sent && a.channel === 'email' ? replyAddress(cipher, a.id, config.mailDomain) : null,
-    person: a.person_name_enc ? { name: cipher.decryptNullable(a.person_name_enc, 'appeal.person_name'), contact: cipher.decryptNullable(a.person_contact_enc, 'appeal.person_contact') } : null,
+    person: a.person_name_enc
+      ? {
+          name: cipher.decryptNullable(a.person_name_enc, 'appeal.person_name'),
+          contact: cipher.decryptNullable(a.person_contact_enc, 'appeal.person_contact'),
+        }
+      : null,
     events: events.map((e) => ({ ...e, actorName: actorName(e.actor) })),
     files: await listFiles(db, a.id),
     parent,

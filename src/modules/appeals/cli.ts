@@ -18,7 +18,9 @@ export const calendarDueCommand: CliCommand = {
     const from = option(args, 'from');
     const lang = (option(args, 'lang') ?? 'en') as AppealLanguage;
     if (!kind || !from || !['ky', 'ru', 'en'].includes(lang)) {
-      console.error(`Usage: achyk calendar due --kind KIND --from YYYY-MM-DD [--lang ky|ru|en]\nKinds: ${APPEAL_KINDS.join(', ')}`);
+      console.error(
+        `Usage: achyk calendar due --kind KIND --from YYYY-MM-DD [--lang ky|ru|en]\nKinds: ${APPEAL_KINDS.join(', ')}`,
+      );
       process.exitCode = 2;
       return;
     }

@@ -27,20 +27,48 @@ export interface AppealDeadlines {
   answer: DueResult | null;
 }
 
-type RuleTerms = Pick<AppealRule, 'registration_term' | 'registration_unit' | 'answer_term' | 'answer_unit' | 'extension_unit'>;
+type RuleTerms = Pick<
+  AppealRule,
+  'registration_term' | 'registration_unit' | 'answer_term' | 'answer_unit' | 'extension_unit'
+>;
 
-export function appealDeadlines(a: DeadlineInputs, rule: RuleTerms, calendar: CalendarData, today?: string): AppealDeadlines {
+export function appealDeadlines(
+  a: DeadlineInputs,
+  rule: RuleTerms,
+  calendar: CalendarData,
+  today?: string,
+): AppealDeadlines {
   if (!a.received_on) return { registration: null, termFrom: null, answer: null };
   const now = today === undefined ? {} : { now: today };
-  const registration = computeDue({ from: a.received_on, term: rule.registration_term, unit: rule.registration_unit, calendar, ...now });
+  const registration = computeDue({
+    from: a.received_on,
+    term: rule.registration_term,
+    unit: rule.registration_unit,
+    calendar,
+    ...now,
+  });
   let termFrom = a.received_on;
   if (a.registered_on) termFrom = a.registered_on < registration.due ? a.registered_on : registration.due;
   if (a.redirected_on) termFrom = a.redirected_on;
   let answer = computeDue({ from: termFrom, term: rule.answer_term, unit: rule.answer_unit, calendar, ...now });
   if (a.extension_days > 0) {
-    const extended = addExtension({ due: answer.due, term: a.extension_days, unit: rule.extension_unit, calendar, ...now });
+    const extended = addExtension({
+      due: answer.due,
+      term: a.extension_days,
+      unit: rule.extension_unit,
+      calendar,
+      ...now,
+    });
     // Keep the whole story: the original term's steps, then the extension's.
-    answer = { ...extended, counted: [...answer.counted, ...extended.counted], skipped: [...answer.skipped, ...extended.skipped], explanation: [...answer.explanation.filter((i) => !i.key.startsWith('deadline.status.')), ...extended.explanation] };
+    answer = {
+      ...extended,
+      counted: [...answer.counted, ...extended.counted],
+      skipped: [...answer.skipped, ...extended.skipped],
+      explanation: [
+        ...answer.explanation.filter((i) => !i.key.startsWith('deadline.status.')),
+        ...extended.explanation,
+      ],
+    };
   }
   return { registration, termFrom, answer };
 }

@@ -32,8 +32,15 @@ export async function dueFor(db: Executor, kind: string, from: string, lang: App
   if (!isIsoDate(from)) fields.push({ field: 'from', message: 'appeals.error.bad_date' as const });
   if (fields.length || !isAppealKind(kind)) throw new AppError('invalid', 'error.invalid', {}, fields);
   const rule = await ruleInForce(db, kind, from);
-  if (!rule) throw new AppError('invalid', 'error.invalid', {}, [{ field: 'from', message: 'appeals.error.no_rule', params: { date: from } }]);
-  const d = appealDeadlines({ received_on: from, registered_on: null, redirected_on: null, extension_days: 0 }, rule, await loadCalendar(db));
+  if (!rule)
+    throw new AppError('invalid', 'error.invalid', {}, [
+      { field: 'from', message: 'appeals.error.no_rule', params: { date: from } },
+    ]);
+  const d = appealDeadlines(
+    { received_on: from, registered_on: null, redirected_on: null, extension_days: 0 },
+    rule,
+    await loadCalendar(db),
+  );
   return {
     kind,
     from,

@@ -34,15 +34,24 @@ export function renderEscalationLetter(e: EscalationInput): { subject: string; t
   const t = translator(e.language);
   const d = (date: string) => formatDate(date, e.language);
   const kind = t(`appeals.kind.${e.kind}` as never);
-  const reg = e.registrationNumber ? t('appeals.esc.registration', { number: e.registrationNumber, date: e.registeredOn ? d(e.registeredOn) : '—' }) : t('appeals.esc.not_registered');
+  const reg = e.registrationNumber
+    ? t('appeals.esc.registration', { number: e.registrationNumber, date: e.registeredOn ? d(e.registeredOn) : '—' })
+    : t('appeals.esc.not_registered');
   let situation: string;
   if (!e.answeredOn) situation = t('appeals.esc.no_answer', { today: d(e.today), days: e.overdueWorkingDays });
-  else if (e.classification === 'refused') situation = t('appeals.esc.refused', { date: d(e.answeredOn), reason: e.refusalReason ? t(`appeals.refusal.${e.refusalReason}` as never) : '—' });
+  else if (e.classification === 'refused')
+    situation = t('appeals.esc.refused', {
+      date: d(e.answeredOn),
+      reason: e.refusalReason ? t(`appeals.refusal.${e.refusalReason}` as never) : '—',
+    });
   else if (e.classification === 'formal') situation = t('appeals.esc.formal', { date: d(e.answeredOn) });
   else if (e.classification === 'partially_satisfied') situation = t('appeals.esc.partial', { date: d(e.answeredOn) });
   else if (e.classification === 'redirected') situation = t('appeals.esc.redirected', { date: d(e.answeredOn) });
   else situation = t('appeals.esc.answer_unsatisfactory', { date: d(e.answeredOn) });
-  const lateAnswer = e.answeredOn && e.answeredOn > e.due ? [t('appeals.esc.late_answer', { date: d(e.answeredOn), due: d(e.due) })] : [];
+  const lateAnswer =
+    e.answeredOn && e.answeredOn > e.due
+      ? [t('appeals.esc.late_answer', { date: d(e.answeredOn), due: d(e.due) })]
+      : [];
   const subject = t('appeals.esc.subject', { body: e.bodyName, date: d(e.receivedOn) });
   const text = [
     t('appeals.letter.to', { body: e.targetName }),

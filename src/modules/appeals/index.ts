@@ -26,7 +26,14 @@ export { appealFor } from './access.js';
 export { loadCalendar } from './calendar-store.js';
 export { attachFile } from './commands/attach-file.js';
 export { createDraft } from './commands/create-draft.js';
-export { loadAppealImportContext, validateImportRows, writeImportedAppeals, type AppealImportContext, type DueMemo, type ImportedAppeal } from './commands/import-batch.js';
+export {
+  loadAppealImportContext,
+  validateImportRows,
+  writeImportedAppeals,
+  type AppealImportContext,
+  type DueMemo,
+  type ImportedAppeal,
+} from './commands/import-batch.js';
 export type { ImportAppealRow, ImportFieldError } from './import-row.js';
 export { APPEAL_KINDS, isAppealKind, OPEN_STATES, type AppealKind, type AppealState } from './kinds.js';
 export { isOpen, isOverdue, isPastDue } from './lifecycle.js';
@@ -54,7 +61,12 @@ export const appealsModule = defineModule({
       name: 'inbound mail',
       async start(app) {
         const server = await startInboundMail(app);
-        return server && { description: `Receiving mail for ${app.achyk.config.mailDomain} on SMTP port ${server.port}`, close: () => server.close() };
+        return (
+          server && {
+            description: `Receiving mail for ${app.achyk.config.mailDomain} on SMTP port ${server.port}`,
+            close: () => server.close(),
+          }
+        );
       },
     },
   ],

@@ -55,7 +55,12 @@ export function sweepCandidates(db: Executor, today: string) {
 }
 
 /** Runs the sweep at `now`: queues the reminders due and records them on the timelines. */
-export async function sweepAppeals(p: { db: Db; cipher: FieldCipher; publicUrl: string; now: Date }): Promise<SweepResult> {
+export async function sweepAppeals(p: {
+  db: Db;
+  cipher: FieldCipher;
+  publicUrl: string;
+  now: Date;
+}): Promise<SweepResult> {
   const today = kyrgyzDateOf(p.now);
   const calendar = await loadCalendar(p.db);
   const candidates = await sweepCandidates(p.db, today).execute();
@@ -69,9 +74,32 @@ export async function sweepAppeals(p: { db: Db; cipher: FieldCipher; publicUrl: 
   return { checked: candidates.length, reminded };
 }
 
-async function remind(trx: Executor, appealId: number, stage: number, today: string, calendar: CalendarData, p: { cipher: FieldCipher; publicUrl: string; now: Date }): Promise<boolean> {
+async function remind(
+  trx: Executor,
+  appealId: number,
+  stage: number,
+  today: string,
+  calendar: CalendarData,
+  p: { cipher: FieldCipher; publicUrl: string; now: Date },
+): Promise<boolean> {
   // Re-read inside the transaction: a concurrent event may have answered the appeal meanwhile.
-  const a = await trx.selectFrom('appeal').innerJoin('user', 'user.id', 'appeal.owner_id').select(['appeal.id', 'appeal.state', 'appeal.due_date', 'appeal.reminder_stage', 'appeal.subject', 'appeal.body_id', 'appeal.language', 'user.email', 'user.locale', 'user.status']).where('appeal.id', '=', appealId).executeTakeFirst();
+  const a = await trx
+    .selectFrom('appeal')
+    .innerJoin('user', 'user.id', 'appeal.owner_id')
+    .select([
+      'appeal.id',
+      'appeal.state',
+      'appeal.due_date',
+      'appeal.reminder_stage',
+      'appeal.subject',
+      'appeal.body_id',
+      'appeal.language',
+      'user.email',
+      'user.locale',
+      'user.status',
+    ])
+    .where('appeal.id', '=', appealId)
+    .executeTakeFirst();
   if (!a || !OPEN_STATES.includes(a.state) || !a.due_date || a.reminder_stage >= stage) return false;
   await trx.updateTable('appeal').set({ reminder_stage: stage }).where('id', '=', a.id).execute();
   const name = STAGES[stage]!;
@@ -82,12 +110,36 @@ async function remind(trx: Executor, appealId: number, stage: number, today: str
     const left = workingDaysBetween(today, a.due_date, calendar);
     const status = left >= 0 ? t('appeals.days_left', { count: left }) : t('appeals.days_overdue', { count: -left });
     const text = [
-      t('appeals.reminder.body', { body: body ? bodyName(body, lang) : '—', subject: a.subject, due: formatDate(a.due_date, lang), status, link: `${p.publicUrl}/appeals/${a.id}` }),
+      t('appeals.reminder.body', {
+        body: body ? bodyName(body, lang) : '—',
+        subject: a.subject,
+        due: formatDate(a.due_date, lang),
+        status,
+        link: `${p.publicUrl}/appeals/${a.id}`,
+      }),
       ...(stage >= 3 ? ['', t('appeals.reminder.escalate_hint')] : []),
     ].join('\n');
-    await queueMail(trx, { to: a.email, subject: t(`appeals.reminder.subject.${name as 'before'}`, { subject: a.subject, due: formatDate(a.due_date, lang) }), text, related: { type: 'appeal', id: a.id } }, { cipher: p.cipher, now: p.now });
+    await queueMail(
+      trx,
+      {
+        to: a.email,
+        subject: t(`appeals.reminder.subject.${name as 'before'}`, {
+          subject: a.subject,
+          due: formatDate(a.due_date, lang),
+        }),
+        text,
+        related: { type: 'appeal', id: a.id },
+      },
+      { cipher: p.cipher, now: p.now },
+    );
   }
-  await addEvent(trx, { appealId: a.id, kind: 'reminder', actor: 'system', data: { stage: name, due: a.due_date }, now: p.now });
+  await addEvent(trx, {
+    appealId: a.id,
+    kind: 'reminder',
+    actor: 'system',
+    data: { stage: name, due: a.due_date },
+    now: p.now,
+  });
   return true;
 }
 
@@ -96,7 +148,17 @@ export const appealsSweep: Schedule = {
   kind: SWEEP_JOB,
   everyMs: SWEEP_EVERY_MS,
   async run(ctx) {
-    const result = await sweepAppeals({ db: ctx.db, cipher: ctx.services.cipher, publicUrl: ctx.services.config.publicUrl, now: ctx.now });
-    if (result.reminded > 0) await ctx.db.transaction().execute((trx) => appendAudit(trx, { actor: 'system', action: 'appeals.sweep', data: { ...result }, at: ctx.now }));
+    const result = await sweepAppeals({
+      db: ctx.db,
+      cipher: ctx.services.cipher,
+      publicUrl: ctx.services.config.publicUrl,
+      now: ctx.now,
+    });
+    if (result.reminded > 0)
+      await ctx.db
+        .transaction()
+        .execute((trx) =>
+          appendAudit(trx, { actor: 'system', action: 'appeals.sweep', data: { ...result }, at: ctx.now }),
+        );
   },
 };

@@ -9,12 +9,28 @@
  * 29 December 2023 "On access to information"; corruption reports have their own rule (see
  * rules/default-rules.ts for why its default is the general appeals term).
  */
-export const APPEAL_KINDS = ['application', 'complaint', 'proposal', 'information_request', 'corruption_report'] as const;
+export const APPEAL_KINDS = [
+  'application',
+  'complaint',
+  'proposal',
+  'information_request',
+  'corruption_report',
+] as const;
 export type AppealKind = (typeof APPEAL_KINDS)[number];
-export const isAppealKind = (v: unknown): v is AppealKind => typeof v === 'string' && (APPEAL_KINDS as readonly string[]).includes(v);
+export const isAppealKind = (v: unknown): v is AppealKind =>
+  typeof v === 'string' && (APPEAL_KINDS as readonly string[]).includes(v);
 
 /** Stored states of the life cycle (see lifecycle.ts and the diagram in docs/appeals.md). */
-export const APPEAL_STATES = ['draft', 'sent', 'registered', 'extended', 'redirected', 'answered', 'classified', 'closed'] as const;
+export const APPEAL_STATES = [
+  'draft',
+  'sent',
+  'registered',
+  'extended',
+  'redirected',
+  'answered',
+  'classified',
+  'closed',
+] as const;
 export type AppealState = (typeof APPEAL_STATES)[number];
 
 /** States in which the body still owes an answer: the deadline runs. */
@@ -32,7 +48,15 @@ export const CLASSIFICATIONS = ['satisfied', 'partially_satisfied', 'refused', '
 export type Classification = (typeof CLASSIFICATIONS)[number];
 
 /** Structured reasons of a refusal (required when the classification is 'refused'). */
-export const REFUSAL_REASONS = ['not_competent', 'no_grounds', 'insufficient_information', 'confidential', 'repeated_appeal', 'no_reason_given', 'other'] as const;
+export const REFUSAL_REASONS = [
+  'not_competent',
+  'no_grounds',
+  'insufficient_information',
+  'confidential',
+  'repeated_appeal',
+  'no_reason_given',
+  'other',
+] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 /** Where an escalation complaint goes. */

@@ -71,7 +71,9 @@ function renderAppealLetter(a: LetterInput): { subject: string; text: string } {
     a.text,
     '',
     '—',
-    a.onBehalf ? t('appeals.letter.applicant_on_behalf', { name: a.applicantName }) : t('appeals.letter.applicant', { name: a.applicantName }),
+    a.onBehalf
+      ? t('appeals.letter.applicant_on_behalf', { name: a.applicantName })
+      : t('appeals.letter.applicant', { name: a.applicantName }),
     ...(a.applicantContact ? [t('appeals.letter.contact', { contact: a.applicantContact })] : []),
     '',
     t('appeals.letter.legal_basis', { basis: legalBasis(a.rule, a.language) }),

@@ -45,7 +45,9 @@ const ALLOWED_FROM: Record<LifecycleEvent, readonly AppealState[]> = {
 
 /** Every allowed (from, event, to) triple, for the docs and the tests. */
 export function transitions(): { from: AppealState; event: LifecycleEvent; to: AppealState }[] {
-  return (Object.keys(ALLOWED_FROM) as LifecycleEvent[]).flatMap((event) => ALLOWED_FROM[event].map((from) => ({ from, event, to: TARGET[event] })));
+  return (Object.keys(ALLOWED_FROM) as LifecycleEvent[]).flatMap((event) =>
+    ALLOWED_FROM[event].map((from) => ({ from, event, to: TARGET[event] })),
+  );
 }
 
 export function canTransition(from: AppealState, event: LifecycleEvent): boolean {
@@ -115,14 +117,21 @@ export function daysPastDue(dueDate: string | null, today: string): number {
  * complained about as much as a late one). The page offers escalation exactly when this is null, and
  * `escalateAppeal` refuses with this message otherwise.
  */
-export function escalationRefusal(a: { state: AppealState; due_date: string | null; received_on: string | null }, today: string): { message: MessageKey; params?: Record<string, string> } | null {
+export function escalationRefusal(
+  a: { state: AppealState; due_date: string | null; received_on: string | null },
+  today: string,
+): { message: MessageKey; params?: Record<string, string> } | null {
   if (a.state === 'draft' || !a.received_on || !a.due_date) return { message: 'appeals.error.not_sent' };
   if (a.state === 'closed') return { message: 'appeals.error.escalate_closed' };
-  if (isOpen(a.state) && !isPastDue(a.due_date, today)) return { message: 'appeals.error.escalate_not_yet', params: { due: a.due_date } };
+  if (isOpen(a.state) && !isPastDue(a.due_date, today))
+    return { message: 'appeals.error.escalate_not_yet', params: { due: a.due_date } };
   return null;
 }
 
-export function computedStatus(a: { state: AppealState; registration_number: string | null; registered_on: string | null; due_date: string | null }, today: string): ComputedStatus {
+export function computedStatus(
+  a: { state: AppealState; registration_number: string | null; registered_on: string | null; due_date: string | null },
+  today: string,
+): ComputedStatus {
   switch (a.state) {
     case 'draft':
       return 'draft';

@@ -20,7 +20,9 @@ export async function findAppeal(db: Executor, id: number): Promise<Appeal | und
 /** SQL form of `canReadAppeal` (policy.ts): own appeals, plus NGO appeals for coordinators and lawyers. */
 export function whereVisibleTo(user: Actor) {
   return (eb: ExpressionBuilder<Database, 'appeal'>) =>
-    user.status === 'active' && (user.role === 'coordinator' || user.role === 'lawyer') ? eb.or([eb('appeal.owner_id', '=', user.id), eb('appeal.ngo', '=', 1)]) : eb('appeal.owner_id', '=', user.id);
+    user.status === 'active' && (user.role === 'coordinator' || user.role === 'lawyer')
+      ? eb.or([eb('appeal.owner_id', '=', user.id), eb('appeal.ngo', '=', 1)])
+      : eb('appeal.owner_id', '=', user.id);
 }
 
 export interface AppealListRow {
@@ -43,18 +45,52 @@ function listBase(db: Executor) {
   return db
     .selectFrom('appeal')
     .innerJoin('body', 'body.id', 'appeal.body_id')
-    .select(['appeal.id', 'appeal.subject', 'appeal.kind', 'appeal.state', 'appeal.body_id', 'body.name_ky as body_name_ky', 'body.name_ru as body_name_ru', 'body.name_en as body_name_en', 'appeal.due_date', 'appeal.registration_number', 'appeal.registered_on', 'appeal.received_on', 'appeal.updated_at']);
+    .select([
+      'appeal.id',
+      'appeal.subject',
+      'appeal.kind',
+      'appeal.state',
+      'appeal.body_id',
+      'body.name_ky as body_name_ky',
+      'body.name_ru as body_name_ru',
+      'body.name_en as body_name_en',
+      'appeal.due_date',
+      'appeal.registration_number',
+      'appeal.registered_on',
+      'appeal.received_on',
+      'appeal.updated_at',
+    ]);
 }
 
 /** "My appeals": the user's own, most recently changed first. */
 export async function listOwnAppeals(db: Executor, userId: number, limit = 200): Promise<AppealListRow[]> {
-  return listBase(db).where('appeal.owner_id', '=', userId).orderBy('appeal.updated_at', 'desc').orderBy('appeal.id', 'desc').limit(limit).execute();
+  return listBase(db)
+    .where('appeal.owner_id', '=', userId)
+    .orderBy('appeal.updated_at', 'desc')
+    .orderBy('appeal.id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /** The NGO dashboard: open appeals due by `until` (overdue included), and answers awaiting classification. */
-export async function dashboardAppeals(db: Executor, user: Actor, until: string): Promise<{ due: AppealListRow[]; awaiting: AppealListRow[] }> {
-  const due = await listBase(db).where(whereVisibleTo(user)).where('appeal.state', 'in', [...OPEN_STATES]).where('appeal.due_date', '<=', until).orderBy('appeal.due_date').limit(500).execute();
-  const awaiting = await listBase(db).where(whereVisibleTo(user)).where('appeal.state', '=', 'answered').orderBy('appeal.updated_at').limit(500).execute();
+export async function dashboardAppeals(
+  db: Executor,
+  user: Actor,
+  until: string,
+): Promise<{ due: AppealListRow[]; awaiting: AppealListRow[] }> {
+  const due = await listBase(db)
+    .where(whereVisibleTo(user))
+    .where('appeal.state', 'in', [...OPEN_STATES])
+    .where('appeal.due_date', '<=', until)
+    .orderBy('appeal.due_date')
+    .limit(500)
+    .execute();
+  const awaiting = await listBase(db)
+    .where(whereVisibleTo(user))
+    .where('appeal.state', '=', 'answered')
+    .orderBy('appeal.updated_at')
+    .limit(500)
+    .execute();
   return { due, awaiting };
 }
 
@@ -68,10 +104,23 @@ export async function listFiles(db: Executor, appealId: number): Promise<AppealF
 
 export async function findFile(db: Executor, appealId: number, fileId: number): Promise<AppealFile | undefined> {
   if (!Number.isInteger(fileId) || fileId < 1 || fileId > 2_147_483_647) return undefined;
-  return db.selectFrom('appeal_file').selectAll().where('appeal_id', '=', appealId).where('id', '=', fileId).executeTakeFirst();
+  return db
+    .selectFrom('appeal_file')
+    .selectAll()
+    .where('appeal_id', '=', appealId)
+    .where('id', '=', fileId)
+    .executeTakeFirst();
 }
 
 /** Escalations filed from this appeal (linked complaints). */
-export async function listChildren(db: Executor, appealId: number): Promise<Pick<Appeal, 'id' | 'state' | 'body_id' | 'escalation_target'>[]> {
-  return db.selectFrom('appeal').select(['id', 'state', 'body_id', 'escalation_target']).where('parent_id', '=', appealId).orderBy('id').execute();
+export async function listChildren(
+  db: Executor,
+  appealId: number,
+): Promise<Pick<Appeal, 'id' | 'state' | 'body_id' | 'escalation_target'>[]> {
+  return db
+    .selectFrom('appeal')
+    .select(['id', 'state', 'body_id', 'escalation_target'])
+    .where('parent_id', '=', appealId)
+    .orderBy('id')
+    .execute();
 }

@@ -38,17 +38,44 @@ const exceptionForm = formSchema({
   reason_en: Type.String({ minLength: 1, maxLength: 300 }),
   source: Type.String({ maxLength: 500 }),
 });
-const movableForm = formSchema({ holiday: Type.Union([Type.Literal('orozo_ait'), Type.Literal('kurman_ait')]), date: Type.String({ minLength: 1, maxLength: 10 }), source: Type.String({ maxLength: 500 }) });
+const movableForm = formSchema({
+  holiday: Type.Union([Type.Literal('orozo_ait'), Type.Literal('kurman_ait')]),
+  date: Type.String({ minLength: 1, maxLength: 10 }),
+  source: Type.String({ maxLength: 500 }),
+});
 
 export async function appealAdminRoutes(app: FastifyInstance): Promise<void> {
   const { db, now } = app.achyk;
 
-  async function rulesPage(request: FastifyRequest, errors: FieldError[] = [], input: Record<string, string> = {}, notice: string | null = null) {
-    return <RulesPage ctx={viewContext(request)} rules={await listRules(db)} errors={errors} input={input} notice={notice} />;
+  async function rulesPage(
+    request: FastifyRequest,
+    errors: FieldError[] = [],
+    input: Record<string, string> = {},
+    notice: string | null = null,
+  ) {
+    return (
+      <RulesPage ctx={viewContext(request)} rules={await listRules(db)} errors={errors} input={input} notice={notice} />
+    );
   }
 
-  app.get<{ Querystring: { done?: string } }>('/admin/appeals/rules', { config: { policy: 'appeals.admin' } }, async (request, reply) =>
-    sendPage(reply, await rulesPage(request, [], { registration_unit: 'working', answer_unit: 'working', extension_unit: 'working', redirection_unit: 'working' }, request.query.done ? request.ctx.t('appeals.notice.saved') : null)),
+  app.get<{ Querystring: { done?: string } }>(
+    '/admin/appeals/rules',
+    { config: { policy: 'appeals.admin' } },
+    async (request, reply) =>
+      sendPage(
+        reply,
+        await rulesPage(
+          request,
+          [],
+          {
+            registration_unit: 'working',
+            answer_unit: 'working',
+            extension_unit: 'working',
+            redirection_unit: 'working',
+          },
+          request.query.done ? request.ctx.t('appeals.notice.saved') : null,
+        ),
+      ),
   );
 
   app.post('/admin/appeals/rules', { config: { policy: 'appeals.admin' } }, (request, reply) =>
@@ -83,15 +110,36 @@ export async function appealAdminRoutes(app: FastifyInstance): Promise<void> {
     }),
   );
 
-  async function calendarPage(request: FastifyRequest, extra: { errors?: FieldError[]; form?: 'exception' | 'movable'; input?: Record<string, string>; notice?: string | null } = {}) {
+  async function calendarPage(
+    request: FastifyRequest,
+    extra: {
+      errors?: FieldError[];
+      form?: 'exception' | 'movable';
+      input?: Record<string, string>;
+      notice?: string | null;
+    } = {},
+  ) {
     const base = defaultCalendarData();
     const locale = request.ctx.locale;
     return (
       <CalendarPage
         ctx={viewContext(request)}
-        exceptions={await db.selectFrom('calendar_exception').selectAll().orderBy('date', 'desc').orderBy('id', 'desc').execute()}
-        movable={await db.selectFrom('calendar_movable_date').selectAll().orderBy('date', 'desc').orderBy('id', 'desc').execute()}
-        defaults={{ exceptions: base.exceptions.map((e) => ({ date: e.date, kind: e.kind, reason: e.reason[locale] })), movable: base.movableHolidayDates.map((m) => ({ holiday: m.holiday, date: m.date })) }}
+        exceptions={await db
+          .selectFrom('calendar_exception')
+          .selectAll()
+          .orderBy('date', 'desc')
+          .orderBy('id', 'desc')
+          .execute()}
+        movable={await db
+          .selectFrom('calendar_movable_date')
+          .selectAll()
+          .orderBy('date', 'desc')
+          .orderBy('id', 'desc')
+          .execute()}
+        defaults={{
+          exceptions: base.exceptions.map((e) => ({ date: e.date, kind: e.kind, reason: e.reason[locale] })),
+          movable: base.movableHolidayDates.map((m) => ({ holiday: m.holiday, date: m.date })),
+        }}
         errors={extra.errors ?? []}
         form={extra.form}
         input={extra.input ?? {}}
@@ -100,8 +148,16 @@ export async function appealAdminRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  app.get<{ Querystring: { done?: string } }>('/admin/appeals/calendar', { config: { policy: 'appeals.admin' } }, async (request, reply) =>
-    sendPage(reply, await calendarPage(request, { notice: request.query.done ? request.ctx.t('appeals.admin.calendar_saved') : null })),
+  app.get<{ Querystring: { done?: string } }>(
+    '/admin/appeals/calendar',
+    { config: { policy: 'appeals.admin' } },
+    async (request, reply) =>
+      sendPage(
+        reply,
+        await calendarPage(request, {
+          notice: request.query.done ? request.ctx.t('appeals.admin.calendar_saved') : null,
+        }),
+      ),
   );
 
   // A conflict (a date already listed) is shown at the date field of the form that sent it.
@@ -109,9 +165,23 @@ export async function appealAdminRoutes(app: FastifyInstance): Promise<void> {
     handleForm(request, reply, {
       schema: exceptionForm,
       check: ({ input }) => checkOptional(input, ['date']),
-      command: ({ trx, value: v, now: at }) => addCalendarException({ trx, values: { date: v.date, kind: v.kind, reason_ky: v.reason_ky, reason_ru: v.reason_ru, reason_en: v.reason_en, source: v.source || null }, actor: requestActor(request), now: at }),
+      command: ({ trx, value: v, now: at }) =>
+        addCalendarException({
+          trx,
+          values: {
+            date: v.date,
+            kind: v.kind,
+            reason_ky: v.reason_ky,
+            reason_ru: v.reason_ru,
+            reason_en: v.reason_en,
+            source: v.source || null,
+          },
+          actor: requestActor(request),
+          now: at,
+        }),
       redirect: () => '/admin/appeals/calendar?done=1',
-      render: async ({ input, errors, status }) => sendPage(reply, await calendarPage(request, { errors, form: 'exception', input }), status),
+      render: async ({ input, errors, status }) =>
+        sendPage(reply, await calendarPage(request, { errors, form: 'exception', input }), status),
       conflictStatus: 422,
       conflictField: 'date',
     }),
@@ -121,23 +191,43 @@ export async function appealAdminRoutes(app: FastifyInstance): Promise<void> {
     handleForm(request, reply, {
       schema: movableForm,
       check: ({ input }) => checkOptional(input, ['date']),
-      command: ({ trx, value: v, now: at }) => addMovableDate({ trx, holiday: v.holiday, date: v.date, source: v.source || null, actor: requestActor(request), now: at }),
+      command: ({ trx, value: v, now: at }) =>
+        addMovableDate({
+          trx,
+          holiday: v.holiday,
+          date: v.date,
+          source: v.source || null,
+          actor: requestActor(request),
+          now: at,
+        }),
       redirect: () => '/admin/appeals/calendar?done=1',
-      render: async ({ input, errors, status }) => sendPage(reply, await calendarPage(request, { errors, form: 'movable', input }), status),
+      render: async ({ input, errors, status }) =>
+        sendPage(reply, await calendarPage(request, { errors, form: 'movable', input }), status),
       conflictStatus: 422,
       conflictField: 'date',
     }),
   );
 
-  for (const [segment, table] of [['exceptions', 'calendar_exception'], ['movable', 'calendar_movable_date']] as const) {
-    app.post<{ Params: { id: string } }>(`/admin/appeals/calendar/${segment}/:id/delete`, { config: { policy: 'appeals.admin' } }, async (request, reply) => {
-      // Name the unknown field (a bare 'invalid' gives a 422 page that names nothing).
-      const empty = parseForm(emptyForm, request.body);
-      if (!empty.ok) throw new AppError('invalid', 'error.invalid', {}, empty.errors);
-      const id = parseRecordId(request.params.id) ?? 0;
-      const ok = id > 0 && (await db.transaction().execute((trx) => deleteCalendarEntry({ trx, table, id, actor: requestActor(request), now: now() })));
-      if (!ok) throw notFound();
-      return redirectTo(reply, '/admin/appeals/calendar?done=1');
-    });
+  for (const [segment, table] of [
+    ['exceptions', 'calendar_exception'],
+    ['movable', 'calendar_movable_date'],
+  ] as const) {
+    app.post<{ Params: { id: string } }>(
+      `/admin/appeals/calendar/${segment}/:id/delete`,
+      { config: { policy: 'appeals.admin' } },
+      async (request, reply) => {
+        // Name the unknown field (a bare 'invalid' gives a 422 page that names nothing).
+        const empty = parseForm(emptyForm, request.body);
+        if (!empty.ok) throw new AppError('invalid', 'error.invalid', {}, empty.errors);
+        const id = parseRecordId(request.params.id) ?? 0;
+        const ok =
+          id > 0 &&
+          (await db
+            .transaction()
+            .execute((trx) => deleteCalendarEntry({ trx, table, id, actor: requestActor(request), now: now() })));
+        if (!ok) throw notFound();
+        return redirectTo(reply, '/admin/appeals/calendar?done=1');
+      },
+    );
   }
 }

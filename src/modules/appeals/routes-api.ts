@@ -40,14 +40,18 @@ const CreateBody = Type.Object(
     registeredOn: Type.Optional(DateString),
     personName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     personContact: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-    send: Type.Optional(Type.Boolean({ description: 'send (e-mail) or record (paper, portal) at once; otherwise a draft is kept' })),
+    send: Type.Optional(
+      Type.Boolean({ description: 'send (e-mail) or record (paper, portal) at once; otherwise a draft is kept' }),
+    ),
   },
   { additionalProperties: false },
 );
 
 const EventBody = Type.Object(
   {
-    kind: Type.Union(['register', 'extend', 'redirect', 'answer', 'classify', 'close', 'note'].map((k) => Type.Literal(k))),
+    kind: Type.Union(
+      ['register', 'extend', 'redirect', 'answer', 'classify', 'close', 'note'].map((k) => Type.Literal(k)),
+    ),
     number: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     on: Type.Optional(DateString),
     days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
@@ -79,8 +83,23 @@ const AppealOut = Type.Object({
   explanation: Type.Array(Type.String()),
   classification: Type.Union([Type.String(), Type.Null()]),
   parentId: Type.Union([Type.Integer(), Type.Null()]),
-  events: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), on: Type.String(), text: Type.Union([Type.String(), Type.Null()]) })),
-  files: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), size: Type.Integer(), sha256: Type.String(), mime: Type.String() })),
+  events: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      kind: Type.String(),
+      on: Type.String(),
+      text: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+  files: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      name: Type.String(),
+      size: Type.Integer(),
+      sha256: Type.String(),
+      mime: Type.String(),
+    }),
+  ),
 });
 
 const DueOut = Type.Object({
@@ -125,7 +144,13 @@ export async function appealApiRoutes(app: FastifyInstance): Promise<void> {
       classification: a.classification,
       parentId: a.parent_id,
       events: (await listEvents(db, a.id)).map((e) => ({ id: e.id, kind: e.kind, on: e.on_date, text: e.text })),
-      files: (await listFiles(db, a.id)).map((f) => ({ id: f.id, name: f.original_name, size: f.size, sha256: f.sha256, mime: f.mime })),
+      files: (await listFiles(db, a.id)).map((f) => ({
+        id: f.id,
+        name: f.original_name,
+        size: f.size,
+        sha256: f.sha256,
+        mime: f.mime,
+      })),
     };
   }
 
@@ -133,35 +158,83 @@ export async function appealApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/appeals',
     {
       config: { policy: 'appeals.use', api: true },
-      schema: { summary: 'Create an appeal (a draft, or sent / recorded at once with send: true)', tags: ['appeals'], security: [{ bearer: [] }], body: CreateBody, response: { 201: AppealOut, ...apiErrorResponses, 409: apiErrorResponses[400] } },
+      schema: {
+        summary: 'Create an appeal (a draft, or sent / recorded at once with send: true)',
+        tags: ['appeals'],
+        security: [{ bearer: [] }],
+        body: CreateBody,
+        response: { 201: AppealOut, ...apiErrorResponses, 409: apiErrorResponses[400] },
+      },
     },
     async (request, reply) => {
       const b = request.body;
       const user = request.ctx.user!;
       const errors: FieldError[] = [];
       if (b.toAddress && !isEmail(b.toAddress)) errors.push({ field: 'toAddress', message: 'validation.email' });
-      for (const f of ['submittedOn', 'registeredOn'] as const) if (b[f] && !isIsoDate(b[f]!)) errors.push({ field: f, message: 'appeals.error.bad_date' });
-      if ((b.personName || b.personContact) && !can(user, 'appeals.on_behalf')) errors.push({ field: 'personName', message: 'error.forbidden' });
+      for (const f of ['submittedOn', 'registeredOn'] as const)
+        if (b[f] && !isIsoDate(b[f]!)) errors.push({ field: f, message: 'appeals.error.bad_date' });
+      if ((b.personName || b.personContact) && !can(user, 'appeals.on_behalf'))
+        errors.push({ field: 'personName', message: 'error.forbidden' });
       if (errors.length) throw invalid(errors);
       const at = now();
       const applicantFor = async (a: Appeal) => applicantOf(db, cipher, a);
       const calendar = await loadCalendar(db);
       const id = await db.transaction().execute(async (trx) => {
-        const id = await createDraft({ trx, ownerId: user.id, ngo: isStaff(user), bodyId: b.bodyId, actor: userActor(user.id), now: at });
-        const draft = (await trx.selectFrom('appeal').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as Appeal;
+        const id = await createDraft({
+          trx,
+          ownerId: user.id,
+          ngo: isStaff(user),
+          bodyId: b.bodyId,
+          actor: userActor(user.id),
+          now: at,
+        });
+        const draft = (await trx
+          .selectFrom('appeal')
+          .selectAll()
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()) as Appeal;
         const channel = b.channel ?? 'email';
         await updateDraft({
           trx,
           appeal: draft,
-          values: { kind: b.kind, language: b.language, subject: b.subject, text: b.text, channel, to_address: b.toAddress ?? null, submitted_on: b.submittedOn ?? null, registration_number: b.registrationNumber ?? null, registered_on: b.registeredOn ?? null, person_name: b.personName ?? null, person_contact: b.personContact ?? null },
+          values: {
+            kind: b.kind,
+            language: b.language,
+            subject: b.subject,
+            text: b.text,
+            channel,
+            to_address: b.toAddress ?? null,
+            submitted_on: b.submittedOn ?? null,
+            registration_number: b.registrationNumber ?? null,
+            registered_on: b.registeredOn ?? null,
+            person_name: b.personName ?? null,
+            person_contact: b.personContact ?? null,
+          },
           cipher,
           canActOnBehalf: can(user, 'appeals.on_behalf'),
           now: at,
         });
         if (b.send) {
-          const ready = (await trx.selectFrom('appeal').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as Appeal;
-          const applicant = ready.person_name_enc ? await applicantFor(ready) : { name: user.displayName, contact: user.email };
-          await submitAppeal({ trx, appeal: ready, applicantName: applicant.name, applicantContact: applicant.contact, actor: userActor(user.id), calendar, cipher, mailDomain: config.mailDomain, dataDir: config.dataDir, now: at });
+          const ready = (await trx
+            .selectFrom('appeal')
+            .selectAll()
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow()) as Appeal;
+          const applicant = ready.person_name_enc
+            ? await applicantFor(ready)
+            : { name: user.displayName, contact: user.email };
+          await submitAppeal({
+            trx,
+            appeal: ready,
+            applicantName: applicant.name,
+            applicantContact: applicant.contact,
+            actor: userActor(user.id),
+            calendar,
+            cipher,
+            mailDomain: config.mailDomain,
+            dataDir: config.dataDir,
+            now: at,
+          });
         }
         return id;
       });
@@ -173,7 +246,13 @@ export async function appealApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/appeals/:id',
     {
       config: { policy: 'appeals.use', api: true },
-      schema: { summary: 'An appeal with its deadlines, explanation, timeline and documents', tags: ['appeals'], security: [{ bearer: [] }], params: Type.Object({ id: Type.String() }), response: { 200: AppealOut, ...apiErrorResponses } },
+      schema: {
+        summary: 'An appeal with its deadlines, explanation, timeline and documents',
+        tags: ['appeals'],
+        security: [{ bearer: [] }],
+        params: Type.Object({ id: Type.String() }),
+        response: { 200: AppealOut, ...apiErrorResponses },
+      },
     },
     async (request) => toJson(request, await appealFor(request, request.params.id)),
   );
@@ -182,7 +261,14 @@ export async function appealApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/appeals/:id/events',
     {
       config: { policy: 'appeals.use', api: true },
-      schema: { summary: 'Record an event: register, extend, redirect, answer, classify, close, note', tags: ['appeals'], security: [{ bearer: [] }], params: Type.Object({ id: Type.String() }), body: EventBody, response: { 201: AppealOut, ...apiErrorResponses, 409: apiErrorResponses[400] } },
+      schema: {
+        summary: 'Record an event: register, extend, redirect, answer, classify, close, note',
+        tags: ['appeals'],
+        security: [{ bearer: [] }],
+        params: Type.Object({ id: Type.String() }),
+        body: EventBody,
+        response: { 201: AppealOut, ...apiErrorResponses, 409: apiErrorResponses[400] },
+      },
     },
     async (request, reply) => {
       const appeal = await appealFor(request, request.params.id, 'appeals.act');
@@ -214,7 +300,12 @@ export async function appealApiRoutes(app: FastifyInstance): Promise<void> {
           break;
         case 'classify':
           need('classification');
-          input = { kind: 'classify', classification: b.classification ?? 'satisfied', refusalReason: b.refusalReason ?? null, text: b.text };
+          input = {
+            kind: 'classify',
+            classification: b.classification ?? 'satisfied',
+            refusalReason: b.refusalReason ?? null,
+            text: b.text,
+          };
           break;
         case 'close':
           input = { kind: 'close', text: b.text };
@@ -225,7 +316,9 @@ export async function appealApiRoutes(app: FastifyInstance): Promise<void> {
       }
       if (errors.length) throw invalid(errors);
       const calendar = await loadCalendar(db);
-      await db.transaction().execute((trx) => recordEvent({ trx, appeal, input, actor: requestActor(request), calendar, now: at }));
+      await db
+        .transaction()
+        .execute((trx) => recordEvent({ trx, appeal, input, actor: requestActor(request), calendar, now: at }));
       return reply.code(201).send(await toJson(request, (await findAppeal(db, appeal.id))!));
     },
   );
@@ -235,13 +328,20 @@ export async function appealApiRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { policy: 'public', api: true },
       schema: {
-        summary: 'Due date of an appeal of a kind received on a day, with the rule and the explanation (days skipped and why)',
+        summary:
+          'Due date of an appeal of a kind received on a day, with the rule and the explanation (days skipped and why)',
         tags: ['appeals'],
-        querystring: Type.Object({ kind: Type.String({ maxLength: 40 }), from: Type.String({ maxLength: 20 }), lang: Type.Optional(languageSchema) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          {
+            kind: Type.String({ maxLength: 40 }),
+            from: Type.String({ maxLength: 20 }),
+            lang: Type.Optional(languageSchema),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: DueOut, ...apiErrorResponses },
       },
     },
     async (request) => dueFor(db, request.query.kind, request.query.from, request.query.lang ?? request.ctx.locale),
   );
 }
-

@@ -21,10 +21,22 @@ import type { Executor } from '../../platform/db/database.js';
 import { requestActor } from '../../platform/audit/actor.js';
 import { handleForm } from '../../platform/http/form-route.js';
 
-const NOTICES = { sent: 'appeals.notice.sent', recorded: 'appeals.notice.recorded', saved: 'appeals.notice.saved', escalated: 'appeals.notice.escalated', file: 'appeals.notice.file_added' } as const;
+const NOTICES = {
+  sent: 'appeals.notice.sent',
+  recorded: 'appeals.notice.recorded',
+  saved: 'appeals.notice.saved',
+  escalated: 'appeals.notice.escalated',
+  file: 'appeals.notice.file_added',
+} as const;
 
 /** Turns an event form into the command's input, or field errors. */
-export async function eventInputFromForm(db: Executor, body: unknown, today: string): Promise<{ ok: true; input: EventInput } | { ok: false; errors: FieldError[]; kind: string; input: Record<string, string> }> {
+export async function eventInputFromForm(
+  db: Executor,
+  body: unknown,
+  today: string,
+): Promise<
+  { ok: true; input: EventInput } | { ok: false; errors: FieldError[]; kind: string; input: Record<string, string> }
+> {
   const form = parseForm(eventForm, body);
   const raw = form.input;
   const kind = raw.kind ?? '';
@@ -49,7 +61,16 @@ export async function eventInputFromForm(db: Executor, body: unknown, today: str
     case 'redirect': {
       const ref = (v.body_id ?? '').trim();
       const refId = parseRecordId(ref);
-      const row = ref === '' ? undefined : await db.selectFrom('body').select('id').where((eb) => (refId !== null ? eb.or([eb('id', '=', refId), eb('code', '=', ref)]) : eb('code', '=', ref))).executeTakeFirst();
+      const row =
+        ref === ''
+          ? undefined
+          : await db
+              .selectFrom('body')
+              .select('id')
+              .where((eb) =>
+                refId !== null ? eb.or([eb('id', '=', refId), eb('code', '=', ref)]) : eb('code', '=', ref),
+              )
+              .executeTakeFirst();
       if (!ref) errors.push({ field: 'body_id', message: 'validation.required' });
       else if (!row) errors.push({ field: 'body_id', message: 'appeals.error.body_unknown' });
       input = { kind: 'redirect', bodyId: row?.id ?? 0, on, text: v.text };
@@ -60,7 +81,12 @@ export async function eventInputFromForm(db: Executor, body: unknown, today: str
       break;
     case 'classify':
       if (!v.classification) errors.push({ field: 'classification', message: 'validation.required' });
-      input = { kind: 'classify', classification: v.classification || 'satisfied', refusalReason: v.refusal_reason || null, text: v.text };
+      input = {
+        kind: 'classify',
+        classification: v.classification || 'satisfied',
+        refusalReason: v.refusal_reason || null,
+        text: v.text,
+      };
       break;
     case 'close':
       input = { kind: 'close', text: v.text };
@@ -73,7 +99,12 @@ export async function eventInputFromForm(db: Executor, body: unknown, today: str
   return { ok: true, input };
 }
 
-export function listRows(rows: AppealListRow[], locale: 'ky' | 'ru' | 'en', today: string, calendar: CalendarData): ListRow[] {
+export function listRows(
+  rows: AppealListRow[],
+  locale: 'ky' | 'ru' | 'en',
+  today: string,
+  calendar: CalendarData,
+): ListRow[] {
   return rows.map((r) => ({
     id: r.id,
     subject: r.subject,
@@ -90,8 +121,16 @@ export async function appealRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/appeals', { config: { policy: 'appeals.use' } }, async (request, reply) => {
     const today = kyrgyzDateOf(now());
-    const rows = listRows(await listOwnAppeals(db, request.ctx.user!.id), request.ctx.locale, today, await loadCalendar(db));
-    return sendPage(reply, <MyAppealsPage ctx={viewContext(request)} rows={rows} dashboard={can(request.ctx.user, 'appeals.dashboard')} />);
+    const rows = listRows(
+      await listOwnAppeals(db, request.ctx.user!.id),
+      request.ctx.locale,
+      today,
+      await loadCalendar(db),
+    );
+    return sendPage(
+      reply,
+      <MyAppealsPage ctx={viewContext(request)} rows={rows} dashboard={can(request.ctx.user, 'appeals.dashboard')} />,
+    );
   });
 
   app.get('/appeals/dashboard', { config: { policy: 'appeals.dashboard' } }, async (request, reply) => {
@@ -104,51 +143,110 @@ export async function appealRoutes(app: FastifyInstance): Promise<void> {
     const rows = listRows(due, request.ctx.locale, today, calendar);
     return sendPage(
       reply,
-      <DashboardPage ctx={viewContext(request)} overdue={rows.filter((r) => isPastDue(r.due, today))} week={rows.filter((r) => r.due && !isPastDue(r.due, today))} awaiting={listRows(awaiting, request.ctx.locale, today, calendar)} />,
+      <DashboardPage
+        ctx={viewContext(request)}
+        overdue={rows.filter((r) => isPastDue(r.due, today))}
+        week={rows.filter((r) => r.due && !isPastDue(r.due, today))}
+        awaiting={listRows(awaiting, request.ctx.locale, today, calendar)}
+      />,
     );
   });
 
-  async function page(request: FastifyRequest, appeal: Appeal, extra: { errors?: FieldError[]; form?: string; input?: Record<string, string>; notice?: string | null } = {}) {
-    return <AppealPage ctx={viewContext(request)} view={await appealPageView(request, appeal)} errors={extra.errors ?? []} form={extra.form} input={extra.input} notice={extra.notice ?? null} />;
+  async function page(
+    request: FastifyRequest,
+    appeal: Appeal,
+    extra: { errors?: FieldError[]; form?: string; input?: Record<string, string>; notice?: string | null } = {},
+  ) {
+    return (
+      <AppealPage
+        ctx={viewContext(request)}
+        view={await appealPageView(request, appeal)}
+        errors={extra.errors ?? []}
+        form={extra.form}
+        input={extra.input}
+        notice={extra.notice ?? null}
+      />
+    );
   }
 
-  app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/appeals/:id', { config: { policy: 'appeals.use' } }, async (request, reply) => {
-    const appeal = await appealFor(request, request.params.id);
-    const done = request.query.done as keyof typeof NOTICES | undefined;
-    return sendPage(reply, await page(request, appeal, { notice: done && done in NOTICES ? request.ctx.t(NOTICES[done]) : null }));
-  });
+  app.get<{ Params: { id: string }; Querystring: { done?: string } }>(
+    '/appeals/:id',
+    { config: { policy: 'appeals.use' } },
+    async (request, reply) => {
+      const appeal = await appealFor(request, request.params.id);
+      const done = request.query.done as keyof typeof NOTICES | undefined;
+      return sendPage(
+        reply,
+        await page(request, appeal, { notice: done && done in NOTICES ? request.ctx.t(NOTICES[done]) : null }),
+      );
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/appeals/:id/events', { config: { policy: 'appeals.use' } }, async (request, reply) => {
-    const appeal = await appealFor(request, request.params.id, 'appeals.act');
-    const at = now();
-    const parsed = await eventInputFromForm(db, request.body, kyrgyzDateOf(at));
-    if (!parsed.ok) return sendPage(reply, await page(request, appeal, { errors: parsed.errors, form: parsed.kind, input: parsed.input }), 422);
-    try {
-      const calendar = await loadCalendar(db);
-      await db.transaction().execute((trx) => recordEvent({ trx, appeal, input: parsed.input, actor: requestActor(request), calendar, now: at }));
-    } catch (err) {
-      if (err instanceof AppError && (err.code === 'invalid' || err.code === 'conflict')) {
-        const errors = err.code === 'invalid' ? err.fields : [{ field: 'kind', message: err.messageKey, params: err.params }];
-        return sendPage(reply, await page(request, appeal, { errors, form: parsed.input.kind, input: (request.body ?? {}) as Record<string, string> }), 422);
+  app.post<{ Params: { id: string } }>(
+    '/appeals/:id/events',
+    { config: { policy: 'appeals.use' } },
+    async (request, reply) => {
+      const appeal = await appealFor(request, request.params.id, 'appeals.act');
+      const at = now();
+      const parsed = await eventInputFromForm(db, request.body, kyrgyzDateOf(at));
+      if (!parsed.ok)
+        return sendPage(
+          reply,
+          await page(request, appeal, { errors: parsed.errors, form: parsed.kind, input: parsed.input }),
+          422,
+        );
+      try {
+        const calendar = await loadCalendar(db);
+        await db
+          .transaction()
+          .execute((trx) =>
+            recordEvent({ trx, appeal, input: parsed.input, actor: requestActor(request), calendar, now: at }),
+          );
+      } catch (err) {
+        if (err instanceof AppError && (err.code === 'invalid' || err.code === 'conflict')) {
+          const errors =
+            err.code === 'invalid' ? err.fields : [{ field: 'kind', message: err.messageKey, params: err.params }];
+          return sendPage(
+            reply,
+            await page(request, appeal, {
+              errors,
+              form: parsed.input.kind,
+              input: (request.body ?? {}) as Record<string, string>,
+            }),
+            422,
+          );
+        }
+        throw err;
       }
-      throw err;
-    }
-    return redirectTo(reply, `/appeals/${appeal.id}?done=saved`);
-  });
+      return redirectTo(reply, `/appeals/${appeal.id}?done=saved`);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/appeals/:id/escalate', { config: { policy: 'appeals.use' } }, (request, reply) =>
-    handleForm(request, reply, {
-      load: () => appealFor(request, request.params.id, 'appeals.act'),
-      schema: escalateForm,
-      command: async ({ trx, value, record: appeal, now: at }) => {
-        const applicant = await applicantOf(trx, cipher, appeal);
-        return escalateAppeal({ trx, appeal, target: value.target, applicantName: applicant.name, actor: requestActor(request), calendar: await loadCalendar(trx), now: at });
-      },
-      redirect: ({ result: childId }) => `/appeals/${childId}/edit`,
-      render: async ({ record: appeal, input, errors, status }) => sendPage(reply, await page(request, appeal, { errors, form: 'escalate', input }), status),
-      // "Not due yet", "closed": shown at the choice of target, with the form.
-      conflictStatus: 422,
-      conflictField: 'target',
-    }),
+  app.post<{ Params: { id: string } }>(
+    '/appeals/:id/escalate',
+    { config: { policy: 'appeals.use' } },
+    (request, reply) =>
+      handleForm(request, reply, {
+        load: () => appealFor(request, request.params.id, 'appeals.act'),
+        schema: escalateForm,
+        command: async ({ trx, value, record: appeal, now: at }) => {
+          const applicant = await applicantOf(trx, cipher, appeal);
+          return escalateAppeal({
+            trx,
+            appeal,
+            target: value.target,
+            applicantName: applicant.name,
+            actor: requestActor(request),
+            calendar: await loadCalendar(trx),
+            now: at,
+          });
+        },
+        redirect: ({ result: childId }) => `/appeals/${childId}/edit`,
+        render: async ({ record: appeal, input, errors, status }) =>
+          sendPage(reply, await page(request, appeal, { errors, form: 'escalate', input }), status),
+        // "Not due yet", "closed": shown at the choice of target, with the form.
+        conflictStatus: 422,
+        conflictField: 'target',
+      }),
   );
 }

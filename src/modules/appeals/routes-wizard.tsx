@@ -28,21 +28,39 @@ export async function wizardRoutes(app: FastifyInstance): Promise<void> {
 
   async function bodyPage(request: FastifyRequest, q: string, errors: FieldError[] = []) {
     const today = kyrgyzDateOf(now());
-    const results = q.trim() ? (await searchActiveBodies(db, q, today)).map((b) => ({ id: b.id, name: bodyName(b, request.ctx.locale), hasEmail: bodyEmail(b) !== null })) : null;
+    const results = q.trim()
+      ? (await searchActiveBodies(db, q, today)).map((b) => ({
+          id: b.id,
+          name: bodyName(b, request.ctx.locale),
+          hasEmail: bodyEmail(b) !== null,
+        }))
+      : null;
     return <BodyStepPage ctx={viewContext(request)} query={q} results={results} errors={errors} />;
   }
 
-  app.get<{ Querystring: { q?: string } }>('/appeals/new', { config: { policy: 'appeals.use' } }, async (request, reply) => {
-    const q = typeof request.query.q === 'string' ? request.query.q.slice(0, 200) : '';
-    return sendPage(reply, await bodyPage(request, q));
-  });
+  app.get<{ Querystring: { q?: string } }>(
+    '/appeals/new',
+    { config: { policy: 'appeals.use' } },
+    async (request, reply) => {
+      const q = typeof request.query.q === 'string' ? request.query.q.slice(0, 200) : '';
+      return sendPage(reply, await bodyPage(request, q));
+    },
+  );
 
   app.post('/appeals/new', { config: { policy: 'appeals.use' } }, (request, reply) =>
     handleForm(request, reply, {
       schema: bodyChoiceForm,
       command: ({ trx, value, now: at }) => {
         const user = request.ctx.user!;
-        return createDraft({ trx, ownerId: user.id, ngo: isStaff(user), bodyId: Number(value.body_id), language: request.ctx.locale, actor: userActor(user.id), now: at });
+        return createDraft({
+          trx,
+          ownerId: user.id,
+          ngo: isStaff(user),
+          bodyId: Number(value.body_id),
+          language: request.ctx.locale,
+          actor: userActor(user.id),
+          now: at,
+        });
       },
       redirect: ({ result: id }) => `/appeals/${id}/edit`,
       render: async ({ errors, status }) => sendPage(reply, await bodyPage(request, '', errors), status),
@@ -71,16 +89,31 @@ export async function wizardRoutes(app: FastifyInstance): Promise<void> {
     };
   }
 
-  async function appealStep(request: FastifyRequest, appeal: Appeal, input: Record<string, string>, errors: FieldError[]) {
+  async function appealStep(
+    request: FastifyRequest,
+    appeal: Appeal,
+    input: Record<string, string>,
+    errors: FieldError[],
+  ) {
     const body = await bodyById(db, appeal.body_id);
-    const draft = { id: appeal.id, bodyName: body ? bodyName(body, request.ctx.locale) : '—', input, onBehalf: can(request.ctx.user, 'appeals.on_behalf'), directoryEmail: body ? bodyEmail(body) : null };
+    const draft = {
+      id: appeal.id,
+      bodyName: body ? bodyName(body, request.ctx.locale) : '—',
+      input,
+      onBehalf: can(request.ctx.user, 'appeals.on_behalf'),
+      directoryEmail: body ? bodyEmail(body) : null,
+    };
     return <AppealStepPage ctx={viewContext(request)} draft={draft} errors={errors} />;
   }
 
-  app.get<{ Params: { id: string } }>('/appeals/:id/edit', { config: { policy: 'appeals.use' } }, async (request, reply) => {
-    const appeal = await draftOf(request);
-    return sendPage(reply, await appealStep(request, appeal, await draftInput(appeal), []));
-  });
+  app.get<{ Params: { id: string } }>(
+    '/appeals/:id/edit',
+    { config: { policy: 'appeals.use' } },
+    async (request, reply) => {
+      const appeal = await draftOf(request);
+      return sendPage(reply, await appealStep(request, appeal, await draftInput(appeal), []));
+    },
+  );
 
   app.post<{ Params: { id: string } }>('/appeals/:id/edit', { config: { policy: 'appeals.use' } }, (request, reply) =>
     handleForm(request, reply, {
@@ -91,13 +124,22 @@ export async function wizardRoutes(app: FastifyInstance): Promise<void> {
         updateDraft({
           trx,
           appeal,
-          values: { ...v, to_address: v.to_address || null, submitted_on: v.submitted_on || null, registration_number: v.registration_number || null, registered_on: v.registered_on || null, person_name: v.person_name || null, person_contact: v.person_contact || null },
+          values: {
+            ...v,
+            to_address: v.to_address || null,
+            submitted_on: v.submitted_on || null,
+            registration_number: v.registration_number || null,
+            registered_on: v.registered_on || null,
+            person_name: v.person_name || null,
+            person_contact: v.person_contact || null,
+          },
           cipher,
           canActOnBehalf: can(request.ctx.user, 'appeals.on_behalf'),
           now: at,
         }),
       redirect: ({ record: appeal }) => `/appeals/${appeal.id}/documents`,
-      render: async ({ record: appeal, input, errors, status }) => sendPage(reply, await appealStep(request, appeal, input, errors), status),
+      render: async ({ record: appeal, input, errors, status }) =>
+        sendPage(reply, await appealStep(request, appeal, input, errors), status),
     }),
   );
 
@@ -107,11 +149,26 @@ export async function wizardRoutes(app: FastifyInstance): Promise<void> {
     const receivedOn = appeal.channel === 'email' ? today : appeal.received_on;
     const rule = receivedOn ? await ruleInForce(db, appeal.kind, receivedOn) : undefined;
     const calendar = await loadCalendar(db);
-    const d = rule && receivedOn ? appealDeadlines({ received_on: receivedOn, registered_on: appeal.registered_on, redirected_on: null, extension_days: 0 }, rule, calendar) : null;
+    const d =
+      rule && receivedOn
+        ? appealDeadlines(
+            { received_on: receivedOn, registered_on: appeal.registered_on, redirected_on: null, extension_days: 0 },
+            rule,
+            calendar,
+          )
+        : null;
     const applicant = await applicantOf(db, cipher, appeal);
     const letter =
       appeal.channel === 'email' && rule && d?.answer && d.registration && body
-        ? appealLetter({ appeal, body, applicant, rule, receivedOn: receivedOn!, registrationDue: d.registration.due, due: d.answer.due })
+        ? appealLetter({
+            appeal,
+            body,
+            applicant,
+            rule,
+            receivedOn: receivedOn!,
+            registrationDue: d.registration.due,
+            due: d.answer.due,
+          })
         : null;
     return {
       id: appeal.id,
@@ -131,28 +188,55 @@ export async function wizardRoutes(app: FastifyInstance): Promise<void> {
     };
   }
 
-  app.get<{ Params: { id: string } }>('/appeals/:id/review', { config: { policy: 'appeals.use' } }, async (request, reply) => {
-    const appeal = await draftOf(request);
-    const problems = draftProblems(appeal, kyrgyzDateOf(now()));
-    return sendPage(reply, <ReviewStepPage ctx={viewContext(request)} review={await reviewView(request, appeal)} errors={problems} />);
-  });
-
-  app.post<{ Params: { id: string } }>('/appeals/:id/send', { config: { policy: 'appeals.use' } }, async (request, reply) => {
-    const appeal = await draftOf(request);
-    const user = request.ctx.user!;
-    try {
-      const applicant = await applicantOf(db, cipher, appeal);
-      const calendar = await loadCalendar(db);
-      await db.transaction().execute((trx) =>
-        submitAppeal({ trx, appeal, applicantName: applicant.name, applicantContact: applicant.contact, actor: userActor(user.id), calendar, cipher, mailDomain: config.mailDomain, dataDir: config.dataDir, now: now() }),
+  app.get<{ Params: { id: string } }>(
+    '/appeals/:id/review',
+    { config: { policy: 'appeals.use' } },
+    async (request, reply) => {
+      const appeal = await draftOf(request);
+      const problems = draftProblems(appeal, kyrgyzDateOf(now()));
+      return sendPage(
+        reply,
+        <ReviewStepPage ctx={viewContext(request)} review={await reviewView(request, appeal)} errors={problems} />,
       );
-    } catch (err) {
-      if (err instanceof AppError && (err.code === 'invalid' || err.code === 'conflict')) {
-        const errors = err.code === 'invalid' ? err.fields : [{ field: 'form', message: err.messageKey, params: err.params }];
-        return sendPage(reply, <ReviewStepPage ctx={viewContext(request)} review={await reviewView(request, appeal)} errors={errors} />, 422);
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/appeals/:id/send',
+    { config: { policy: 'appeals.use' } },
+    async (request, reply) => {
+      const appeal = await draftOf(request);
+      const user = request.ctx.user!;
+      try {
+        const applicant = await applicantOf(db, cipher, appeal);
+        const calendar = await loadCalendar(db);
+        await db.transaction().execute((trx) =>
+          submitAppeal({
+            trx,
+            appeal,
+            applicantName: applicant.name,
+            applicantContact: applicant.contact,
+            actor: userActor(user.id),
+            calendar,
+            cipher,
+            mailDomain: config.mailDomain,
+            dataDir: config.dataDir,
+            now: now(),
+          }),
+        );
+      } catch (err) {
+        if (err instanceof AppError && (err.code === 'invalid' || err.code === 'conflict')) {
+          const errors =
+            err.code === 'invalid' ? err.fields : [{ field: 'form', message: err.messageKey, params: err.params }];
+          return sendPage(
+            reply,
+            <ReviewStepPage ctx={viewContext(request)} review={await reviewView(request, appeal)} errors={errors} />,
+            422,
+          );
+        }
+        throw err;
       }
-      throw err;
-    }
-    return redirectTo(reply, `/appeals/${appeal.id}?done=${appeal.channel === 'email' ? 'sent' : 'recorded'}`);
-  });
+      return redirectTo(reply, `/appeals/${appeal.id}?done=${appeal.channel === 'email' ? 'sent' : 'recorded'}`);
+    },
+  );
 }

@@ -7,7 +7,15 @@ import { Type, type TLiteral, type TUnion } from '@sinclair/typebox';
 import type { FieldError } from '../../platform/errors.js';
 import { formSchema, isEmail, RecordIdString } from '../../platform/http/validation.js';
 import { isIsoDate } from '../calendar/index.js';
-import { APPEAL_KINDS, CHANNELS, CLASSIFICATIONS, ESCALATION_TARGETS, LANGUAGES, REFUSAL_REASONS, TERM_UNITS } from './kinds.js';
+import {
+  APPEAL_KINDS,
+  CHANNELS,
+  CLASSIFICATIONS,
+  ESCALATION_TARGETS,
+  LANGUAGES,
+  REFUSAL_REASONS,
+  TERM_UNITS,
+} from './kinds.js';
 
 function literals<T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> {
   return Type.Union(values.map((v) => Type.Literal(v)) as TLiteral<T[number]>[]);
@@ -54,7 +62,11 @@ export const escalateForm = formSchema({ target: targetSchema });
 export const emptyForm = formSchema({});
 
 /** Checks optional dates (YYYY-MM-DD, a real day) and e-mail addresses; '' means absent. */
-export function checkOptional(values: Record<string, string | undefined>, dates: string[], emails: string[] = []): FieldError[] {
+export function checkOptional(
+  values: Record<string, string | undefined>,
+  dates: string[],
+  emails: string[] = [],
+): FieldError[] {
   const errors: FieldError[] = [];
   for (const f of dates) if (values[f] && !isIsoDate(values[f]!)) errors.push({ field: f, message: 'validation.date' });
   for (const f of emails) if (values[f] && !isEmail(values[f]!)) errors.push({ field: f, message: 'validation.email' });

@@ -12,6 +12,11 @@ import type { AppealLanguage } from './kinds.js';
  */
 export type TermForm = 'count' | 'within' | 'up_to';
 
-export function termWords(lang: AppealLanguage, n: number, unit: 'working' | 'calendar', form: TermForm = 'count'): string {
+export function termWords(
+  lang: AppealLanguage,
+  n: number,
+  unit: 'working' | 'calendar',
+  form: TermForm = 'count',
+): string {
   return translator(lang)(`appeals.term.${unit}`, { n, form });
 }

@@ -16,7 +16,15 @@
  */
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { Db, Executor } from '../../platform/db/database.js';
-import { loadAppealImportContext, validateImportRows as validateAppealRows, writeImportedAppeals, type AppealImportContext, type DueMemo, type ImportAppealRow, type ImportFieldError } from '../appeals/index.js';
+import {
+  loadAppealImportContext,
+  validateImportRows as validateAppealRows,
+  writeImportedAppeals,
+  type AppealImportContext,
+  type DueMemo,
+  type ImportAppealRow,
+  type ImportFieldError,
+} from '../appeals/index.js';
 import { kyrgyzDateOf } from '../calendar/index.js';
 import { placesOfBodies, type Place } from '../directory/index.js';
 import { loadImportRedaction, publishImportedCopies, type RedactionInput } from '../publication/index.js';
@@ -34,7 +42,11 @@ export interface ImportContext {
 }
 
 export async function loadImportContext(db: Executor): Promise<ImportContext> {
-  return { bodies: await placesOfBodies(db), appeals: await loadAppealImportContext(db), redaction: await loadImportRedaction(db) };
+  return {
+    bodies: await placesOfBodies(db),
+    appeals: await loadAppealImportContext(db),
+    redaction: await loadImportRedaction(db),
+  };
 }
 
 export interface ImportOptions {
@@ -60,7 +72,11 @@ export interface ImportResult {
 }
 
 /** Validates raw rows (parsed JSON values); line numbers start at `firstLine`. */
-export function validateImportRows(values: unknown[], context: ImportContext, firstLine = 1): { rows: ImportAppealRow[]; errors: ImportFieldError[] } {
+export function validateImportRows(
+  values: unknown[],
+  context: ImportContext,
+  firstLine = 1,
+): { rows: ImportAppealRow[]; errors: ImportFieldError[] } {
   return validateAppealRows(values, context.appeals, (code) => context.bodies.has(code), firstLine);
 }
 
@@ -93,10 +109,24 @@ export async function importAppeals(db: Db, values: unknown[], opts: ImportOptio
   return result;
 }
 
-async function writeBatch(trx: Executor, batch: ImportAppealRow[], context: ImportContext, opts: ImportOptions, cells: TouchedCells, dueMemo: DueMemo): Promise<{ published: number; events: number; firstId: number; lastId: number }> {
+async function writeBatch(
+  trx: Executor,
+  batch: ImportAppealRow[],
+  context: ImportContext,
+  opts: ImportOptions,
+  cells: TouchedCells,
+  dueMemo: DueMemo,
+): Promise<{ published: number; events: number; firstId: number; lastId: number }> {
   const at = opts.now.toISOString();
   const place = (code: string) => context.bodies.get(code)!;
-  const appeals = await writeImportedAppeals(trx, batch, { context: context.appeals, bodyId: (code) => place(code).id, ownerId: opts.ownerId, actor: opts.actor, now: opts.now, dueMemo });
+  const appeals = await writeImportedAppeals(trx, batch, {
+    context: context.appeals,
+    bodyId: (code) => place(code).id,
+    ownerId: opts.ownerId,
+    actor: opts.actor,
+    now: opts.now,
+    dueMemo,
+  });
 
   await recordImportedFacts(
     trx,
@@ -121,12 +151,29 @@ async function writeBatch(trx: Executor, batch: ImportAppealRow[], context: Impo
     trx,
     appeals
       .filter((a) => a.row.publish)
-      .map((a) => ({ appealId: a.id, bodyId: a.bodyId, kind: a.row.kind, status: a.state, territoryId: place(a.row.body).oblast, receivedOn: a.row.received_on, subject: a.row.subject, text: a.row.text, events: a.events })),
+      .map((a) => ({
+        appealId: a.id,
+        bodyId: a.bodyId,
+        kind: a.row.kind,
+        status: a.state,
+        territoryId: place(a.row.body).oblast,
+        receivedOn: a.row.received_on,
+        subject: a.row.subject,
+        text: a.row.text,
+        events: a.events,
+      })),
     { redaction: context.redaction, actor: opts.actor, now: opts.now },
   );
 
   const ids = appeals.map((a) => a.id);
   const events = appeals.reduce((n, a) => n + a.events.length, 0);
-  await appendAudit(trx, { actor: opts.actor, action: 'appeals.import', objectType: 'appeal', objectId: ids[0]!, data: { count: ids.length, first: ids[0], last: ids[ids.length - 1], events, published }, at: opts.now });
+  await appendAudit(trx, {
+    actor: opts.actor,
+    action: 'appeals.import',
+    objectType: 'appeal',
+    objectId: ids[0]!,
+    data: { count: ids.length, first: ids[0], last: ids[ids.length - 1], events, published },
+    at: opts.now,
+  });
   return { published, events, firstId: ids[0]!, lastId: ids[ids.length - 1]! };
 }

@@ -12,14 +12,23 @@ import { UsageError } from '../../platform/cli/command.js';
 import { progressBar } from '../../platform/cli/progress.js';
 import { translator } from '../../platform/i18n/translate.js';
 import { cliLocale } from '../../platform/cli/locale.js';
-import { importAppeals, loadImportContext, recomputeTouchedCells, validateImportRows, type ImportContext, type TouchedCells } from './import-appeals.js';
+import {
+  importAppeals,
+  loadImportContext,
+  recomputeTouchedCells,
+  validateImportRows,
+  type ImportContext,
+  type TouchedCells,
+} from './import-appeals.js';
 import type { ImportFieldError } from '../appeals/index.js';
 
 const CHUNK = 5000;
 const SHOWN_ERRORS = 50;
 
 /** Parsed lines of the file, a chunk at a time, with the line number of the first. */
-async function* chunks(file: string): AsyncGenerator<{ lines: number[]; values: unknown[]; errors: ImportFieldError[] }> {
+async function* chunks(
+  file: string,
+): AsyncGenerator<{ lines: number[]; values: unknown[]; errors: ImportFieldError[] }> {
   const input = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
   let lines: number[] = [];
   let values: unknown[] = [];
@@ -59,23 +68,39 @@ async function check(file: string, context: ImportContext): Promise<{ rows: numb
 }
 
 export const appealsImportCommand: CliCommand = {
-  summary: 'import appeals from an NDJSON file (checked whole first; nothing written on any error): FILE --owner EMAIL [--dry-run]',
+  summary:
+    'import appeals from an NDJSON file (checked whole first; nothing written on any error): FILE --owner EMAIL [--dry-run]',
   async run(args, cli) {
-    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { owner: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { owner: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    });
     const file = positionals[0];
-    if (!file) throw new UsageError('achyk appeals import needs a file: achyk appeals import FILE.ndjson --owner EMAIL [--dry-run]');
+    if (!file)
+      throw new UsageError(
+        'achyk appeals import needs a file: achyk appeals import FILE.ndjson --owner EMAIL [--dry-run]',
+      );
     if (!fs.existsSync(file)) throw new UsageError(`No such file: ${file}`);
     if (!values.owner) throw new UsageError('give the NGO staff member who will own the appeals: --owner EMAIL');
     const t = translator(cliLocale());
     const runtime = await cli.openRuntime();
     try {
       const db = runtime.conn.db;
-      const owner = await db.selectFrom('user').select(['id', 'role', 'status']).where('email', '=', values.owner.toLowerCase()).executeTakeFirst();
-      if (!owner || owner.status !== 'active' || !['coordinator', 'lawyer'].includes(owner.role)) throw new UsageError(`${values.owner} is not an active coordinator or lawyer: imported appeals belong to the NGO's staff.`);
+      const owner = await db
+        .selectFrom('user')
+        .select(['id', 'role', 'status'])
+        .where('email', '=', values.owner.toLowerCase())
+        .executeTakeFirst();
+      if (!owner || owner.status !== 'active' || !['coordinator', 'lawyer'].includes(owner.role))
+        throw new UsageError(
+          `${values.owner} is not an active coordinator or lawyer: imported appeals belong to the NGO's staff.`,
+        );
       const context = await loadImportContext(db);
       const checked = await check(file, context);
       if (checked.errors.length) {
-        for (const e of checked.errors.slice(0, SHOWN_ERRORS)) console.error(`line ${e.line}${e.field ? `, ${e.field}` : ''}: ${t(e.message, e.params)}`);
+        for (const e of checked.errors.slice(0, SHOWN_ERRORS))
+          console.error(`line ${e.line}${e.field ? `, ${e.field}` : ''}: ${t(e.message, e.params)}`);
         if (checked.errors.length > SHOWN_ERRORS) console.error(`… and ${checked.errors.length - SHOWN_ERRORS} more`);
         console.error(`Nothing was imported (${checked.errors.length} problems).`);
         process.exitCode = 2;
@@ -92,7 +117,14 @@ export const appealsImportCommand: CliCommand = {
       let published = 0;
       const now = new Date();
       for await (const c of chunks(file)) {
-        const r = await importAppeals(db, c.values, { ownerId: owner.id, actor: 'cli', now, context, deferCells: cells, onProgress: (n) => bar.update(done + n) });
+        const r = await importAppeals(db, c.values, {
+          ownerId: owner.id,
+          actor: 'cli',
+          now,
+          context,
+          deferCells: cells,
+          onProgress: (n) => bar.update(done + n),
+        });
         done += r.imported;
         published += r.published;
       }

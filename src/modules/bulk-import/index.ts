@@ -7,6 +7,15 @@
 import { defineModule } from '../../platform/manifest/manifest.js';
 import { appealsImportCommand } from './import-cli.js';
 
-export { importAppeals, loadImportContext, recomputeTouchedCells, validateImportRows, type ImportContext, type ImportOptions, type ImportResult, type TouchedCells } from './import-appeals.js';
+export {
+  importAppeals,
+  loadImportContext,
+  recomputeTouchedCells,
+  validateImportRows,
+  type ImportContext,
+  type ImportOptions,
+  type ImportResult,
+  type TouchedCells,
+} from './import-appeals.js';
 
 export const bulkImportModule = defineModule({ name: 'bulk-import', cli: { 'appeals import': appealsImportCommand } });

@@ -153,7 +153,11 @@ interface Counting {
 }
 
 function countTerm(
-  from: IsoDate, term: number, unit: TermUnit, calendar: CalendarData, rollForward: boolean,
+  from: IsoDate,
+  term: number,
+  unit: TermUnit,
+  calendar: CalendarData,
+  rollForward: boolean,
 ): Counting {
   toUtcMs(from); // validates
   if (!Number.isInteger(term) || term < 0) throw new RangeError(`Term must be a non-negative integer, got ${term}`);
@@ -216,7 +220,10 @@ function skippedItem(day: SkippedDay, calendar: CalendarData): ExplanationItem {
             key: 'deadline.skipped.holiday_on_weekend_not_moved',
             params: { date, name: reason.name, weekday, era: eraOn(date, calendar).title },
           }
-        : { key: 'deadline.skipped.holiday_on_weekend_moved', params: { date, name: reason.name, weekday, movedTo: reason.movedTo } };
+        : {
+            key: 'deadline.skipped.holiday_on_weekend_moved',
+            params: { date, name: reason.name, weekday, movedTo: reason.movedTo },
+          };
     case 'transferred_holiday':
       return {
         key: 'deadline.skipped.transferred_holiday',
@@ -236,8 +243,10 @@ const UNKNOWN_HOLIDAY_MARGIN_DAYS = 7;
 
 function mayFallWithin(expected: IsoDate | undefined, start: IsoDate, end: IsoDate): boolean {
   if (expected === undefined) return true;
-  return toUtcMs(addDays(expected, -UNKNOWN_HOLIDAY_MARGIN_DAYS)) <= toUtcMs(end)
-    && toUtcMs(addDays(expected, UNKNOWN_HOLIDAY_MARGIN_DAYS)) >= toUtcMs(start);
+  return (
+    toUtcMs(addDays(expected, -UNKNOWN_HOLIDAY_MARGIN_DAYS)) <= toUtcMs(end) &&
+    toUtcMs(addDays(expected, UNKNOWN_HOLIDAY_MARGIN_DAYS)) >= toUtcMs(start)
+  );
 }
 
 function finish(

@@ -18,9 +18,15 @@ export type TermUnit = 'working' | 'calendar';
 /** One step of a deadline computation. The union is closed: renderers can be exhaustive. */
 export type ExplanationItem =
   | { readonly key: 'deadline.term'; readonly params: { term: number; unit: TermUnit; from: IsoDate; start: IsoDate } }
-  | { readonly key: 'deadline.extension'; readonly params: { term: number; unit: TermUnit; previousDue: IsoDate; start: IsoDate } }
+  | {
+      readonly key: 'deadline.extension';
+      readonly params: { term: number; unit: TermUnit; previousDue: IsoDate; start: IsoDate };
+    }
   | { readonly key: 'deadline.skipped.weekend'; readonly params: { date: IsoDate; weekday: LocalizedText } }
-  | { readonly key: 'deadline.skipped.holiday'; readonly params: { date: IsoDate; name: LocalizedText; weekday: LocalizedText } }
+  | {
+      readonly key: 'deadline.skipped.holiday';
+      readonly params: { date: IsoDate; name: LocalizedText; weekday: LocalizedText };
+    }
   | {
       readonly key: 'deadline.skipped.holiday_on_weekend_not_moved';
       readonly params: { date: IsoDate; name: LocalizedText; weekday: LocalizedText; era: LocalizedText };
@@ -33,7 +39,10 @@ export type ExplanationItem =
       readonly key: 'deadline.skipped.transferred_holiday';
       readonly params: { date: IsoDate; name: LocalizedText; weekday: LocalizedText; originalDate: IsoDate };
     }
-  | { readonly key: 'deadline.skipped.exception'; readonly params: { date: IsoDate; reason: LocalizedText; weekday: LocalizedText } }
+  | {
+      readonly key: 'deadline.skipped.exception';
+      readonly params: { date: IsoDate; reason: LocalizedText; weekday: LocalizedText };
+    }
   | { readonly key: 'deadline.last_day'; readonly params: { date: IsoDate } }
   | { readonly key: 'deadline.rolled_forward'; readonly params: { lastDay: IsoDate; due: IsoDate } }
   | { readonly key: 'deadline.not_rolled_forward'; readonly params: { lastDay: IsoDate } }
@@ -41,7 +50,10 @@ export type ExplanationItem =
   | { readonly key: 'deadline.warning.movable_holiday_unknown'; readonly params: { name: LocalizedText; year: number } }
   | { readonly key: 'deadline.status.left'; readonly params: { today: IsoDate; count: number } }
   | { readonly key: 'deadline.status.due_today'; readonly params: { today: IsoDate } }
-  | { readonly key: 'deadline.status.overdue'; readonly params: { today: IsoDate; due: IsoDate; since: IsoDate; count: number } };
+  | {
+      readonly key: 'deadline.status.overdue';
+      readonly params: { today: IsoDate; due: IsoDate; since: IsoDate; count: number };
+    };
 
 /** Every explanation key, for i18n catalogues that want to check they cover them all. */
 export type ExplanationKey = ExplanationItem['key'];
@@ -51,8 +63,34 @@ export type Lang = keyof LocalizedText;
 
 const MONTHS: Readonly<Record<Lang, readonly string[]>> = {
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-  ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
-  ky: ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'],
+  ru: [
+    'января',
+    'февраля',
+    'марта',
+    'апреля',
+    'мая',
+    'июня',
+    'июля',
+    'августа',
+    'сентября',
+    'октября',
+    'ноября',
+    'декабря',
+  ],
+  ky: [
+    'январь',
+    'февраль',
+    'март',
+    'апрель',
+    'май',
+    'июнь',
+    'июль',
+    'август',
+    'сентябрь',
+    'октябрь',
+    'ноябрь',
+    'декабрь',
+  ],
 };
 
 /**
@@ -79,9 +117,10 @@ function ruPlural(n: number, one: string, few: string, many: string): string {
 function days(n: number, unit: TermUnit, lang: Lang): string {
   if (lang === 'en') return `${n} ${unit === 'working' ? 'working' : 'calendar'} day${n === 1 ? '' : 's'}`;
   if (lang === 'ky') return `${n} ${unit === 'working' ? 'иш' : 'календардык'} күнү`;
-  const adjective = unit === 'working'
-    ? ruPlural(n, 'рабочий', 'рабочих', 'рабочих')
-    : ruPlural(n, 'календарный', 'календарных', 'календарных');
+  const adjective =
+    unit === 'working'
+      ? ruPlural(n, 'рабочий', 'рабочих', 'рабочих')
+      : ruPlural(n, 'календарный', 'календарных', 'календарных');
   return `${n} ${adjective} ${ruPlural(n, 'день', 'дня', 'дней')}`;
 }
 
@@ -220,4 +259,3 @@ export function renderExplanationItem(item: ExplanationItem, lang: Lang): string
 export function renderExplanation(items: readonly ExplanationItem[], lang: Lang): string[] {
   return items.map((item) => renderExplanationItem(item, lang));
 }
-

@@ -16,23 +16,47 @@
 import { defineModule } from '../../platform/manifest/manifest.js';
 
 export {
-  defaultCalendarData, KURMAN_AIT, OROZO_AIT,
-  type CalendarData, type CalendarException, type CalendarExceptionKind, type FixedHolidayRule,
-  type LabourCodeEra, type LocalizedText, type MovableHolidayDate, type MovableHolidayRule,
+  defaultCalendarData,
+  KURMAN_AIT,
+  OROZO_AIT,
+  type CalendarData,
+  type CalendarException,
+  type CalendarExceptionKind,
+  type FixedHolidayRule,
+  type LabourCodeEra,
+  type LocalizedText,
+  type MovableHolidayDate,
+  type MovableHolidayRule,
   type WeekendHolidayTransfer,
 } from './calendar-rules.js';
 export {
-  eraOn, isWorkingDay, WEEKDAY_NAMES, weekdayName,
-  type NonWorkingReason, type Observance, type WorkingDayResult,
+  eraOn,
+  isWorkingDay,
+  WEEKDAY_NAMES,
+  weekdayName,
+  type NonWorkingReason,
+  type Observance,
+  type WorkingDayResult,
 } from './working-days.js';
 export { describeYear, missingMovableHolidays, type MissingMovableHoliday } from './calendar-year.js';
 export {
-  addExtension, computeDue, workingDaysBetween,
-  type AddExtensionInput, type ComputeDueInput, type DueResult, type DueStatus, type SkippedDay,
+  addExtension,
+  computeDue,
+  workingDaysBetween,
+  type AddExtensionInput,
+  type ComputeDueInput,
+  type DueResult,
+  type DueStatus,
+  type SkippedDay,
 } from './deadline.js';
 export {
-  formatDate, renderExplanation, renderExplanationItem,
-  type ExplanationItem, type ExplanationKey, type Lang, type TermUnit,
+  formatDate,
+  renderExplanation,
+  renderExplanationItem,
+  type ExplanationItem,
+  type ExplanationKey,
+  type Lang,
+  type TermUnit,
 } from './explanation.js';
 export { addDays, dayOfWeek, daysBetween, isIsoDate, kyrgyzDateOf, yearEndingOn, type IsoDate } from './iso-date.js';
 export { BISHKEK_OFFSET_MS, bishkekToUtc, startOfKyrgyzDay, utcToBishkek } from './bishkek-time.js';

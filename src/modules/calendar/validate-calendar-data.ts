@@ -44,14 +44,18 @@ export function validateCalendarData(data: CalendarData): CalendarDataProblem[] 
       // 2024 is a leap year, so 29 February passes; it simply does not occur in common years.
       if (!isIsoDate(`2024-${String(rule.month).padStart(2, '0')}-${String(rule.day).padStart(2, '0')}`)) {
         problem(path, `No such day: ${rule.day}/${rule.month}`);
-      } else if (!Number.isInteger(lastDay) || lastDay < rule.day
-        || !isIsoDate(`2024-${String(rule.month).padStart(2, '0')}-${String(lastDay).padStart(2, '0')}`)) {
+      } else if (
+        !Number.isInteger(lastDay) ||
+        lastDay < rule.day ||
+        !isIsoDate(`2024-${String(rule.month).padStart(2, '0')}-${String(lastDay).padStart(2, '0')}`)
+      ) {
         problem(`${path}.lastDay`, 'The last day must be a day of the same month, not before the first day');
       }
       for (const lang of blankLanguages(rule.name)) problem(`${path}.name.${lang}`, 'Name is empty');
     });
     era.movableHolidays.forEach((rule, r) => {
-      for (const lang of blankLanguages(rule.name)) problem(`eras[${e}].movableHolidays[${r}].name.${lang}`, 'Name is empty');
+      for (const lang of blankLanguages(rule.name))
+        problem(`eras[${e}].movableHolidays[${r}].name.${lang}`, 'Name is empty');
     });
   });
   if (problems.length > 0) return problems; // the checks below need valid eras

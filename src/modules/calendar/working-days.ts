@@ -13,11 +13,13 @@
  *
  * @module
  */
-import {
-  addDays, dayOfWeek, isIsoDate, isoDate, isWeekend, toUtcMs, yearOf, type IsoDate,
-} from './iso-date.js';
+import { addDays, dayOfWeek, isIsoDate, isoDate, isWeekend, toUtcMs, yearOf, type IsoDate } from './iso-date.js';
 import type {
-  CalendarData, CalendarException, LabourCodeEra, LocalizedText, MovableHolidayRule,
+  CalendarData,
+  CalendarException,
+  LabourCodeEra,
+  LocalizedText,
+  MovableHolidayRule,
 } from './calendar-rules.js';
 
 /** Why a day is not a working day. `name` is always ready to show in ky/ru/en. */
@@ -174,7 +176,10 @@ function occurrencesOf(year: number, data: CalendarData): ReadonlyMap<IsoDate, O
 }
 
 function nonWorkingHolidayOn(date: IsoDate, data: CalendarData): Occurrence | undefined {
-  const [first, ...others] = occurrencesOf(yearOf(date), data).get(date)?.filter((o) => o.nonWorking) ?? [];
+  const [first, ...others] =
+    occurrencesOf(yearOf(date), data)
+      .get(date)
+      ?.filter((o) => o.nonWorking) ?? [];
   if (first === undefined || others.length === 0) return first;
   // Two holidays on one day (possible when a lunar holiday meets a fixed one): show both names.
   return { ...first, name: joinNames([first, ...others].map((o) => o.name)) };
@@ -239,7 +244,9 @@ function transfersFor(year: number, data: CalendarData): readonly Transfer[] {
 export function isWorkingDay(date: IsoDate, data: CalendarData): WorkingDayResult {
   toUtcMs(date); // validates
   const exception = indexOf(data).exceptions.get(date);
-  const observed = occurrencesOf(yearOf(date), data).get(date)?.find((o) => !o.nonWorking);
+  const observed = occurrencesOf(yearOf(date), data)
+    .get(date)
+    ?.find((o) => !o.nonWorking);
   const observance: Observance | undefined =
     observed === undefined ? undefined : { holiday: observed.holiday, name: observed.name, era: observed.era.id };
 
@@ -250,10 +257,14 @@ export function isWorkingDay(date: IsoDate, data: CalendarData): WorkingDayResul
   const holiday = nonWorkingHolidayOn(date, data);
   if (holiday !== undefined) {
     const onWeekend = isWeekend(date);
-    const moved = onWeekend
-      ? transfersFor(yearOf(date), data).find((t) => t.holiday.date === date)?.target
-      : undefined;
-    const base = { kind: 'holiday', holiday: holiday.holiday, name: holiday.name, era: holiday.era.id, onWeekend } as const;
+    const moved = onWeekend ? transfersFor(yearOf(date), data).find((t) => t.holiday.date === date)?.target : undefined;
+    const base = {
+      kind: 'holiday',
+      holiday: holiday.holiday,
+      name: holiday.name,
+      era: holiday.era.id,
+      onWeekend,
+    } as const;
     return { working: false, reason: moved === undefined ? base : { ...base, movedTo: moved } };
   }
 
@@ -272,9 +283,10 @@ export function isWorkingDay(date: IsoDate, data: CalendarData): WorkingDayResul
   }
 
   if (exception?.kind === 'day_off') {
-    const reason: NonWorkingReason = exception.source === undefined
-      ? { kind: 'exception', name: exception.reason }
-      : { kind: 'exception', name: exception.reason, source: exception.source };
+    const reason: NonWorkingReason =
+      exception.source === undefined
+        ? { kind: 'exception', name: exception.reason }
+        : { kind: 'exception', name: exception.reason, source: exception.source };
     return { working: false, reason };
   }
 

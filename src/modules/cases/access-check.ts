@@ -11,7 +11,11 @@ import { parseRecordId } from '../../platform/http/validation.js';
 
 export type CaseAction = 'case.read' | 'case.edit' | 'case.export' | 'case.manage';
 
-export async function requireCase(request: FastifyRequest, idParam: string, action: CaseAction): Promise<{ row: CaseRow; access: CaseAccess }> {
+export async function requireCase(
+  request: FastifyRequest,
+  idParam: string,
+  action: CaseAction,
+): Promise<{ row: CaseRow; access: CaseAccess }> {
   const id = parseRecordId(idParam);
   const row = id === null ? undefined : await findCaseRow(request.server.achyk.db, id);
   if (!row) throw notFound();

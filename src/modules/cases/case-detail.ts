@@ -119,7 +119,10 @@ export interface CaseDetail {
   sources: SourceView[];
   evidence: EvidenceView[];
   /** names of the bodies and territories referred to, in every language */
-  bodies: Record<number, { code: string; kind: string; name_ky: string | null; name_ru: string | null; name_en: string | null }>;
+  bodies: Record<
+    number,
+    { code: string; kind: string; name_ky: string | null; name_ru: string | null; name_en: string | null }
+  >;
   territories: Record<number, { code: string; name_ky: string | null; name_ru: string | null; name_en: string | null }>;
 }
 
@@ -131,18 +134,53 @@ function fuzzy(date: string, precision: DatePrecision, label: string | null): Fu
 export async function loadCaseDetail(db: Executor, cipher: FieldCipher, row: CaseRow): Promise<CaseDetail> {
   const id = row.id;
   const dec = cipher.decryptNullable;
-  const [events, links, persons, groups, acts, involvements, interventions, hearings, sources, evidence] = await Promise.all([
-    db.selectFrom('case_event').selectAll().where('case_id', '=', id).orderBy('start_date').orderBy('id').execute(),
-    db.selectFrom('case_event_link').selectAll().where('case_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('case_person').selectAll().where('case_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('case_person_group').innerJoin('case_person', 'case_person.id', 'case_person_group.person_id').select(['case_person_group.person_id', 'case_person_group.group_code']).where('case_person.case_id', '=', id).orderBy('case_person_group.id').execute(),
-    db.selectFrom('case_act').selectAll().where('case_id', '=', id).orderBy('start_date').orderBy('id').execute(),
-    db.selectFrom('case_involvement').selectAll().where('case_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('case_intervention').selectAll().where('case_id', '=', id).orderBy('on_date').orderBy('id').execute(),
-    db.selectFrom('case_hearing').innerJoin('case_intervention', 'case_intervention.id', 'case_hearing.intervention_id').select(['case_hearing.intervention_id', 'case_hearing.on_date', 'case_hearing.note']).where('case_intervention.case_id', '=', id).orderBy('case_hearing.on_date').execute(),
-    db.selectFrom('case_source').selectAll().where('case_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('case_evidence').innerJoin('user', 'user.id', 'case_evidence.uploaded_by').select(['case_evidence.id', 'case_evidence.original_name_enc', 'case_evidence.ext', 'case_evidence.size', 'case_evidence.sha256', 'case_evidence.uploaded_at', 'user.display_name', 'case_evidence.last_verified_at', 'case_evidence.last_verified_ok']).where('case_evidence.case_id', '=', id).orderBy('case_evidence.id').execute(),
-  ]);
+  const [events, links, persons, groups, acts, involvements, interventions, hearings, sources, evidence] =
+    await Promise.all([
+      db.selectFrom('case_event').selectAll().where('case_id', '=', id).orderBy('start_date').orderBy('id').execute(),
+      db.selectFrom('case_event_link').selectAll().where('case_id', '=', id).orderBy('id').execute(),
+      db.selectFrom('case_person').selectAll().where('case_id', '=', id).orderBy('id').execute(),
+      db
+        .selectFrom('case_person_group')
+        .innerJoin('case_person', 'case_person.id', 'case_person_group.person_id')
+        .select(['case_person_group.person_id', 'case_person_group.group_code'])
+        .where('case_person.case_id', '=', id)
+        .orderBy('case_person_group.id')
+        .execute(),
+      db.selectFrom('case_act').selectAll().where('case_id', '=', id).orderBy('start_date').orderBy('id').execute(),
+      db.selectFrom('case_involvement').selectAll().where('case_id', '=', id).orderBy('id').execute(),
+      db
+        .selectFrom('case_intervention')
+        .selectAll()
+        .where('case_id', '=', id)
+        .orderBy('on_date')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('case_hearing')
+        .innerJoin('case_intervention', 'case_intervention.id', 'case_hearing.intervention_id')
+        .select(['case_hearing.intervention_id', 'case_hearing.on_date', 'case_hearing.note'])
+        .where('case_intervention.case_id', '=', id)
+        .orderBy('case_hearing.on_date')
+        .execute(),
+      db.selectFrom('case_source').selectAll().where('case_id', '=', id).orderBy('id').execute(),
+      db
+        .selectFrom('case_evidence')
+        .innerJoin('user', 'user.id', 'case_evidence.uploaded_by')
+        .select([
+          'case_evidence.id',
+          'case_evidence.original_name_enc',
+          'case_evidence.ext',
+          'case_evidence.size',
+          'case_evidence.sha256',
+          'case_evidence.uploaded_at',
+          'user.display_name',
+          'case_evidence.last_verified_at',
+          'case_evidence.last_verified_ok',
+        ])
+        .where('case_evidence.case_id', '=', id)
+        .orderBy('case_evidence.id')
+        .execute(),
+    ]);
   const custody = evidence.length
     ? await db
         .selectFrom('case_custody')
@@ -155,12 +193,34 @@ export async function loadCaseDetail(db: Executor, cipher: FieldCipher, row: Cas
         .orderBy('id')
         .execute()
     : [];
-  const bodyIds = [...new Set([...involvements.map((i) => i.body_id), ...interventions.map((i) => i.body_id)].filter((x): x is number => x !== null))];
-  const territoryIds = [...new Set([row.territory_id, ...events.map((e) => e.territory_id)].filter((x): x is number => x !== null))];
-  const bodies = bodyIds.length ? await db.selectFrom('body').select(['id', 'code', 'kind', 'name_ky', 'name_ru', 'name_en']).where('id', 'in', bodyIds).execute() : [];
-  const territories = territoryIds.length ? await db.selectFrom('territory').select(['id', 'code', 'name_ky', 'name_ru', 'name_en']).where('id', 'in', territoryIds).execute() : [];
+  const bodyIds = [
+    ...new Set(
+      [...involvements.map((i) => i.body_id), ...interventions.map((i) => i.body_id)].filter(
+        (x): x is number => x !== null,
+      ),
+    ),
+  ];
+  const territoryIds = [
+    ...new Set([row.territory_id, ...events.map((e) => e.territory_id)].filter((x): x is number => x !== null)),
+  ];
+  const bodies = bodyIds.length
+    ? await db
+        .selectFrom('body')
+        .select(['id', 'code', 'kind', 'name_ky', 'name_ru', 'name_en'])
+        .where('id', 'in', bodyIds)
+        .execute()
+    : [];
+  const territories = territoryIds.length
+    ? await db
+        .selectFrom('territory')
+        .select(['id', 'code', 'name_ky', 'name_ru', 'name_en'])
+        .where('id', 'in', territoryIds)
+        .execute()
+    : [];
   const actorIds = userIdsOfActors(custody.map((c) => c.actor));
-  const actors = actorIds.length ? await db.selectFrom('user').select(['id', 'display_name']).where('id', 'in', actorIds).execute() : [];
+  const actors = actorIds.length
+    ? await db.selectFrom('user').select(['id', 'display_name']).where('id', 'in', actorIds).execute()
+    : [];
   const actorNames = new Map<string, string>(actors.map((u) => [userActor(u.id), u.display_name]));
   return {
     id,
@@ -180,7 +240,12 @@ export async function loadCaseDetail(db: Executor, cipher: FieldCipher, row: Cas
       territoryId: e.territory_id,
       place: dec(e.place_enc, ctxOf('case_event', 'place_enc')),
     })),
-    links: links.map((l) => ({ id: l.id, fromEventId: l.from_event_id, toEventId: l.to_event_id, relation: l.relation })),
+    links: links.map((l) => ({
+      id: l.id,
+      fromEventId: l.from_event_id,
+      toEventId: l.to_event_id,
+      relation: l.relation,
+    })),
     persons: persons.map((p) => ({
       id: p.id,
       pseudonym: p.pseudonym,
@@ -204,7 +269,15 @@ export async function loadCaseDetail(db: Executor, cipher: FieldCipher, row: Cas
       end: a.end_date && a.end_precision ? fuzzy(a.end_date, a.end_precision, a.end_label) : null,
       notes: dec(a.notes_enc, ctxOf('case_act', 'notes_enc')),
     })),
-    involvements: involvements.map((i) => ({ id: i.id, actId: i.act_id, eventId: i.event_id, role: i.role, personId: i.person_id, bodyId: i.body_id, degree: i.degree })),
+    involvements: involvements.map((i) => ({
+      id: i.id,
+      actId: i.act_id,
+      eventId: i.event_id,
+      role: i.role,
+      personId: i.person_id,
+      bodyId: i.body_id,
+      degree: i.degree,
+    })),
     interventions: interventions.map((i) => ({
       id: i.id,
       actId: i.act_id,
@@ -241,9 +314,18 @@ export async function loadCaseDetail(db: Executor, cipher: FieldCipher, row: Cas
       uploadedBy: e.display_name,
       lastVerifiedAt: e.last_verified_at,
       lastVerifiedOk: e.last_verified_ok,
-      custody: custody.filter((c) => c.evidence_id === e.id).map((c) => ({ at: c.at, actor: actorNames.get(c.actor) ?? c.actor, action: c.action, sha256: c.sha256 })),
+      custody: custody
+        .filter((c) => c.evidence_id === e.id)
+        .map((c) => ({ at: c.at, actor: actorNames.get(c.actor) ?? c.actor, action: c.action, sha256: c.sha256 })),
     })),
-    bodies: Object.fromEntries(bodies.map((b) => [b.id, { code: b.code, kind: b.kind, name_ky: b.name_ky, name_ru: b.name_ru, name_en: b.name_en }])),
-    territories: Object.fromEntries(territories.map((t) => [t.id, { code: t.code, name_ky: t.name_ky, name_ru: t.name_ru, name_en: t.name_en }])),
+    bodies: Object.fromEntries(
+      bodies.map((b) => [
+        b.id,
+        { code: b.code, kind: b.kind, name_ky: b.name_ky, name_ru: b.name_ru, name_en: b.name_en },
+      ]),
+    ),
+    territories: Object.fromEntries(
+      territories.map((t) => [t.id, { code: t.code, name_ky: t.name_ky, name_ru: t.name_ru, name_en: t.name_en }]),
+    ),
   };
 }

@@ -30,14 +30,19 @@ function shape(written: string): 'day' | 'month' | 'year' | null {
 }
 
 /** Parses what was written with its precision; returns the date or the problem. */
-export function parseFuzzyDate(written: string, precision: string, label?: string | null): FuzzyDate | FuzzyDateProblem {
+export function parseFuzzyDate(
+  written: string,
+  precision: string,
+  label?: string | null,
+): FuzzyDate | FuzzyDateProblem {
   const w = written.trim();
   if (w === '') return 'required';
   if (!(DATE_PRECISIONS as readonly string[]).includes(precision)) return 'precision_unknown';
   const s = shape(w);
   if (!s) return 'format';
   const p = precision as DatePrecision;
-  if ((p === 'exact' && s !== 'day') || (p === 'month' && s !== 'month') || (p === 'year' && s !== 'year')) return 'precision_mismatch';
+  if ((p === 'exact' && s !== 'day') || (p === 'month' && s !== 'month') || (p === 'year' && s !== 'year'))
+    return 'precision_mismatch';
   const words = (label ?? '').trim();
   if (p === 'approximate' && words === '') return 'label_required';
   const date = s === 'day' ? w : s === 'month' ? `${w}-01` : `${w}-01-01`;
@@ -46,7 +51,16 @@ export function parseFuzzyDate(written: string, precision: string, label?: strin
 
 /** The last day a fuzzy date can mean (the end of its month or year; approximate: of what was written). */
 export function lastDayOf(d: { date: string; precision: DatePrecision }, written?: string): string {
-  const kind = d.precision === 'exact' ? 'day' : d.precision === 'month' ? 'month' : d.precision === 'year' ? 'year' : written ? shape(written) : 'day';
+  const kind =
+    d.precision === 'exact'
+      ? 'day'
+      : d.precision === 'month'
+        ? 'month'
+        : d.precision === 'year'
+          ? 'year'
+          : written
+            ? shape(written)
+            : 'day';
   const y = Number(d.date.slice(0, 4));
   const m = Number(d.date.slice(5, 7));
   if (kind === 'year') return `${y}-12-31`;
@@ -64,5 +78,11 @@ export function endsBeforeStart(start: FuzzyDate, end: FuzzyDate, endWritten?: s
 
 /** How a fuzzy date is written back in a form ('2017-03' for a month). */
 export function writtenForm(date: string, precision: DatePrecision): string {
-  return precision === 'exact' ? date : precision === 'month' ? date.slice(0, 7) : precision === 'year' ? date.slice(0, 4) : date;
+  return precision === 'exact'
+    ? date
+    : precision === 'month'
+      ? date.slice(0, 7)
+      : precision === 'year'
+        ? date.slice(0, 4)
+        : date;
 }

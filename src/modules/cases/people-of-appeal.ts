@@ -22,7 +22,13 @@ export async function casePeopleOfAppeals(db: Executor, cipher: FieldCipher, app
   for (const p of people) {
     out.push(cipher.decrypt(p.name_enc, ctxOf('case_person', 'name_enc')));
     const other = cipher.decryptNullable(p.other_names_enc, ctxOf('case_person', 'other_names_enc'));
-    if (other) out.push(...other.split(/[,;\n]+/).map((s) => s.trim()).filter(Boolean));
+    if (other)
+      out.push(
+        ...other
+          .split(/[,;\n]+/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
     const contact = cipher.decryptNullable(p.contact_enc, ctxOf('case_person', 'contact_enc'));
     if (contact) out.push(contact);
     const id = cipher.decryptNullable(p.id_number_enc, ctxOf('case_person', 'id_number_enc'));

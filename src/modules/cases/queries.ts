@@ -29,7 +29,11 @@ export async function findCaseRow(db: Executor, id: number): Promise<CaseRow | u
 }
 
 export async function loadAccess(db: Executor, caseId: number): Promise<CaseAccess> {
-  const members = await db.selectFrom('case_member').select(['user_id', 'access']).where('case_id', '=', caseId).execute();
+  const members = await db
+    .selectFrom('case_member')
+    .select(['user_id', 'access'])
+    .where('case_id', '=', caseId)
+    .execute();
   return { caseId, members: members.map((m) => ({ userId: m.user_id, access: m.access })) };
 }
 
@@ -49,12 +53,24 @@ export async function listMembers(db: Executor, caseId: number): Promise<MemberV
     .where('case_member.case_id', '=', caseId)
     .orderBy('user.display_name')
     .execute();
-  return rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, role: r.role, access: r.access, addedAt: r.added_at }));
+  return rows.map((r) => ({
+    userId: r.user_id,
+    displayName: r.display_name,
+    role: r.role,
+    access: r.access,
+    addedAt: r.added_at,
+  }));
 }
 
 /** Staff accounts that can be put on a case's access list. */
 export async function listStaff(db: Executor): Promise<{ id: number; displayName: string; role: string }[]> {
-  const rows = await db.selectFrom('user').select(['id', 'display_name', 'role']).where('status', '=', 'active').where('role', '!=', 'citizen').orderBy('display_name').execute();
+  const rows = await db
+    .selectFrom('user')
+    .select(['id', 'display_name', 'role'])
+    .where('status', '=', 'active')
+    .where('role', '!=', 'citizen')
+    .orderBy('display_name')
+    .execute();
   return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role }));
 }
 
@@ -76,8 +92,17 @@ export async function listCasesFor(db: Executor, cipher: FieldCipher, user: Acto
   const coordinator = hasRole(user, 'coordinator');
   const rows = await db
     .selectFrom('hr_case')
-    .leftJoin('case_member', (j) => j.onRef('case_member.case_id', '=', 'hr_case.id').on('case_member.user_id', '=', user.id))
-    .select(['hr_case.id', 'hr_case.reference', 'hr_case.state', 'hr_case.title_enc', 'hr_case.updated_at', 'case_member.access'])
+    .leftJoin('case_member', (j) =>
+      j.onRef('case_member.case_id', '=', 'hr_case.id').on('case_member.user_id', '=', user.id),
+    )
+    .select([
+      'hr_case.id',
+      'hr_case.reference',
+      'hr_case.state',
+      'hr_case.title_enc',
+      'hr_case.updated_at',
+      'case_member.access',
+    ])
     .$if(!coordinator, (qb) => qb.where('case_member.user_id', '=', user.id))
     .orderBy('hr_case.updated_at', 'desc')
     .orderBy('hr_case.id', 'desc')
@@ -92,14 +117,31 @@ export async function listCasesFor(db: Executor, cipher: FieldCipher, user: Acto
       if (!readable) continue;
       if (!r.reference.toLocaleLowerCase().includes(needle) && !title!.toLocaleLowerCase().includes(needle)) continue;
     }
-    out.push({ id: r.id, reference: r.reference, state: r.state, title, access: r.access ?? null, updatedAt: r.updated_at });
+    out.push({
+      id: r.id,
+      reference: r.reference,
+      state: r.state,
+      title,
+      access: r.access ?? null,
+      updatedAt: r.updated_at,
+    });
   }
   return out;
 }
 
 /** Territories offered in case forms: oblasts, cities of republican significance and rayons. */
-export async function territoryOptions(db: Executor): Promise<{ id: number; code: string; name_ky: string | null; name_ru: string | null; name_en: string | null; level: string }[]> {
-  return db.selectFrom('territory').select(['id', 'code', 'name_ky', 'name_ru', 'name_en', 'level']).where('level', 'in', ['oblast', 'city_republican', 'rayon']).where('valid_to', 'is', null).orderBy('code').execute();
+export async function territoryOptions(
+  db: Executor,
+): Promise<
+  { id: number; code: string; name_ky: string | null; name_ru: string | null; name_en: string | null; level: string }[]
+> {
+  return db
+    .selectFrom('territory')
+    .select(['id', 'code', 'name_ky', 'name_ru', 'name_en', 'level'])
+    .where('level', 'in', ['oblast', 'city_republican', 'rayon'])
+    .where('valid_to', 'is', null)
+    .orderBy('code')
+    .execute();
 }
 
 /** A body of the directory by its stable code or its exact name in any language (case-insensitive). */

@@ -33,41 +33,62 @@ export async function caseAccessRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  app.get<{ Params: { id: string } }>('/cases/:id/access', { config: { policy: 'cases.use' } }, async (request, reply) => sendPage(reply, await accessPage(request)));
+  app.get<{ Params: { id: string } }>(
+    '/cases/:id/access',
+    { config: { policy: 'cases.use' } },
+    async (request, reply) => sendPage(reply, await accessPage(request)),
+  );
 
   app.post<{ Params: { id: string } }>('/cases/:id/access', { config: { policy: 'cases.use' } }, (request, reply) =>
     handleForm(request, reply, {
       load: async () => (await requireCase(request, request.params.id, 'case.manage')).row,
       schema: memberForm,
-      command: ({ trx, value, record: row, now: at }) => setMember({ trx, caseId: row.id, userId: request.ctx.user!.id, now: at, input: value }),
+      command: ({ trx, value, record: row, now: at }) =>
+        setMember({ trx, caseId: row.id, userId: request.ctx.user!.id, now: at, input: value }),
       redirect: ({ record: row }) => `/cases/${row.id}/access`,
       render: async ({ errors, status }) => sendPage(reply, await accessPage(request, errors), status),
     }),
   );
 
-  app.post<{ Params: { id: string; uid: string } }>('/cases/:id/access/:uid/remove', { config: { policy: 'cases.use' } }, async (request, reply) => {
-    const { row } = await requireCase(request, request.params.id, 'case.manage');
-    // Name the unknown field (a bare 'invalid' gives a 422 page that names nothing).
-    const empty = parseForm(emptyForm, request.body);
-    if (!empty.ok) throw new AppError('invalid', 'error.invalid', {}, empty.errors);
-    const uid = parseRecordId(request.params.uid) ?? 0;
-    await db.transaction().execute((trx) => removeMember({ trx, caseId: row.id, userId: request.ctx.user!.id, now: now(), memberId: uid }));
-    return redirectTo(reply, `/cases/${row.id}/access`);
-  });
+  app.post<{ Params: { id: string; uid: string } }>(
+    '/cases/:id/access/:uid/remove',
+    { config: { policy: 'cases.use' } },
+    async (request, reply) => {
+      const { row } = await requireCase(request, request.params.id, 'case.manage');
+      // Name the unknown field (a bare 'invalid' gives a 422 page that names nothing).
+      const empty = parseForm(emptyForm, request.body);
+      if (!empty.ok) throw new AppError('invalid', 'error.invalid', {}, empty.errors);
+      const uid = parseRecordId(request.params.uid) ?? 0;
+      await db
+        .transaction()
+        .execute((trx) =>
+          removeMember({ trx, caseId: row.id, userId: request.ctx.user!.id, now: now(), memberId: uid }),
+        );
+      return redirectTo(reply, `/cases/${row.id}/access`);
+    },
+  );
 
   app.post<{ Params: { id: string } }>('/cases/:id/state', { config: { policy: 'cases.use' } }, (request, reply) =>
     handleForm(request, reply, {
       load: async () => (await requireCase(request, request.params.id, 'case.manage')).row,
       schema: stateForm,
-      command: ({ trx, value, record: row, now: at }) => changeState({ trx, caseId: row.id, userId: request.ctx.user!.id, now: at, from: row.state, to: value.state }),
+      command: ({ trx, value, record: row, now: at }) =>
+        changeState({ trx, caseId: row.id, userId: request.ctx.user!.id, now: at, from: row.state, to: value.state }),
       redirect: ({ record: row }) => `/cases/${row.id}/access`,
       render: async ({ errors, status }) => sendPage(reply, await accessPage(request, errors), status),
     }),
   );
 
-  app.get<{ Params: { id: string } }>('/cases/:id/audit', { config: { policy: 'cases.use' } }, async (request, reply) => {
-    const { row } = await requireCase(request, request.params.id, 'case.manage');
-    const rows = await caseAuditTrail(db, row.id);
-    return sendPage(reply, <AuditTrailPage ctx={viewContext(request)} caseId={row.id} reference={row.reference} rows={rows} />);
-  });
+  app.get<{ Params: { id: string } }>(
+    '/cases/:id/audit',
+    { config: { policy: 'cases.use' } },
+    async (request, reply) => {
+      const { row } = await requireCase(request, request.params.id, 'case.manage');
+      const rows = await caseAuditTrail(db, row.id);
+      return sendPage(
+        reply,
+        <AuditTrailPage ctx={viewContext(request)} caseId={row.id} reference={row.reference} rows={rows} />,
+      );
+    },
+  );
 }

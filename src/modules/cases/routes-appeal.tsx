@@ -18,15 +18,51 @@ export async function caseAppealRoutes(app: FastifyInstance): Promise<void> {
     handleForm(request, reply, {
       load: async () => (await requireCase(request, request.params.id, 'case.edit')).row,
       schema: appealFromCaseForm,
-      command: ({ trx, value, record: row, now: at }) => createAppealFromCase({ trx, cipher, caseId: row.id, userId: request.ctx.user!.id, now: at, input: value, locale: request.ctx.locale, t: request.ctx.t }),
+      command: ({ trx, value, record: row, now: at }) =>
+        createAppealFromCase({
+          trx,
+          cipher,
+          caseId: row.id,
+          userId: request.ctx.user!.id,
+          now: at,
+          input: value,
+          locale: request.ctx.locale,
+          t: request.ctx.t,
+        }),
       redirect: ({ result: created }) => `/appeals/${created.appealId}/edit`,
       render: async ({ record: row, input, errors, status }) => {
         const detail = await loadCaseDetail(db, cipher, row);
         await recordCaseRead(db, { caseId: row.id, userId: request.ctx.user!.id, door: 'page', now: now() });
         const labels = await labelsFor(db, request.ctx.locale);
-        const acts = detail.acts.map((a) => ({ value: String(a.id), label: `${lbl(labels, 'act_type', a.actType)} — ${detail.persons.find((p) => p.id === a.victimId)?.pseudonym ?? ''} (${a.start.date})` }));
-        const none = { territories: [], actTypes: [], methods: [], groups: [], interventionTypes: [], responses: [], degrees: [], reliability: [], events: [], persons: [], acts };
-        return sendPage(reply, <CaseFormPage ctx={viewContext(request)} caseId={row.id} reference={row.reference} form="appeal" state={{ errors, input }} options={none} />, status);
+        const acts = detail.acts.map((a) => ({
+          value: String(a.id),
+          label: `${lbl(labels, 'act_type', a.actType)} — ${detail.persons.find((p) => p.id === a.victimId)?.pseudonym ?? ''} (${a.start.date})`,
+        }));
+        const none = {
+          territories: [],
+          actTypes: [],
+          methods: [],
+          groups: [],
+          interventionTypes: [],
+          responses: [],
+          degrees: [],
+          reliability: [],
+          events: [],
+          persons: [],
+          acts,
+        };
+        return sendPage(
+          reply,
+          <CaseFormPage
+            ctx={viewContext(request)}
+            caseId={row.id}
+            reference={row.reference}
+            form="appeal"
+            state={{ errors, input }}
+            options={none}
+          />,
+          status,
+        );
       },
     }),
   );

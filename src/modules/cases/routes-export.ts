@@ -16,24 +16,44 @@ import { actJson } from './schema.js';
 
 /** The case without identity fields (names, contacts, ID numbers, addresses, dates of birth). */
 export function withoutIdentity(c: CaseDetail) {
-  return { ...c, persons: c.persons.map((p) => ({ id: p.id, pseudonym: p.pseudonym, sex: p.sex, ageGroup: p.ageGroup, groups: p.groups })) };
+  return {
+    ...c,
+    persons: c.persons.map((p) => ({
+      id: p.id,
+      pseudonym: p.pseudonym,
+      sex: p.sex,
+      ageGroup: p.ageGroup,
+      groups: p.groups,
+    })),
+  };
 }
 
-const CaseSummary = Type.Object({ id: Type.Integer(), reference: Type.String(), state: Type.String(), title: Type.String(), access: Type.String(), updatedAt: Type.String() });
+const CaseSummary = Type.Object({
+  id: Type.Integer(),
+  reference: Type.String(),
+  state: Type.String(),
+  title: Type.String(),
+  access: Type.String(),
+  updatedAt: Type.String(),
+});
 
 export async function caseExportRoutes(app: FastifyInstance): Promise<void> {
   const { db, cipher, now } = app.achyk;
 
-  app.get<{ Params: { id: string } }>('/cases/:id/export.json', { config: { policy: 'cases.use', confidential: true } }, async (request, reply) => {
-    const { row } = await requireCase(request, request.params.id, 'case.export');
-    if (!recentlyAuthenticated(request)) return redirectTo(reply, reauthUrl(`/cases/${row.id}/export.json`));
-    const detail = await loadCaseDetail(db, cipher, row);
-    await recordCaseRead(db, { caseId: row.id, userId: request.ctx.user!.id, door: 'export', now: now() });
-    return reply
-      .header('content-type', 'application/json; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${row.reference}.json"`)
-      .send(JSON.stringify({ exportedAt: now().toISOString(), case: detail }, null, 2));
-  });
+  app.get<{ Params: { id: string } }>(
+    '/cases/:id/export.json',
+    { config: { policy: 'cases.use', confidential: true } },
+    async (request, reply) => {
+      const { row } = await requireCase(request, request.params.id, 'case.export');
+      if (!recentlyAuthenticated(request)) return redirectTo(reply, reauthUrl(`/cases/${row.id}/export.json`));
+      const detail = await loadCaseDetail(db, cipher, row);
+      await recordCaseRead(db, { caseId: row.id, userId: request.ctx.user!.id, door: 'export', now: now() });
+      return reply
+        .header('content-type', 'application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${row.reference}.json"`)
+        .send(JSON.stringify({ exportedAt: now().toISOString(), case: detail }, null, 2));
+    },
+  );
 
   app.get<{ Querystring: { q?: string } }>(
     '/api/v1/cases',
@@ -43,13 +63,27 @@ export async function caseExportRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Cases the token’s user may read (search by reference or title with q)',
         tags: ['cases'],
         security: [{ bearer: [] }],
-        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { q: Type.Optional(Type.String({ maxLength: 200 })) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ cases: Type.Array(CaseSummary) }), ...apiErrorResponses },
       },
     },
     async (request) => {
       const cases = await listCasesFor(db, cipher, request.ctx.user!, request.query.q ?? '');
-      return { cases: cases.filter((c) => c.access !== null).map((c) => ({ id: c.id, reference: c.reference, state: c.state, title: c.title ?? '', access: c.access ?? '', updatedAt: c.updatedAt })) };
+      return {
+        cases: cases
+          .filter((c) => c.access !== null)
+          .map((c) => ({
+            id: c.id,
+            reference: c.reference,
+            state: c.state,
+            title: c.title ?? '',
+            access: c.access ?? '',
+            updatedAt: c.updatedAt,
+          })),
+      };
     },
   );
 
@@ -96,7 +130,9 @@ export async function caseExportRoutes(app: FastifyInstance): Promise<void> {
         victim_id: b.victim_id === undefined ? undefined : String(b.victim_id),
         methods: (b.methods as string[] | undefined) ?? [],
       };
-      const id = await db.transaction().execute((trx) => addAct({ trx, cipher, caseId: row.id, userId: request.ctx.user!.id, now: now(), input }));
+      const id = await db
+        .transaction()
+        .execute((trx) => addAct({ trx, cipher, caseId: row.id, userId: request.ctx.user!.id, now: now(), input }));
       return reply.code(201).send({ id });
     },
   );

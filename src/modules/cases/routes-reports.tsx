@@ -17,12 +17,15 @@ import { parseRecordId } from '../../platform/http/validation.js';
 
 const KEYS = ['from', 'to', 'territory_id', 'act_type', 'state'] as const;
 
-async function readFilters(request: FastifyRequest): Promise<{ input: Record<string, string>; errors: FieldError[]; filters: Partial<ReportFilters>; query: string }> {
+async function readFilters(
+  request: FastifyRequest,
+): Promise<{ input: Record<string, string>; errors: FieldError[]; filters: Partial<ReportFilters>; query: string }> {
   const raw = (request.query ?? {}) as Record<string, unknown>;
   const errors: FieldError[] = [];
   const input: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) {
-    if (!(KEYS as readonly string[]).includes(k)) errors.push({ field: k.slice(0, 40), message: 'validation.unknown_field', params: { field: k.slice(0, 40) } });
+    if (!(KEYS as readonly string[]).includes(k))
+      errors.push({ field: k.slice(0, 40), message: 'validation.unknown_field', params: { field: k.slice(0, 40) } });
     else if (typeof v === 'string') input[k] = v.trim().slice(0, 100);
   }
   const f: Partial<ReportFilters> = {};
@@ -43,10 +46,16 @@ async function readFilters(request: FastifyRequest): Promise<{ input: Record<str
   }
   if (input.act_type) {
     if (await isTerm(request.server.achyk.db, 'act_type', input.act_type)) f.actType = input.act_type;
-    else errors.push({ field: 'act_type', message: 'cases.error.unknown_term', params: { code: input.act_type.slice(0, 60) } });
+    else
+      errors.push({
+        field: 'act_type',
+        message: 'cases.error.unknown_term',
+        params: { code: input.act_type.slice(0, 60) },
+      });
   }
   if (input.state) {
-    if (input.state === 'verified' || (CASE_STATES as readonly string[]).includes(input.state)) f.state = input.state as ReportFilters['state'];
+    if (input.state === 'verified' || (CASE_STATES as readonly string[]).includes(input.state))
+      f.state = input.state as ReportFilters['state'];
     else errors.push({ field: 'state', message: 'validation.choice' });
   }
   input.from ||= period.from;
@@ -58,15 +67,35 @@ async function readFilters(request: FastifyRequest): Promise<{ input: Record<str
 export async function caseReportRoutes(app: FastifyInstance): Promise<void> {
   const { db, now } = app.achyk;
 
-  app.get(CASES_CSS_URL, { config: { policy: 'public' } }, async (_request, reply) => reply.header('cache-control', 'public, max-age=3600').type('text/css; charset=utf-8').send(CASES_CSS));
+  app.get(CASES_CSS_URL, { config: { policy: 'public' } }, async (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=3600').type('text/css; charset=utf-8').send(CASES_CSS),
+  );
 
   app.get('/cases/reports', { config: { policy: 'cases.report' } }, async (request, reply) => {
     const { input, errors, filters, query } = await readFilters(request);
     const locale = request.ctx.locale;
-    const [labels, territories, actTypes] = await Promise.all([labelsFor(db, locale), territoryOpts(db, locale), optionsFor(db, 'act_type', locale)]);
+    const [labels, territories, actTypes] = await Promise.all([
+      labelsFor(db, locale),
+      territoryOpts(db, locale),
+      optionsFor(db, 'act_type', locale),
+    ]);
     const report = errors.length ? null : await buildCaseReport(db, { filters, now: now() });
     const sections = report ? labelReport(report, labels, request.ctx.t, locale) : null;
-    return sendPage(reply, <ReportPage ctx={viewContext(request)} report={report} sections={sections} labels={labels} input={input} errors={errors} territories={territories} actTypes={actTypes} query={query} />, errors.length ? 422 : 200);
+    return sendPage(
+      reply,
+      <ReportPage
+        ctx={viewContext(request)}
+        report={report}
+        sections={sections}
+        labels={labels}
+        input={input}
+        errors={errors}
+        territories={territories}
+        actTypes={actTypes}
+        query={query}
+      />,
+      errors.length ? 422 : 200,
+    );
   });
 
   app.get('/cases/reports.csv', { config: { policy: 'cases.report' } }, async (request, reply) => {
@@ -77,8 +106,17 @@ export async function caseReportRoutes(app: FastifyInstance): Promise<void> {
     const r = await buildCaseReport(db, { filters, now: now() });
     const s = labelReport(r, labels, t, locale);
     const rows: (string | number)[][] = [['section', 'code', 'label', 'count']];
-    rows.push(['period', `${r.filters.from}/${r.filters.to}`, t('cases.report_period', { from: r.filters.from, to: r.filters.to }), '']);
-    rows.push(['total_acts', '', '', r.totals.acts], ['total_victims', '', '', r.totals.victims], ['total_cases', '', '', r.totals.cases]);
+    rows.push([
+      'period',
+      `${r.filters.from}/${r.filters.to}`,
+      t('cases.report_period', { from: r.filters.from, to: r.filters.to }),
+      '',
+    ]);
+    rows.push(
+      ['total_acts', '', '', r.totals.acts],
+      ['total_victims', '', '', r.totals.victims],
+      ['total_cases', '', '', r.totals.cases],
+    );
     rows.push(['sdg_16_10_1_total', '', t('cases.sdg_title'), r.sdg16101.total]);
     const sections: [string, typeof s.byType][] = [
       ['sdg_16_10_1_by_violation', s.sdgByViolation],
@@ -92,7 +130,14 @@ export async function caseReportRoutes(app: FastifyInstance): Promise<void> {
       ['by_outcome', s.byOutcome],
     ];
     for (const [name, list] of sections) for (const x of list) rows.push([name, x.key, x.label, x.count]);
-    for (const c of r.summaries) for (const a of c.acts) rows.push(['case_act', c.reference, `${lbl(labels, 'act_type', a.type)}; ${a.date.slice(0, a.precision === 'year' ? 4 : a.precision === 'month' ? 7 : 10)}; ${a.victim}`, 1]);
+    for (const c of r.summaries)
+      for (const a of c.acts)
+        rows.push([
+          'case_act',
+          c.reference,
+          `${lbl(labels, 'act_type', a.type)}; ${a.date.slice(0, a.precision === 'year' ? 4 : a.precision === 'month' ? 7 : 10)}; ${a.victim}`,
+          1,
+        ]);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="cases-report-${r.filters.from}-${r.filters.to}.csv"`)

@@ -12,9 +12,13 @@ import { handleForm } from '../../platform/http/form-route.js';
 
 export async function thesaurusRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.achyk;
-  const page = async (request: FastifyRequest, errors: FieldError[] = [], input: Record<string, string> = {}) => <ThesaurusPage ctx={viewContext(request)} terms={await listTerms(db)} errors={errors} input={input} />;
+  const page = async (request: FastifyRequest, errors: FieldError[] = [], input: Record<string, string> = {}) => (
+    <ThesaurusPage ctx={viewContext(request)} terms={await listTerms(db)} errors={errors} input={input} />
+  );
 
-  app.get('/admin/thesaurus', { config: { policy: 'cases.thesaurus' } }, async (request, reply) => sendPage(reply, await page(request)));
+  app.get('/admin/thesaurus', { config: { policy: 'cases.thesaurus' } }, async (request, reply) =>
+    sendPage(reply, await page(request)),
+  );
 
   app.post('/admin/thesaurus', { config: { policy: 'cases.thesaurus' } }, (request, reply) =>
     handleForm(request, reply, {
@@ -25,13 +29,17 @@ export async function thesaurusRoutes(app: FastifyInstance): Promise<void> {
     }),
   );
 
-  app.post<{ Params: { id: string } }>('/admin/thesaurus/:id', { config: { policy: 'cases.thesaurus' } }, (request, reply) =>
-    handleForm(request, reply, {
-      load: async () => parseRecordId(request.params.id) ?? 0,
-      schema: termEditForm,
-      command: ({ trx, value, record: id, now: at }) => editTerm({ trx, actor: requestActor(request), now: at, id, input: value }),
-      redirect: () => '/admin/thesaurus',
-      render: async ({ errors, status }) => sendPage(reply, await page(request, errors), status),
-    }),
+  app.post<{ Params: { id: string } }>(
+    '/admin/thesaurus/:id',
+    { config: { policy: 'cases.thesaurus' } },
+    (request, reply) =>
+      handleForm(request, reply, {
+        load: async () => parseRecordId(request.params.id) ?? 0,
+        schema: termEditForm,
+        command: ({ trx, value, record: id, now: at }) =>
+          editTerm({ trx, actor: requestActor(request), now: at, id, input: value }),
+        redirect: () => '/admin/thesaurus',
+        render: async ({ errors, status }) => sendPage(reply, await page(request, errors), status),
+      }),
   );
 }

@@ -9,16 +9,32 @@ import { formSchema, MAX_ID } from '../../platform/http/validation.js';
 const s = (max = 200) => Type.Optional(Type.String({ maxLength: max }));
 const text = (max = 10_000) => Type.Optional(Type.String({ maxLength: max }));
 /** a checkbox group: one value arrives as a string, several as an array */
-const many = () => Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 })]));
+const many = () =>
+  Type.Optional(
+    Type.Union([Type.String({ maxLength: 100 }), Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 })]),
+  );
 
 export function asList(v: string | string[] | undefined): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
-const dates = { start: s(10), start_precision: s(20), start_label: s(100), end: s(10), end_precision: s(20), end_label: s(100) };
+const dates = {
+  start: s(10),
+  start_precision: s(20),
+  start_label: s(100),
+  end: s(10),
+  end_precision: s(20),
+  end_label: s(100),
+};
 
 export const caseForm = formSchema({ title: Type.String({ maxLength: 200 }), summary: text(), territory_id: s(12) });
-export const eventForm = formSchema({ title: Type.String({ maxLength: 200 }), description: text(), territory_id: s(12), place: s(300), ...dates });
+export const eventForm = formSchema({
+  title: Type.String({ maxLength: 200 }),
+  description: text(),
+  territory_id: s(12),
+  place: s(300),
+  ...dates,
+});
 export const personForm = formSchema({
   name: Type.String({ maxLength: 200 }),
   other_names: s(300),
@@ -30,8 +46,21 @@ export const personForm = formSchema({
   age_group: Type.String({ maxLength: 20 }),
   groups: many(),
 });
-export const actForm = formSchema({ event_id: Type.String({ maxLength: 12 }), act_type: Type.String({ maxLength: 100 }), victim_id: s(12), methods: many(), notes: text(), ...dates });
-export const involvementForm = formSchema({ target: Type.String({ maxLength: 30 }), role: Type.String({ maxLength: 20 }), person_id: s(12), body: s(300), degree: s(100) });
+export const actForm = formSchema({
+  event_id: Type.String({ maxLength: 12 }),
+  act_type: Type.String({ maxLength: 100 }),
+  victim_id: s(12),
+  methods: many(),
+  notes: text(),
+  ...dates,
+});
+export const involvementForm = formSchema({
+  target: Type.String({ maxLength: 30 }),
+  role: Type.String({ maxLength: 20 }),
+  person_id: s(12),
+  body: s(300),
+  degree: s(100),
+});
 export const interventionForm = formSchema({
   kind: Type.String({ maxLength: 100 }),
   on_date: Type.String({ maxLength: 10 }),
@@ -48,9 +77,22 @@ export const interventionForm = formSchema({
   hearings: text(5000),
   notes: text(),
 });
-export const sourceForm = formSchema({ description: Type.String({ maxLength: 5000 }), reliability: Type.String({ maxLength: 100 }), event_id: s(12), person_id: s(12), obtained_on: s(10) });
-export const linkForm = formSchema({ from_event_id: Type.String({ maxLength: 12 }), to_event_id: Type.String({ maxLength: 12 }), relation: Type.String({ maxLength: 20 }) });
-export const memberForm = formSchema({ user_id: Type.String({ maxLength: 12 }), access: Type.String({ maxLength: 10 }) });
+export const sourceForm = formSchema({
+  description: Type.String({ maxLength: 5000 }),
+  reliability: Type.String({ maxLength: 100 }),
+  event_id: s(12),
+  person_id: s(12),
+  obtained_on: s(10),
+});
+export const linkForm = formSchema({
+  from_event_id: Type.String({ maxLength: 12 }),
+  to_event_id: Type.String({ maxLength: 12 }),
+  relation: Type.String({ maxLength: 20 }),
+});
+export const memberForm = formSchema({
+  user_id: Type.String({ maxLength: 12 }),
+  access: Type.String({ maxLength: 10 }),
+});
 export const stateForm = formSchema({ state: Type.String({ maxLength: 20 }) });
 export const emptyForm = formSchema({});
 export const appealFromCaseForm = formSchema({ act_id: s(12), body: Type.String({ maxLength: 300 }) });
@@ -63,7 +105,12 @@ export const termForm = formSchema({
   label_ru: Type.String({ maxLength: 200 }),
   label_en: Type.String({ maxLength: 200 }),
 });
-export const termEditForm = formSchema({ label_ky: Type.String({ maxLength: 200 }), label_ru: Type.String({ maxLength: 200 }), label_en: Type.String({ maxLength: 200 }), active: s(1) });
+export const termEditForm = formSchema({
+  label_ky: Type.String({ maxLength: 200 }),
+  label_ru: Type.String({ maxLength: 200 }),
+  label_en: Type.String({ maxLength: 200 }),
+  active: s(1),
+});
 
 export const reportQuery = Type.Object(
   {

@@ -37,7 +37,12 @@ export function consultationPhase(c: PhaseInput, now: Date): Phase {
  * Why a comment cannot be posted now, or null when it can: comments only while the consultation is
  * open, and only on the current version (a paragraph of an old version may no longer exist).
  */
-export function commentRefusal(c: PhaseInput, paragraphVersionId: number, currentVersionId: number | null, now: Date): MessageKey | null {
+export function commentRefusal(
+  c: PhaseInput,
+  paragraphVersionId: number,
+  currentVersionId: number | null,
+  now: Date,
+): MessageKey | null {
   const phase = consultationPhase(c, now);
   if (phase === 'draft' || phase === 'announced') return 'consultations.error_not_open';
   if (phase !== 'open') return 'consultations.error_closed';

@@ -26,7 +26,8 @@ export const consultationsPolicies = definePolicies({
   /** Commenting, replying, flagging and following need a confirmed e-mail address (an active account). */
   'consultations.comment': (u) => !!u && u.status === 'active',
   /** Answers: the consultation's drafters, coordinators and administrators. */
-  'consultations.answer': (u, r) => isCoordinator(u) || (!!u && u.status === 'active' && !!r && (r as AnswerRecord).drafterIds.includes(u.id)),
+  'consultations.answer': (u, r) =>
+    isCoordinator(u) || (!!u && u.status === 'active' && !!r && (r as AnswerRecord).drafterIds.includes(u.id)),
   /** Moderation (hide, restore, the queue of flagged comments): administrators and coordinators. */
   'consultations.moderate': (u) => isCoordinator(u),
 });

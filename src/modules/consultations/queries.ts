@@ -16,15 +16,28 @@ export function findConsultation(db: Executor, id: number) {
     .selectFrom('consultation')
     .innerJoin('body', 'body.id', 'consultation.body_id')
     .selectAll('consultation')
-    .select(['body.code as body_code', 'body.name_ky as body_name_ky', 'body.name_ru as body_name_ru', 'body.name_en as body_name_en'])
+    .select([
+      'body.code as body_code',
+      'body.name_ky as body_name_ky',
+      'body.name_ru as body_name_ru',
+      'body.name_en as body_name_en',
+    ])
     .where('consultation.id', '=', id)
     .executeTakeFirst();
 }
 export type ConsultationRow = NonNullable<Awaited<ReturnType<typeof findConsultation>>>;
 
 /** The drafting body's name in the reader's language (falling back to another language). */
-export function bodyName(c: { body_name_ky: string | null; body_name_ru: string | null; body_name_en: string | null; body_code: string }, locale: Locale): string {
-  return pickText({ ky: c.body_name_ky ?? undefined, ru: c.body_name_ru ?? undefined, en: c.body_name_en ?? undefined }, locale).text || c.body_code;
+export function bodyName(
+  c: { body_name_ky: string | null; body_name_ru: string | null; body_name_en: string | null; body_code: string },
+  locale: Locale,
+): string {
+  return (
+    pickText(
+      { ky: c.body_name_ky ?? undefined, ru: c.body_name_ru ?? undefined, en: c.body_name_en ?? undefined },
+      locale,
+    ).text || c.body_code
+  );
 }
 
 export function listConsultations(db: Executor, opts: { includeDrafts: boolean }) {
@@ -32,7 +45,12 @@ export function listConsultations(db: Executor, opts: { includeDrafts: boolean }
     .selectFrom('consultation')
     .innerJoin('body', 'body.id', 'consultation.body_id')
     .selectAll('consultation')
-    .select(['body.code as body_code', 'body.name_ky as body_name_ky', 'body.name_ru as body_name_ru', 'body.name_en as body_name_en']);
+    .select([
+      'body.code as body_code',
+      'body.name_ky as body_name_ky',
+      'body.name_ru as body_name_ru',
+      'body.name_en as body_name_en',
+    ]);
   if (!opts.includeDrafts) q = q.where('consultation.published_at', 'is not', null);
   return q.orderBy('consultation.opens_on', 'desc').orderBy('consultation.id', 'desc').execute();
 }
@@ -44,7 +62,8 @@ export async function resolveBody(db: Executor, typed: string): Promise<{ id: nu
   if (byCode) return byCode;
   const lower = s.toLowerCase();
   const rows = await db.selectFrom('body').select(['id', 'name_ky', 'name_ru', 'name_en']).execute();
-  const names = (r: (typeof rows)[number]) => [r.name_ky, r.name_ru, r.name_en].filter((n): n is string => !!n).map((n) => n.toLowerCase());
+  const names = (r: (typeof rows)[number]) =>
+    [r.name_ky, r.name_ru, r.name_en].filter((n): n is string => !!n).map((n) => n.toLowerCase());
   const exact = rows.filter((r) => names(r).includes(lower));
   if (exact.length === 1) return { id: exact[0]!.id };
   if (exact.length > 1) return 'ambiguous';
@@ -58,7 +77,16 @@ export function bodyChoices(db: Executor) {
   return db
     .selectFrom('body')
     .select(['id', 'code', 'name_ky', 'name_ru', 'name_en'])
-    .where('kind', 'in', ['cabinet', 'ministry', 'agency', 'ombudsman', 'prosecutor', 'court', 'plenipotentiary_office', 'other'])
+    .where('kind', 'in', [
+      'cabinet',
+      'ministry',
+      'agency',
+      'ombudsman',
+      'prosecutor',
+      'court',
+      'plenipotentiary_office',
+      'other',
+    ])
     .where('active_to', 'is', null)
     .orderBy('code')
     .limit(500)
@@ -66,20 +94,41 @@ export function bodyChoices(db: Executor) {
 }
 
 export function listVersions(db: Executor, consultationId: number) {
-  return db.selectFrom('consultation_version').select(['id', 'number', 'source_format', 'split_ok', 'change_note', 'created_at']).where('consultation_id', '=', consultationId).orderBy('number', 'desc').execute();
+  return db
+    .selectFrom('consultation_version')
+    .select(['id', 'number', 'source_format', 'split_ok', 'change_note', 'created_at'])
+    .where('consultation_id', '=', consultationId)
+    .orderBy('number', 'desc')
+    .execute();
 }
 
 export function currentVersion(db: Executor, consultationId: number) {
-  return db.selectFrom('consultation_version').selectAll().where('consultation_id', '=', consultationId).orderBy('number', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('consultation_version')
+    .selectAll()
+    .where('consultation_id', '=', consultationId)
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export function findVersion(db: Executor, consultationId: number, number: number) {
   if (!Number.isSafeInteger(number) || number <= 0 || number > 1_000_000) return Promise.resolve(undefined);
-  return db.selectFrom('consultation_version').selectAll().where('consultation_id', '=', consultationId).where('number', '=', number).executeTakeFirst();
+  return db
+    .selectFrom('consultation_version')
+    .selectAll()
+    .where('consultation_id', '=', consultationId)
+    .where('number', '=', number)
+    .executeTakeFirst();
 }
 
 export function versionParagraphs(db: Executor, versionId: number) {
-  return db.selectFrom('consultation_paragraph').selectAll().where('version_id', '=', versionId).orderBy('position').execute();
+  return db
+    .selectFrom('consultation_paragraph')
+    .selectAll()
+    .where('version_id', '=', versionId)
+    .orderBy('position')
+    .execute();
 }
 export type ParagraphRow = Awaited<ReturnType<typeof versionParagraphs>>[number];
 
@@ -143,7 +192,11 @@ export async function participantNumbers(db: Executor, consultationId: number): 
 }
 
 /** Comments with their answers, flags and authors; `where` narrows to a paragraph or a comment set. */
-export async function loadComments(db: Executor, consultationId: number, filter: { paragraphIds?: number[]; commentIds?: number[] } = {}): Promise<CommentView[]> {
+export async function loadComments(
+  db: Executor,
+  consultationId: number,
+  filter: { paragraphIds?: number[]; commentIds?: number[] } = {},
+): Promise<CommentView[]> {
   let q = db
     .selectFrom('consultation_comment as c')
     .innerJoin('user as u', 'u.id', 'c.author_id')
@@ -165,10 +218,21 @@ export async function loadComments(db: Executor, consultationId: number, filter:
       'a.reasons',
       'a.updated_at as answered_at',
     ])
-    .select((eb) => eb.selectFrom('consultation_flag as f').select(eb.fn.countAll<number>().as('n')).whereRef('f.comment_id', '=', 'c.id').where('f.resolved_at', 'is', null).as('flags'))
+    .select((eb) =>
+      eb
+        .selectFrom('consultation_flag as f')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('f.comment_id', '=', 'c.id')
+        .where('f.resolved_at', 'is', null)
+        .as('flags'),
+    )
     .where('c.consultation_id', '=', consultationId);
-  if (filter.paragraphIds) q = filter.paragraphIds.length ? q.where('c.paragraph_id', 'in', filter.paragraphIds) : q.where(({ lit }) => lit(false));
-  if (filter.commentIds) q = filter.commentIds.length ? q.where('c.id', 'in', filter.commentIds) : q.where(({ lit }) => lit(false));
+  if (filter.paragraphIds)
+    q = filter.paragraphIds.length
+      ? q.where('c.paragraph_id', 'in', filter.paragraphIds)
+      : q.where(({ lit }) => lit(false));
+  if (filter.commentIds)
+    q = filter.commentIds.length ? q.where('c.id', 'in', filter.commentIds) : q.where(({ lit }) => lit(false));
   const rows = await q.orderBy('c.id').execute();
   const numbers = await participantNumbers(db, consultationId);
   return rows.map((r) => ({
@@ -191,11 +255,20 @@ export async function loadComments(db: Executor, consultationId: number, filter:
 
 export function findComment(db: Executor, consultationId: number, commentId: number) {
   if (!isRecordId(commentId)) return Promise.resolve(undefined);
-  return db.selectFrom('consultation_comment').selectAll().where('consultation_id', '=', consultationId).where('id', '=', commentId).executeTakeFirst();
+  return db
+    .selectFrom('consultation_comment')
+    .selectAll()
+    .where('consultation_id', '=', consultationId)
+    .where('id', '=', commentId)
+    .executeTakeFirst();
 }
 
 export async function drafterIds(db: Executor, consultationId: number): Promise<number[]> {
-  const rows = await db.selectFrom('consultation_drafter').select('user_id').where('consultation_id', '=', consultationId).execute();
+  const rows = await db
+    .selectFrom('consultation_drafter')
+    .select('user_id')
+    .where('consultation_id', '=', consultationId)
+    .execute();
   return rows.map((r) => r.user_id);
 }
 
@@ -210,13 +283,26 @@ export function listDrafters(db: Executor, consultationId: number) {
 }
 
 export async function isFollowing(db: Executor, consultationId: number, userId: number): Promise<boolean> {
-  return !!(await db.selectFrom('consultation_follower').select('id').where('consultation_id', '=', consultationId).where('user_id', '=', userId).executeTakeFirst());
+  return !!(await db
+    .selectFrom('consultation_follower')
+    .select('id')
+    .where('consultation_id', '=', consultationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst());
 }
 
 export function listHearings(db: Executor, consultationId: number) {
   return db
     .selectFrom('consultation_hearing')
-    .select(['id', 'held_on', 'place', 'participants', 'minutes_name', 'minutes_sha256', (eb) => eb.fn<number | null>('length', ['minutes_text']).as('minutes_length')])
+    .select([
+      'id',
+      'held_on',
+      'place',
+      'participants',
+      'minutes_name',
+      'minutes_sha256',
+      (eb) => eb.fn<number | null>('length', ['minutes_text']).as('minutes_length'),
+    ])
     .where('consultation_id', '=', consultationId)
     .orderBy('held_on')
     .orderBy('id')
@@ -229,8 +315,21 @@ export async function moderationQueue(db: Executor, consultationId: number): Pro
     .selectFrom('consultation_comment as c')
     .select('c.id')
     .where('c.consultation_id', '=', consultationId)
-    .where((eb) => eb.or([eb('c.status', '=', 'pending_review'), eb.exists(eb.selectFrom('consultation_flag as f').select('f.id').whereRef('f.comment_id', '=', 'c.id').where('f.resolved_at', 'is', null))]))
+    .where((eb) =>
+      eb.or([
+        eb('c.status', '=', 'pending_review'),
+        eb.exists(
+          eb
+            .selectFrom('consultation_flag as f')
+            .select('f.id')
+            .whereRef('f.comment_id', '=', 'c.id')
+            .where('f.resolved_at', 'is', null),
+        ),
+      ]),
+    )
     .execute();
   const comments = await loadComments(db, consultationId, { commentIds: flagged.map((r) => r.id) });
-  return comments.sort((a, b) => Number(b.status === 'pending_review') - Number(a.status === 'pending_review') || a.id - b.id);
+  return comments.sort(
+    (a, b) => Number(b.status === 'pending_review') - Number(a.status === 'pending_review') || a.id - b.id,
+  );
 }

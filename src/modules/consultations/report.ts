@@ -68,7 +68,15 @@ export interface ReportArticle {
 }
 
 export interface ConsultationReport {
-  consultation: { id: number; title: string; summary: string; opensOn: string; closesOn: string; officialUrl: string | null; bodyCode: string };
+  consultation: {
+    id: number;
+    title: string;
+    summary: string;
+    opensOn: string;
+    closesOn: string;
+    officialUrl: string | null;
+    bodyCode: string;
+  };
   phase: Phase;
   /** false while the report is interim */
   final: boolean;
@@ -82,7 +90,16 @@ export interface ConsultationReport {
   hearings: { heldOn: string; place: string; participants: number; minutesSha256: string | null }[];
 }
 
-export const emptyTally = (): Tally => ({ comments: 0, support: 0, oppose: 0, neutral: 0, answered: 0, accepted: 0, partly_accepted: 0, rejected: 0 });
+export const emptyTally = (): Tally => ({
+  comments: 0,
+  support: 0,
+  oppose: 0,
+  neutral: 0,
+  answered: 0,
+  accepted: 0,
+  partly_accepted: 0,
+  rejected: 0,
+});
 
 function count(t: Tally, c: ReportComment): void {
   t.comments++;
@@ -95,11 +112,37 @@ function count(t: Tally, c: ReportComment): void {
 
 const author = (c: CommentView): ReportAuthor => ({ participant: c.participantNo, name: c.authorName });
 
-export async function buildReport(db: Executor, consultation: { id: number; title: string; summary: string; opens_on: string; closes_on: string; official_url: string | null; body_code: string; published_at: string | null; report_published_at: string | null; report_conclusion: string | null }, now: Date): Promise<ConsultationReport> {
-  const versions = await db.selectFrom('consultation_version').select(['id', 'number']).where('consultation_id', '=', consultation.id).orderBy('number', 'desc').execute();
+export async function buildReport(
+  db: Executor,
+  consultation: {
+    id: number;
+    title: string;
+    summary: string;
+    opens_on: string;
+    closes_on: string;
+    official_url: string | null;
+    body_code: string;
+    published_at: string | null;
+    report_published_at: string | null;
+    report_conclusion: string | null;
+  },
+  now: Date,
+): Promise<ConsultationReport> {
+  const versions = await db
+    .selectFrom('consultation_version')
+    .select(['id', 'number'])
+    .where('consultation_id', '=', consultation.id)
+    .orderBy('number', 'desc')
+    .execute();
   const current = versions[0] ?? null;
   const versionNumber = new Map(versions.map((v) => [v.id, v.number]));
-  const paragraphs = await db.selectFrom('consultation_paragraph').selectAll().where('consultation_id', '=', consultation.id).orderBy('version_id').orderBy('position').execute();
+  const paragraphs = await db
+    .selectFrom('consultation_paragraph')
+    .selectAll()
+    .where('consultation_id', '=', consultation.id)
+    .orderBy('version_id')
+    .orderBy('position')
+    .execute();
   const byId = new Map(paragraphs.map((p) => [p.id, p]));
   const all = await loadComments(db, consultation.id);
   const hidden = all.filter((c) => c.parentId === null && c.status !== 'visible').length;
@@ -168,9 +211,23 @@ export async function buildReport(db: Executor, consultation: { id: number; titl
     a.paragraphs.push(e);
     for (const k of Object.keys(a.tally) as (keyof Tally)[]) a.tally[k] += e.tally[k];
   }
-  const hearings = await db.selectFrom('consultation_hearing').select(['held_on', 'place', 'participants', 'minutes_sha256']).where('consultation_id', '=', consultation.id).orderBy('held_on').orderBy('id').execute();
+  const hearings = await db
+    .selectFrom('consultation_hearing')
+    .select(['held_on', 'place', 'participants', 'minutes_sha256'])
+    .where('consultation_id', '=', consultation.id)
+    .orderBy('held_on')
+    .orderBy('id')
+    .execute();
   return {
-    consultation: { id: consultation.id, title: consultation.title, summary: consultation.summary, opensOn: consultation.opens_on, closesOn: consultation.closes_on, officialUrl: consultation.official_url, bodyCode: consultation.body_code },
+    consultation: {
+      id: consultation.id,
+      title: consultation.title,
+      summary: consultation.summary,
+      opensOn: consultation.opens_on,
+      closesOn: consultation.closes_on,
+      officialUrl: consultation.official_url,
+      bodyCode: consultation.body_code,
+    },
     phase: consultationPhase(consultation, now),
     final: !!consultation.report_published_at,
     reportPublishedAt: consultation.report_published_at,
@@ -179,7 +236,12 @@ export async function buildReport(db: Executor, consultation: { id: number; titl
     totals,
     articles,
     earlier: [...earlier.values()].sort((x, y) => x.versionNumber - y.versionNumber),
-    hearings: hearings.map((h) => ({ heldOn: h.held_on, place: h.place, participants: h.participants, minutesSha256: h.minutes_sha256 })),
+    hearings: hearings.map((h) => ({
+      heldOn: h.held_on,
+      place: h.place,
+      participants: h.participants,
+      minutesSha256: h.minutes_sha256,
+    })),
   };
 }
 
@@ -211,9 +273,41 @@ export function reportCsv(r: ConsultationReport): string {
   const rows: string[][] = [];
   const add = (p: ReportParagraph) => {
     for (const c of p.comments) {
-      rows.push([String(r.consultation.id), String(c.versionNumber), p.articleNumber ?? '', String(p.paragraphNumber), p.anchor, String(c.id), '', String(c.author.participant), c.author.name ?? '', c.stance, c.body, c.proposedWording ?? '', c.answer?.outcome ?? '', c.answer?.reasons ?? '', c.createdAt]);
+      rows.push([
+        String(r.consultation.id),
+        String(c.versionNumber),
+        p.articleNumber ?? '',
+        String(p.paragraphNumber),
+        p.anchor,
+        String(c.id),
+        '',
+        String(c.author.participant),
+        c.author.name ?? '',
+        c.stance,
+        c.body,
+        c.proposedWording ?? '',
+        c.answer?.outcome ?? '',
+        c.answer?.reasons ?? '',
+        c.createdAt,
+      ]);
       for (const rep of c.replies) {
-        rows.push([String(r.consultation.id), String(c.versionNumber), p.articleNumber ?? '', String(p.paragraphNumber), p.anchor, String(rep.id), String(c.id), String(rep.author.participant), rep.author.name ?? '', '', rep.body, '', '', '', rep.createdAt]);
+        rows.push([
+          String(r.consultation.id),
+          String(c.versionNumber),
+          p.articleNumber ?? '',
+          String(p.paragraphNumber),
+          p.anchor,
+          String(rep.id),
+          String(c.id),
+          String(rep.author.participant),
+          rep.author.name ?? '',
+          '',
+          rep.body,
+          '',
+          '',
+          '',
+          rep.createdAt,
+        ]);
       }
     }
   };

@@ -12,7 +12,14 @@ import { listConsultations } from './queries.js';
 const ApiConsultation = Type.Object({
   id: Type.Integer(),
   title: Type.String(),
-  body: Type.Object({ code: Type.String(), name: Type.Object({ ky: Type.Union([Type.String(), Type.Null()]), ru: Type.Union([Type.String(), Type.Null()]), en: Type.Union([Type.String(), Type.Null()]) }) }),
+  body: Type.Object({
+    code: Type.String(),
+    name: Type.Object({
+      ky: Type.Union([Type.String(), Type.Null()]),
+      ru: Type.Union([Type.String(), Type.Null()]),
+      en: Type.Union([Type.String(), Type.Null()]),
+    }),
+  }),
   summary: Type.String(),
   officialUrl: Type.Union([Type.String(), Type.Null()]),
   opensOn: Type.String({ format: 'date' }),
@@ -30,7 +37,8 @@ export async function consultationApiRoutes(app: FastifyInstance): Promise<void>
       config: { policy: 'consultations.list', api: true },
       schema: {
         summary: 'Published public consultations on draft laws',
-        description: 'Newest first. `phase` is computed at the time of the request (Bishkek calendar days). The report of each consultation is at `reportUrl` (JSON).',
+        description:
+          'Newest first. `phase` is computed at the time of the request (Bishkek calendar days). The report of each consultation is at `reportUrl` (JSON).',
         tags: ['consultations'],
         response: { 200: Type.Object({ consultations: Type.Array(ApiConsultation) }), 400: apiErrorResponses[400] },
       },

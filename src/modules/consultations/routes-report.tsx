@@ -16,27 +16,46 @@ export async function consultationReportRoutes(app: FastifyInstance): Promise<vo
     reply.header('cache-control', 'public, max-age=3600').type('text/css; charset=utf-8').send(CONSULTATIONS_CSS),
   );
 
-  app.get<IdParams>('/consultations/:id/report', { config: { policy: 'consultations.list' } }, async (request, reply) => {
-    const c = await readableConsultation(request, request.params.id);
-    const r = await buildReport(db, c, now());
-    return sendPage(reply, <ReportPage ctx={viewContext(request, flashFor(request))} report={r} bodyName={bodyName(c, request.ctx.locale)} />);
-  });
+  app.get<IdParams>(
+    '/consultations/:id/report',
+    { config: { policy: 'consultations.list' } },
+    async (request, reply) => {
+      const c = await readableConsultation(request, request.params.id);
+      const r = await buildReport(db, c, now());
+      return sendPage(
+        reply,
+        <ReportPage
+          ctx={viewContext(request, flashFor(request))}
+          report={r}
+          bodyName={bodyName(c, request.ctx.locale)}
+        />,
+      );
+    },
+  );
 
-  app.get<IdParams>('/consultations/:id/report.csv', { config: { policy: 'consultations.list' } }, async (request, reply) => {
-    const c = await readableConsultation(request, request.params.id);
-    const r = await buildReport(db, c, now());
-    return reply
-      .header('content-disposition', `attachment; filename="consultation-${c.id}-report.csv"`)
-      .type('text/csv; charset=utf-8')
-      .send(reportCsv(r));
-  });
+  app.get<IdParams>(
+    '/consultations/:id/report.csv',
+    { config: { policy: 'consultations.list' } },
+    async (request, reply) => {
+      const c = await readableConsultation(request, request.params.id);
+      const r = await buildReport(db, c, now());
+      return reply
+        .header('content-disposition', `attachment; filename="consultation-${c.id}-report.csv"`)
+        .type('text/csv; charset=utf-8')
+        .send(reportCsv(r));
+    },
+  );
 
-  app.get<IdParams>('/consultations/:id/report.json', { config: { policy: 'consultations.list' } }, async (request, reply) => {
-    const c = await readableConsultation(request, request.params.id);
-    const r = await buildReport(db, c, now());
-    return reply
-      .header('content-disposition', `attachment; filename="consultation-${c.id}-report.json"`)
-      .type('application/json; charset=utf-8')
-      .send(JSON.stringify(r, null, 2));
-  });
+  app.get<IdParams>(
+    '/consultations/:id/report.json',
+    { config: { policy: 'consultations.list' } },
+    async (request, reply) => {
+      const c = await readableConsultation(request, request.params.id);
+      const r = await buildReport(db, c, now());
+      return reply
+        .header('content-disposition', `attachment; filename="consultation-${c.id}-report.json"`)
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify(r, null, 2));
+    },
+  );
 }

@@ -28,7 +28,13 @@ export const consultationsSeed: SeedStep = async ({ runtime, demo, now }) => {
   const db = runtime.conn.db;
   if (await db.selectFrom('consultation').select('id').limit(1).executeTakeFirst()) return;
   const body = await db.selectFrom('body').select('code').where('code', '=', 'minjust').executeTakeFirst();
-  const admin = await db.selectFrom('user').select('id').where('role', '=', 'admin').orderBy('id').limit(1).executeTakeFirst();
+  const admin = await db
+    .selectFrom('user')
+    .select('id')
+    .where('role', '=', 'admin')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
   if (!body || !admin) return;
   await db.transaction().execute(async (trx) => {
     const id = await createConsultation({
@@ -36,7 +42,8 @@ export const consultationsSeed: SeedStep = async ({ runtime, demo, now }) => {
       input: {
         title: '«Жарандардын кайрылуулары жөнүндө» Мыйзамга өзгөртүүлөр (демо)',
         body: body.code,
-        summary: 'Демонстрациялык талкуу: кайрылууну кароо мөөнөтүн 14 жумуш күнүнөн 10 жумуш күнүнө кыскартуу сунушталат. Текст ойдон чыгарылган.',
+        summary:
+          'Демонстрациялык талкуу: кайрылууну кароо мөөнөтүн 14 жумуш күнүнөн 10 жумуш күнүнө кыскартуу сунушталат. Текст ойдон чыгарылган.',
         official_url: '',
         opens_on: isoDate(now, -2),
         closes_on: isoDate(now, 12),
@@ -44,7 +51,16 @@ export const consultationsSeed: SeedStep = async ({ runtime, demo, now }) => {
       actorId: admin.id,
       now,
     });
-    await addVersion({ trx, consultationId: id, text: DEMO_DRAFT, format: 'text', sourceFormat: 'text', changeNote: null, actorId: admin.id, mail: { cipher: runtime.cipher, publicUrl: runtime.config.publicUrl, now } });
+    await addVersion({
+      trx,
+      consultationId: id,
+      text: DEMO_DRAFT,
+      format: 'text',
+      sourceFormat: 'text',
+      changeNote: null,
+      actorId: admin.id,
+      mail: { cipher: runtime.cipher, publicUrl: runtime.config.publicUrl, now },
+    });
     await publishConsultation({ trx, id, actorId: admin.id, now });
   });
 };

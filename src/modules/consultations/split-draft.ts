@@ -58,7 +58,10 @@ function stripHeadingMarkup(line: string): string {
     s = m[2]!.trim();
   }
   // "**Статья 1.** Название": drop the emphasis markers but keep the rest
-  return s.replace(/^(\*\*|__)(.+?)\1/, '$2').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/^(\*\*|__)(.+?)\1/, '$2')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Recognises an article heading; returns its number and title, or null. */
@@ -121,14 +124,28 @@ function paragraphsOf(lines: string[], format: DraftFormat): string[] {
  * // → { split: true, articles: [{ number: '1', heading: 'Цель', paragraphs: ['Настоящий Закон…'] }, …] }
  */
 export function splitDraft(text: string, format: DraftFormat): SplitResult {
-  const lines = text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').split('\n');
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00a0/g, ' ')
+    .split('\n');
   const articles: DraftArticle[] = [];
   let chapter: string | null = null;
-  let current: { number: string | null; heading: string; chapter: string | null; lines: string[] } = { number: null, heading: '', chapter: null, lines: [] };
+  let current: { number: string | null; heading: string; chapter: string | null; lines: string[] } = {
+    number: null,
+    heading: '',
+    chapter: null,
+    lines: [],
+  };
   let found = false;
   const close = () => {
     const paragraphs = paragraphsOf(current.lines, format);
-    if (current.number === null && current.chapter !== null && paragraphs.length > 0 && paragraphs.length <= 2 && paragraphs.every((p) => p.length <= 200)) {
+    if (
+      current.number === null &&
+      current.chapter !== null &&
+      paragraphs.length > 0 &&
+      paragraphs.length <= 2 &&
+      paragraphs.every((p) => p.length <= 200)
+    ) {
       // "Глава 1" followed by its title on the next line: the title belongs to the chapter.
       chapter = `${current.chapter}. ${paragraphs.join(' ')}`;
       return;
@@ -137,7 +154,8 @@ export function splitDraft(text: string, format: DraftFormat): SplitResult {
       // An article with only a heading ("Статья 7. Утратила силу") can still be commented on.
       paragraphs.push(current.heading || current.number);
     }
-    if (paragraphs.length > 0 || current.number !== null) articles.push({ number: current.number, heading: current.heading, chapter: current.chapter, paragraphs });
+    if (paragraphs.length > 0 || current.number !== null)
+      articles.push({ number: current.number, heading: current.heading, chapter: current.chapter, paragraphs });
   };
   for (const line of lines) {
     const head = line.trim() ? parseArticleHeading(line) : null;
@@ -157,7 +175,10 @@ export function splitDraft(text: string, format: DraftFormat): SplitResult {
   }
   close();
   if (!found) {
-    const whole = text.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+    const whole = text
+      .replace(/\r\n?/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
     return { split: false, articles: whole ? [{ number: null, heading: '', chapter: null, paragraphs: [whole] }] : [] };
   }
   return { split: true, articles };

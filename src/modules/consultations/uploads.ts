@@ -29,7 +29,10 @@ export interface MultipartForm {
 const kb = (n: number) => (n >= 1024 * 1024 ? `${n / (1024 * 1024)} MB` : `${n / 1024} KB`);
 
 /** Reads every part; refuses files with another extension and files over `maxFileBytes` (413). */
-export async function readMultipart(request: FastifyRequest, opts: { maxFileBytes: number; extensions: readonly string[] }): Promise<MultipartForm> {
+export async function readMultipart(
+  request: FastifyRequest,
+  opts: { maxFileBytes: number; extensions: readonly string[] },
+): Promise<MultipartForm> {
   if (!request.isMultipart()) throw new AppError('unsupported_media_type');
   const fields: Record<string, string> = {};
   let file: UploadedFile | null = null;
@@ -60,7 +63,8 @@ export async function readMultipart(request: FastifyRequest, opts: { maxFileByte
       hash.update(chunk);
       chunks.push(chunk);
     }
-    if ((part.file as { truncated?: boolean }).truncated) throw new AppError('payload_too_large', 'consultations.error_file_too_large', { limit: kb(opts.maxFileBytes) });
+    if ((part.file as { truncated?: boolean }).truncated)
+      throw new AppError('payload_too_large', 'consultations.error_file_too_large', { limit: kb(opts.maxFileBytes) });
     file = { name, ext, data: Buffer.concat(chunks), sha256: hash.digest('hex') };
   }
   return { fields, file };

@@ -113,7 +113,8 @@ export function diffVersions(before: readonly VersionParagraph[], after: readonl
   for (const p of before) if (!newAnchors.has(p.anchor)) leftover.set(place(p), p);
   const changes: ParagraphChange[] = after.map((p) => {
     const same = oldByAnchor.get(p.anchor);
-    if (same) return place(same) === place(p) ? { kind: 'same', paragraph: p } : { kind: 'moved', paragraph: p, from: same };
+    if (same)
+      return place(same) === place(p) ? { kind: 'same', paragraph: p } : { kind: 'moved', paragraph: p, from: same };
     const from = leftover.get(place(p));
     if (from) {
       leftover.delete(place(p));

@@ -13,10 +13,19 @@ const DAY_MS = 24 * 3600_000;
 /** Deletes the messages whose retention ended at `now`; returns how many. */
 export async function sweepHandled(db: Db, retentionDays: number, now: Date): Promise<number> {
   const before = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
-  const due = await db.selectFrom('contact_message').select('id').where('status', '=', 'handled').where('handled_at', '<=', before).orderBy('id').limit(1000).execute();
+  const due = await db
+    .selectFrom('contact_message')
+    .select('id')
+    .where('status', '=', 'handled')
+    .where('handled_at', '<=', before)
+    .orderBy('id')
+    .limit(1000)
+    .execute();
   let n = 0;
   for (const r of due) {
-    const deleted = await db.transaction().execute((trx) => deleteMessage({ trx, id: r.id, actor: 'system', action: 'contact.expired', now }));
+    const deleted = await db
+      .transaction()
+      .execute((trx) => deleteMessage({ trx, id: r.id, actor: 'system', action: 'contact.expired', now }));
     if (deleted) n++;
   }
   return n;

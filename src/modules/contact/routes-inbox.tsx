@@ -28,16 +28,35 @@ export async function contactInboxRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Querystring: { done?: string } }>('/contact/inbox', { config: cfg }, async (request, reply) => {
     const t = request.ctx.t;
-    const rows = (await listMessages(db)).map((r) => ({ id: r.id, subject: cipher.decrypt(r.subject_enc, CTX.subject), status: r.status, createdAt: r.created_at }));
+    const rows = (await listMessages(db)).map((r) => ({
+      id: r.id,
+      subject: cipher.decrypt(r.subject_enc, CTX.subject),
+      status: r.status,
+      createdAt: r.created_at,
+    }));
     const done = request.query.done;
-    const flash = done === 'handled' ? t('contact.inbox.handled_flash') : done === 'deleted' ? t('contact.inbox.deleted_flash') : null;
-    return sendPage(reply, <InboxPage ctx={viewContext(request, flash)} rows={rows} retentionDays={config.contactRetentionDays} />);
+    const flash =
+      done === 'handled'
+        ? t('contact.inbox.handled_flash')
+        : done === 'deleted'
+          ? t('contact.inbox.deleted_flash')
+          : null;
+    return sendPage(
+      reply,
+      <InboxPage ctx={viewContext(request, flash)} rows={rows} retentionDays={config.contactRetentionDays} />,
+    );
   });
 
   app.get<{ Params: { id: string } }>('/contact/inbox/:id', { config: cfg }, async (request, reply) => {
     const row = await findMessage(db, idOf(request.params.id));
     if (!row) throw notFound();
-    await recordAudit(db, { actor: requestActor(request), action: 'contact.read', objectType: 'contact_message', objectId: row.id, at: now() });
+    await recordAudit(db, {
+      actor: requestActor(request),
+      action: 'contact.read',
+      objectType: 'contact_message',
+      objectId: row.id,
+      at: now(),
+    });
     const t = request.ctx.t;
     const m = {
       id: row.id,
@@ -58,7 +77,9 @@ export async function contactInboxRoutes(app: FastifyInstance): Promise<void> {
     // Name the unknown field (a bare 'invalid' gives a 422 page that names nothing).
     const empty = parseForm(emptyForm, request.body);
     if (!empty.ok) throw new AppError('invalid', 'error.invalid', {}, empty.errors);
-    const ok = await db.transaction().execute((trx) => markHandled({ trx, id, userId: request.ctx.user!.id, now: now() }));
+    const ok = await db
+      .transaction()
+      .execute((trx) => markHandled({ trx, id, userId: request.ctx.user!.id, now: now() }));
     if (!ok) throw notFound();
     return redirectTo(reply, '/contact/inbox?done=handled');
   });
@@ -69,7 +90,9 @@ export async function contactInboxRoutes(app: FastifyInstance): Promise<void> {
     const empty = parseForm(emptyForm, request.body);
     if (!empty.ok) throw new AppError('invalid', 'error.invalid', {}, empty.errors);
     if (!recentlyAuthenticated(request)) return redirectTo(reply, reauthUrl(`/contact/inbox/${id}`));
-    const ok = await db.transaction().execute((trx) => deleteMessage({ trx, id, actor: requestActor(request), now: now() }));
+    const ok = await db
+      .transaction()
+      .execute((trx) => deleteMessage({ trx, id, actor: requestActor(request), now: now() }));
     if (!ok) throw notFound();
     return redirectTo(reply, '/contact/inbox?done=deleted');
   });

@@ -25,9 +25,16 @@ export const CONTACT_LIMITS = { perClient: 5, global: 100, windowMs: 3600_000 };
 /** Field errors in the words of this form (the generic ones say less about what to do). */
 function contactErrors(errors: FieldError[], input: Record<string, string>): FieldError[] {
   return errors.map((e) => {
-    if (e.field === 'message' && e.message === 'validation.required') return { field: 'message', message: 'contact.error.empty' };
-    if (e.field === 'message' && e.message === 'validation.too_long') return { field: 'message', message: 'contact.error.too_long', params: { length: (input.message ?? '').length, max: MESSAGE_MAX } };
-    if (e.field === 'subject' && e.message === 'validation.required') return { field: 'subject', message: 'contact.error.subject_empty' };
+    if (e.field === 'message' && e.message === 'validation.required')
+      return { field: 'message', message: 'contact.error.empty' };
+    if (e.field === 'message' && e.message === 'validation.too_long')
+      return {
+        field: 'message',
+        message: 'contact.error.too_long',
+        params: { length: (input.message ?? '').length, max: MESSAGE_MAX },
+      };
+    if (e.field === 'subject' && e.message === 'validation.required')
+      return { field: 'subject', message: 'contact.error.subject_empty' };
     return e;
   });
 }
@@ -36,10 +43,29 @@ export async function contactPublicRoutes(app: FastifyInstance): Promise<void> {
   const { db, cipher, config, now } = app.achyk;
   const throttle = new ClientThrottle(CONTACT_LIMITS);
 
-  const page = (request: FastifyRequest, reply: FastifyReply, input: ContactInput, errors: FieldError[], formToken: string, status = 200) =>
-    sendPage(reply, <ContactPage ctx={viewContext(request)} input={input} errors={errors} formToken={formToken} retentionDays={config.contactRetentionDays} />, status);
+  const page = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    input: ContactInput,
+    errors: FieldError[],
+    formToken: string,
+    status = 200,
+  ) =>
+    sendPage(
+      reply,
+      <ContactPage
+        ctx={viewContext(request)}
+        input={input}
+        errors={errors}
+        formToken={formToken}
+        retentionDays={config.contactRetentionDays}
+      />,
+      status,
+    );
 
-  app.get('/contact', { config: cfg }, async (request, reply) => page(request, reply, {}, [], issueFormToken(cipher, now())));
+  app.get('/contact', { config: cfg }, async (request, reply) =>
+    page(request, reply, {}, [], issueFormToken(cipher, now())),
+  );
 
   app.post('/contact', { config: cfg }, async (request, reply) => {
     const at = now();
@@ -47,24 +73,45 @@ export async function contactPublicRoutes(app: FastifyInstance): Promise<void> {
     const honeypot = body[HONEYPOT];
     const token = typeof body.form_token === 'string' ? body.form_token : undefined;
     // A filled honeypot: a bot. Answer like a success, keep nothing, send nothing.
-    if ((typeof honeypot === 'string' && honeypot.trim() !== '') || (honeypot !== undefined && typeof honeypot !== 'string')) return redirectTo(reply, '/contact/sent');
+    if (
+      (typeof honeypot === 'string' && honeypot.trim() !== '') ||
+      (honeypot !== undefined && typeof honeypot !== 'string')
+    )
+      return redirectTo(reply, '/contact/sent');
     // Field errors come before the timing check, so a person who sends an empty form at once sees
     // what is missing (and the form keeps its first token: the time spent writing still counts).
     const form = parseForm(contactForm, body);
     const errors = form.ok ? [] : contactErrors(form.errors, form.input);
     const replyTo = form.input.reply_to ?? '';
-    if (replyTo !== '' && !isEmail(replyTo) && !errors.some((e) => e.field === 'reply_to')) errors.push({ field: 'reply_to', message: 'validation.email' });
+    if (replyTo !== '' && !isEmail(replyTo) && !errors.some((e) => e.field === 'reply_to'))
+      errors.push({ field: 'reply_to', message: 'validation.email' });
     const check = checkFormToken(cipher, token, at);
-    const keptToken = check === 'ok' || (check === 'bot' && token && /^\d{13}\./.test(token)) ? token! : issueFormToken(cipher, at);
+    const keptToken =
+      check === 'ok' || (check === 'bot' && token && /^\d{13}\./.test(token)) ? token! : issueFormToken(cipher, at);
     if (!form.ok || errors.length > 0) return page(request, reply, form.input, errors, keptToken, 422);
     // No token, a forged one, or a form sent within seconds of loading: a bot, answered like a success.
     if (check === 'bot') return redirectTo(reply, '/contact/sent');
-    if (check === 'stale') return page(request, reply, form.input, [{ field: 'form', message: 'contact.error.stale' }], issueFormToken(cipher, at), 422);
+    if (check === 'stale')
+      return page(
+        request,
+        reply,
+        form.input,
+        [{ field: 'form', message: 'contact.error.stale' }],
+        issueFormToken(cipher, at),
+        422,
+      );
 
     const wait = throttle.take(cipher.hmac(`client:${request.ip}`), at);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
-      return page(request, reply, form.input, [{ field: 'form', message: 'contact.error.too_many', params: { minutes: Math.ceil(wait / 60) } }], keptToken, 429);
+      return page(
+        request,
+        reply,
+        form.input,
+        [{ field: 'form', message: 'contact.error.too_many', params: { minutes: Math.ceil(wait / 60) } }],
+        keptToken,
+        429,
+      );
     }
     const v = form.value;
     await db.transaction().execute((trx) =>
@@ -73,12 +120,20 @@ export async function contactPublicRoutes(app: FastifyInstance): Promise<void> {
         cipher,
         publicUrl: config.publicUrl,
         contactEmail: config.contactEmail,
-        input: { name: v.name || null, replyTo: replyTo || null, subject: v.subject, message: v.message, language: request.ctx.locale },
+        input: {
+          name: v.name || null,
+          replyTo: replyTo || null,
+          subject: v.subject,
+          message: v.message,
+          language: request.ctx.locale,
+        },
         now: at,
       }),
     );
     return redirectTo(reply, '/contact/sent');
   });
 
-  app.get('/contact/sent', { config: cfg }, async (request, reply) => sendPage(reply, <SentPage ctx={viewContext(request)} />));
+  app.get('/contact/sent', { config: cfg }, async (request, reply) =>
+    sendPage(reply, <SentPage ctx={viewContext(request)} />),
+  );
 }

@@ -24,10 +24,26 @@ export interface BodyInfo {
   merged_into_id: number | null;
 }
 
-const COLUMNS = ['id', 'code', 'kind', 'name_ky', 'name_ru', 'name_en', 'emails', 'supervisor_id', 'active_from', 'active_to', 'merged_into_id'] as const;
+const COLUMNS = [
+  'id',
+  'code',
+  'kind',
+  'name_ky',
+  'name_ru',
+  'name_en',
+  'emails',
+  'supervisor_id',
+  'active_from',
+  'active_to',
+  'merged_into_id',
+] as const;
 
 export async function bodyById(db: Executor, id: number): Promise<BodyInfo | undefined> {
-  return db.selectFrom('body').select([...COLUMNS]).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('body')
+    .select([...COLUMNS])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** The first official e-mail address, or null when the directory has none. */
@@ -71,7 +87,14 @@ export async function supervisorOf(db: Executor, body: BodyInfo, today: string):
 
 /** The head body of a kind ('prosecutor' → the General Prosecutor's Office, 'ombudsman'): active, with no supervisor of the same chain. */
 export async function firstBodyOfKind(db: Executor, kind: BodyKind, today: string): Promise<BodyInfo | undefined> {
-  const rows = await db.selectFrom('body').select([...COLUMNS]).where('kind', '=', kind).where('merged_into_id', 'is', null).orderBy('id').limit(200).execute();
+  const rows = await db
+    .selectFrom('body')
+    .select([...COLUMNS])
+    .where('kind', '=', kind)
+    .where('merged_into_id', 'is', null)
+    .orderBy('id')
+    .limit(200)
+    .execute();
   const active = rows.filter((r) => isBodyActive(r, today));
   return active.find((r) => r.supervisor_id === null) ?? active[0];
 }

@@ -25,7 +25,11 @@ export function pcodeToSoate(pcode: string): string | null {
  * Stores each feature's geometry on the territory with the same code (`properties.id`: an OCHA
  * P-code "KG…" or a 14-digit SOATE code); other features are skipped. Returns how many matched.
  */
-export async function loadBoundaries(trx: Executor, now: Date, files = BOUNDARY_FILES.map((f) => path.join(REFERENCE_DIR, f))): Promise<number> {
+export async function loadBoundaries(
+  trx: Executor,
+  now: Date,
+  files = BOUNDARY_FILES.map((f) => path.join(REFERENCE_DIR, f)),
+): Promise<number> {
   let matched = 0;
   for (const file of files) {
     const fc = JSON.parse(fs.readFileSync(file, 'utf8')) as { features?: Feature[] };

@@ -21,7 +21,11 @@ function importCommand(file: DirectoryFile): CliCommand {
   return {
     summary: `import ${file} from a CSV file (all-or-nothing, upsert by code): FILE [--dry-run]`,
     async run(args, cli) {
-      const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
+      const { positionals, values } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { 'dry-run': { type: 'boolean', default: false } },
+      });
       const path = positionals[0];
       if (!path) throw new UsageError(`achyk import ${file} needs a CSV file: achyk import ${file} FILE [--dry-run]`);
       if (!fs.existsSync(path)) throw new UsageError(`No such file: ${path}`);
@@ -90,7 +94,13 @@ const importBoundariesCommand: CliCommand = {
       const now = new Date();
       const matched = await runtime.conn.db.transaction().execute(async (trx) => {
         const n = await loadBoundaries(trx, now, positionals);
-        await appendAudit(trx, { actor: 'cli', action: 'directory.boundaries', objectType: 'territory', data: { matched: n }, at: now });
+        await appendAudit(trx, {
+          actor: 'cli',
+          action: 'directory.boundaries',
+          objectType: 'territory',
+          data: { matched: n },
+          at: now,
+        });
         return n;
       });
       console.log(`Boundaries loaded for ${matched} territories.`);

@@ -9,7 +9,20 @@ import { stringify } from 'csv-stringify/sync';
 import type { MessageKey } from '../../platform/i18n/catalog.js';
 import type { Params } from '../../platform/i18n/translate.js';
 
-export const TERRITORY_COLUMNS = ['code', 'level', 'name_ky', 'name_ru', 'name_en', 'parent_code', 'lat', 'lon', 'valid_from', 'valid_to', 'successor_code', 'source'] as const;
+export const TERRITORY_COLUMNS = [
+  'code',
+  'level',
+  'name_ky',
+  'name_ru',
+  'name_en',
+  'parent_code',
+  'lat',
+  'lon',
+  'valid_from',
+  'valid_to',
+  'successor_code',
+  'source',
+] as const;
 export const BODY_COLUMNS = [
   'code',
   'kind',
@@ -29,7 +42,10 @@ export const BODY_COLUMNS = [
 ] as const;
 
 export type DirectoryFile = 'territories' | 'bodies';
-export const COLUMNS: Record<DirectoryFile, readonly string[]> = { territories: TERRITORY_COLUMNS, bodies: BODY_COLUMNS };
+export const COLUMNS: Record<DirectoryFile, readonly string[]> = {
+  territories: TERRITORY_COLUMNS,
+  bodies: BODY_COLUMNS,
+};
 
 /** At most this many data rows per file: the whole country has about 1,100 records. */
 export const MAX_ROWS = 20_000;
@@ -62,7 +78,8 @@ function decode(data: Buffer | string): { text: string } | { problems: ImportPro
     const loose = new TextDecoder('utf-8').decode(data);
     const problems: ImportProblem[] = [];
     loose.split('\n').forEach((line, i) => {
-      if (line.includes('\uFFFD') && problems.length < 50) problems.push({ row: i + 1, column: '', message: 'directory.csv.encoding' });
+      if (line.includes('\uFFFD') && problems.length < 50)
+        problems.push({ row: i + 1, column: '', message: 'directory.csv.encoding' });
     });
     return { problems: problems.length ? problems : [{ row: 1, column: '', message: 'directory.csv.encoding' }] };
   }
@@ -77,7 +94,16 @@ export function readCsv(file: DirectoryFile, data: Buffer | string): CsvReadResu
     records = parse(decoded.text, { info: true, bom: true, relax_column_count: true, skip_empty_lines: true });
   } catch (err) {
     const e = err as { code?: string; lines?: number };
-    return { ok: false, problems: [{ row: e.lines ?? 1, column: '', message: e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'directory.csv.quote' : 'directory.csv.syntax' }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          row: e.lines ?? 1,
+          column: '',
+          message: e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'directory.csv.quote' : 'directory.csv.syntax',
+        },
+      ],
+    };
   }
   if (records.length === 0) return { ok: false, problems: [{ row: 1, column: '', message: 'directory.csv.empty' }] };
   const header = records[0]!.record.map((h) => h.trim());
@@ -85,18 +111,36 @@ export function readCsv(file: DirectoryFile, data: Buffer | string): CsvReadResu
   const problems: ImportProblem[] = [];
   const seen = new Set<string>();
   for (const h of header) {
-    if (!expected.includes(h)) problems.push({ row: 1, column: h, message: 'directory.csv.header_unknown', params: { column: h, expected: expected.join(',') } });
-    else if (seen.has(h)) problems.push({ row: 1, column: h, message: 'directory.csv.header_duplicate', params: { column: h } });
+    if (!expected.includes(h))
+      problems.push({
+        row: 1,
+        column: h,
+        message: 'directory.csv.header_unknown',
+        params: { column: h, expected: expected.join(',') },
+      });
+    else if (seen.has(h))
+      problems.push({ row: 1, column: h, message: 'directory.csv.header_duplicate', params: { column: h } });
     seen.add(h);
   }
-  for (const c of expected) if (!seen.has(c)) problems.push({ row: 1, column: c, message: 'directory.csv.header_missing', params: { column: c } });
+  for (const c of expected)
+    if (!seen.has(c))
+      problems.push({ row: 1, column: c, message: 'directory.csv.header_missing', params: { column: c } });
   if (problems.length) return { ok: false, problems };
-  if (records.length - 1 > MAX_ROWS) return { ok: false, problems: [{ row: 1, column: '', message: 'directory.csv.too_many_rows', params: { max: MAX_ROWS } }] };
+  if (records.length - 1 > MAX_ROWS)
+    return {
+      ok: false,
+      problems: [{ row: 1, column: '', message: 'directory.csv.too_many_rows', params: { max: MAX_ROWS } }],
+    };
 
   const rows: CsvRow[] = [];
   for (const { record, info } of records.slice(1)) {
     if (record.length !== header.length) {
-      problems.push({ row: info.lines, column: '', message: 'directory.csv.field_count', params: { found: record.length, expected: header.length } });
+      problems.push({
+        row: info.lines,
+        column: '',
+        message: 'directory.csv.field_count',
+        params: { found: record.length, expected: header.length },
+      });
       continue;
     }
     const values: Record<string, string> = {};

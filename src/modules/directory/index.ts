@@ -13,7 +13,15 @@ import { directoryApiRoutes } from './routes-api.js';
 import { directoryRoutes } from './routes.js';
 import { directorySeed } from './seed.js';
 
-export { bodyById, bodyEmail, bodyName, firstBodyOfKind, searchActiveBodies, supervisorOf, type BodyInfo } from './bodies.js';
+export {
+  bodyById,
+  bodyEmail,
+  bodyName,
+  firstBodyOfKind,
+  searchActiveBodies,
+  supervisorOf,
+  type BodyInfo,
+} from './bodies.js';
 export { mapLayers, type MapLayers } from './map-data.js';
 export { placeOfTerritory, placesOfBodies, type Place } from './places.js';
 export { findBodyById, isBodyActive, searchBodies, type Body } from './queries.js';

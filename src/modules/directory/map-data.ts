@@ -30,15 +30,30 @@ export async function mapLayers(db: Executor, locale: Locale, withinId?: number)
   const hit = memo.get(key);
   if (hit) return hit;
 
-  const rows = (await territoriesWithBoundary(db)).map((r) => ({ ...r, geometry: parseGeometry(r.boundary!) })).filter((r) => r.geometry !== null);
+  const rows = (await territoriesWithBoundary(db))
+    .map((r) => ({ ...r, geometry: parseGeometry(r.boundary!) }))
+    .filter((r) => r.geometry !== null);
   const top = rows.filter((r) => r.level === 'oblast' || r.level === 'city_republican');
   const shadeOf = new Map(top.map((r, i) => [r.id, i]));
-  const second = rows.filter((r) => (r.level === 'rayon' || r.level === 'city') && (withinId === undefined || r.parent_id === withinId));
+  const second = rows.filter(
+    (r) => (r.level === 'rayon' || r.level === 'city') && (withinId === undefined || r.parent_id === withinId),
+  );
   const shown = withinId === undefined ? rows : second;
   const proj = projection(boundsOf(shown.map((r) => r.geometry!)));
   const region = (r: (typeof rows)[number], shade: number): MapRegion => {
-    const name = pickText({ ky: r.name_ky ?? undefined, ru: r.name_ru ?? undefined, en: r.name_en ?? undefined }, locale);
-    return { id: r.id, href: `/directory/territories/${r.id}`, name: name.text, lang: name.lang, level: r.level, d: pathData(r.geometry!, proj), shade };
+    const name = pickText(
+      { ky: r.name_ky ?? undefined, ru: r.name_ru ?? undefined, en: r.name_en ?? undefined },
+      locale,
+    );
+    return {
+      id: r.id,
+      href: `/directory/territories/${r.id}`,
+      name: name.text,
+      lang: name.lang,
+      level: r.level,
+      d: pathData(r.geometry!, proj),
+      shade,
+    };
   };
   const result: MapLayers = {
     oblasts: withinId === undefined ? top.map((r) => region(r, shadeOf.get(r.id)!)) : [],

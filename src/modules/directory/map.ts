@@ -56,9 +56,12 @@ export function projection(b: Bounds, width = 1000, margin = 8): Projection {
   const k = Math.cos((((b.minLat + b.maxLat) / 2) * Math.PI) / 180);
   const scale = (width - 2 * margin) / Math.max((b.maxLon - b.minLon) * k, 1e-9);
   const height = Math.ceil((b.maxLat - b.minLat) * scale + 2 * margin);
-  return { width, height, project: (lon, lat) => [margin + (lon - b.minLon) * k * scale, margin + (b.maxLat - lat) * scale] };
+  return {
+    width,
+    height,
+    project: (lon, lat) => [margin + (lon - b.minLon) * k * scale, margin + (b.maxLat - lat) * scale],
+  };
 }
-
 
 /** The SVG path data of a polygon geometry ("M x y L … Z" per ring). */
 export function pathData(g: Geometry, p: Projection): string {
@@ -83,4 +86,14 @@ export function pathData(g: Geometry, p: Projection): string {
 }
 
 /** Shades for neighbouring regions, picked by index (colour-blind safe, light enough for labels). */
-export const FILLS = ['#cfe3f3', '#f6dfb8', '#d6ecd2', '#ead5ef', '#f3d0cf', '#d9e6e0', '#e9e4c4', '#d3d8ee', '#f1dccd'];
+export const FILLS = [
+  '#cfe3f3',
+  '#f6dfb8',
+  '#d6ecd2',
+  '#ead5ef',
+  '#f3d0cf',
+  '#d9e6e0',
+  '#e9e4c4',
+  '#d3d8ee',
+  '#f1dccd',
+];

@@ -21,7 +21,10 @@ interface TerritoryLink {
 const MAX_DEPTH = 8;
 
 /** The place of `territoryId`, looking territories up with `find` (from memory or the database). */
-async function walk(territoryId: number | null, find: (id: number) => Promise<TerritoryLink | undefined> | TerritoryLink | undefined): Promise<Place> {
+async function walk(
+  territoryId: number | null,
+  find: (id: number) => Promise<TerritoryLink | undefined> | TerritoryLink | undefined,
+): Promise<Place> {
   let oblast: number | null = null;
   let rayon: number | null = null;
   let id = territoryId;
@@ -36,11 +39,17 @@ async function walk(territoryId: number | null, find: (id: number) => Promise<Te
 }
 
 /** The place of one territory (memoised in `memo` across calls of one run). */
-export async function placeOfTerritory(db: Executor, territoryId: number | null, memo = new Map<number, Place>()): Promise<Place> {
+export async function placeOfTerritory(
+  db: Executor,
+  territoryId: number | null,
+  memo = new Map<number, Place>(),
+): Promise<Place> {
   if (territoryId === null) return { oblast: null, rayon: null };
   const hit = memo.get(territoryId);
   if (hit) return hit;
-  const place = await walk(territoryId, (id) => db.selectFrom('territory').select(['id', 'level', 'parent_id']).where('id', '=', id).executeTakeFirst());
+  const place = await walk(territoryId, (id) =>
+    db.selectFrom('territory').select(['id', 'level', 'parent_id']).where('id', '=', id).executeTakeFirst(),
+  );
   memo.set(territoryId, place);
   return place;
 }
@@ -50,6 +59,7 @@ export async function placesOfBodies(db: Executor): Promise<Map<string, { id: nu
   const territories = await db.selectFrom('territory').select(['id', 'level', 'parent_id']).execute();
   const byId = new Map(territories.map((t) => [t.id, t]));
   const out = new Map<string, { id: number } & Place>();
-  for (const b of await db.selectFrom('body').select(['id', 'code', 'territory_id']).execute()) out.set(b.code, { id: b.id, ...(await walk(b.territory_id, (id) => byId.get(id))) });
+  for (const b of await db.selectFrom('body').select(['id', 'code', 'territory_id']).execute())
+    out.set(b.code, { id: b.id, ...(await walk(b.territory_id, (id) => byId.get(id))) });
   return out;
 }

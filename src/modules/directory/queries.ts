@@ -17,10 +17,34 @@ export type Territory = Selectable<TerritoryTable>;
 /** A territory without its (large) boundary geometry. */
 export type TerritorySummary = Omit<Territory, 'boundary'>;
 
-const TERRITORY_COLUMNS = ['id', 'code', 'level', 'name_ky', 'name_ru', 'name_en', 'parent_id', 'lat', 'lon', 'valid_from', 'valid_to', 'successor_id', 'source', 'search_key', 'created_at', 'updated_at'] as const;
+const TERRITORY_COLUMNS = [
+  'id',
+  'code',
+  'level',
+  'name_ky',
+  'name_ru',
+  'name_en',
+  'parent_id',
+  'lat',
+  'lon',
+  'valid_from',
+  'valid_to',
+  'successor_id',
+  'source',
+  'search_key',
+  'created_at',
+  'updated_at',
+] as const;
 
 /** Top-level units first, then by SOATE code (which follows the official order). */
-const LEVEL_ORDER: Record<TerritoryLevel, number> = { oblast: 1, city_republican: 2, rayon: 3, city: 4, aiyl_aimak: 5, settlement: 6 };
+const LEVEL_ORDER: Record<TerritoryLevel, number> = {
+  oblast: 1,
+  city_republican: 2,
+  rayon: 3,
+  city: 4,
+  aiyl_aimak: 5,
+  settlement: 6,
+};
 
 export async function findBodyById(db: Executor, id: number): Promise<Body | undefined> {
   if (!isRecordId(id)) return undefined;
@@ -56,7 +80,11 @@ export async function findBodiesByIds(db: Executor, ids: number[]): Promise<Body
  * (`merged_into_id`) is no longer active at all (it cannot receive appeals; its successor does).
  */
 export function isBodyActive(body: Pick<Body, 'active_from' | 'active_to' | 'merged_into_id'>, day: string): boolean {
-  return body.merged_into_id === null && (body.active_from === null || body.active_from <= day) && (body.active_to === null || body.active_to > day);
+  return (
+    body.merged_into_id === null &&
+    (body.active_from === null || body.active_from <= day) &&
+    (body.active_to === null || body.active_to > day)
+  );
 }
 
 /** Does the territory exist on the given day? `valid_to` is the first day it no longer exists. */
@@ -83,15 +111,28 @@ export async function supervisorChain(db: Executor, bodyId: number): Promise<Bod
 
 /** The bodies a body supervises directly. */
 export async function subordinateBodies(db: Executor, bodyId: number): Promise<Body[]> {
-  return db.selectFrom('body').selectAll().where('supervisor_id', '=', bodyId).orderBy('kind').orderBy('code').execute();
+  return db
+    .selectFrom('body')
+    .selectAll()
+    .where('supervisor_id', '=', bodyId)
+    .orderBy('kind')
+    .orderBy('code')
+    .execute();
 }
 
 /** The territory's parents, from the top (oblast) down to its direct parent. */
-export async function territoryAncestors(db: Executor, territory: Pick<Territory, 'parent_id'>): Promise<TerritorySummary[]> {
+export async function territoryAncestors(
+  db: Executor,
+  territory: Pick<Territory, 'parent_id'>,
+): Promise<TerritorySummary[]> {
   const out: TerritorySummary[] = [];
   let parentId = territory.parent_id;
   while (parentId !== null && out.length < 10) {
-    const parent = await db.selectFrom('territory').select(TERRITORY_COLUMNS).where('id', '=', parentId).executeTakeFirst();
+    const parent = await db
+      .selectFrom('territory')
+      .select(TERRITORY_COLUMNS)
+      .where('id', '=', parentId)
+      .executeTakeFirst();
     if (!parent) break;
     out.unshift(parent);
     parentId = parent.parent_id;
@@ -105,18 +146,23 @@ function sortTerritories<T extends Pick<Territory, 'level' | 'code'>>(rows: T[])
 
 /** Oblasts and cities of republican significance. */
 export async function topTerritories(db: Executor): Promise<TerritorySummary[]> {
-  return sortTerritories(await db.selectFrom('territory').select(TERRITORY_COLUMNS).where('parent_id', 'is', null).execute());
+  return sortTerritories(
+    await db.selectFrom('territory').select(TERRITORY_COLUMNS).where('parent_id', 'is', null).execute(),
+  );
 }
 
 export async function childTerritories(db: Executor, parentId: number): Promise<TerritorySummary[]> {
-  return sortTerritories(await db.selectFrom('territory').select(TERRITORY_COLUMNS).where('parent_id', '=', parentId).execute());
+  return sortTerritories(
+    await db.selectFrom('territory').select(TERRITORY_COLUMNS).where('parent_id', '=', parentId).execute(),
+  );
 }
 
 /** The ids of a territory and of every unit inside it (any depth). */
 export async function territoryWithDescendants(db: Executor, id: number): Promise<number[]> {
   const all = await db.selectFrom('territory').select(['id', 'parent_id']).execute();
   const children = new Map<number, number[]>();
-  for (const t of all) if (t.parent_id !== null) children.set(t.parent_id, [...(children.get(t.parent_id) ?? []), t.id]);
+  for (const t of all)
+    if (t.parent_id !== null) children.set(t.parent_id, [...(children.get(t.parent_id) ?? []), t.id]);
   const out: number[] = [];
   const queue = [id];
   while (queue.length) {
@@ -129,7 +175,13 @@ export async function territoryWithDescendants(db: Executor, id: number): Promis
 }
 
 export async function bodiesInTerritory(db: Executor, territoryId: number): Promise<Body[]> {
-  return db.selectFrom('body').selectAll().where('territory_id', '=', territoryId).orderBy('kind').orderBy('code').execute();
+  return db
+    .selectFrom('body')
+    .selectAll()
+    .where('territory_id', '=', territoryId)
+    .orderBy('kind')
+    .orderBy('code')
+    .execute();
 }
 
 export interface TerritoryListFilter {
@@ -200,18 +252,43 @@ export async function searchTerritories(db: Executor, s: { q: string; limit?: nu
   let q = db.selectFrom('territory').select(TERRITORY_COLUMNS);
   for (const term of terms) q = q.where('search_key', 'like', `% ${term}%`);
   const rows = await q.execute();
-  rows.sort((a, b) => score(b.search_key, terms) - score(a.search_key, terms) || LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.code.localeCompare(b.code));
+  rows.sort(
+    (a, b) =>
+      score(b.search_key, terms) - score(a.search_key, terms) ||
+      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+      a.code.localeCompare(b.code),
+  );
   return rows.slice(0, s.limit ?? 50);
 }
 
 export type DirectoryChange = Selectable<DirectoryChangeTable>;
 
 /** The history of one record, newest first. */
-export async function changesOf(db: Executor, objectType: 'body' | 'territory', id: number): Promise<DirectoryChange[]> {
-  return db.selectFrom('directory_change').selectAll().where('object_type', '=', objectType).where('object_id', '=', id).orderBy('id', 'desc').limit(200).execute();
+export async function changesOf(
+  db: Executor,
+  objectType: 'body' | 'territory',
+  id: number,
+): Promise<DirectoryChange[]> {
+  return db
+    .selectFrom('directory_change')
+    .selectAll()
+    .where('object_type', '=', objectType)
+    .where('object_id', '=', id)
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
 }
 
 /** Territories that have a boundary, with it, for the map. */
-export async function territoriesWithBoundary(db: Executor): Promise<Array<Pick<Territory, 'id' | 'code' | 'level' | 'name_ky' | 'name_ru' | 'name_en' | 'parent_id' | 'boundary'>>> {
-  return db.selectFrom('territory').select(['id', 'code', 'level', 'name_ky', 'name_ru', 'name_en', 'parent_id', 'boundary']).where('boundary', 'is not', null).orderBy('code').execute();
+export async function territoriesWithBoundary(
+  db: Executor,
+): Promise<
+  Array<Pick<Territory, 'id' | 'code' | 'level' | 'name_ky' | 'name_ru' | 'name_en' | 'parent_id' | 'boundary'>>
+> {
+  return db
+    .selectFrom('territory')
+    .select(['id', 'code', 'level', 'name_ky', 'name_ru', 'name_en', 'parent_id', 'boundary'])
+    .where('boundary', 'is not', null)
+    .orderBy('code')
+    .execute();
 }

@@ -39,7 +39,10 @@ export async function directoryAdminRoutes(app: FastifyInstance): Promise<void> 
   const { db, now } = app.achyk;
   const manage = { config: { policy: 'directory.manage' } } as const;
   // Multipart only for this plugin's routes (encapsulated); limits enforced while streaming (413).
-  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 5, parts: 6, fieldSize: 1000 }, throwFileSizeLimit: true });
+  await app.register(multipart, {
+    limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 5, parts: 6, fieldSize: 1000 },
+    throwFileSizeLimit: true,
+  });
 
   const actor = (request: FastifyRequest) => requestActor(request);
 
@@ -47,7 +50,9 @@ export async function directoryAdminRoutes(app: FastifyInstance): Promise<void> 
     return db.selectFrom('directory_change').selectAll().orderBy('id', 'desc').limit(50).execute();
   }
 
-  app.get('/admin/directory', manage, async (request, reply) => sendPage(reply, <DirectoryAdminPage ctx={viewContext(request)} recent={await recent()} />));
+  app.get('/admin/directory', manage, async (request, reply) =>
+    sendPage(reply, <DirectoryAdminPage ctx={viewContext(request)} recent={await recent()} />),
+  );
 
   app.post('/admin/directory/import', manage, async (request, reply) => {
     if (!request.isMultipart()) throw new AppError('unsupported_media_type');
@@ -58,17 +63,34 @@ export async function directoryAdminRoutes(app: FastifyInstance): Promise<void> 
       if (part.type === 'file') {
         const buf = await part.toBuffer();
         if (part.fieldname === 'csv' && buf.length > 0) data = buf;
-      } else if (part.fieldname === 'file' && (part.value === 'bodies' || part.value === 'territories')) file = part.value;
+      } else if (part.fieldname === 'file' && (part.value === 'bodies' || part.value === 'territories'))
+        file = part.value;
       else if (part.fieldname === 'dry_run') dryRun = part.value === '1';
-      else if (part.fieldname === 'file') throw new AppError('invalid', 'error.invalid', {}, [{ field: 'file', message: 'validation.choice' }]);
+      else if (part.fieldname === 'file')
+        throw new AppError('invalid', 'error.invalid', {}, [{ field: 'file', message: 'validation.choice' }]);
     }
     const ctx = viewContext(request);
     if (!data) {
-      return sendPage(reply, <DirectoryAdminPage ctx={ctx} recent={await recent()} formError={ctx.t('directory.admin.no_file')} input={{ file, dry_run: dryRun }} />, 422);
+      return sendPage(
+        reply,
+        <DirectoryAdminPage
+          ctx={ctx}
+          recent={await recent()}
+          formError={ctx.t('directory.admin.no_file')}
+          input={{ file, dry_run: dryRun }}
+        />,
+        422,
+      );
     }
     const csv = data;
-    const report: ImportReport = await db.transaction().execute((trx) => importDirectory({ trx, file, data: csv, actor: actor(request), now: now(), dryRun }));
-    return sendPage(reply, <DirectoryAdminPage ctx={ctx} report={report} recent={await recent()} input={{ file, dry_run: dryRun }} />, report.problems.length ? 422 : 200);
+    const report: ImportReport = await db
+      .transaction()
+      .execute((trx) => importDirectory({ trx, file, data: csv, actor: actor(request), now: now(), dryRun }));
+    return sendPage(
+      reply,
+      <DirectoryAdminPage ctx={ctx} report={report} recent={await recent()} input={{ file, dry_run: dryRun }} />,
+      report.problems.length ? 422 : 200,
+    );
   });
 
   app.get<{ Params: { file: string } }>('/admin/directory/export/:file', manage, async (request, reply) => {
@@ -101,7 +123,18 @@ export async function directoryAdminRoutes(app: FastifyInstance): Promise<void> 
       return { input: toCells(stored.record), active: isTerritoryValid(x, today) };
     }
 
-    async function page(request: FastifyRequest, reply: FastifyReply, p: { id: number | null; input?: Record<string, string>; errors?: FieldError[]; lifecycleErrors?: FieldError[]; lifecycleInput?: Record<string, string> }, status = 200) {
+    async function page(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      p: {
+        id: number | null;
+        input?: Record<string, string>;
+        errors?: FieldError[];
+        lifecycleErrors?: FieldError[];
+        lifecycleInput?: Record<string, string>;
+      },
+      status = 200,
+    ) {
       const stored = p.id === null ? null : await load(p.id);
       if (p.id !== null && !stored) throw notFound();
       const done = (request.query as Record<string, unknown>).done;
@@ -133,7 +166,14 @@ export async function directoryAdminRoutes(app: FastifyInstance): Promise<void> 
         schema,
         command: async ({ trx, input, now: at }) => {
           const { _csrf, ...values } = input;
-          const result = await saveRecord({ trx, file: kind, values, editing: null, actor: actor(request), now: at }).catch((err: unknown) => {
+          const result = await saveRecord({
+            trx,
+            file: kind,
+            values,
+            editing: null,
+            actor: actor(request),
+            now: at,
+          }).catch((err: unknown) => {
             // Two administrators creating the same code at the same moment: the unique index decides.
             if (isUniqueViolation(err)) throw invalid([{ field: 'code', message: 'directory.admin.code_taken' }]);
             throw err;
@@ -146,7 +186,11 @@ export async function directoryAdminRoutes(app: FastifyInstance): Promise<void> 
       }),
     );
 
-    app.get<{ Params: { id: string } }>(`${base}/:id`, { ...manage, schema: { params: IdParams } }, async (request, reply) => page(request, reply, { id: Number(request.params.id) }));
+    app.get<{ Params: { id: string } }>(
+      `${base}/:id`,
+      { ...manage, schema: { params: IdParams } },
+      async (request, reply) => page(request, reply, { id: Number(request.params.id) }),
+    );
 
     /** The record a form changes; the code is not editable (the input keeps the stored one). */
     async function stored(id: number) {
@@ -162,17 +206,31 @@ export async function directoryAdminRoutes(app: FastifyInstance): Promise<void> 
         command: async ({ trx, input, record, now: at }) => {
           const withCode: Record<string, string> = { ...input, code: record.code };
           const { _csrf, ...values } = withCode;
-          const result = await saveRecord({ trx, file: kind, values, editing: record.code, actor: actor(request), now: at });
+          const result = await saveRecord({
+            trx,
+            file: kind,
+            values,
+            editing: record.code,
+            actor: actor(request),
+            now: at,
+          });
           if (!result.ok) throw invalid(result.errors);
           return result.changed;
         },
         redirect: ({ record, result: changed }) => `${base}/${record.id}?done=${changed ? 'saved' : 'unchanged'}`,
-        render: ({ record, input, errors, status }) => page(request, reply, { id: record.id, input: { ...input, code: record.code }, errors }, status),
+        render: ({ record, input, errors, status }) =>
+          page(request, reply, { id: record.id, input: { ...input, code: record.code }, errors }, status),
       }),
     );
 
     /** Merge, deactivate, reactivate: a refused change rolls its transaction back and leaves nothing behind. */
-    function lifecycle(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, run: (trx: Trx, id: number, values: Record<string, string>, now: Date) => Promise<LifecycleResult>, schemaOf: typeof mergeForm | typeof dateForm, done: string) {
+    function lifecycle(
+      request: FastifyRequest<{ Params: { id: string } }>,
+      reply: FastifyReply,
+      run: (trx: Trx, id: number, values: Record<string, string>, now: Date) => Promise<LifecycleResult>,
+      schemaOf: typeof mergeForm | typeof dateForm,
+      done: string,
+    ) {
       return handleForm(request, reply, {
         load: () => stored(Number(request.params.id)),
         schema: schemaOf,
@@ -181,24 +239,63 @@ export async function directoryAdminRoutes(app: FastifyInstance): Promise<void> 
           if (!r.ok) throw invalid(r.errors);
         },
         redirect: ({ record }) => `${base}/${record.id}?done=${done}`,
-        render: ({ record, input, errors, status }) => page(request, reply, { id: record.id, lifecycleErrors: errors, lifecycleInput: input }, status),
+        render: ({ record, input, errors, status }) =>
+          page(request, reply, { id: record.id, lifecycleErrors: errors, lifecycleInput: input }, status),
       });
     }
 
-    app.post<{ Params: { id: string } }>(`${base}/:id/merge`, { ...manage, schema: { params: IdParams } }, (request, reply) =>
-      lifecycle(
-        request,
-        reply,
-        (trx, id, v, at) => (kind === 'bodies' ? mergeBody : mergeTerritory)({ trx, actor: actor(request), now: at, sourceId: id, targetCode: v.target ?? '', date: v.date || undefined }),
-        mergeForm,
-        'merged',
-      ),
+    app.post<{ Params: { id: string } }>(
+      `${base}/:id/merge`,
+      { ...manage, schema: { params: IdParams } },
+      (request, reply) =>
+        lifecycle(
+          request,
+          reply,
+          (trx, id, v, at) =>
+            (kind === 'bodies' ? mergeBody : mergeTerritory)({
+              trx,
+              actor: actor(request),
+              now: at,
+              sourceId: id,
+              targetCode: v.target ?? '',
+              date: v.date || undefined,
+            }),
+          mergeForm,
+          'merged',
+        ),
     );
-    app.post<{ Params: { id: string } }>(`${base}/:id/deactivate`, { ...manage, schema: { params: IdParams } }, (request, reply) =>
-      lifecycle(request, reply, (trx, id, v, at) => setActive({ trx, actor: actor(request), now: at, objectType, id, active: false, date: v.end_date || undefined }), dateForm, 'deactivated'),
+    app.post<{ Params: { id: string } }>(
+      `${base}/:id/deactivate`,
+      { ...manage, schema: { params: IdParams } },
+      (request, reply) =>
+        lifecycle(
+          request,
+          reply,
+          (trx, id, v, at) =>
+            setActive({
+              trx,
+              actor: actor(request),
+              now: at,
+              objectType,
+              id,
+              active: false,
+              date: v.end_date || undefined,
+            }),
+          dateForm,
+          'deactivated',
+        ),
     );
-    app.post<{ Params: { id: string } }>(`${base}/:id/reactivate`, { ...manage, schema: { params: IdParams } }, (request, reply) =>
-      lifecycle(request, reply, (trx, id, _values, at) => setActive({ trx, actor: actor(request), now: at, objectType, id, active: true }), dateForm, 'reactivated'),
+    app.post<{ Params: { id: string } }>(
+      `${base}/:id/reactivate`,
+      { ...manage, schema: { params: IdParams } },
+      (request, reply) =>
+        lifecycle(
+          request,
+          reply,
+          (trx, id, _values, at) => setActive({ trx, actor: actor(request), now: at, objectType, id, active: true }),
+          dateForm,
+          'reactivated',
+        ),
     );
   }
 }
@@ -208,4 +305,3 @@ function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
-

@@ -3,8 +3,25 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../platform/errors.js';
 import { apiErrorResponses } from '../../platform/http/api-errors.js';
-import { findBodyById, listTerritories, searchBodies, searchTerritories, supervisorChain, type Body, type TerritorySummary } from './queries.js';
-import { ApiBody, ApiBodyDetail, ApiIdParams, ApiTerritory, BodiesQuery, TerritoriesQuery, type ApiBodyT, type ApiTerritoryT } from './schema.js';
+import {
+  findBodyById,
+  listTerritories,
+  searchBodies,
+  searchTerritories,
+  supervisorChain,
+  type Body,
+  type TerritorySummary,
+} from './queries.js';
+import {
+  ApiBody,
+  ApiBodyDetail,
+  ApiIdParams,
+  ApiTerritory,
+  BodiesQuery,
+  TerritoriesQuery,
+  type ApiBodyT,
+  type ApiTerritoryT,
+} from './schema.js';
 import type { BodyKind, TerritoryLevel } from './tables.js';
 
 export function apiTerritory(x: TerritorySummary): ApiTerritoryT {
@@ -52,7 +69,8 @@ export async function directoryApiRoutes(app: FastifyInstance): Promise<void> {
       config,
       schema: {
         summary: 'Territories (SOATE units): oblasts, cities, rayons, aiyl aimaks',
-        description: 'Filter by level, by parent id, by name (`q`, same folding as the body search) or by the day they exist on.',
+        description:
+          'Filter by level, by parent id, by name (`q`, same folding as the body search) or by the day they exist on.',
         tags: ['directory'],
         querystring: TerritoriesQuery,
         response: { 200: Type.Object({ territories: Type.Array(ApiTerritory) }), 400: apiErrorResponses[400] },
@@ -60,8 +78,11 @@ export async function directoryApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { level, parent, q, validOn } = request.query;
-      let rows = q ? await searchTerritories(db, { q, limit: 1000 }) : await listTerritories(db, { level, parentId: parent, validOn });
-      if (q) rows = rows.filter((x) => (!level || x.level === level) && (parent === undefined || x.parent_id === parent));
+      let rows = q
+        ? await searchTerritories(db, { q, limit: 1000 })
+        : await listTerritories(db, { level, parentId: parent, validOn });
+      if (q)
+        rows = rows.filter((x) => (!level || x.level === level) && (parent === undefined || x.parent_id === parent));
       return { territories: rows.map(apiTerritory) };
     },
   );

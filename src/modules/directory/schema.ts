@@ -9,7 +9,10 @@ export const IdParams = Type.Object({ id: RecordIdString() }, { additionalProper
 
 /** GET /directory/search */
 export const SearchQuery = Type.Object(
-  { q: Type.Optional(Type.String({ maxLength: 200 })), kind: Type.Optional(Type.Union([literalUnion(BODY_KINDS), Type.Literal('')])) },
+  {
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    kind: Type.Optional(Type.Union([literalUnion(BODY_KINDS), Type.Literal('')])),
+  },
   { additionalProperties: false },
 );
 
@@ -49,8 +52,13 @@ export const bodyForm = formSchema({
   active_to: text(10),
 });
 
-export const mergeForm = formSchema({ target: Type.String({ minLength: 1, maxLength: 100 }), date: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Literal('')])) });
-export const dateForm = formSchema({ end_date: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Literal('')])) });
+export const mergeForm = formSchema({
+  target: Type.String({ minLength: 1, maxLength: 100 }),
+  date: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Literal('')])),
+});
+export const dateForm = formSchema({
+  end_date: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Literal('')])),
+});
 export const emptyForm = formSchema({});
 
 // ---- JSON API -------------------------------------------------------------------------------
@@ -90,7 +98,11 @@ export const ApiBody = Type.Object({
 
 export const ApiBodyDetail = Type.Intersect([
   ApiBody,
-  Type.Object({ supervisorChain: Type.Array(Type.Object({ id: Type.Integer(), code: Type.String(), kind: Type.String() }), { description: 'supervisor first, up to the top' }) }),
+  Type.Object({
+    supervisorChain: Type.Array(Type.Object({ id: Type.Integer(), code: Type.String(), kind: Type.String() }), {
+      description: 'supervisor first, up to the top',
+    }),
+  }),
 ]);
 
 export const TerritoriesQuery = Type.Object(
@@ -105,16 +117,30 @@ export const TerritoriesQuery = Type.Object(
 
 export const BodiesQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: 200, description: 'any part of a name, in Kyrgyz, Russian, English or Latin transliteration' })),
+    q: Type.Optional(
+      Type.String({
+        maxLength: 200,
+        description: 'any part of a name, in Kyrgyz, Russian, English or Latin transliteration',
+      }),
+    ),
     kind: Type.Optional(literalUnion(BODY_KINDS)),
-    territory: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, description: 'territory id: bodies seated in it or in any unit inside it' })),
+    territory: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: MAX_ID,
+        description: 'territory id: bodies seated in it or in any unit inside it',
+      }),
+    ),
     activeOn: Type.Optional(Type.String({ format: 'date', description: 'only bodies active on this day' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
   },
   { additionalProperties: false },
 );
 
-export const ApiIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_ID }) }, { additionalProperties: false });
+export const ApiIdParams = Type.Object(
+  { id: Type.Integer({ minimum: 1, maximum: MAX_ID }) },
+  { additionalProperties: false },
+);
 
 export type ApiBodyT = Static<typeof ApiBody>;
 export type ApiTerritoryT = Static<typeof ApiTerritory>;

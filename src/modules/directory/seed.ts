@@ -14,11 +14,24 @@ import { loadBoundaries, REFERENCE_DIR } from './boundaries.js';
 /** Imports territories, bodies and boundaries from the reference folder inside the transaction. */
 export async function seedDirectory(trx: Executor, now: Date, dir = REFERENCE_DIR): Promise<void> {
   for (const file of ['territories', 'bodies'] as const) {
-    const report = await importDirectory({ trx, file, data: fs.readFileSync(path.join(dir, 'directory', `${file}.csv`)), actor: 'system', now });
-    if (!report.written) throw new Error(`the shipped ${file}.csv does not import: ${JSON.stringify(report.problems.slice(0, 5))}`);
+    const report = await importDirectory({
+      trx,
+      file,
+      data: fs.readFileSync(path.join(dir, 'directory', `${file}.csv`)),
+      actor: 'system',
+      now,
+    });
+    if (!report.written)
+      throw new Error(`the shipped ${file}.csv does not import: ${JSON.stringify(report.problems.slice(0, 5))}`);
   }
   const matched = await loadBoundaries(trx, now);
-  await appendAudit(trx, { actor: 'system', action: 'directory.boundaries', objectType: 'territory', data: { matched }, at: now });
+  await appendAudit(trx, {
+    actor: 'system',
+    action: 'directory.boundaries',
+    objectType: 'territory',
+    data: { matched },
+    at: now,
+  });
 }
 
 export const directorySeed: SeedStep = async ({ runtime, now }) => {

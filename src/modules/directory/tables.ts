@@ -26,7 +26,15 @@ export const BODY_KINDS = [
 export type BodyKind = (typeof BODY_KINDS)[number];
 
 /** Types of closed institutions (places of deprivation of liberty monitored by NGOs and the NPM). */
-export const INSTITUTION_TYPES = ['ivs', 'sizo', 'colony', 'colony_settlement', 'psychiatric', 'childrens', 'other'] as const;
+export const INSTITUTION_TYPES = [
+  'ivs',
+  'sizo',
+  'colony',
+  'colony_settlement',
+  'psychiatric',
+  'childrens',
+  'other',
+] as const;
 export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 
 export interface TerritoryTable {

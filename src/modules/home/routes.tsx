@@ -10,7 +10,9 @@ import { HomePage } from './views/home.js';
 export async function homeRoutes(app: FastifyInstance): Promise<void> {
   const { db, cookies, config, now } = app.achyk;
 
-  app.get('/', { config: { policy: 'public' } }, async (request, reply) => sendPage(reply, <HomePage ctx={viewContext(request)} today={now()} />));
+  app.get('/', { config: { policy: 'public' } }, async (request, reply) =>
+    sendPage(reply, <HomePage ctx={viewContext(request)} today={now()} />),
+  );
 
   // Language choice: a cookie for a year, and the profile of a signed-in user.
   app.post('/language', { config: { policy: 'public' } }, async (request, reply) => {
@@ -19,7 +21,8 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
     if (!form.ok) throw invalid(form.errors);
     const { lang, next } = form.value;
     reply.setCookie(cookies.lang, lang, cookieOptions(config.https, 365 * 24 * 3600));
-    if (request.ctx.user) await db.updateTable('user').set({ locale: lang }).where('id', '=', request.ctx.user.id).execute();
+    if (request.ctx.user)
+      await db.updateTable('user').set({ locale: lang }).where('id', '=', request.ctx.user.id).execute();
     return redirectTo(reply, safeNext(next, '/'));
   });
 }

@@ -16,9 +16,11 @@ export const publicationPolicies = definePolicies({
   /** Public pages, search, feeds and the public API. */
   'publication.public': () => true,
   /** Review redactions, preview, publish, withdraw (record level: the appeal). */
-  'publication.manage': (u, r) => (r === undefined ? !!u && u.status === 'active' : isAppealAccess(r) && canReadAppeal(u, r)),
+  'publication.manage': (u, r) =>
+    r === undefined ? !!u && u.status === 'active' : isAppealAccess(r) && canReadAppeal(u, r),
   /** Mark an original document safe to publish (record level: the appeal). */
-  'publication.mark_safe': (u, r) => hasRole(u, 'coordinator', 'lawyer') && (r === undefined || (isAppealAccess(r) && canReadAppeal(u, r))),
+  'publication.mark_safe': (u, r) =>
+    hasRole(u, 'coordinator', 'lawyer') && (r === undefined || (isAppealAccess(r) && canReadAppeal(u, r))),
   /** Global and per-body redaction rules. */
   'publication.rules': (u) => hasRole(u, 'admin', 'coordinator'),
   /** The redaction detector as an API for the organisation's tools (texts may be confidential). */

@@ -14,7 +14,6 @@ import { redactionApiRoutes } from './routes-redaction-api.js';
 
 const Kind = Type.Union(APPEAL_KINDS.map((k) => Type.Literal(k)));
 
-
 const PublicAppeal = Type.Object({
   id: Type.Integer(),
   url: Type.String(),
@@ -33,13 +32,24 @@ export async function publicationApiRoutes(app: FastifyInstance): Promise<void> 
   const { db, config } = app.achyk;
   await app.register(redactionApiRoutes);
 
-  app.get<{ Querystring: { q?: string; page?: number; body?: number; kind?: string; status?: 'open' | 'answered' | 'closed'; territory?: number; year?: number } }>(
+  app.get<{
+    Querystring: {
+      q?: string;
+      page?: number;
+      body?: number;
+      kind?: string;
+      status?: 'open' | 'answered' | 'closed';
+      territory?: number;
+      year?: number;
+    };
+  }>(
     '/api/v1/search',
     {
       config: { policy: 'publication.public', api: true },
       schema: {
         summary: 'Search published appeals, answers and documents',
-        description: 'Folded search (Latin transliteration, н/ң, о/ө, у/ү, ё/е). Snippets are redacted text; `marks` are the matching words.',
+        description:
+          'Folded search (Latin transliteration, н/ң, о/ө, у/ү, ё/е). Snippets are redacted text; `marks` are the matching words.',
         tags: ['publication'],
         querystring: Type.Object(
           {
@@ -56,11 +66,29 @@ export async function publicationApiRoutes(app: FastifyInstance): Promise<void> 
         response: {
           200: Type.Object({
             total: Type.Integer({ description: 'appeals found; a lower bound when `more` is true' }),
-            more: Type.Boolean({ description: `more texts matched than the ${WINDOW} newest read: refine the query or filter` }),
+            more: Type.Boolean({
+              description: `more texts matched than the ${WINDOW} newest read: refine the query or filter`,
+            }),
             page: Type.Integer(),
             pages: Type.Integer(),
-            hits: Type.Array(Type.Object({ appealId: Type.Integer(), url: Type.String(), type: Type.String(), title: Type.String(), snippet: Type.String(), marks: Type.Array(Type.String()), bodyId: Type.Integer(), kind: Type.String(), status: Type.String(), year: Type.Integer() })),
-            facets: Type.Record(Type.String(), Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() }))),
+            hits: Type.Array(
+              Type.Object({
+                appealId: Type.Integer(),
+                url: Type.String(),
+                type: Type.String(),
+                title: Type.String(),
+                snippet: Type.String(),
+                marks: Type.Array(Type.String()),
+                bodyId: Type.Integer(),
+                kind: Type.String(),
+                status: Type.String(),
+                year: Type.Integer(),
+              }),
+            ),
+            facets: Type.Record(
+              Type.String(),
+              Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() })),
+            ),
           }),
           ...apiErrorResponses,
         },
@@ -97,10 +125,21 @@ export async function publicationApiRoutes(app: FastifyInstance): Promise<void> 
       config: { policy: 'publication.public', api: true },
       schema: {
         summary: 'Published appeals (redacted), newest first',
-        description: 'Only `published=true` is served here: private appeals are never listed by this route (owners use their own pages).',
+        description:
+          'Only `published=true` is served here: private appeals are never listed by this route (owners use their own pages).',
         tags: ['publication'],
-        querystring: Type.Object({ published: Type.Literal(true), body: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID })), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ page: Type.Integer(), appeals: Type.Array(PublicAppeal) }), ...apiErrorResponses },
+        querystring: Type.Object(
+          {
+            published: Type.Literal(true),
+            body: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID })),
+            page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ page: Type.Integer(), appeals: Type.Array(PublicAppeal) }),
+          ...apiErrorResponses,
+        },
       },
     },
     async (request) => {

@@ -22,7 +22,13 @@ const int = (v: string | undefined) => parseRecordId(v) ?? undefined;
 
 export function filtersOf(q: Q): SearchFilters {
   const status = ['open', 'answered', 'closed'].includes(q.status ?? '') ? (q.status as StatusGroup) : undefined;
-  return { body: int(q.body), kind: isAppealKind(q.kind) ? q.kind : undefined, status, territory: int(q.territory), year: int(q.year) };
+  return {
+    body: int(q.body),
+    kind: isAppealKind(q.kind) ? q.kind : undefined,
+    status,
+    territory: int(q.territory),
+    year: int(q.year),
+  };
 }
 
 export async function publicationPublicRoutes(app: FastifyInstance): Promise<void> {
@@ -42,13 +48,45 @@ export async function publicationPublicRoutes(app: FastifyInstance): Promise<voi
       error = e.fields[0]?.message ?? 'error.invalid';
       errorParams = e.fields[0]?.params;
     }
-    const bodyIds = [...new Set([...(result?.hits.map((h) => h.bodyId) ?? []), ...(result?.facets.body.map((f) => Number(f.value)) ?? [])])];
+    const bodyIds = [
+      ...new Set([
+        ...(result?.hits.map((h) => h.bodyId) ?? []),
+        ...(result?.facets.body.map((f) => Number(f.value)) ?? []),
+      ]),
+    ];
     const terrIds = result?.facets.territory.map((f) => Number(f.value)) ?? [];
-    const bodyNames = new Map((bodyIds.length ? await db.selectFrom('body').select(['id', 'name_ky', 'name_ru', 'name_en']).where('id', 'in', bodyIds).execute() : []).map((b) => [b.id, b]));
-    const territoryNames = new Map((terrIds.length ? await db.selectFrom('territory').select(['id', 'name_ky', 'name_ru', 'name_en']).where('id', 'in', terrIds).execute() : []).map((b) => [b.id, b]));
+    const bodyNames = new Map(
+      (bodyIds.length
+        ? await db
+            .selectFrom('body')
+            .select(['id', 'name_ky', 'name_ru', 'name_en'])
+            .where('id', 'in', bodyIds)
+            .execute()
+        : []
+      ).map((b) => [b.id, b]),
+    );
+    const territoryNames = new Map(
+      (terrIds.length
+        ? await db
+            .selectFrom('territory')
+            .select(['id', 'name_ky', 'name_ru', 'name_en'])
+            .where('id', 'in', terrIds)
+            .execute()
+        : []
+      ).map((b) => [b.id, b]),
+    );
     return sendPage(
       reply,
-      <SearchPage ctx={viewContext(request)} query={q.slice(0, 1000)} filters={filters} result={result} error={error} errorParams={errorParams} bodyNames={bodyNames} territoryNames={territoryNames} />,
+      <SearchPage
+        ctx={viewContext(request)}
+        query={q.slice(0, 1000)}
+        filters={filters}
+        result={result}
+        error={error}
+        errorParams={errorParams}
+        bodyNames={bodyNames}
+        territoryNames={territoryNames}
+      />,
       error ? 400 : 200,
     );
   });
@@ -72,7 +110,12 @@ export async function publicationPublicRoutes(app: FastifyInstance): Promise<voi
     if (!a || fileId === undefined) throw notFound();
     const pf = (await publishedFiles(db, a.id)).find((f) => f.file_id === fileId && f.original_safe === 1);
     if (!pf) throw notFound();
-    const file = await db.selectFrom('appeal_file').select(['stored_name', 'mime']).where('id', '=', fileId).where('appeal_id', '=', a.id).executeTakeFirst();
+    const file = await db
+      .selectFrom('appeal_file')
+      .select(['stored_name', 'mime'])
+      .where('id', '=', fileId)
+      .where('appeal_id', '=', a.id)
+      .executeTakeFirst();
     if (!file) throw notFound();
     const full = storedPath(config.dataDir, file.stored_name);
     if (!fs.existsSync(full)) throw notFound();
@@ -83,14 +126,18 @@ export async function publicationPublicRoutes(app: FastifyInstance): Promise<voi
       .send(fs.createReadStream(full));
   });
 
-  const feed = (reply: import('fastify').FastifyReply, body: string) => reply.type('application/atom+xml; charset=utf-8').send(body);
+  const feed = (reply: import('fastify').FastifyReply, body: string) =>
+    reply.type('application/atom+xml; charset=utf-8').send(body);
 
   app.get<{ Params: { file: string } }>('/feeds/bodies/:file', pub, async (request, reply) => {
     const m = new RegExp(`^(${RECORD_ID_DIGITS})\\.atom$`).exec(request.params.file);
     const body = m ? await findBodyById(db, Number(m[1])) : undefined;
     if (!body) throw notFound();
     const t = translator(request.ctx.locale);
-    const name = pickText({ ky: body.name_ky ?? undefined, ru: body.name_ru ?? undefined, en: body.name_en ?? undefined }, request.ctx.locale).text;
+    const name = pickText(
+      { ky: body.name_ky ?? undefined, ru: body.name_ru ?? undefined, en: body.name_en ?? undefined },
+      request.ctx.locale,
+    ).text;
     const rows = await latestPublished(db, { bodyId: body.id, limit: 50 });
     return feed(
       reply,
@@ -100,7 +147,13 @@ export async function publicationPublicRoutes(app: FastifyInstance): Promise<voi
         selfLink: `${config.publicUrl}/feeds/bodies/${body.id}.atom`,
         altLink: `${config.publicUrl}/stats/bodies/${body.id}`,
         updated: rows[0]?.updated_at ?? '2026-01-01T00:00:00.000Z',
-        entries: rows.map((r) => ({ id: `${config.publicUrl}/published/${r.id}`, title: r.subject, link: `${config.publicUrl}/published/${r.id}`, updated: r.updated_at, summary: r.text.slice(0, 500) })),
+        entries: rows.map((r) => ({
+          id: `${config.publicUrl}/published/${r.id}`,
+          title: r.subject,
+          link: `${config.publicUrl}/published/${r.id}`,
+          updated: r.updated_at,
+          summary: r.text.slice(0, 500),
+        })),
       }),
     );
   });
@@ -112,7 +165,11 @@ export async function publicationPublicRoutes(app: FastifyInstance): Promise<voi
     try {
       result = await searchPublic(db, q, filtersOf(request.query), 1);
     } catch (e) {
-      if (e instanceof AppError && e.code === 'invalid') return reply.code(400).type('text/plain; charset=utf-8').send(t(e.fields[0]?.message ?? 'error.invalid', e.fields[0]?.params));
+      if (e instanceof AppError && e.code === 'invalid')
+        return reply
+          .code(400)
+          .type('text/plain; charset=utf-8')
+          .send(t(e.fields[0]?.message ?? 'error.invalid', e.fields[0]?.params));
       throw e;
     }
     const self = `${config.publicUrl}/feeds/search.atom?q=${encodeURIComponent(q)}`;
@@ -124,7 +181,13 @@ export async function publicationPublicRoutes(app: FastifyInstance): Promise<voi
         selfLink: self,
         altLink: `${config.publicUrl}/search?q=${encodeURIComponent(q)}`,
         updated: result.hits[0]?.publishedAt ?? '2026-01-01T00:00:00.000Z',
-        entries: result.hits.map((h) => ({ id: `${config.publicUrl}/published/${h.appealId}`, title: h.title, link: `${config.publicUrl}/published/${h.appealId}`, updated: h.publishedAt, summary: h.snippet.map((s) => s.text).join('') })),
+        entries: result.hits.map((h) => ({
+          id: `${config.publicUrl}/published/${h.appealId}`,
+          title: h.title,
+          link: `${config.publicUrl}/published/${h.appealId}`,
+          updated: h.publishedAt,
+          summary: h.snippet.map((s) => s.text).join(''),
+        })),
       }),
     );
   });

@@ -16,8 +16,16 @@ export const MAX_SUGGEST_TEXT = 1_000_000;
 const SuggestBody = Type.Object(
   {
     text: Type.String({ maxLength: MAX_SUGGEST_TEXT, description: 'the text to look at (plain text)' }),
-    lang: Type.Union([Type.Literal('ky'), Type.Literal('ru'), Type.Literal('en')], { description: 'the language of the text: decides words that are names in one language and ordinary words in another (Kyrgyz «Ким» “who”)' }),
-    names: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100, description: 'full names (and contacts) known to the caller: always hidden, in every inflected form' })),
+    lang: Type.Union([Type.Literal('ky'), Type.Literal('ru'), Type.Literal('en')], {
+      description:
+        'the language of the text: decides words that are names in one language and ordinary words in another (Kyrgyz «Ким» “who”)',
+    }),
+    names: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
+        maxItems: 100,
+        description: 'full names (and contacts) known to the caller: always hidden, in every inflected form',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -45,9 +53,17 @@ export async function redactionApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const b = request.body;
-      const r = redactText(b.text, { ...emptyRedaction(), knownNames: b.names ?? [], language: b.lang }, MAX_SUGGEST_TEXT);
+      const r = redactText(
+        b.text,
+        { ...emptyRedaction(), knownNames: b.names ?? [], language: b.lang },
+        MAX_SUGGEST_TEXT,
+      );
       // Report each merged span with the kind of the suggestion it starts with.
-      const spans = r.spans.map((s) => ({ start: s.start, end: s.end, kind: s.kind === 'manual' || s.kind === 'rule' ? ('name' as const) : s.kind }));
+      const spans = r.spans.map((s) => ({
+        start: s.start,
+        end: s.end,
+        kind: s.kind === 'manual' || s.kind === 'rule' ? ('name' as const) : s.kind,
+      }));
       return { spans, redacted: r.text };
     },
   );

@@ -14,7 +14,11 @@ export async function oblastOfBody(db: Executor, bodyId: number): Promise<number
   const body = await db.selectFrom('body').select('territory_id').where('id', '=', bodyId).executeTakeFirst();
   let id = body?.territory_id ?? null;
   for (let i = 0; id !== null && i < 8; i++) {
-    const t = await db.selectFrom('territory').select(['id', 'level', 'parent_id']).where('id', '=', id).executeTakeFirst();
+    const t = await db
+      .selectFrom('territory')
+      .select(['id', 'level', 'parent_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!t) return null;
     if (t.level === 'oblast' || t.level === 'city_republican') return t.id;
     id = t.parent_id;
@@ -39,8 +43,16 @@ export async function indexAppeal(trx: Executor, a: Appeal, snap: PublicSnapshot
   };
   const docs = [
     { doc_type: 'appeal' as const, ref_id: a.id, title: snap.subject, text: snap.text },
-    ...snap.events.filter((e) => e.text).map((e) => ({ doc_type: 'answer' as const, ref_id: e.eventId, title: snap.subject, text: e.text! })),
-    ...snap.files.filter((f) => f.text).map((f) => ({ doc_type: 'file' as const, ref_id: f.fileId, title: f.name, text: f.text! })),
+    ...snap.events
+      .filter((e) => e.text)
+      .map((e) => ({ doc_type: 'answer' as const, ref_id: e.eventId, title: snap.subject, text: e.text! })),
+    ...snap.files
+      .filter((f) => f.text)
+      .map((f) => ({ doc_type: 'file' as const, ref_id: f.fileId, title: f.name, text: f.text! })),
   ];
-  for (const d of docs) await trx.insertInto('search_doc').values({ ...common, ...d, search_key: searchKey([d.title, d.text]) }).execute();
+  for (const d of docs)
+    await trx
+      .insertInto('search_doc')
+      .values({ ...common, ...d, search_key: searchKey([d.title, d.text]) })
+      .execute();
 }

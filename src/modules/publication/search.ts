@@ -31,7 +31,44 @@ const DOC_ORDER = { appeal: 0, answer: 1, file: 2 } as const;
 
 /** Words too common to search for, folded (Kyrgyz, Russian, English). */
 const STOP_WORDS = new Set(
-  ['жана', 'менен', 'бул', 'ал', 'да', 'де', 'же', 'үчүн', 'и', 'в', 'во', 'на', 'не', 'что', 'с', 'со', 'по', 'к', 'о', 'об', 'от', 'для', 'а', 'но', 'the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'is', 'by']
+  [
+    'жана',
+    'менен',
+    'бул',
+    'ал',
+    'да',
+    'де',
+    'же',
+    'үчүн',
+    'и',
+    'в',
+    'во',
+    'на',
+    'не',
+    'что',
+    'с',
+    'со',
+    'по',
+    'к',
+    'о',
+    'об',
+    'от',
+    'для',
+    'а',
+    'но',
+    'the',
+    'a',
+    'an',
+    'and',
+    'or',
+    'of',
+    'to',
+    'in',
+    'on',
+    'for',
+    'is',
+    'by',
+  ]
     .map((w) => fold(w).trim())
     .flatMap((w) => [w, stem(w)]),
 );
@@ -87,10 +124,14 @@ export interface SearchResult {
 
 /** The folded terms of a query; throws a field error for a too long query or only stop words. */
 export function searchTerms(q: string): string[] {
-  if (q.length > MAX_QUERY) throw new AppError('invalid', 'error.invalid', {}, [{ field: 'q', message: 'publication.search.too_long', params: { max: MAX_QUERY } }]);
+  if (q.length > MAX_QUERY)
+    throw new AppError('invalid', 'error.invalid', {}, [
+      { field: 'q', message: 'publication.search.too_long', params: { max: MAX_QUERY } },
+    ]);
   const terms = queryTerms(q);
   const useful = terms.filter((t) => !STOP_WORDS.has(t));
-  if (terms.length > 0 && useful.length === 0) throw new AppError('invalid', 'error.invalid', {}, [{ field: 'q', message: 'publication.search.stop_words' }]);
+  if (terms.length > 0 && useful.length === 0)
+    throw new AppError('invalid', 'error.invalid', {}, [{ field: 'q', message: 'publication.search.stop_words' }]);
   return useful;
 }
 
@@ -98,7 +139,9 @@ const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 
 /** Does this original word match a query term (same folding as the index)? */
 function wordMatches(word: string, terms: string[]): boolean {
-  const folded = fold(word).split(/[\s-]+/).filter(Boolean);
+  const folded = fold(word)
+    .split(/[\s-]+/)
+    .filter(Boolean);
   const joined = folded.join('');
   return terms.some((t) => folded.some((f) => f.startsWith(t) || stem(f).startsWith(t)) || joined.startsWith(t));
 }
@@ -135,11 +178,19 @@ export function snippet(text: string, terms: string[], width = 220): SnippetPart
 function facet(values: (string | number | null)[]): Facet[] {
   const counts = new Map<string, number>();
   for (const v of values) if (v !== null) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
 }
 
 /** Runs a search. An empty query lists the latest published appeals (with the filters). */
-export async function searchPublic(db: Executor, q: string, filters: SearchFilters, page = 1, window = WINDOW): Promise<SearchResult> {
+export async function searchPublic(
+  db: Executor,
+  q: string,
+  filters: SearchFilters,
+  page = 1,
+  window = WINDOW,
+): Promise<SearchResult> {
   const terms = searchTerms(q.trim());
   const fts = terms.length > 0 && !isPostgres(db);
   // 1. The window: the newest matching texts, filtered by what the index row itself holds (and by
@@ -147,22 +198,44 @@ export async function searchPublic(db: Executor, q: string, filters: SearchFilte
   // after the window (migrations/2026-11-28-search-index.ts): a prefix query "term"* is exactly
   // LIKE '% term%' on the space-separated folded words. PostgreSQL answers the LIKE from its
   // trigram index. Nothing else is read for the matches that do not make the window.
-  let matches = fts ? db.selectFrom(sql<{ rowid: number }>`search_doc_fts`.as('fts')).innerJoin('search_doc', 'search_doc.id', 'fts.rowid') : db.selectFrom('search_doc');
-  if (fts) matches = matches.where(sql<boolean>`search_doc_fts match ${terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ')}`);
+  let matches = fts
+    ? db
+        .selectFrom(sql<{ rowid: number }>`search_doc_fts`.as('fts'))
+        .innerJoin('search_doc', 'search_doc.id', 'fts.rowid')
+    : db.selectFrom('search_doc');
+  if (fts)
+    matches = matches.where(
+      sql<boolean>`search_doc_fts match ${terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ')}`,
+    );
   else for (const t of terms) matches = matches.where('search_doc.search_key', 'like', `% ${t}%`);
   if (filters.body !== undefined) matches = matches.where('search_doc.body_id', '=', filters.body);
   if (filters.kind) matches = matches.where('search_doc.kind', '=', filters.kind);
   if (filters.territory !== undefined) matches = matches.where('search_doc.territory_id', '=', filters.territory);
   if (filters.year !== undefined) matches = matches.where('search_doc.year', '=', filters.year);
   if (filters.status) {
-    const states = db.selectFrom('appeal').select('appeal.id').where('appeal.id', '=', sql.ref<number>('search_doc.appeal_id'));
-    if (filters.status === 'open') matches = matches.where((eb) => eb.exists(states.where('appeal.state', 'in', [...OPEN_STATES])));
-    else if (filters.status === 'closed') matches = matches.where((eb) => eb.exists(states.where('appeal.state', '=', 'closed')));
+    const states = db
+      .selectFrom('appeal')
+      .select('appeal.id')
+      .where('appeal.id', '=', sql.ref<number>('search_doc.appeal_id'));
+    if (filters.status === 'open')
+      matches = matches.where((eb) => eb.exists(states.where('appeal.state', 'in', [...OPEN_STATES])));
+    else if (filters.status === 'closed')
+      matches = matches.where((eb) => eb.exists(states.where('appeal.state', '=', 'closed')));
     else matches = matches.where((eb) => eb.exists(states.where('appeal.state', 'not in', [...OPEN_STATES, 'closed'])));
   }
   const windowed = matches
     // The text is read below for the page's hits only.
-    .select(['search_doc.id', 'search_doc.appeal_id', 'search_doc.doc_type', 'search_doc.title', 'search_doc.body_id', 'search_doc.kind', 'search_doc.territory_id', 'search_doc.year', 'search_doc.published_at'])
+    .select([
+      'search_doc.id',
+      'search_doc.appeal_id',
+      'search_doc.doc_type',
+      'search_doc.title',
+      'search_doc.body_id',
+      'search_doc.kind',
+      'search_doc.territory_id',
+      'search_doc.year',
+      'search_doc.published_at',
+    ])
     .orderBy(fts ? sql`fts.rowid` : sql`search_doc.id`, 'desc')
     .limit(window + 1);
   // 2. Their appeals' current state, and the publication rule once more: the index only ever holds
@@ -190,7 +263,17 @@ export async function searchPublic(db: Executor, q: string, filters: SearchFilte
   const current = Math.min(Math.max(1, page), pages);
   const onPage = filtered.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
   const texts = new Map<number, string>();
-  if (onPage.length) for (const d of await db.selectFrom('search_doc').select(['id', 'text']).where('id', 'in', onPage.map((r) => r.id)).execute()) texts.set(d.id, d.text);
+  if (onPage.length)
+    for (const d of await db
+      .selectFrom('search_doc')
+      .select(['id', 'text'])
+      .where(
+        'id',
+        'in',
+        onPage.map((r) => r.id),
+      )
+      .execute())
+      texts.set(d.id, d.text);
   const hits = onPage.map((r) => ({
     appealId: r.appeal_id,
     docType: r.doc_type,

@@ -15,7 +15,9 @@ import { canReadAppeal, type AppealAccess } from '../appeals/index.js';
  *
  * @example wherePublished(db.selectFrom('appeal_publication').selectAll())
  */
-export function wherePublished<TB extends keyof Database, O>(qb: SelectQueryBuilder<Database, TB, O>): SelectQueryBuilder<Database, TB, O> {
+export function wherePublished<TB extends keyof Database, O>(
+  qb: SelectQueryBuilder<Database, TB, O>,
+): SelectQueryBuilder<Database, TB, O> {
   return qb.where(sql<string>`appeal_publication.state`, '=', 'published');
 }
 
@@ -26,7 +28,9 @@ export function wherePublished<TB extends keyof Database, O>(qb: SelectQueryBuil
  * `appeal_id IN (select … where state = 'published')` made SQLite build the list of every published
  * id (90,000 at a million appeals) on each call (docs/performance.md).
  */
-export function isPublishedAppeal(column: 'search_doc.appeal_id' | 'w.appeal_id' | 'publication_event.appeal_id' | 'publication_file.appeal_id') {
+export function isPublishedAppeal(
+  column: 'search_doc.appeal_id' | 'w.appeal_id' | 'publication_event.appeal_id' | 'publication_file.appeal_id',
+) {
   return sql<SqlBool>`exists (select 1 from appeal_publication as visible where visible.appeal_id = ${sql.ref(column)} and visible.state = 'published')`;
 }
 
@@ -35,7 +39,11 @@ export function isPublishedAppeal(column: 'search_doc.appeal_id' | 'w.appeal_id'
  * appeals policy read the original; anyone else (signed in or not) reads the published copy while
  * it is published; otherwise null (answer 404, like a missing appeal).
  */
-export function canRead(user: Actor | null, appeal: AppealAccess, publication: { state: string } | null | undefined): 'original' | 'public' | null {
+export function canRead(
+  user: Actor | null,
+  appeal: AppealAccess,
+  publication: { state: string } | null | undefined,
+): 'original' | 'public' | null {
   if (canReadAppeal(user, appeal)) return 'original';
   if (publication?.state === 'published') return 'public';
   return null;

@@ -7,7 +7,11 @@ import { utcToBishkek } from '../calendar/index.js';
 
 /** Escapes a TEXT value: backslash, semicolon, comma and line breaks. */
 export function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds one content line into chunks of at most 75 octets (continuations start with a space). */

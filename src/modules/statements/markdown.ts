@@ -38,16 +38,24 @@ export interface RenderEnv {
   preview: boolean;
 }
 
-md.renderer.rules.figure_embed = (tokens, idx, _options, env: RenderEnv) => figureHtml(tokens[idx]!.content, env.embeds.get(tokens[idx]!.content), env);
+md.renderer.rules.figure_embed = (tokens, idx, _options, env: RenderEnv) =>
+  figureHtml(tokens[idx]!.content, env.embeds.get(tokens[idx]!.content), env);
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 function valueText(f: Figure, env: RenderEnv, raw: string): string {
   if (f.status === 'withheld') return env.t('statements.figure_withheld', { min: f.min });
   if (f.percent) return `${formatNumber(env.locale, f.value)}%`;
-  return inWords(raw) ? env.t(`statements.figure_words.${f.figure === 'cases' ? 'cases' : 'overdue'}`, { n: f.value }) : formatNumber(env.locale, f.value);
+  return inWords(raw)
+    ? env.t(`statements.figure_words.${f.figure === 'cases' ? 'cases' : 'overdue'}`, { n: f.value })
+    : formatNumber(env.locale, f.value);
 }
 
 /** `{{figure:overdue body=X words}}`: the count with its noun, in the plural form the number takes. */
@@ -59,15 +67,26 @@ function inWords(raw: string): boolean {
 
 function metaText(f: Figure, env: RenderEnv, how: 'live' | 'frozen' | 'pending'): string {
   const date = formatDate(env.locale, f.asOf);
-  const parts = [env.t(how === 'frozen' ? 'statements.figure_frozen' : how === 'pending' ? 'statements.figure_pending' : 'statements.figure_live', { date })];
-  if (f.status === 'value' && f.percent && f.x !== undefined && f.n !== undefined) parts.push(env.t('statements.figure_basis', { x: f.x, n: f.n }));
+  const parts = [
+    env.t(
+      how === 'frozen'
+        ? 'statements.figure_frozen'
+        : how === 'pending'
+          ? 'statements.figure_pending'
+          : 'statements.figure_live',
+      { date },
+    ),
+  ];
+  if (f.status === 'value' && f.percent && f.x !== undefined && f.n !== undefined)
+    parts.push(env.t('statements.figure_basis', { x: f.x, n: f.n }));
   return parts.join('; ');
 }
 
 /** One figure: the value, its date and a link to the page it comes from. */
 export function figureHtml(raw: string, view: EmbedView | undefined, env: RenderEnv): string {
   if (!view || view.state === 'error') {
-    if (!env.preview) return `<span class="figure figure-missing">${escapeHtml(env.t('statements.figure_unavailable'))}</span>`;
+    if (!env.preview)
+      return `<span class="figure figure-missing">${escapeHtml(env.t('statements.figure_unavailable'))}</span>`;
     const reason = view ? env.t(view.message, view.params) : env.t('statements.figure_unavailable');
     return `<mark class="embed-error" role="note">⚠ <code>${escapeHtml(raw)}</code> ${escapeHtml(reason)}</mark>`;
   }
@@ -88,6 +107,8 @@ export function renderStatementHtml(markdown: string, env: RenderEnv): string {
 export function plainText(markdown: string, env: RenderEnv): string {
   return markdown.replace(/\{\{\s*figure\s*:([^{}\n]{0,300})\}\}/g, (raw) => {
     const v = env.embeds.get(raw);
-    return v && v.state !== 'error' ? `${valueText(v.figure, env, raw)} (${metaText(v.figure, env, v.state === 'pending' ? 'pending' : v.frozen ? 'frozen' : 'live')})` : env.t('statements.figure_unavailable');
+    return v && v.state !== 'error'
+      ? `${valueText(v.figure, env, raw)} (${metaText(v.figure, env, v.state === 'pending' ? 'pending' : v.frozen ? 'frozen' : 'live')})`
+      : env.t('statements.figure_unavailable');
   });
 }

@@ -24,17 +24,36 @@ export interface Presented {
   description: string;
 }
 
-export async function presentStatement(db: Executor, s: StatementRow, p: { t: T; locale: Locale; asked: unknown; now: Date; preview: boolean; published: boolean }): Promise<Presented> {
+export async function presentStatement(
+  db: Executor,
+  s: StatementRow,
+  p: { t: T; locale: Locale; asked: unknown; now: Date; preview: boolean; published: boolean },
+): Promise<Presented> {
   const available = languagesOf(s);
   const texts = textsOf(s);
   // A draft may have a language with a title only; the preview still shows what is there.
-  const { lang, wanted } = chooseLanguage(available.length ? available : (['ky', 'ru', 'en'] as Locale[]).filter((l) => s[`title_${l}`]), p.asked, p.locale);
-  const text = texts[lang] ?? { title: s[`title_${lang}`] ?? '', summary: s[`summary_${lang}`] ?? '', body: s[`body_${lang}`] ?? '' };
-  const embeds = await resolveEmbeds(db, [text.body, text.summary], { now: p.now, frozen: await frozenFigures(db, s.id), published: p.published });
+  const { lang, wanted } = chooseLanguage(
+    available.length ? available : (['ky', 'ru', 'en'] as Locale[]).filter((l) => s[`title_${l}`]),
+    p.asked,
+    p.locale,
+  );
+  const text = texts[lang] ?? {
+    title: s[`title_${lang}`] ?? '',
+    summary: s[`summary_${lang}`] ?? '',
+    body: s[`body_${lang}`] ?? '',
+  };
+  const embeds = await resolveEmbeds(db, [text.body, text.summary], {
+    now: p.now,
+    frozen: await frozenFigures(db, s.id),
+    published: p.published,
+  });
   // Figures sit inside the text, so their words are in the text's language, not the interface's.
   const env = { embeds, t: translator(lang), locale: lang, preview: p.preview };
   const versions = await listVersions(db, s.id);
-  const plain = plainText(text.summary || text.body, env).replace(/[#*_>`[\]]/g, '').replace(/\s+/g, ' ').trim();
+  const plain = plainText(text.summary || text.body, env)
+    .replace(/[#*_>`[\]]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return {
     view: {
       slug: s.slug,
@@ -45,7 +64,9 @@ export async function presentStatement(db: Executor, s: StatementRow, p: { t: T;
       html: renderStatementHtml(text.body, env),
       publishedAt: s.published_at,
       tags: s.tags ? s.tags.split(', ').filter(Boolean) : [],
-      corrections: versions.filter((v) => v.number > 1 && v.correction_note).map((v) => ({ date: v.created_at, note: v.correction_note! })),
+      corrections: versions
+        .filter((v) => v.number > 1 && v.correction_note)
+        .map((v) => ({ date: v.created_at, note: v.correction_note! })),
       languages: available,
       langBase: p.preview ? `/statements/manage/${s.id}/preview` : `/statements/${s.slug}`,
     },

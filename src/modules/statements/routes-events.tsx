@@ -27,7 +27,10 @@ const manage = { config: { policy: 'statements.manage' } } as const;
 
 function titleOf(e: EventRow, locale: Locale, asked?: unknown) {
   const wanted = isLocale(asked) ? asked : locale;
-  return { ...pickText({ ky: e.title_ky ?? undefined, ru: e.title_ru ?? undefined, en: e.title_en ?? undefined }, wanted), wanted };
+  return {
+    ...pickText({ ky: e.title_ky ?? undefined, ru: e.title_ru ?? undefined, en: e.title_en ?? undefined }, wanted),
+    wanted,
+  };
 }
 
 const itemOf = (e: EventRow, locale: Locale): EventItem => {
@@ -47,8 +50,18 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
   app.get('/events', pub, async (request, reply) => {
     const at = now();
     const upcoming = (await listPublicEvents(db, at, { when: 'upcoming' })).map((e) => itemOf(e, request.ctx.locale));
-    const past = (await listPublicEvents(db, at, { when: 'past', limit: 50 })).map((e) => itemOf(e, request.ctx.locale));
-    return sendPage(reply, <EventsPage ctx={viewContext(request)} upcoming={upcoming} past={past} canManage={can(request.ctx.user, 'statements.manage')} />);
+    const past = (await listPublicEvents(db, at, { when: 'past', limit: 50 })).map((e) =>
+      itemOf(e, request.ctx.locale),
+    );
+    return sendPage(
+      reply,
+      <EventsPage
+        ctx={viewContext(request)}
+        upcoming={upcoming}
+        past={past}
+        canManage={can(request.ctx.user, 'statements.manage')}
+      />,
+    );
   });
 
   for (const lang of LOCALES) {
@@ -92,7 +105,14 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
       title: title.text,
       lang: title.lang,
       wanted: title.wanted,
-      descriptionHtml: description ? renderStatementHtml(description, { embeds: new Map(), t: translator(title.lang), locale: title.lang, preview: false }) : '',
+      descriptionHtml: description
+        ? renderStatementHtml(description, {
+            embeds: new Map(),
+            t: translator(title.lang),
+            locale: title.lang,
+            preview: false,
+          })
+        : '',
       schedule: e.schedule
         .split('\n')
         .filter(Boolean)
@@ -102,8 +122,17 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
       past: e.ends_at < at.toISOString(),
       related,
     };
-    const when = ctx.t('events.when_value', { start: formatDateTime(ctx.locale, e.starts_at), end: formatDateTime(ctx.locale, e.ends_at) });
-    const share = { title: title.text, description: `${when}. ${e.venue}`.slice(0, 200), url: `${config.publicUrl}/events/${e.id}`, type: 'website' as const, locale: title.lang };
+    const when = ctx.t('events.when_value', {
+      start: formatDateTime(ctx.locale, e.starts_at),
+      end: formatDateTime(ctx.locale, e.ends_at),
+    });
+    const share = {
+      title: title.text,
+      description: `${when}. ${e.venue}`.slice(0, 200),
+      url: `${config.publicUrl}/events/${e.id}`,
+      type: 'website' as const,
+      locale: title.lang,
+    };
     return sendPage(reply, <EventPage ctx={ctx} event={view} share={share} />);
   });
 
@@ -131,7 +160,10 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
       sequence: e.sequence,
       language: title.lang,
     });
-    return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="event-${e.id}.ics"`).send(body);
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="event-${e.id}.ics"`)
+      .send(body);
   });
 
   // Coordinators
@@ -146,7 +178,12 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
     const en = utcToBishkek(e.ends_at);
     const related = (await relatedStatements(db, e.id)).map((r) => String(r.id)).join(', ');
     return {
-      ...Object.fromEntries(LOCALES.flatMap((l) => [[`title_${l}`, e[`title_${l}`] ?? ''], [`description_${l}`, e[`description_${l}`] ?? '']])),
+      ...Object.fromEntries(
+        LOCALES.flatMap((l) => [
+          [`title_${l}`, e[`title_${l}`] ?? ''],
+          [`description_${l}`, e[`description_${l}`] ?? ''],
+        ]),
+      ),
       date: s.date,
       start_time: s.time,
       end_date: en.date === s.date ? '' : en.date,
@@ -159,12 +196,35 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
     };
   }
 
-  async function editPage(request: FastifyRequest, reply: FastifyReply, e: EventRow | null, o: { input?: Record<string, string>; errors?: FieldError[]; form?: 'details' | 'publish'; status?: number } = {}) {
+  async function editPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    e: EventRow | null,
+    o: { input?: Record<string, string>; errors?: FieldError[]; form?: 'details' | 'publish'; status?: number } = {},
+  ) {
     const m = (request.query as Record<string, string | undefined>).m;
-    const flash = m === 'saved' ? request.ctx.t('events.saved') : m === 'published' ? request.ctx.t('statements.published') : m === 'scheduled' ? request.ctx.t('statements.scheduled') : null;
+    const flash =
+      m === 'saved'
+        ? request.ctx.t('events.saved')
+        : m === 'published'
+          ? request.ctx.t('statements.published')
+          : m === 'scheduled'
+            ? request.ctx.t('statements.scheduled')
+            : null;
     const details = e ? await inputOf(e) : {};
     const input = o.form === 'publish' ? { ...details, ...o.input } : (o.input ?? details);
-    return sendPage(reply, <EventEditPage ctx={viewContext(request, flash)} id={e?.id ?? null} status={e ? statusOf(e, now()) : { kind: 'draft' }} input={input} errors={o.errors ?? []} form={o.form ?? 'details'} />, o.status ?? 200);
+    return sendPage(
+      reply,
+      <EventEditPage
+        ctx={viewContext(request, flash)}
+        id={e?.id ?? null}
+        status={e ? statusOf(e, now()) : { kind: 'draft' }}
+        input={input}
+        errors={o.errors ?? []}
+        form={o.form ?? 'details'}
+      />,
+      o.status ?? 200,
+    );
   }
 
   app.get('/events/manage', manage, async (request, reply) => {
@@ -184,13 +244,16 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
     }),
   );
 
-  app.get<IdParams>('/events/manage/:id', manage, async (request, reply) => editPage(request, reply, await load(request.params.id)));
+  app.get<IdParams>('/events/manage/:id', manage, async (request, reply) =>
+    editPage(request, reply, await load(request.params.id)),
+  );
 
   app.post<IdParams>('/events/manage/:id', manage, (request, reply) =>
     handleForm(request, reply, {
       load: () => load(request.params.id),
       schema: eventForm,
-      command: ({ trx, value, record: e, now: at }) => updateEvent({ trx, id: e.id, input: value, actorId: request.ctx.user!.id, now: at }),
+      command: ({ trx, value, record: e, now: at }) =>
+        updateEvent({ trx, id: e.id, input: value, actorId: request.ctx.user!.id, now: at }),
       redirect: ({ record: e }) => `/events/manage/${e.id}?m=saved`,
       render: ({ record: e, input, errors, status }) => editPage(request, reply, e, { input, errors, status }),
     }),
@@ -200,9 +263,18 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
     handleForm(request, reply, {
       load: () => load(request.params.id),
       schema: publishForm,
-      command: ({ trx, value, record: e, now: at }) => publishEvent({ trx, id: e.id, choice: value, actorId: request.ctx.user!.id, now: at, mail: { cipher, publicUrl: config.publicUrl, now: at } }),
+      command: ({ trx, value, record: e, now: at }) =>
+        publishEvent({
+          trx,
+          id: e.id,
+          choice: value,
+          actorId: request.ctx.user!.id,
+          now: at,
+          mail: { cipher, publicUrl: config.publicUrl, now: at },
+        }),
       redirect: ({ record: e, result }) => `/events/manage/${e.id}?m=${result.scheduled ? 'scheduled' : 'published'}`,
-      render: ({ record: e, input, errors, status }) => editPage(request, reply, e, { input, errors, form: 'publish', status }),
+      render: ({ record: e, input, errors, status }) =>
+        editPage(request, reply, e, { input, errors, form: 'publish', status }),
       conflictStatus: 409,
     }),
   );

@@ -28,26 +28,55 @@ const pub = { config: { policy: 'statements.public' } } as const;
 export function listItem(s: StatementRow, locale: Locale): ListItem {
   const texts = textsOf(s);
   const title = pickText({ ky: texts.ky?.title, ru: texts.ru?.title, en: texts.en?.title }, locale);
-  return { slug: s.slug, kind: s.kind, title: title.text, lang: title.lang, summary: texts[title.lang]?.summary ?? '', publishedAt: s.published_at! };
+  return {
+    slug: s.slug,
+    kind: s.kind,
+    title: title.text,
+    lang: title.lang,
+    summary: texts[title.lang]?.summary ?? '',
+    publishedAt: s.published_at!,
+  };
 }
 
 export async function statementPublicRoutes(app: FastifyInstance): Promise<void> {
   const { db, now, config } = app.achyk;
 
-  app.get(CSS_PATH, pub, async (_request, reply) => reply.header('cache-control', 'public, max-age=3600').type('text/css; charset=utf-8').send(STATEMENTS_CSS));
+  app.get(CSS_PATH, pub, async (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=3600').type('text/css; charset=utf-8').send(STATEMENTS_CSS),
+  );
 
   async function listPage(request: FastifyRequest, heading: string, rows: StatementRow[]) {
     const at = now();
     const nav = { years: await publicYears(db, at), tags: await publicTags(db, at) };
-    return <ListPage ctx={viewContext(request)} heading={heading} items={rows.map((s) => listItem(s, request.ctx.locale))} nav={nav} canManage={can(request.ctx.user, 'statements.manage')} />;
+    return (
+      <ListPage
+        ctx={viewContext(request)}
+        heading={heading}
+        items={rows.map((s) => listItem(s, request.ctx.locale))}
+        nav={nav}
+        canManage={can(request.ctx.user, 'statements.manage')}
+      />
+    );
   }
 
-  app.get('/statements', pub, async (request, reply) => sendPage(reply, await listPage(request, request.ctx.t('statements.title'), await listPublicStatements(db, now(), { limit: 30 }))));
+  app.get('/statements', pub, async (request, reply) =>
+    sendPage(
+      reply,
+      await listPage(request, request.ctx.t('statements.title'), await listPublicStatements(db, now(), { limit: 30 })),
+    ),
+  );
 
   app.get<{ Params: { year: string } }>('/statements/archive/:year', pub, async (request, reply) => {
     if (!/^(19|20)\d\d$/.test(request.params.year)) throw notFound();
     const year = Number(request.params.year);
-    return sendPage(reply, await listPage(request, request.ctx.t('statements.archive_year', { year }), await listPublicStatements(db, now(), { year })));
+    return sendPage(
+      reply,
+      await listPage(
+        request,
+        request.ctx.t('statements.archive_year', { year }),
+        await listPublicStatements(db, now(), { year }),
+      ),
+    );
   });
 
   app.get<{ Params: { tag: string } }>('/statements/tags/:tag', pub, async (request, reply) => {
@@ -101,18 +130,40 @@ export async function statementPublicRoutes(app: FastifyInstance): Promise<void>
   app.get<{ Querystring: Q }>('/statements/figures/cases', pub, async (request, reply) => {
     const q = request.query;
     const params: Record<string, string> = { violation: String(q.violation ?? '').slice(0, 100) };
-    if (q.from !== undefined || q.to !== undefined) Object.assign(params, { from: String(q.from ?? ''), to: String(q.to ?? '') });
+    if (q.from !== undefined || q.to !== undefined)
+      Object.assign(params, { from: String(q.from ?? ''), to: String(q.to ?? '') });
     const at = now();
     const period = casesPeriod(params, kyrgyzDateOf(at));
     // Only figures that a public statement quotes are served: an open-ended counter would let anyone
     // subtract two overlapping periods and find a single case below the minimum.
     if (!period || !(await isQuoted(params.violation!, period, at))) throw notFound();
-    const spec: EmbedSpec = { figure: 'cases', params, freeze: false, words: false, key: '', raw: `{{figure:cases violation=${params.violation}}}` };
+    const spec: EmbedSpec = {
+      figure: 'cases',
+      params,
+      freeze: false,
+      words: false,
+      key: '',
+      raw: `{{figure:cases violation=${params.violation}}}`,
+    };
     const r = await resolveFigure(db, spec, at);
     if (!r.ok) throw notFound();
     const ctx = viewContext(request);
-    const html = figureHtml(spec.raw, { state: 'figure', figure: { ...r.figure, source: request.url }, frozen: false }, { embeds: new Map(), t: ctx.t, locale: ctx.locale, preview: false });
-    return sendPage(reply, <CasesFigurePage ctx={ctx} violation={params.violation!} from={period.from} to={period.to} valueHtml={html} min={MIN_CASE_COUNT} />);
+    const html = figureHtml(
+      spec.raw,
+      { state: 'figure', figure: { ...r.figure, source: request.url }, frozen: false },
+      { embeds: new Map(), t: ctx.t, locale: ctx.locale, preview: false },
+    );
+    return sendPage(
+      reply,
+      <CasesFigurePage
+        ctx={ctx}
+        violation={params.violation!}
+        from={period.from}
+        to={period.to}
+        valueHtml={html}
+        min={MIN_CASE_COUNT}
+      />,
+    );
   });
 
   app.get<{ Params: { slug: string }; Querystring: Q }>('/statements/:slug', pub, async (request, reply) => {
@@ -120,10 +171,29 @@ export async function statementPublicRoutes(app: FastifyInstance): Promise<void>
     const s = id === null ? undefined : await findStatement(db, id);
     const at = now();
     if (!s || !isPublic(s, at)) throw notFound();
-    if (request.params.slug !== s.slug) return reply.redirect(`/statements/${s.slug}${request.query.lang && LOCALES.includes(request.query.lang as Locale) ? `?lang=${request.query.lang}` : ''}`, 301);
+    if (request.params.slug !== s.slug)
+      return reply.redirect(
+        `/statements/${s.slug}${request.query.lang && LOCALES.includes(request.query.lang as Locale) ? `?lang=${request.query.lang}` : ''}`,
+        301,
+      );
     const ctx = viewContext(request);
-    const p = await presentStatement(db, s, { t: ctx.t, locale: ctx.locale, asked: request.query.lang, now: at, preview: false, published: true });
-    const share = { title: p.view.title, description: p.description, url: `${config.publicUrl}/statements/${s.slug}`, type: 'article' as const, locale: p.view.lang, publishedAt: s.published_at!, modifiedAt: s.version > 1 ? s.updated_at : undefined };
+    const p = await presentStatement(db, s, {
+      t: ctx.t,
+      locale: ctx.locale,
+      asked: request.query.lang,
+      now: at,
+      preview: false,
+      published: true,
+    });
+    const share = {
+      title: p.view.title,
+      description: p.description,
+      url: `${config.publicUrl}/statements/${s.slug}`,
+      type: 'article' as const,
+      locale: p.view.lang,
+      publishedAt: s.published_at!,
+      modifiedAt: s.version > 1 ? s.updated_at : undefined,
+    };
     return sendPage(reply, <StatementPage ctx={ctx} statement={p.view} share={share} />);
   });
 }

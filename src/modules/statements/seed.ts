@@ -14,7 +14,13 @@ export const statementsSeed: SeedStep = async ({ runtime, demo, now }) => {
   const db = runtime.conn.db;
   if (await db.selectFrom('statement').select('id').limit(1).executeTakeFirst()) return;
   const body = await db.selectFrom('body').select('code').where('code', '=', 'minjust').executeTakeFirst();
-  const admin = await db.selectFrom('user').select('id').where('role', '=', 'admin').orderBy('id').limit(1).executeTakeFirst();
+  const admin = await db
+    .selectFrom('user')
+    .select('id')
+    .where('role', '=', 'admin')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
   if (!body || !admin) return;
   const mail = { cipher: runtime.cipher, publicUrl: runtime.config.publicUrl, now };
   await db.transaction().execute(async (trx) => {
@@ -51,7 +57,8 @@ export const statementsSeed: SeedStep = async ({ runtime, demo, now }) => {
         start_time: '10:40',
         end_date: '',
         end_time: '12:30',
-        schedule: '10:40 Кофе / Coffee\n11:00 Ачылыш / Открытие / Opening\n11:15 Баяндама / Доклад / Report\n12:00 Суроолор / Вопросы / Questions',
+        schedule:
+          '10:40 Кофе / Coffee\n11:00 Ачылыш / Открытие / Opening\n11:15 Баяндама / Доклад / Report\n12:00 Суроолор / Вопросы / Questions',
         venue: 'Бишкек, демо дарек / demo address',
         participants: 'Демо катышуучу / Demo participant',
         contacts: 'press@example.org',

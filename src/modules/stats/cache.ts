@@ -19,14 +19,18 @@ const MAX_ENTRIES = 100;
 const caches = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 /** Marks every computed figure as out of date (any process, on its next request). */
-export const bumpStatsVersion = (db: Executor, now = new Date()): Promise<void> => bumpVersion(db, 'stats.version', now);
+export const bumpStatsVersion = (db: Executor, now = new Date()): Promise<void> =>
+  bumpVersion(db, 'stats.version', now);
 
 /** The current statistics version (changes with every write of the aggregates). */
 const statsVersion = (db: Executor): Promise<string> => readVersion(db, 'stats.version');
 
 /** When the directory last changed (a body's name, kind or territory shows on figure pages). */
 export async function directoryStamp(db: Executor): Promise<string> {
-  const row = await db.selectFrom('body').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst();
+  const row = await db
+    .selectFrom('body')
+    .select((eb) => eb.fn.max('updated_at').as('at'))
+    .executeTakeFirst();
   return String(row?.at ?? '');
 }
 

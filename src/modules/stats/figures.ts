@@ -90,7 +90,18 @@ export function emptyTotals(): Totals {
 }
 
 /** Adds a cell to the totals; a cell read without its outcome and reason histograms (a league row needs neither) adds none. */
-export function addCell(t: Totals, c: { received: number; answered: number; on_time: number; late: number; outcomes?: string; reasons?: string; days_hist: string }): Totals {
+export function addCell(
+  t: Totals,
+  c: {
+    received: number;
+    answered: number;
+    on_time: number;
+    late: number;
+    outcomes?: string;
+    reasons?: string;
+    days_hist: string;
+  },
+): Totals {
   t.received += c.received;
   t.answered += c.answered;
   t.onTime += c.on_time;
@@ -112,5 +123,11 @@ export interface Figures {
 }
 
 export function figuresOf(t: Totals): Figures {
-  return { received: t.received, answered: t.answered, onTimeRate: rate(t.onTime, t.onTime + t.late), median: percentile(t.days, 0.5), p90: percentile(t.days, 0.9) };
+  return {
+    received: t.received,
+    answered: t.answered,
+    onTimeRate: rate(t.onTime, t.onTime + t.late),
+    median: percentile(t.days, 0.5),
+    p90: percentile(t.days, 0.9),
+  };
 }

@@ -71,7 +71,14 @@ export const DICTIONARY: Record<Dataset, [string, Trilingual][]> = {
     ['late', d('Кечиккен (жооп же мөөнөт өттү)', 'С опозданием или просрочено', 'Late (answered late or overdue)')],
     ['outcomes', d('Жыйынтыктар (JSON)', 'Итоги (JSON)', 'Outcomes (JSON)')],
     ['reasons', d('Баш тартуу себептери (JSON)', 'Причины отказа (JSON)', 'Refusal reasons (JSON)')],
-    ['days_hist', d('Жооп берүү убактысы, иш күнү → саны (JSON)', 'Время ответа, рабочих дней → число (JSON)', 'Answer time in working days → count (JSON)')],
+    [
+      'days_hist',
+      d(
+        'Жооп берүү убактысы, иш күнү → саны (JSON)',
+        'Время ответа, рабочих дней → число (JSON)',
+        'Answer time in working days → count (JSON)',
+      ),
+    ],
   ],
 };
 
@@ -82,21 +89,94 @@ async function* pages(db: Executor, dataset: Dataset, publicUrl: string): AsyncG
   for (;;) {
     let rows: (Row & { id: number })[];
     if (dataset === 'bodies') {
-      rows = await db.selectFrom('body').select(['id', 'code', 'kind', 'name_ky', 'name_ru', 'name_en', 'territory_id', 'supervisor_id', 'emails', 'website', 'active_from', 'active_to']).where('id', '>', after).orderBy('id').limit(PAGE).execute();
+      rows = await db
+        .selectFrom('body')
+        .select([
+          'id',
+          'code',
+          'kind',
+          'name_ky',
+          'name_ru',
+          'name_en',
+          'territory_id',
+          'supervisor_id',
+          'emails',
+          'website',
+          'active_from',
+          'active_to',
+        ])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(PAGE)
+        .execute();
     } else if (dataset === 'territories') {
-      rows = await db.selectFrom('territory').select(['id', 'code', 'level', 'name_ky', 'name_ru', 'name_en', 'parent_id', 'lat', 'lon', 'valid_from', 'valid_to']).where('id', '>', after).orderBy('id').limit(PAGE).execute();
+      rows = await db
+        .selectFrom('territory')
+        .select([
+          'id',
+          'code',
+          'level',
+          'name_ky',
+          'name_ru',
+          'name_en',
+          'parent_id',
+          'lat',
+          'lon',
+          'valid_from',
+          'valid_to',
+        ])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(PAGE)
+        .execute();
     } else if (dataset === 'appeals') {
       const q = db
         .selectFrom('appeal_publication')
         .innerJoin('appeal', 'appeal.id', 'appeal_publication.appeal_id')
-        .select(['appeal_publication.id', 'appeal.id as appeal_id', 'appeal.body_id', 'appeal.kind', 'appeal.state', 'appeal.received_on', 'appeal.due_date', 'appeal.answered_on', 'appeal.classification', 'appeal_publication.published_at', 'appeal_publication.subject', 'appeal_publication.text'])
+        .select([
+          'appeal_publication.id',
+          'appeal.id as appeal_id',
+          'appeal.body_id',
+          'appeal.kind',
+          'appeal.state',
+          'appeal.received_on',
+          'appeal.due_date',
+          'appeal.answered_on',
+          'appeal.classification',
+          'appeal_publication.published_at',
+          'appeal_publication.subject',
+          'appeal_publication.text',
+        ])
         .where('appeal_publication.id', '>', after)
         .orderBy('appeal_publication.id')
         .limit(PAGE);
       const raw = await wherePublished(q).execute();
-      rows = raw.map(({ appeal_id, ...r }) => ({ ...r, id: r.id, appeal_id, url: `${publicUrl}/published/${appeal_id}` }));
+      rows = raw.map(({ appeal_id, ...r }) => ({
+        ...r,
+        id: r.id,
+        appeal_id,
+        url: `${publicUrl}/published/${appeal_id}`,
+      }));
     } else {
-      rows = await db.selectFrom('stats_body_month').select(['id', 'body_id', 'month', 'kind', 'received', 'answered', 'on_time', 'late', 'outcomes', 'reasons', 'days_hist']).where('id', '>', after).orderBy('id').limit(PAGE).execute();
+      rows = await db
+        .selectFrom('stats_body_month')
+        .select([
+          'id',
+          'body_id',
+          'month',
+          'kind',
+          'received',
+          'answered',
+          'on_time',
+          'late',
+          'outcomes',
+          'reasons',
+          'days_hist',
+        ])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(PAGE)
+        .execute();
     }
     for (const r of rows) {
       if (dataset === 'appeals') {
@@ -121,12 +201,19 @@ function csvCell(v: string | number | null): string {
 }
 
 /** The dataset as a stream of CSV or JSON text. */
-export function exportStream(db: Executor, dataset: Dataset, format: Format, publicUrl: string, attribution: string): Readable {
+export function exportStream(
+  db: Executor,
+  dataset: Dataset,
+  format: Format,
+  publicUrl: string,
+  attribution: string,
+): Readable {
   const fields = DICTIONARY[dataset].map(([f]) => f);
   async function* gen(): AsyncGenerator<string> {
     if (format === 'csv') {
       yield '\ufeff' + fields.join(',') + '\r\n';
-      for await (const r of pages(db, dataset, publicUrl)) yield fields.map((f) => csvCell(r[f] ?? null)).join(',') + '\r\n';
+      for await (const r of pages(db, dataset, publicUrl))
+        yield fields.map((f) => csvCell(r[f] ?? null)).join(',') + '\r\n';
     } else {
       yield `{"dataset":${JSON.stringify(dataset)},"licence":"CC BY 4.0","attribution":${JSON.stringify(attribution)},"dictionary":"${publicUrl}/data#${dataset}","rows":[`;
       let first = true;

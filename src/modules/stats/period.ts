@@ -14,7 +14,11 @@ export function defaultPeriod(today: string): Period {
 }
 
 /** Parses the period; an impossible month ("2026-13", "2026-02-30", "x") or a reversed range is an error. */
-export function parsePeriod(from: string | undefined, to: string | undefined, today: string): { period: Period; error: MessageKey | null; field?: 'from' | 'to' } {
+export function parsePeriod(
+  from: string | undefined,
+  to: string | undefined,
+  today: string,
+): { period: Period; error: MessageKey | null; field?: 'from' | 'to' } {
   const d = defaultPeriod(today);
   const f = from?.trim() || d.from;
   const t = to?.trim() || d.to;

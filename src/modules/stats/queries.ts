@@ -21,19 +21,39 @@ export interface ReportCard {
   overdueNow: number;
 }
 
-type Cell = { body_id: number; month: string; kind: string; received: number; answered: number; on_time: number; late: number; outcomes: string; reasons: string; days_hist: string; oblast_id: number | null; rayon_id: number | null };
+type Cell = {
+  body_id: number;
+  month: string;
+  kind: string;
+  received: number;
+  answered: number;
+  on_time: number;
+  late: number;
+  outcomes: string;
+  reasons: string;
+  days_hist: string;
+  oblast_id: number | null;
+  rayon_id: number | null;
+};
 
 /**
  * "Overdue now" over the facts: the appeals' rule (appeals' `isOverdue`: open and past the due date)
  * on the two columns a fact keeps for it, `open` and `due_date`. Every count of overdue facts (report
  * cards, league tables, the refresh of lapsed appeals) goes through here.
  */
-export function whereOverdue<O>(qb: SelectQueryBuilder<Database, 'stats_appeal_fact', O>, today: string): SelectQueryBuilder<Database, 'stats_appeal_fact', O> {
+export function whereOverdue<O>(
+  qb: SelectQueryBuilder<Database, 'stats_appeal_fact', O>,
+  today: string,
+): SelectQueryBuilder<Database, 'stats_appeal_fact', O> {
   return qb.where('open', '=', 1).where('due_date', '<', today);
 }
 
 function cells(db: Executor, period: Period) {
-  return db.selectFrom('stats_body_month').selectAll().where('month', '>=', period.from).where('month', '<=', period.to);
+  return db
+    .selectFrom('stats_body_month')
+    .selectAll()
+    .where('month', '>=', period.from)
+    .where('month', '<=', period.to);
 }
 
 /** The months of a period, in order ('2026-01' … '2026-06'); at most 120. */
@@ -53,7 +73,13 @@ export function monthsOf(period: Period): string[] {
 }
 
 /** One body's card: totals, by kind, monthly trend, overdue now (consenting appeals only). */
-export async function reportCard(db: Executor, bodyId: number, period: Period, today: string, kind?: string): Promise<ReportCard> {
+export async function reportCard(
+  db: Executor,
+  bodyId: number,
+  period: Period,
+  today: string,
+  kind?: string,
+): Promise<ReportCard> {
   let q = cells(db, period).where('body_id', '=', bodyId);
   if (kind) q = q.where('kind', '=', kind);
   const rows = (await q.execute()) as Cell[];
@@ -71,13 +97,21 @@ export async function reportCard(db: Executor, bodyId: number, period: Period, t
       m.late += c.late;
     }
   }
-  let overdue = whereOverdue(db.selectFrom('stats_appeal_fact').select(sql<number>`count(*)`.as('n')).where('body_id', '=', bodyId), today).where('included', '=', 1);
+  let overdue = whereOverdue(
+    db
+      .selectFrom('stats_appeal_fact')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('body_id', '=', bodyId),
+    today,
+  ).where('included', '=', 1);
   if (kind) overdue = overdue.where('kind', '=', kind);
   const n = Number((await overdue.executeTakeFirstOrThrow()).n);
   return {
     totals,
     figures: figuresOf(totals),
-    byKind: [...kinds].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, t]) => ({ kind: k, totals: t, figures: figuresOf(t) })),
+    byKind: [...kinds]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, t]) => ({ kind: k, totals: t, figures: figuresOf(t) })),
     trend: [...months.values()],
     overdueNow: n,
   };
@@ -103,7 +137,14 @@ export async function leagueTable(db: Executor, f: LeagueFilter, today: string):
     .selectFrom('stats_body_month')
     .innerJoin('body', 'body.id', 'stats_body_month.body_id')
     // Only what the ranking and the figures need: the outcome and reason histograms are most of a cell's bytes.
-    .select(['stats_body_month.body_id', 'stats_body_month.received', 'stats_body_month.answered', 'stats_body_month.on_time', 'stats_body_month.late', 'stats_body_month.days_hist'])
+    .select([
+      'stats_body_month.body_id',
+      'stats_body_month.received',
+      'stats_body_month.answered',
+      'stats_body_month.on_time',
+      'stats_body_month.late',
+      'stats_body_month.days_hist',
+    ])
     .where('stats_body_month.month', '>=', f.period.from)
     .where('stats_body_month.month', '<=', f.period.to);
   if (f.kind) q = q.where('stats_body_month.kind', '=', f.kind);
@@ -134,8 +175,16 @@ export async function leagueTable(db: Executor, f: LeagueFilter, today: string):
 const periodKey = (p: Period) => `${p.from}|${p.to}`;
 
 /** `reportCard`, kept until the statistics change (cache.ts). Do not modify the result. */
-export function cachedReportCard(db: Executor, bodyId: number, period: Period, today: string, kind?: string): Promise<ReportCard> {
-  return cachedFigures(db, `card|${bodyId}|${periodKey(period)}|${today}|${kind ?? ''}`, () => reportCard(db, bodyId, period, today, kind));
+export function cachedReportCard(
+  db: Executor,
+  bodyId: number,
+  period: Period,
+  today: string,
+  kind?: string,
+): Promise<ReportCard> {
+  return cachedFigures(db, `card|${bodyId}|${periodKey(period)}|${today}|${kind ?? ''}`, () =>
+    reportCard(db, bodyId, period, today, kind),
+  );
 }
 
 /**
@@ -145,16 +194,30 @@ export function cachedReportCard(db: Executor, bodyId: number, period: Period, t
  */
 export async function cachedLeagueTable(db: Executor, f: LeagueFilter, today: string): Promise<LeagueRow[]> {
   const key = `league|${periodKey(f.period)}|${f.kind ?? ''}|${f.bodyKind ?? ''}|${f.oblastId ?? ''}|${today}|${await directoryStamp(db)}`;
-  return cachedFigures(db, key, async () => (await leagueTable(db, f, today)).map((r) => ({ ...r, totals: { ...r.totals, days: {} } })));
+  return cachedFigures(db, key, async () =>
+    (await leagueTable(db, f, today)).map((r) => ({ ...r, totals: { ...r.totals, days: {} } })),
+  );
 }
 
 /** `regionTotals`, kept until the statistics change. Do not modify the result. */
-export function cachedRegionTotals(db: Executor, level: 'oblast' | 'rayon', period: Period, kind?: string): Promise<Map<number, Totals>> {
-  return cachedFigures(db, `regions|${level}|${periodKey(period)}|${kind ?? ''}`, () => regionTotals(db, level, period, kind));
+export function cachedRegionTotals(
+  db: Executor,
+  level: 'oblast' | 'rayon',
+  period: Period,
+  kind?: string,
+): Promise<Map<number, Totals>> {
+  return cachedFigures(db, `regions|${level}|${periodKey(period)}|${kind ?? ''}`, () =>
+    regionTotals(db, level, period, kind),
+  );
 }
 
 /** Totals per region (oblast or rayon) for the map. */
-export async function regionTotals(db: Executor, level: 'oblast' | 'rayon', period: Period, kind?: string): Promise<Map<number, Totals>> {
+export async function regionTotals(
+  db: Executor,
+  level: 'oblast' | 'rayon',
+  period: Period,
+  kind?: string,
+): Promise<Map<number, Totals>> {
   let q = cells(db, period);
   if (kind) q = q.where('kind', '=', kind);
   const out = new Map<number, Totals>();
@@ -170,7 +233,13 @@ export async function regionTotals(db: Executor, level: 'oblast' | 'rayon', peri
 export async function* allCells(db: Executor, pageSize = 1000): AsyncGenerator<Cell & { id: number }> {
   let after = 0;
   for (;;) {
-    const rows = await db.selectFrom('stats_body_month').selectAll().where('id', '>', after).orderBy('id').limit(pageSize).execute();
+    const rows = await db
+      .selectFrom('stats_body_month')
+      .selectAll()
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(pageSize)
+      .execute();
     for (const r of rows) yield r as Cell & { id: number };
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1]!.id;

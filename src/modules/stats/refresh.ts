@@ -40,7 +40,13 @@ export interface AppealRow {
 }
 
 /** The fact of one appeal on `today` (pure apart from the calendar). */
-export function factOf(a: AppealRow, today: string, calendar: CalendarData, place: { oblast: number | null; rayon: number | null }, included: boolean): Fact | null {
+export function factOf(
+  a: AppealRow,
+  today: string,
+  calendar: CalendarData,
+  place: { oblast: number | null; rayon: number | null },
+  included: boolean,
+): Fact | null {
   if (a.state === 'draft' || !a.received_on) return null;
   const open = isOpen(a.state as AppealState);
   const start = a.term_from ?? a.received_on;
@@ -68,24 +74,60 @@ export function factOf(a: AppealRow, today: string, calendar: CalendarData, plac
   };
 }
 
-const APPEAL_COLUMNS = ['id', 'body_id', 'kind', 'state', 'received_on', 'term_from', 'due_date', 'answered_on', 'classification', 'refusal_reason', 'updated_at'] as const;
+const APPEAL_COLUMNS = [
+  'id',
+  'body_id',
+  'kind',
+  'state',
+  'received_on',
+  'term_from',
+  'due_date',
+  'answered_on',
+  'classification',
+  'refusal_reason',
+  'updated_at',
+] as const;
 
 /** Recomputes the facts of these appeals and the cells they touch. */
-export async function refreshAppeals(db: Executor, ids: number[], today: string, calendar?: CalendarData): Promise<number> {
+export async function refreshAppeals(
+  db: Executor,
+  ids: number[],
+  today: string,
+  calendar?: CalendarData,
+): Promise<number> {
   if (ids.length === 0) return 0;
   const cal = calendar ?? (await loadCalendar(db));
   const memo = new Map<number, Place>();
   const cells = new Map<string, { body_id: number; month: string; kind: string }>();
-  const touch = (c: { body_id: number; month: string; kind: string }) => cells.set(`${c.body_id}|${c.month}|${c.kind}`, { body_id: c.body_id, month: c.month, kind: c.kind });
+  const touch = (c: { body_id: number; month: string; kind: string }) =>
+    cells.set(`${c.body_id}|${c.month}|${c.kind}`, { body_id: c.body_id, month: c.month, kind: c.kind });
   for (let i = 0; i < ids.length; i += BATCH) {
     const chunk = ids.slice(i, i + BATCH);
-    const rows = await db.selectFrom('appeal').select([...APPEAL_COLUMNS]).where('id', 'in', chunk).execute();
-    const optOut = new Set((await db.selectFrom('stats_opt_out').select('appeal_id').where('appeal_id', 'in', chunk).execute()).map((r) => r.appeal_id));
-    const old = await db.selectFrom('stats_appeal_fact').select(['appeal_id', 'body_id', 'month', 'kind']).where('appeal_id', 'in', chunk).execute();
+    const rows = await db
+      .selectFrom('appeal')
+      .select([...APPEAL_COLUMNS])
+      .where('id', 'in', chunk)
+      .execute();
+    const optOut = new Set(
+      (await db.selectFrom('stats_opt_out').select('appeal_id').where('appeal_id', 'in', chunk).execute()).map(
+        (r) => r.appeal_id,
+      ),
+    );
+    const old = await db
+      .selectFrom('stats_appeal_fact')
+      .select(['appeal_id', 'body_id', 'month', 'kind'])
+      .where('appeal_id', 'in', chunk)
+      .execute();
     for (const o of old) touch(o);
     for (const a of rows) {
       const body = await db.selectFrom('body').select('territory_id').where('id', '=', a.body_id).executeTakeFirst();
-      const fact = factOf(a, today, cal, await placeOfTerritory(db, body?.territory_id ?? null, memo), !optOut.has(a.id));
+      const fact = factOf(
+        a,
+        today,
+        cal,
+        await placeOfTerritory(db, body?.territory_id ?? null, memo),
+        !optOut.has(a.id),
+      );
       await db.deleteFrom('stats_appeal_fact').where('appeal_id', '=', a.id).execute();
       if (fact) {
         await db.insertInto('stats_appeal_fact').values(fact).execute();
@@ -122,7 +164,18 @@ async function recomputeCellBatch(db: Executor, batch: CellKey[]): Promise<void>
   const inBatch = sql<boolean>`(body_id, month, kind) in (${sql.join(batch.map((c) => sql`(${c.body_id}, ${c.month}, ${c.kind})`))})`;
   const facts = await db
     .selectFrom('stats_appeal_fact')
-    .select(['body_id', 'month', 'kind', 'answer_days', 'on_time', 'classification', 'refusal_reason', 'oblast_id', 'rayon_id', 'answered_on'])
+    .select([
+      'body_id',
+      'month',
+      'kind',
+      'answer_days',
+      'on_time',
+      'classification',
+      'refusal_reason',
+      'oblast_id',
+      'rayon_id',
+      'answered_on',
+    ])
     .where(inBatch)
     .where('included', '=', 1)
     .execute();
@@ -188,27 +241,57 @@ export async function refreshStats(db: Executor, today: string, now: Date): Prom
     const rows = await db
       .selectFrom('appeal')
       .select(['appeal.id', 'appeal.updated_at'])
-      .where((eb) => eb.or([eb('appeal.updated_at', '>', cursor.at), eb.and([eb('appeal.updated_at', '=', cursor.at), eb('appeal.id', '>', cursor.id)])]))
+      .where((eb) =>
+        eb.or([
+          eb('appeal.updated_at', '>', cursor.at),
+          eb.and([eb('appeal.updated_at', '=', cursor.at), eb('appeal.id', '>', cursor.id)]),
+        ]),
+      )
       .where('appeal.state', '<>', 'draft')
       // already current (a row at the watermark seen by the last run): skip
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('stats_appeal_fact').select('stats_appeal_fact.id').whereRef('stats_appeal_fact.appeal_id', '=', 'appeal.id').whereRef('stats_appeal_fact.appeal_updated_at', '=', 'appeal.updated_at'))),
+        not(
+          exists(
+            selectFrom('stats_appeal_fact')
+              .select('stats_appeal_fact.id')
+              .whereRef('stats_appeal_fact.appeal_id', '=', 'appeal.id')
+              .whereRef('stats_appeal_fact.appeal_updated_at', '=', 'appeal.updated_at'),
+          ),
+        ),
       )
       .orderBy('appeal.updated_at')
       .orderBy('appeal.id')
       .limit(BATCH)
       .execute();
     if (rows.length === 0) break;
-    total += await refreshAppeals(db, rows.map((r) => r.id), today, cal);
+    total += await refreshAppeals(
+      db,
+      rows.map((r) => r.id),
+      today,
+      cal,
+    );
     const last = rows[rows.length - 1]!;
     cursor = { at: last.updated_at, id: last.id };
     if (last.updated_at > max) max = last.updated_at;
     if (rows.length < BATCH) break;
   }
-  const lapsed = await whereOverdue(db.selectFrom('stats_appeal_fact').select('appeal_id'), today).where('on_time', 'is', null).limit(10_000).execute();
-  total += await refreshAppeals(db, lapsed.map((r) => r.appeal_id), today, cal);
+  const lapsed = await whereOverdue(db.selectFrom('stats_appeal_fact').select('appeal_id'), today)
+    .where('on_time', 'is', null)
+    .limit(10_000)
+    .execute();
+  total += await refreshAppeals(
+    db,
+    lapsed.map((r) => r.appeal_id),
+    today,
+    cal,
+  );
   if (max !== since || !mark) {
-    if (mark) await db.updateTable('setting').set({ value: max, updated_at: now.toISOString() }).where('key', '=', WATERMARK).execute();
+    if (mark)
+      await db
+        .updateTable('setting')
+        .set({ value: max, updated_at: now.toISOString() })
+        .where('key', '=', WATERMARK)
+        .execute();
     else await db.insertInto('setting').values({ key: WATERMARK, value: max, updated_at: now.toISOString() }).execute();
   }
   return total;
@@ -219,9 +302,16 @@ export async function refreshStats(db: Executor, today: string, now: Date): Prom
  * trip: what a figure page needs before it knows whether its kept rendering is still right.
  */
 export async function statsState(db: Executor): Promise<{ version: string; updated: string | null }> {
-  const rows = await db.selectFrom('setting').select(['key', 'value', 'updated_at']).where('key', 'in', [WATERMARK, 'stats.version']).execute();
+  const rows = await db
+    .selectFrom('setting')
+    .select(['key', 'value', 'updated_at'])
+    .where('key', 'in', [WATERMARK, 'stats.version'])
+    .execute();
   const watermark = rows.find((r) => r.key === WATERMARK);
-  return { version: rows.find((r) => r.key === 'stats.version')?.value ?? '', updated: watermark ? String(watermark.updated_at) : null };
+  return {
+    version: rows.find((r) => r.key === 'stats.version')?.value ?? '',
+    updated: watermark ? String(watermark.updated_at) : null,
+  };
 }
 
 /** When the figures were last brought up to date (shown on the pages). */

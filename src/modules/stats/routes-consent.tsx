@@ -23,11 +23,19 @@ export const consentSection: ManagePageSection = {
 export async function statsConsentRoutes(app: FastifyInstance): Promise<void> {
   const { db, now } = app.achyk;
 
-  app.post<{ Params: { id: string } }>('/appeals/:id/publication/consent', { config: { policy: 'publication.manage' } }, async (request, reply) => {
-    const appeal = await appealFor(request, request.params.id, 'appeals.read');
-    if (!can(request.ctx.user, 'publication.manage', appeal)) throw new AppError('not_found');
-    const include = ((request.body ?? {}) as Record<string, unknown>).include === '1';
-    await db.transaction().execute((trx) => setStatisticsConsent({ trx, appealId: appeal.id, include, actor: requestActor(request), now: now() }));
-    return redirectTo(reply, `/appeals/${appeal.id}/publication`);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/appeals/:id/publication/consent',
+    { config: { policy: 'publication.manage' } },
+    async (request, reply) => {
+      const appeal = await appealFor(request, request.params.id, 'appeals.read');
+      if (!can(request.ctx.user, 'publication.manage', appeal)) throw new AppError('not_found');
+      const include = ((request.body ?? {}) as Record<string, unknown>).include === '1';
+      await db
+        .transaction()
+        .execute((trx) =>
+          setStatisticsConsent({ trx, appealId: appeal.id, include, actor: requestActor(request), now: now() }),
+        );
+      return redirectTo(reply, `/appeals/${appeal.id}/publication`);
+    },
+  );
 }

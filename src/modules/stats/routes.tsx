@@ -46,7 +46,9 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
   const read = { config: { policy: 'stats.read' } } as const;
   const credits = attributions();
 
-  app.get('/stats', read, async (request, reply) => sendPage(reply, <StatsHome ctx={viewContext(request)} updated={await lastRefresh(db)} />));
+  app.get('/stats', read, async (request, reply) =>
+    sendPage(reply, <StatsHome ctx={viewContext(request)} updated={await lastRefresh(db)} />),
+  );
 
   app.get<{ Params: { id: string }; Querystring: Q }>('/stats/bodies/:id', read, async (request, reply) => {
     const id = parseRecordId(request.params.id) ?? NaN;
@@ -56,15 +58,35 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     const q = request.query;
     const { period, error } = parsePeriod(str(q.from), str(q.to), today);
     const kind = isAppealKind(q.kind) ? q.kind : '';
-    const name = pickText({ ky: body.name_ky ?? undefined, ru: body.name_ru ?? undefined, en: body.name_en ?? undefined }, request.ctx.locale).text;
+    const name = pickText(
+      { ky: body.name_ky ?? undefined, ru: body.name_ru ?? undefined, en: body.name_en ?? undefined },
+      request.ctx.locale,
+    ).text;
     const { version, updated } = await statsState(db);
     const page = async () => {
       const card = error ? null : await cachedReportCard(db, body.id, period, today, kind || undefined);
-      return <ReportCardPage ctx={viewContext(request)} bodyId={body.id} bodyName={name} card={card} from={str(q.from) ?? period.from} to={str(q.to) ?? period.to} kind={kind} error={error} updated={updated} />;
+      return (
+        <ReportCardPage
+          ctx={viewContext(request)}
+          bodyId={body.id}
+          bodyName={name}
+          card={card}
+          from={str(q.from) ?? period.from}
+          to={str(q.to) ?? period.to}
+          kind={kind}
+          error={error}
+          updated={updated}
+        />
+      );
     };
     if (error) return sendPage(reply, await page(), 400);
     // The same page for every anonymous visitor until the figures, the body's names or the day change.
-    return sendPublicPage(request, reply, `${version}|${today}|${updated}|${JSON.stringify([body.name_ky, body.name_ru, body.name_en])}`, page);
+    return sendPublicPage(
+      request,
+      reply,
+      `${version}|${today}|${updated}|${JSON.stringify([body.name_ky, body.name_ru, body.name_en])}`,
+      page,
+    );
   });
 
   app.get<{ Querystring: Q }>('/stats/league', read, async (request, reply) => {
@@ -74,10 +96,42 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     const kind = isAppealKind(q.kind) ? q.kind : '';
     const bodyKind = (BODY_KINDS as readonly string[]).includes(q.body_kind ?? '') ? q.body_kind! : '';
     const oblast = parseRecordId(q.oblast) ?? undefined;
-    const rows = error ? [] : await cachedLeagueTable(db, { period, kind: kind || undefined, bodyKind: bodyKind || undefined, oblastId: oblast }, today);
-    const bodies = new Map((rows.length ? await db.selectFrom('body').select(['id', 'name_ky', 'name_ru', 'name_en']).where('id', 'in', rows.map((r) => r.bodyId)).execute() : []).map((b) => [b.id, b]));
-    const name = (n: { name_ky: string | null; name_ru: string | null; name_en: string | null } | undefined) => (n ? pickText({ ky: n.name_ky ?? undefined, ru: n.name_ru ?? undefined, en: n.name_en ?? undefined }, request.ctx.locale).text : '');
-    const oblasts = (await db.selectFrom('territory').select(['id', 'name_ky', 'name_ru', 'name_en']).where('level', 'in', ['oblast', 'city_republican']).orderBy('code').execute()).map((o) => ({ id: o.id, name: name(o) }));
+    const rows = error
+      ? []
+      : await cachedLeagueTable(
+          db,
+          { period, kind: kind || undefined, bodyKind: bodyKind || undefined, oblastId: oblast },
+          today,
+        );
+    const bodies = new Map(
+      (rows.length
+        ? await db
+            .selectFrom('body')
+            .select(['id', 'name_ky', 'name_ru', 'name_en'])
+            .where(
+              'id',
+              'in',
+              rows.map((r) => r.bodyId),
+            )
+            .execute()
+        : []
+      ).map((b) => [b.id, b]),
+    );
+    const name = (n: { name_ky: string | null; name_ru: string | null; name_en: string | null } | undefined) =>
+      n
+        ? pickText(
+            { ky: n.name_ky ?? undefined, ru: n.name_ru ?? undefined, en: n.name_en ?? undefined },
+            request.ctx.locale,
+          ).text
+        : '';
+    const oblasts = (
+      await db
+        .selectFrom('territory')
+        .select(['id', 'name_ky', 'name_ru', 'name_en'])
+        .where('level', 'in', ['oblast', 'city_republican'])
+        .orderBy('code')
+        .execute()
+    ).map((o) => ({ id: o.id, name: name(o) }));
     return sendPage(
       reply,
       <LeaguePage
@@ -106,40 +160,69 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
     const totals = error ? new Map() : await cachedRegionTotals(db, level, period, kind || undefined);
     const regions = (level === 'oblast' ? layers.oblasts : layers.rayons).map((r) => {
       const tot = totals.get(r.id);
-      return { id: r.id, name: r.name, lang: r.lang, d: shrinkPath(r.d, MAP_SCALE), figures: tot ? figuresOf(tot) : null };
+      return {
+        id: r.id,
+        name: r.name,
+        lang: r.lang,
+        d: shrinkPath(r.d, MAP_SCALE),
+        figures: tot ? figuresOf(tot) : null,
+      };
     });
     return sendPage(
       reply,
-      <MapPage ctx={viewContext(request)} level={level} regions={regions} width={Math.round(layers.width * MAP_SCALE)} height={Math.round(layers.height * MAP_SCALE)} from={str(q.from) ?? period.from} to={str(q.to) ?? period.to} kind={kind} error={error} updated={await lastRefresh(db)} />,
+      <MapPage
+        ctx={viewContext(request)}
+        level={level}
+        regions={regions}
+        width={Math.round(layers.width * MAP_SCALE)}
+        height={Math.round(layers.height * MAP_SCALE)}
+        from={str(q.from) ?? period.from}
+        to={str(q.to) ?? period.to}
+        kind={kind}
+        error={error}
+        updated={await lastRefresh(db)}
+      />,
       error ? 400 : 200,
     );
   });
 
-  app.get('/data', read, async (request, reply) => sendPage(reply, <DataPage ctx={viewContext(request)} attributions={credits} />));
+  app.get('/data', read, async (request, reply) =>
+    sendPage(reply, <DataPage ctx={viewContext(request)} attributions={credits} />),
+  );
 
-  app.get<{ Params: { file: string } }>('/data/:file', read, async (request: FastifyRequest<{ Params: { file: string } }>, reply: FastifyReply) => {
-    const m = /^([a-z]+)\.([a-z0-9]+)$/.exec(request.params.file);
-    const dataset = m?.[1] as Dataset | undefined;
-    const format = m?.[2] as Format | undefined;
-    if (!dataset || !format || !(DATASETS as readonly string[]).includes(dataset) || !(FORMATS as readonly string[]).includes(format)) {
-      const ctx = viewContext(request);
-      return sendPage(
-        reply,
-        <Layout ctx={ctx} title={ctx.t('error.title')}>
-          <h1>{ctx.t('error.title')}</h1>
-          <p role="alert">{ctx.t('stats.unknown_format', { datasets: DATASETS.join(', ') })}</p>
-          <p>
-            <a href="/data">{ctx.t('stats.data_title')}</a>
-          </p>
-        </Layout>,
-        404,
-      );
-    }
-    const attribution = 'Achyk (CC BY 4.0). Administrative divisions: Open Admin Data (CC BY 4.0). Boundaries: MoES Kyrgyz Republic / UN OCHA (CC BY-IGO 3.0).';
-    reply
-      .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
-      .header('content-disposition', `attachment; filename="achyk-${dataset}.${format}"`)
-      .header('link', `<${app.achyk.config.publicUrl}/data#${dataset}>; rel="describedby"`);
-    return reply.send(exportStream(db, dataset, format, app.achyk.config.publicUrl, attribution));
-  });
+  app.get<{ Params: { file: string } }>(
+    '/data/:file',
+    read,
+    async (request: FastifyRequest<{ Params: { file: string } }>, reply: FastifyReply) => {
+      const m = /^([a-z]+)\.([a-z0-9]+)$/.exec(request.params.file);
+      const dataset = m?.[1] as Dataset | undefined;
+      const format = m?.[2] as Format | undefined;
+      if (
+        !dataset ||
+        !format ||
+        !(DATASETS as readonly string[]).includes(dataset) ||
+        !(FORMATS as readonly string[]).includes(format)
+      ) {
+        const ctx = viewContext(request);
+        return sendPage(
+          reply,
+          <Layout ctx={ctx} title={ctx.t('error.title')}>
+            <h1>{ctx.t('error.title')}</h1>
+            <p role="alert">{ctx.t('stats.unknown_format', { datasets: DATASETS.join(', ') })}</p>
+            <p>
+              <a href="/data">{ctx.t('stats.data_title')}</a>
+            </p>
+          </Layout>,
+          404,
+        );
+      }
+      const attribution =
+        'Achyk (CC BY 4.0). Administrative divisions: Open Admin Data (CC BY 4.0). Boundaries: MoES Kyrgyz Republic / UN OCHA (CC BY-IGO 3.0).';
+      reply
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="achyk-${dataset}.${format}"`)
+        .header('link', `<${app.achyk.config.publicUrl}/data#${dataset}>; rel="describedby"`);
+      return reply.send(exportStream(db, dataset, format, app.achyk.config.publicUrl, attribution));
+    },
+  );
 }

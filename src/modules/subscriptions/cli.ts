@@ -12,12 +12,28 @@ import { forgetDeliveries } from './forget.js';
 import { emailHash, normaliseEmail } from './tokens.js';
 
 /** Deletes the subscription of `email`, confirmed or pending; returns false when there is none. */
-export async function deleteSubscriptionByEmail(trx: Executor, cipher: FieldCipher, email: string, now: Date): Promise<boolean> {
-  const row = await trx.selectFrom('subscription').select('id').where('email_hash', '=', emailHash(cipher, email)).executeTakeFirst();
+export async function deleteSubscriptionByEmail(
+  trx: Executor,
+  cipher: FieldCipher,
+  email: string,
+  now: Date,
+): Promise<boolean> {
+  const row = await trx
+    .selectFrom('subscription')
+    .select('id')
+    .where('email_hash', '=', emailHash(cipher, email))
+    .executeTakeFirst();
   if (!row) return false;
   await trx.deleteFrom('subscription').where('id', '=', row.id).execute();
   await forgetDeliveries(trx, [row.id]);
-  await appendAudit(trx, { actor: 'cli', action: 'subscription.deleted', objectType: 'subscription', objectId: row.id, data: { on_request: true }, at: now });
+  await appendAudit(trx, {
+    actor: 'cli',
+    action: 'subscription.deleted',
+    objectType: 'subscription',
+    objectId: row.id,
+    data: { on_request: true },
+    at: now,
+  });
   return true;
 }
 
@@ -32,7 +48,9 @@ export const subscriptionDeleteCommand: CliCommand = {
     }
     const runtime = await cli.openRuntime();
     try {
-      const deleted = await runtime.conn.db.transaction().execute((trx) => deleteSubscriptionByEmail(trx, runtime.cipher, email, new Date()));
+      const deleted = await runtime.conn.db
+        .transaction()
+        .execute((trx) => deleteSubscriptionByEmail(trx, runtime.cipher, email, new Date()));
       console.log(deleted ? 'subscription deleted' : 'no subscription for that address');
     } finally {
       await runtime.close();

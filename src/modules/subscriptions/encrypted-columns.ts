@@ -2,4 +2,6 @@
 import type { EncryptedColumn } from '../../platform/crypto/field-encryption.js';
 import { EMAIL_CONTEXT } from './tokens.js';
 
-export const subscriptionsEncryptedColumns: EncryptedColumn[] = [{ table: 'subscription', key: 'id', column: 'email_enc', context: EMAIL_CONTEXT }];
+export const subscriptionsEncryptedColumns: EncryptedColumn[] = [
+  { table: 'subscription', key: 'id', column: 'email_enc', context: EMAIL_CONTEXT },
+];

@@ -14,12 +14,18 @@ const SWEEP_EVERY_MS = 3600_000;
 /** Deletes expired pending subscriptions at `now`; returns how many. */
 export async function sweepPending(db: Db, now: Date): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const due = await trx.selectFrom('subscription').select('id').where('status', '=', 'pending').where('expires_at', '<=', now.toISOString()).execute();
+    const due = await trx
+      .selectFrom('subscription')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('expires_at', '<=', now.toISOString())
+      .execute();
     const ids = due.map((r) => r.id);
     if (ids.length > 0) await trx.deleteFrom('subscription').where('id', 'in', ids).execute();
     await forgetDeliveries(trx, ids);
     const n = ids.length;
-    if (n > 0) await appendAudit(trx, { actor: 'system', action: 'subscription.pending_expired', data: { count: n }, at: now });
+    if (n > 0)
+      await appendAudit(trx, { actor: 'system', action: 'subscription.pending_expired', data: { count: n }, at: now });
     return n;
   });
 }

@@ -33,8 +33,18 @@ export async function subscriptionRoutes(app: FastifyInstance): Promise<void> {
   const { db, cipher, config, now } = app.achyk;
   const throttle = new ClientThrottle(SUBSCRIBE_LIMITS);
 
-  const form = (request: FastifyRequest, reply: FastifyReply, input: SubscribeInput, errors: FieldError[], status = 200) =>
-    sendPage(reply, <SubscribePage ctx={viewContext(request)} input={input} errors={errors} hours={CONFIRM_HOURS} />, status);
+  const form = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    input: SubscribeInput,
+    errors: FieldError[],
+    status = 200,
+  ) =>
+    sendPage(
+      reply,
+      <SubscribePage ctx={viewContext(request)} input={input} errors={errors} hours={CONFIRM_HOURS} />,
+      status,
+    );
 
   const notice = (request: FastifyRequest, reply: FastifyReply, title: string, text: string, status = 200) =>
     sendPage(reply, <NoticePage ctx={viewContext(request)} title={title} text={text} />, status);
@@ -47,72 +57,161 @@ export async function subscriptionRoutes(app: FastifyInstance): Promise<void> {
     const topics: SubscriptionTopic[] = [];
     if (parsed.input.topic_statements === '1') topics.push('statements');
     if (parsed.input.topic_events === '1') topics.push('events');
-    if (topics.length === 0 && !errors.some((e) => e.field.startsWith('topic'))) errors.push({ field: 'topics', message: 'subscriptions.error.topics' });
+    if (topics.length === 0 && !errors.some((e) => e.field.startsWith('topic')))
+      errors.push({ field: 'topics', message: 'subscriptions.error.topics' });
     if (!parsed.ok || errors.length > 0) return form(request, reply, parsed.input, errors, 422);
     const wait = throttle.take(cipher.hmac(`client:${request.ip}`), now());
     if (wait > 0) {
       reply.header('retry-after', String(wait));
-      return form(request, reply, parsed.input, [{ field: 'form', message: 'subscriptions.error.too_many', params: { seconds: wait } }], 429);
+      return form(
+        request,
+        reply,
+        parsed.input,
+        [{ field: 'form', message: 'subscriptions.error.too_many', params: { seconds: wait } }],
+        429,
+      );
     }
     const v = parsed.value;
     const at = now();
     let result: Awaited<ReturnType<typeof subscribe>>;
     try {
-      result = await db.transaction().execute((trx) => subscribe({ trx, cipher, publicUrl: config.publicUrl, email: v.email, topics, language: v.language, now: at }));
+      result = await db.transaction().execute((trx) =>
+        subscribe({
+          trx,
+          cipher,
+          publicUrl: config.publicUrl,
+          email: v.email,
+          topics,
+          language: v.language,
+          now: at,
+        }),
+      );
     } catch (err) {
       // Two requests for the same address at the same moment: the unique hash lets one through; the
       // other (rolled back whole) is told a letter is on its way, like any later duplicate.
-      const raced = await db.selectFrom('subscription').select('id').where('email_hash', '=', emailHash(cipher, v.email)).executeTakeFirst();
+      const raced = await db
+        .selectFrom('subscription')
+        .select('id')
+        .where('email_hash', '=', emailHash(cipher, v.email))
+        .executeTakeFirst();
       if (!raced) throw err;
       result = { kind: 'already_pending' };
     }
-    if (result.kind === 'already_subscribed') return form(request, reply, parsed.input, [{ field: 'email', message: 'subscriptions.error.already_subscribed' }], 422);
-    if (result.kind === 'already_pending') return form(request, reply, parsed.input, [{ field: 'email', message: 'subscriptions.error.already_pending', params: { hours: CONFIRM_HOURS } }], 422);
+    if (result.kind === 'already_subscribed')
+      return form(
+        request,
+        reply,
+        parsed.input,
+        [{ field: 'email', message: 'subscriptions.error.already_subscribed' }],
+        422,
+      );
+    if (result.kind === 'already_pending')
+      return form(
+        request,
+        reply,
+        parsed.input,
+        [{ field: 'email', message: 'subscriptions.error.already_pending', params: { hours: CONFIRM_HOURS } }],
+        422,
+      );
     return redirectTo(reply, '/subscribe/sent');
   });
 
-  app.get('/subscribe/sent', { config: cfg }, async (request, reply) => notice(request, reply, request.ctx.t('subscriptions.sent.title'), request.ctx.t('subscriptions.sent.text')));
+  app.get('/subscribe/sent', { config: cfg }, async (request, reply) =>
+    notice(request, reply, request.ctx.t('subscriptions.sent.title'), request.ctx.t('subscriptions.sent.text')),
+  );
 
   app.get<{ Querystring: { token?: string } }>('/subscribe/confirm', { config: cfg }, async (request, reply) => {
     const t = request.ctx.t;
     const token = typeof request.query.token === 'string' ? request.query.token : '';
     const row = await findPending(db, token, now());
     if (!row) return notice(request, reply, t('subscriptions.confirm.title'), t('subscriptions.confirm.invalid'), 404);
-    return sendPage(reply, <ConfirmPage ctx={viewContext(request)} token={token} topics={topicList(t, topicsOf(row))} language={t(`lang.${row.language}`)} />);
+    return sendPage(
+      reply,
+      <ConfirmPage
+        ctx={viewContext(request)}
+        token={token}
+        topics={topicList(t, topicsOf(row))}
+        language={t(`lang.${row.language}`)}
+      />,
+    );
   });
 
   app.post('/subscribe/confirm', { config: cfg }, async (request, reply) => {
     const t = request.ctx.t;
     const parsed = parseForm(confirmForm, request.body);
-    const ok = parsed.ok && (await db.transaction().execute((trx) => confirmSubscription({ trx, cipher, publicUrl: config.publicUrl, token: parsed.value.token, now: now() })));
+    const ok =
+      parsed.ok &&
+      (await db
+        .transaction()
+        .execute((trx) =>
+          confirmSubscription({ trx, cipher, publicUrl: config.publicUrl, token: parsed.value.token, now: now() }),
+        ));
     if (!ok) return notice(request, reply, t('subscriptions.confirm.title'), t('subscriptions.confirm.invalid'), 404);
     return redirectTo(reply, '/subscribe/confirmed');
   });
 
-  app.get('/subscribe/confirmed', { config: cfg }, async (request, reply) => notice(request, reply, request.ctx.t('subscriptions.confirmed.title'), request.ctx.t('subscriptions.confirmed.text')));
+  app.get('/subscribe/confirmed', { config: cfg }, async (request, reply) =>
+    notice(
+      request,
+      reply,
+      request.ctx.t('subscriptions.confirmed.title'),
+      request.ctx.t('subscriptions.confirmed.text'),
+    ),
+  );
 
   app.get<{ Querystring: { token?: string } }>('/unsubscribe', { config: cfg }, async (request, reply) => {
     const t = request.ctx.t;
     const row = await findByUnsubscribeToken(db, cipher, request.query.token);
-    if (!row) return notice(request, reply, t('subscriptions.unsubscribe.title'), t('subscriptions.unsubscribe.invalid'), 404);
+    if (!row)
+      return notice(request, reply, t('subscriptions.unsubscribe.title'), t('subscriptions.unsubscribe.invalid'), 404);
     return sendPage(reply, <UnsubscribePage ctx={viewContext(request)} token={request.query.token ?? ''} />);
   });
 
   // In a scope of its own: RFC 8058 allows the one-click body as multipart/form-data too. Only the
   // key/value pair is looked for (4 KB at most); the token in the URL is what authorizes.
   await app.register(async (scoped) => {
-    scoped.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
-      done(null, /name="?List-Unsubscribe"?\r?\n\r?\nOne-Click\r?\n/.test(String(body)) ? { 'List-Unsubscribe': 'One-Click' } : {});
-    });
-    scoped.post<{ Querystring: { token?: string } }>('/unsubscribe', { config: { ...cfg, csrfExempt: true } }, async (request, reply) => {
-      const t = request.ctx.t;
-      const parsed = parseForm(unsubscribeForm, request.body ?? {});
-      const token = request.query.token;
-      const ok = parsed.ok && typeof token === 'string' && (await db.transaction().execute((trx) => unsubscribe({ trx, cipher, token, oneClick: parsed.value['List-Unsubscribe'] === 'One-Click', now: now() })));
-      if (!ok) return notice(request, reply, t('subscriptions.unsubscribe.title'), t('subscriptions.unsubscribe.invalid'), 404);
-      // Answered directly, not by a redirect: RFC 8058 one-click clients do not follow redirects.
-      return notice(request, reply, t('subscriptions.unsubscribed.title'), t('subscriptions.unsubscribed.text'));
-    });
+    scoped.addContentTypeParser(
+      'multipart/form-data',
+      { parseAs: 'string', bodyLimit: 4096 },
+      (_request, body, done) => {
+        done(
+          null,
+          /name="?List-Unsubscribe"?\r?\n\r?\nOne-Click\r?\n/.test(String(body))
+            ? { 'List-Unsubscribe': 'One-Click' }
+            : {},
+        );
+      },
+    );
+    scoped.post<{ Querystring: { token?: string } }>(
+      '/unsubscribe',
+      { config: { ...cfg, csrfExempt: true } },
+      async (request, reply) => {
+        const t = request.ctx.t;
+        const parsed = parseForm(unsubscribeForm, request.body ?? {});
+        const token = request.query.token;
+        const ok =
+          parsed.ok &&
+          typeof token === 'string' &&
+          (await db.transaction().execute((trx) =>
+            unsubscribe({
+              trx,
+              cipher,
+              token,
+              oneClick: parsed.value['List-Unsubscribe'] === 'One-Click',
+              now: now(),
+            }),
+          ));
+        if (!ok)
+          return notice(
+            request,
+            reply,
+            t('subscriptions.unsubscribe.title'),
+            t('subscriptions.unsubscribe.invalid'),
+            404,
+          );
+        // Answered directly, not by a redirect: RFC 8058 one-click clients do not follow redirects.
+        return notice(request, reply, t('subscriptions.unsubscribed.title'), t('subscriptions.unsubscribed.text'));
+      },
+    );
   });
-
 }

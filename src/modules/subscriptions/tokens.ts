@@ -16,7 +16,8 @@ export const EMAIL_CONTEXT = 'subscription.email';
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
-export const emailHash = (cipher: Pick<FieldCipher, 'hmac'>, email: string): string => cipher.hmac(`subscription.email:${normaliseEmail(email)}`);
+export const emailHash = (cipher: Pick<FieldCipher, 'hmac'>, email: string): string =>
+  cipher.hmac(`subscription.email:${normaliseEmail(email)}`);
 
 export const sha256 = (v: string): string => crypto.createHash('sha256').update(v).digest('base64url');
 
@@ -35,7 +36,12 @@ export function tokenSubscriptionId(token: unknown): number | null {
   return m ? parseRecordId(m[1]) : null;
 }
 
-export function checkUnsubscribeToken(cipher: Pick<FieldCipher, 'hmac'>, token: string, id: number, salt: string): boolean {
+export function checkUnsubscribeToken(
+  cipher: Pick<FieldCipher, 'hmac'>,
+  token: string,
+  id: number,
+  salt: string,
+): boolean {
   const expected = Buffer.from(unsubscribeToken(cipher, id, salt));
   const given = Buffer.from(token);
   return expected.length === given.length && crypto.timingSafeEqual(expected, given);

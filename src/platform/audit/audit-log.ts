@@ -39,7 +39,9 @@ export function hashAuditRow(prevHash: string, row: AuditRow): string {
 /** Appends one entry. Call it inside the transaction that makes the change it records. */
 export async function appendAudit(trx: Executor, entry: AuditEntry): Promise<number> {
   const headQuery = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
-  const head = isPostgres(trx) ? await headQuery.forUpdate().executeTakeFirstOrThrow() : await headQuery.executeTakeFirstOrThrow();
+  const head = isPostgres(trx)
+    ? await headQuery.forUpdate().executeTakeFirstOrThrow()
+    : await headQuery.executeTakeFirstOrThrow();
   const row: AuditRow = {
     seq: head.seq + 1,
     at: (entry.at ?? new Date()).toISOString(),
@@ -50,7 +52,10 @@ export async function appendAudit(trx: Executor, entry: AuditEntry): Promise<num
     data: canonicalJson(entry.data ?? {}),
   };
   const hash = hashAuditRow(head.hash, row);
-  await trx.insertInto('audit_event').values({ ...row, prev_hash: head.hash, hash }).execute();
+  await trx
+    .insertInto('audit_event')
+    .values({ ...row, prev_hash: head.hash, hash })
+    .execute();
   await trx.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
   return row.seq;
 }
@@ -64,7 +69,9 @@ export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void
     await appendAudit(db, entry);
     return;
   }
-  await (db as import('kysely').Kysely<import('../db/database.js').Database>).transaction().execute((trx) => appendAudit(trx, entry));
+  await (db as import('kysely').Kysely<import('../db/database.js').Database>)
+    .transaction()
+    .execute((trx) => appendAudit(trx, entry));
 }
 
 export interface AuditVerification {
@@ -86,28 +93,64 @@ export interface AuditVerification {
  * exists), and rows appended meanwhile are left for the next check instead of being mistaken for
  * tampering or read forever.
  */
-export async function verifyAuditChain(db: Executor, onProgress?: (done: number, total: number) => void): Promise<AuditVerification> {
+export async function verifyAuditChain(
+  db: Executor,
+  onProgress?: (done: number, total: number) => void,
+): Promise<AuditVerification> {
   const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
   const upTo = head ? head.seq : Number.MAX_SAFE_INTEGER;
-  const total = Number((await db.selectFrom('audit_event').select(sql<number>`count(*)`.as('n')).where('seq', '<=', upTo).executeTakeFirstOrThrow()).n);
+  const total = Number(
+    (
+      await db
+        .selectFrom('audit_event')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('seq', '<=', upTo)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   let prevHash = '0'.repeat(64);
   let expectedSeq = 1;
   let checked = 0;
   const pageSize = 5000;
   let after = 0;
   for (;;) {
-    const rows = await db.selectFrom('audit_event').selectAll().where('seq', '>', after).where('seq', '<=', upTo).orderBy('seq').limit(pageSize).execute();
+    const rows = await db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('seq', '>', after)
+      .where('seq', '<=', upTo)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
     if (rows.length === 0) break;
     for (const r of rows) {
       if (r.seq !== expectedSeq) {
-        return { ok: false, checked, headHash: null, firstBadSeq: r.seq, problem: `row ${r.seq} follows row ${expectedSeq - 1}: rows are missing or reordered` };
+        return {
+          ok: false,
+          checked,
+          headHash: null,
+          firstBadSeq: r.seq,
+          problem: `row ${r.seq} follows row ${expectedSeq - 1}: rows are missing or reordered`,
+        };
       }
       if (r.prev_hash !== prevHash) {
-        return { ok: false, checked, headHash: null, firstBadSeq: r.seq, problem: `row ${r.seq} does not link to the row before it (deleted, inserted or reordered rows)` };
+        return {
+          ok: false,
+          checked,
+          headHash: null,
+          firstBadSeq: r.seq,
+          problem: `row ${r.seq} does not link to the row before it (deleted, inserted or reordered rows)`,
+        };
       }
       const { prev_hash: _p, hash, ...fields } = r;
       if (hashAuditRow(prevHash, fields) !== hash) {
-        return { ok: false, checked, headHash: null, firstBadSeq: r.seq, problem: `row ${r.seq} was changed after it was written (hash mismatch)` };
+        return {
+          ok: false,
+          checked,
+          headHash: null,
+          firstBadSeq: r.seq,
+          problem: `row ${r.seq} was changed after it was written (hash mismatch)`,
+        };
       }
       prevHash = hash;
       expectedSeq++;
@@ -128,10 +171,19 @@ export async function verifyAuditChain(db: Executor, onProgress?: (done: number,
   if (head) {
     // Rows beyond the head: the last row is read before the head, so a row appended meanwhile has
     // moved the head past it (same transaction); only a row written outside the log stays beyond.
-    const last = await db.selectFrom('audit_event').select(sql<number | null>`max(seq)`.as('seq')).executeTakeFirstOrThrow();
+    const last = await db
+      .selectFrom('audit_event')
+      .select(sql<number | null>`max(seq)`.as('seq'))
+      .executeTakeFirstOrThrow();
     const now = await db.selectFrom('audit_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
     if (last.seq !== null && Number(last.seq) > now.seq) {
-      return { ok: false, checked, headHash: null, firstBadSeq: now.seq + 1, problem: `row ${Number(last.seq)} lies beyond the head (row ${now.seq}): rows were added outside the log` };
+      return {
+        ok: false,
+        checked,
+        headHash: null,
+        firstBadSeq: now.seq + 1,
+        problem: `row ${Number(last.seq)} lies beyond the head (row ${now.seq}): rows were added outside the log`,
+      };
     }
   }
   return { ok: true, checked, firstBadSeq: null, problem: null, headHash: checked > 0 ? prevHash : null };
@@ -148,6 +200,7 @@ export async function checkAuditAnchor(db: Executor, anchor: string): Promise<{ 
   const seq = Number(m[1]);
   const row = await db.selectFrom('audit_event').select('hash').where('seq', '=', seq).executeTakeFirst();
   if (!row) return { ok: false, problem: `row ${seq} of the anchor is missing: the log was truncated` };
-  if (row.hash !== m[2]) return { ok: false, problem: `row ${seq} no longer has the anchored hash: the log was rewritten` };
+  if (row.hash !== m[2])
+    return { ok: false, problem: `row ${seq} no longer has the anchored hash: the log was rewritten` };
   return { ok: true, problem: null };
 }

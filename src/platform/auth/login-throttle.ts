@@ -26,7 +26,10 @@ export async function recordFailure(db: Executor, key: string, now: Date): Promi
   const at = now.toISOString();
   const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
   if (!row) {
-    await db.insertInto('login_throttle').values({ key, failures: 1, window_start: at, locked_until: null, lockouts: 0 }).execute();
+    await db
+      .insertInto('login_throttle')
+      .values({ key, failures: 1, window_start: at, locked_until: null, lockouts: 0 })
+      .execute();
     return;
   }
   const inWindow = now.getTime() - Date.parse(row.window_start) < WINDOW_MS;
@@ -35,11 +38,20 @@ export async function recordFailure(db: Executor, key: string, now: Date): Promi
     const lockMs = Math.min(WINDOW_MS * 2 ** row.lockouts, MAX_LOCK_MS);
     await db
       .updateTable('login_throttle')
-      .set({ failures: 0, window_start: at, locked_until: new Date(now.getTime() + lockMs).toISOString(), lockouts: row.lockouts + 1 })
+      .set({
+        failures: 0,
+        window_start: at,
+        locked_until: new Date(now.getTime() + lockMs).toISOString(),
+        lockouts: row.lockouts + 1,
+      })
       .where('key', '=', key)
       .execute();
   } else {
-    await db.updateTable('login_throttle').set({ failures, window_start: inWindow ? row.window_start : at }).where('key', '=', key).execute();
+    await db
+      .updateTable('login_throttle')
+      .set({ failures, window_start: inWindow ? row.window_start : at })
+      .where('key', '=', key)
+      .execute();
   }
 }
 

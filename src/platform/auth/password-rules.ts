@@ -12,7 +12,9 @@ import type { FieldError } from '../errors.js';
 let commonList: Set<string> | undefined;
 function common(): Set<string> {
   if (!commonList) {
-    const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as { dictionary: Record<string, string[]> };
+    const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as {
+      dictionary: Record<string, string[]>;
+    };
     commonList = new Set<string>(dictionary['passwords-common'] ?? []);
   }
   return commonList;

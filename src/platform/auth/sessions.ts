@@ -19,12 +19,26 @@ export function sha256(value: string): string {
   return crypto.createHash('sha256').update(value).digest('hex');
 }
 
-export async function createSession(db: Executor, userId: number, stage: SessionTable['stage'], now: Date, pendingTotpEnc: string | null = null): Promise<string> {
+export async function createSession(
+  db: Executor,
+  userId: number,
+  stage: SessionTable['stage'],
+  now: Date,
+  pendingTotpEnc: string | null = null,
+): Promise<string> {
   const token = newToken();
   const at = now.toISOString();
   await db
     .insertInto('session')
-    .values({ token_hash: sha256(token), user_id: userId, stage, pending_totp_enc: pendingTotpEnc, created_at: at, last_seen_at: at, reauth_at: stage === 'full' ? at : null })
+    .values({
+      token_hash: sha256(token),
+      user_id: userId,
+      stage,
+      pending_totp_enc: pendingTotpEnc,
+      created_at: at,
+      last_seen_at: at,
+      reauth_at: stage === 'full' ? at : null,
+    })
     .execute();
   return token;
 }
@@ -37,7 +51,10 @@ export async function loadSession(db: Executor, token: string | undefined, now: 
   const session = await db.selectFrom('session').selectAll().where('token_hash', '=', hash).executeTakeFirst();
   if (!session) return { status: 'none' };
   const t = now.getTime();
-  if (t - Date.parse(session.last_seen_at) > IDLE_TIMEOUT_MS || t - Date.parse(session.created_at) > ABSOLUTE_TIMEOUT_MS) {
+  if (
+    t - Date.parse(session.last_seen_at) > IDLE_TIMEOUT_MS ||
+    t - Date.parse(session.created_at) > ABSOLUTE_TIMEOUT_MS
+  ) {
     await db.deleteFrom('session').where('token_hash', '=', hash).execute();
     return { status: 'expired' };
   }
@@ -64,5 +81,10 @@ export async function deleteOtherSessions(db: Executor, userId: number, keepHash
  * password otherwise). A password change by the signed-in user keeps their tokens.
  */
 export async function revokeApiTokens(db: Executor, userId: number, at: Date): Promise<void> {
-  await db.updateTable('api_token').set({ revoked_at: at.toISOString() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('api_token')
+    .set({ revoked_at: at.toISOString() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }

@@ -10,7 +10,14 @@ export function newTotpSecret(): string {
 }
 
 function totp(secret: string, label = 'Achyk'): OTPAuth.TOTP {
-  return new OTPAuth.TOTP({ issuer: 'Achyk', label, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) });
+  return new OTPAuth.TOTP({
+    issuer: 'Achyk',
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: OTPAuth.Secret.fromBase32(secret),
+  });
 }
 
 export function totpUri(secret: string, account: string): string {

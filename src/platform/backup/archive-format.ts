@@ -73,7 +73,8 @@ export type DbValue = string | number | bigint | null | Buffer | Uint8Array | Da
  * JSON; the markers keep the rest lossless instead of silently corrupting it: blobs ($b64), integers
  * beyond 2^53 ($big), and the floats JSON cannot spell ($num: NaN, Infinity, -Infinity).
  */
-export type ArchiveValue = string | number | null | { $b64: string } | { $big: string } | { $num: 'NaN' | 'Infinity' | '-Infinity' };
+export type ArchiveValue =
+  string | number | null | { $b64: string } | { $big: string } | { $num: 'NaN' | 'Infinity' | '-Infinity' };
 
 export function encodeValue(v: unknown, where: string): ArchiveValue {
   if (v === null || v === undefined) return null;

@@ -68,7 +68,8 @@ export interface BackupResult {
  */
 export async function backupDatabase(opts: BackupOptions): Promise<BackupResult> {
   const file = path.resolve(opts.file);
-  if (!opts.overwrite && fs.existsSync(file)) throw new Error(`${file} already exists; choose another name (or pass --force to replace it)`);
+  if (!opts.overwrite && fs.existsSync(file))
+    throw new Error(`${file} already exists; choose another name (or pass --force to replace it)`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp`;
   // 0600: the archive holds personal data (names, e-mail addresses) even though confidential fields stay encrypted.
@@ -87,7 +88,8 @@ export async function backupDatabase(opts: BackupOptions): Promise<BackupResult>
   try {
     const summary = await inSnapshot(opts.db, opts.dialect, async (trx) => {
       const migrations = await appliedMigrations(trx, opts.dialect);
-      if (migrations.length === 0) throw new Error('The database has no applied migrations: it is not an Achyk database (or it is empty)');
+      if (migrations.length === 0)
+        throw new Error('The database has no applied migrations: it is not an Achyk database (or it is empty)');
       const tables = await listTables(trx, opts.dialect);
       const counts: { name: string; rows: number }[] = [];
       for (const t of tables) counts.push({ name: t.name, rows: await countRows(trx, t.name) });
@@ -106,13 +108,20 @@ export async function backupDatabase(opts: BackupOptions): Promise<BackupResult>
       opts.onProgress?.({ phase: 'backup', done: 0, total });
       let done = 0;
       for (const t of tables) {
-        const tableLine: TableLine = { type: 'table', name: t.name, columns: t.columns, primaryKey: t.primaryKey, sequences: await sequenceState(trx, opts.dialect, t) };
+        const tableLine: TableLine = {
+          type: 'table',
+          name: t.name,
+          columns: t.columns,
+          primaryKey: t.primaryKey,
+          sequences: await sequenceState(trx, opts.dialect, t),
+        };
         await write(JSON.stringify(tableLine) + '\n');
         const hash = crypto.createHash('sha256');
         let rows = 0;
         for await (const page of readTablePages(trx, t)) {
           let chunk = '';
-          for (const row of page) chunk += JSON.stringify(row.map((v, i) => encodeValue(v, `${t.name}.${t.columns[i]}`))) + '\n';
+          for (const row of page)
+            chunk += JSON.stringify(row.map((v, i) => encodeValue(v, `${t.name}.${t.columns[i]}`))) + '\n';
           hash.update(chunk);
           await write(chunk);
           rows += page.length;
@@ -121,13 +130,19 @@ export async function backupDatabase(opts: BackupOptions): Promise<BackupResult>
         }
         const expected = counts.find((c) => c.name === t.name)!.rows;
         // Inside one snapshot the count cannot change; a difference means the snapshot did not hold.
-        if (rows !== expected) throw new Error(`Table ${t.name} changed during the backup (${expected} rows counted, ${rows} read)`);
+        if (rows !== expected)
+          throw new Error(`Table ${t.name} changed during the backup (${expected} rows counted, ${rows} read)`);
         const end: TableEndLine = { type: 'table-end', name: t.name, rows, sha256: hash.digest('hex') };
         await write(JSON.stringify(end) + '\n');
       }
       return { counts, total };
     });
-    const trailer: TrailerLine = { type: 'trailer', tables: summary.counts.length, rows: summary.total, sha256: whole.copy().digest('hex') };
+    const trailer: TrailerLine = {
+      type: 'trailer',
+      tables: summary.counts.length,
+      rows: summary.total,
+      sha256: whole.copy().digest('hex'),
+    };
     gzip.end(JSON.stringify(trailer) + '\n');
     await written;
     await fsyncFile(tmp);

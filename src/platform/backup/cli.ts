@@ -20,7 +20,10 @@ import { verifyArchive, type ArchiveSummary } from './verify-archive.js';
 const LABELS = { backup: 'Backing up', verify: 'Verifying ', load: 'Restoring ' } as const;
 
 /** One bar per phase (verify, then load), fed by the onProgress callbacks. */
-function phasedBar(): { onProgress(p: { phase: keyof typeof LABELS; done: number; total: number }): void; stop(): void } {
+function phasedBar(): {
+  onProgress(p: { phase: keyof typeof LABELS; done: number; total: number }): void;
+  stop(): void;
+} {
   let bar: Progress | null = null;
   let phase: string | null = null;
   return {
@@ -45,15 +48,22 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export const backupCommand: CliCommand = {
   summary: 'write every table to one compressed archive: FILE [--force]; check an archive: --verify FILE',
   async run(args) {
-    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean' }, verify: { type: 'boolean' } } });
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { force: { type: 'boolean' }, verify: { type: 'boolean' } },
+    });
     const file = positionals[0];
-    if (!file || positionals.length > 1) throw new UsageError('Usage: achyk backup FILE [--force]   or   achyk backup --verify FILE');
+    if (!file || positionals.length > 1)
+      throw new UsageError('Usage: achyk backup FILE [--force]   or   achyk backup --verify FILE');
     const bar = phasedBar();
     if (values.verify) {
       try {
         const s = await verifyArchive(file, bar.onProgress);
         bar.stop();
-        console.log(`${file} is complete and intact: ${plural(s.totalRows, 'row')} in ${plural(s.tables.length, 'table')}, made ${s.header.createdAt} on ${s.header.dialect}.`);
+        console.log(
+          `${file} is complete and intact: ${plural(s.totalRows, 'row')} in ${plural(s.tables.length, 'table')}, made ${s.header.createdAt} on ${s.header.dialect}.`,
+        );
         if (s.keyIds.length) console.log(`Its encrypted values need the key file with key(s) ${s.keyIds.join(', ')}.`);
       } finally {
         bar.stop();
@@ -62,15 +72,31 @@ export const backupCommand: CliCommand = {
     }
     const config = loadConfig();
     // Opening a missing SQLite file would create an empty one (in what is probably the wrong folder).
-    if (config.database.dialect === 'sqlite' && config.database.file !== ':memory:' && !fs.existsSync(config.database.file)) {
-      throw new UsageError(`There is no database at ${config.database.file}; set ACHYK_DATA_DIR or DATABASE_URL as for the server.`);
+    if (
+      config.database.dialect === 'sqlite' &&
+      config.database.file !== ':memory:' &&
+      !fs.existsSync(config.database.file)
+    ) {
+      throw new UsageError(
+        `There is no database at ${config.database.file}; set ACHYK_DATA_DIR or DATABASE_URL as for the server.`,
+      );
     }
     const conn = openDatabase(config.database);
     try {
-      const result = await backupDatabase({ db: conn.db, dialect: conn.dialect, file, overwrite: values.force, onProgress: bar.onProgress });
+      const result = await backupDatabase({
+        db: conn.db,
+        dialect: conn.dialect,
+        file,
+        overwrite: values.force,
+        onProgress: bar.onProgress,
+      });
       bar.stop();
-      console.log(`Backed up ${plural(result.totalRows, 'row')} in ${plural(result.tables.length, 'table')} to ${result.file} (${result.bytes} bytes).`);
-      console.log(`Encrypted fields stay encrypted in the archive: keep a copy of the key file (${config.keyFile}) in a separate safe place.`);
+      console.log(
+        `Backed up ${plural(result.totalRows, 'row')} in ${plural(result.tables.length, 'table')} to ${result.file} (${result.bytes} bytes).`,
+      );
+      console.log(
+        `Encrypted fields stay encrypted in the archive: keep a copy of the key file (${config.keyFile}) in a separate safe place.`,
+      );
     } finally {
       bar.stop();
       await conn.close();
@@ -81,7 +107,11 @@ export const backupCommand: CliCommand = {
 export const restoreCommand: CliCommand = {
   summary: 'load a backup archive into a new, empty database (also SQLite → PostgreSQL): FILE [--without-keys]',
   async run(args, cli) {
-    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { 'without-keys': { type: 'boolean' } } });
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { 'without-keys': { type: 'boolean' } },
+    });
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('Usage: achyk restore FILE [--without-keys]');
     const config = loadConfig();
@@ -97,8 +127,11 @@ export const restoreCommand: CliCommand = {
         beforeWrite: (summary) => checkKeys(summary, config.keyFile, values['without-keys'] ?? false),
       });
       bar.stop();
-      console.log(`Restored ${plural(result.totalRows, 'row')} in ${plural(result.tables.length, 'table')} into the ${conn.dialect} database.`);
-      if (result.migratedAfterLoad.length) console.log(`Then applied newer migrations: ${result.migratedAfterLoad.join(', ')}.`);
+      console.log(
+        `Restored ${plural(result.totalRows, 'row')} in ${plural(result.tables.length, 'table')} into the ${conn.dialect} database.`,
+      );
+      if (result.migratedAfterLoad.length)
+        console.log(`Then applied newer migrations: ${result.migratedAfterLoad.join(', ')}.`);
       const audit = await verifyAuditChain(conn.db);
       if (audit.ok) console.log(`Audit chain OK: ${audit.checked} entries verified.`);
       else {
@@ -125,7 +158,9 @@ function checkKeys(summary: ArchiveSummary, keyFile: string, withoutKeys: boolea
     missing = summary.keyIds.filter((id) => !(id in keys.keys));
   }
   if (missing.length === 0) return;
-  const why = fs.existsSync(keyFile) ? `the key file ${keyFile} lacks key(s) ${missing.join(', ')}` : `there is no key file at ${keyFile}`;
+  const why = fs.existsSync(keyFile)
+    ? `the key file ${keyFile} lacks key(s) ${missing.join(', ')}`
+    : `there is no key file at ${keyFile}`;
   if (withoutKeys) {
     console.error(`Warning: ${why}; encrypted fields will stay unreadable until the right key file is in place.`);
     return;

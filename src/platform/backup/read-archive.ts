@@ -53,11 +53,21 @@ async function checkGzipHeader(file: string): Promise<void> {
     throw describeReadError(file, err as NodeJS.ErrnoException);
   }
   if (head.length === 0) throw new ArchiveError(`${file} is empty`);
-  if (head.length < 10) throw new ArchiveError(`${file} is truncated: the compressed data ends early (an interrupted copy?)`);
+  if (head.length < 10)
+    throw new ArchiveError(`${file} is truncated: the compressed data ends early (an interrupted copy?)`);
   const os = head[9]!;
   const ok =
-    head[0] === 0x1f && head[1] === 0x8b && head[2] === 8 && head[3] === 0 && head.readUInt32LE(4) === 0 && [0, 2, 4].includes(head[8]!) && (os <= 13 || os === 255);
-  if (!ok) throw new ArchiveError(`${file} is damaged or not an Achyk backup: its gzip header is not the one achyk backup writes`);
+    head[0] === 0x1f &&
+    head[1] === 0x8b &&
+    head[2] === 8 &&
+    head[3] === 0 &&
+    head.readUInt32LE(4) === 0 &&
+    [0, 2, 4].includes(head[8]!) &&
+    (os <= 13 || os === 255);
+  if (!ok)
+    throw new ArchiveError(
+      `${file} is damaged or not an Achyk backup: its gzip header is not the one achyk backup writes`,
+    );
 }
 
 /** Decompressed text of the archive, line by line (without the newline). */
@@ -109,14 +119,19 @@ const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(
 
 function checkHeader(v: unknown, file: string): HeaderLine {
   const bad = (why: string) => new ArchiveError(`${file} is not a valid Achyk backup: ${why}`);
-  if (!isObject(v) || v.type !== 'header' || v.format !== ARCHIVE_FORMAT) throw bad('it does not start with an Achyk backup header');
+  if (!isObject(v) || v.type !== 'header' || v.format !== ARCHIVE_FORMAT)
+    throw bad('it does not start with an Achyk backup header');
   if (typeof v.version !== 'number') throw bad('the header has no format version');
-  if (v.version > ARCHIVE_VERSION) throw bad(`it was made by a newer version of Achyk (archive format ${v.version}; this version reads ${ARCHIVE_VERSION}). Upgrade Achyk first`);
+  if (v.version > ARCHIVE_VERSION)
+    throw bad(
+      `it was made by a newer version of Achyk (archive format ${v.version}; this version reads ${ARCHIVE_VERSION}). Upgrade Achyk first`,
+    );
   if (v.version !== ARCHIVE_VERSION) throw bad(`unknown archive format ${v.version}`);
   if (v.dialect !== 'sqlite' && v.dialect !== 'postgres') throw bad('the header names no source database');
   if (typeof v.createdAt !== 'string' || !isStringList(v.migrations)) throw bad('the header is incomplete');
   const tables = v.tables;
-  if (!Array.isArray(tables) || !tables.every((t) => isObject(t) && typeof t.name === 'string' && isCount(t.rows))) throw bad('the header has no valid table list');
+  if (!Array.isArray(tables) || !tables.every((t) => isObject(t) && typeof t.name === 'string' && isCount(t.rows)))
+    throw bad('the header has no valid table list');
   const names = new Set(tables.map((t) => (t as { name: string }).name));
   if (names.size !== tables.length) throw bad('the header lists a table twice');
   const sum = tables.reduce((s: number, t) => s + (t as { rows: number }).rows, 0);
@@ -152,7 +167,9 @@ export async function* readArchive(file: string): AsyncGenerator<ArchiveEvent> {
     if (table && line.startsWith('[')) {
       const row = parseJson(line, lineNo, file);
       if (!Array.isArray(row) || row.length !== table.columns.length || !row.every(isArchiveValue)) {
-        throw new ArchiveError(`${file} is damaged: row ${tableRows + 1} of table ${table.name} (line ${lineNo}) does not match the table's ${table.columns.length} columns`);
+        throw new ArchiveError(
+          `${file} is damaged: row ${tableRows + 1} of table ${table.name} (line ${lineNo}) does not match the table's ${table.columns.length} columns`,
+        );
       }
       tableHash!.update(line + '\n');
       whole.update(line + '\n');
@@ -172,13 +189,17 @@ export async function* readArchive(file: string): AsyncGenerator<ArchiveEvent> {
     const v = parseJson(line, lineNo, file);
     if (!isObject(v)) throw new ArchiveError(`${file} is damaged: unexpected content at line ${lineNo}`);
     if (table) {
-      if (v.type !== 'table-end' || v.name !== table.name) throw new ArchiveError(`${file} is damaged: table ${table.name} does not end where it should (line ${lineNo})`);
+      if (v.type !== 'table-end' || v.name !== table.name)
+        throw new ArchiveError(`${file} is damaged: table ${table.name} does not end where it should (line ${lineNo})`);
       const expected = header.tables[tableIndex]!.rows;
       const digest = tableHash!.digest('hex');
       if (v.rows !== tableRows || tableRows !== expected) {
-        throw new ArchiveError(`${file} is damaged: table ${table.name} has ${tableRows} rows but the archive says ${expected}`);
+        throw new ArchiveError(
+          `${file} is damaged: table ${table.name} has ${tableRows} rows but the archive says ${expected}`,
+        );
       }
-      if (v.sha256 !== digest) throw new ArchiveError(`${file} is damaged: the checksum of table ${table.name} does not match its rows`);
+      if (v.sha256 !== digest)
+        throw new ArchiveError(`${file} is damaged: the checksum of table ${table.name} does not match its rows`);
       whole.update(line + '\n');
       totalRows += tableRows;
       yield { kind: 'table-end', table, end: v as unknown as TableEndLine };
@@ -189,12 +210,18 @@ export async function* readArchive(file: string): AsyncGenerator<ArchiveEvent> {
     }
     if (v.type === 'table') {
       const expected = header.tables[tableIndex];
-      if (!expected || v.name !== expected.name) throw new ArchiveError(`${file} is damaged: table ${String(v.name)} is not the one the header announces next`);
+      if (!expected || v.name !== expected.name)
+        throw new ArchiveError(`${file} is damaged: table ${String(v.name)} is not the one the header announces next`);
       const cols = v.columns;
-      if (!isStringList(cols) || cols.length === 0 || new Set(cols).size !== cols.length) throw new ArchiveError(`${file} is damaged: table ${expected.name} has no valid column list`);
-      if (!isStringList(v.primaryKey) || !v.primaryKey.every((k) => cols.includes(k))) throw new ArchiveError(`${file} is damaged: table ${expected.name} has no valid primary key`);
+      if (!isStringList(cols) || cols.length === 0 || new Set(cols).size !== cols.length)
+        throw new ArchiveError(`${file} is damaged: table ${expected.name} has no valid column list`);
+      if (!isStringList(v.primaryKey) || !v.primaryKey.every((k) => cols.includes(k)))
+        throw new ArchiveError(`${file} is damaged: table ${expected.name} has no valid primary key`);
       const seqs = v.sequences;
-      if (!Array.isArray(seqs) || !seqs.every((q) => isObject(q) && typeof q.column === 'string' && cols.includes(q.column) && isCount(q.last))) {
+      if (
+        !Array.isArray(seqs) ||
+        !seqs.every((q) => isObject(q) && typeof q.column === 'string' && cols.includes(q.column) && isCount(q.last))
+      ) {
         throw new ArchiveError(`${file} is damaged: table ${expected.name} has no valid sequence list`);
       }
       table = v as unknown as TableLine;
@@ -205,9 +232,14 @@ export async function* readArchive(file: string): AsyncGenerator<ArchiveEvent> {
       continue;
     }
     if (v.type === 'trailer') {
-      if (tableIndex !== header.tables.length) throw new ArchiveError(`${file} is damaged: it ends after ${tableIndex} of ${header.tables.length} tables`);
-      if (v.tables !== header.tables.length || v.rows !== totalRows || v.rows !== header.totalRows) throw new ArchiveError(`${file} is damaged: its final line does not match its contents`);
-      if (v.sha256 !== whole.digest('hex')) throw new ArchiveError(`${file} is damaged: the archive checksum does not match (the header or a table line was changed)`);
+      if (tableIndex !== header.tables.length)
+        throw new ArchiveError(`${file} is damaged: it ends after ${tableIndex} of ${header.tables.length} tables`);
+      if (v.tables !== header.tables.length || v.rows !== totalRows || v.rows !== header.totalRows)
+        throw new ArchiveError(`${file} is damaged: its final line does not match its contents`);
+      if (v.sha256 !== whole.digest('hex'))
+        throw new ArchiveError(
+          `${file} is damaged: the archive checksum does not match (the header or a table line was changed)`,
+        );
       trailer = v as unknown as TrailerLine;
       yield { kind: 'trailer', trailer };
       continue;
@@ -216,6 +248,8 @@ export async function* readArchive(file: string): AsyncGenerator<ArchiveEvent> {
   }
   if (!header) throw new ArchiveError(`${file} is empty`);
   if (!trailer) {
-    throw new ArchiveError(`${file} is truncated: it ends ${table ? `inside table ${table.name}` : `after ${tableIndex} of ${header.tables.length} tables`}, without its final line`);
+    throw new ArchiveError(
+      `${file} is truncated: it ends ${table ? `inside table ${table.name}` : `after ${tableIndex} of ${header.tables.length} tables`}, without its final line`,
+    );
   }
 }

@@ -19,7 +19,14 @@
  */
 import { Migrator, sql, type Kysely, type Migration, type Transaction } from 'kysely';
 import { openDatabase } from '../db/connect.js';
-import { ArchiveError, RestoreRefusedError, decodeValue, type ArchiveValue, type DialectName, type TableLine } from './archive-format.js';
+import {
+  ArchiveError,
+  RestoreRefusedError,
+  decodeValue,
+  type ArchiveValue,
+  type DialectName,
+  type TableLine,
+} from './archive-format.js';
 import { readArchive } from './read-archive.js';
 import { appliedMigrations, countRows, listTables, postgresSequences, type TableInfo } from './schema-info.js';
 import { verifyArchive, type ArchiveSummary, type VerifyProgress } from './verify-archive.js';
@@ -79,7 +86,9 @@ export async function restoreDatabase(opts: RestoreOptions): Promise<RestoreResu
   if (targetLevel.length === 0) {
     const tables = await listTables(db, dialect);
     if (tables.length > 0) {
-      throw new RestoreRefusedError(`The target database is not empty: it has tables (${tables.map((t) => t.name).join(', ')}) but was not created by Achyk. Restore into a new, empty database.`);
+      throw new RestoreRefusedError(
+        `The target database is not empty: it has tables (${tables.map((t) => t.name).join(', ')}) but was not created by Achyk. Restore into a new, empty database.`,
+      );
     }
   } else {
     await assertEmpty(db, dialect, await pristineState(known, targetLevel));
@@ -98,14 +107,22 @@ export async function restoreDatabase(opts: RestoreOptions): Promise<RestoreResu
     // The load is one transaction: whatever failed, it rolled back and the target holds no data (only
     // the tables), so the restore can simply be run again, with this archive or another.
     const message = (err as Error).message;
-    throw err instanceof ArchiveError ? err : new Error(`Loading the archive failed and was rolled back; the target holds no data: ${message}`, { cause: err });
+    throw err instanceof ArchiveError
+      ? err
+      : new Error(`Loading the archive failed and was rolled back; the target holds no data: ${message}`, {
+          cause: err,
+        });
   }
 
   const migratedAfterLoad = Object.keys(known)
     .sort()
     .filter((m) => !level.includes(m));
   if (migratedAfterLoad.length > 0) await migrate(db, known, null);
-  return { tables: summary.tables.map((t) => ({ name: t.name, rows: t.rows })), totalRows: summary.totalRows, migratedAfterLoad };
+  return {
+    tables: summary.tables.map((t) => ({ name: t.name, rows: t.rows })),
+    totalRows: summary.totalRows,
+    migratedAfterLoad,
+  };
 }
 
 /** The archive's migrations, checked: all known here, and the same leading run of them as this code has. */
@@ -168,7 +185,7 @@ async function assertEmpty(db: AnyDb, dialect: DialectName, pristine: Pristine):
   const used: string[] = [];
   for (const t of await listTables(db, dialect)) {
     const n = await countRows(db, t.name);
-    if (n !== (pristine.counts.get(t.name) ?? 0)) used.push(`${t.name}: ${n} row${n === 1 ? "" : "s"}`);
+    if (n !== (pristine.counts.get(t.name) ?? 0)) used.push(`${t.name}: ${n} row${n === 1 ? '' : 's'}`);
   }
   if (used.length > 0) {
     throw new RestoreRefusedError(
@@ -182,12 +199,21 @@ function checkTablesMatch(summary: ArchiveSummary, schema: TableInfo[]): void {
   const byName = new Map(schema.map((t) => [t.name, t]));
   for (const t of summary.tables) {
     const s = byName.get(t.name);
-    if (!s) throw new RestoreRefusedError(`The archive has a table ${t.name} that its migrations do not create here; restore it with the version that made it.`);
+    if (!s)
+      throw new RestoreRefusedError(
+        `The archive has a table ${t.name} that its migrations do not create here; restore it with the version that made it.`,
+      );
     const missing = t.columns.filter((c) => !s.columns.includes(c));
-    if (missing.length > 0) throw new RestoreRefusedError(`The archive's table ${t.name} has columns (${missing.join(', ')}) that its migrations do not create here.`);
+    if (missing.length > 0)
+      throw new RestoreRefusedError(
+        `The archive's table ${t.name} has columns (${missing.join(', ')}) that its migrations do not create here.`,
+      );
   }
   const absent = schema.filter((s) => !summary.tables.some((t) => t.name === s.name));
-  if (absent.length > 0) throw new ArchiveError(`The archive lacks tables its migrations create (${absent.map((t) => t.name).join(', ')}); it is incomplete.`);
+  if (absent.length > 0)
+    throw new ArchiveError(
+      `The archive lacks tables its migrations create (${absent.map((t) => t.name).join(', ')}); it is incomplete.`,
+    );
 }
 
 // Bound on bind parameters per INSERT: below SQLite's 32766 and PostgreSQL's 65535.
@@ -226,7 +252,8 @@ async function loadArchive(opts: RestoreOptions, summary: ArchiveSummary, target
       } else if (ev.kind === 'table-end') {
         await flush();
         const n = await countRows(trx, ev.table.name);
-        if (n !== ev.end.rows) throw new Error(`Table ${ev.table.name} has ${n} rows after loading, the archive ${ev.end.rows}`);
+        if (n !== ev.end.rows)
+          throw new Error(`Table ${ev.table.name} has ${n} rows after loading, the archive ${ev.end.rows}`);
         await restoreSequences(trx, dialect, ev.table);
         table = null;
       }
@@ -252,7 +279,9 @@ async function loadArchive(opts: RestoreOptions, summary: ArchiveSummary, target
         const broken = await sql<{ table: string; parent: string }>`pragma foreign_key_check`.execute(trx);
         if (broken.rows.length > 0) {
           const first = broken.rows[0]!;
-          throw new ArchiveError(`The archive breaks ${broken.rows.length} foreign key(s), e.g. a row of ${first.table} points at a missing row of ${first.parent}; nothing was restored.`);
+          throw new ArchiveError(
+            `The archive breaks ${broken.rows.length} foreign key(s), e.g. a row of ${first.table} points at a missing row of ${first.parent}; nothing was restored.`,
+          );
         }
       });
     } finally {
@@ -279,18 +308,28 @@ async function restoreSequences(trx: AnyTrx, dialect: DialectName, table: TableL
     // largest remaining id (newest rows deleted) needs writing. Only AUTOINCREMENT tables have a counter.
     const seq = table.sequences[0];
     if (!seq) return;
-    const def = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = ${table.name}`.execute(trx);
+    const def = await sql<{
+      sql: string;
+    }>`select sql from sqlite_master where type = 'table' and name = ${table.name}`.execute(trx);
     if (!/autoincrement/i.test(def.rows[0]?.sql ?? '')) return;
-    const updated = await sql`update sqlite_sequence set seq = ${seq.last} where name = ${table.name} and seq < ${seq.last}`.execute(trx);
+    const updated =
+      await sql`update sqlite_sequence set seq = ${seq.last} where name = ${table.name} and seq < ${seq.last}`.execute(
+        trx,
+      );
     if (Number(updated.numAffectedRows ?? 0) === 0) {
-      const has = await sql<{ n: number }>`select count(*) as n from sqlite_sequence where name = ${table.name}`.execute(trx);
-      if (Number(has.rows[0]?.n ?? 0) === 0) await sql`insert into sqlite_sequence (name, seq) values (${table.name}, ${seq.last})`.execute(trx);
+      const has = await sql<{
+        n: number;
+      }>`select count(*) as n from sqlite_sequence where name = ${table.name}`.execute(trx);
+      if (Number(has.rows[0]?.n ?? 0) === 0)
+        await sql`insert into sqlite_sequence (name, seq) values (${table.name}, ${seq.last})`.execute(trx);
     }
     return;
   }
   for (const { column, seq } of await postgresSequences(trx, table.name)) {
     const recorded = table.sequences.find((s) => s.column === column)?.last ?? 0;
-    const max = await sql<{ m: number | null }>`select max(${sql.id(column)})::int8 as m from ${sql.id(table.name)}`.execute(trx);
+    const max = await sql<{
+      m: number | null;
+    }>`select max(${sql.id(column)})::int8 as m from ${sql.id(table.name)}`.execute(trx);
     const last = Math.max(recorded, Number(max.rows[0]?.m ?? 0));
     if (last > 0) await sql`select setval(${seq}::regclass, ${last}, true)`.execute(trx);
     else await sql`select setval(${seq}::regclass, 1, false)`.execute(trx);

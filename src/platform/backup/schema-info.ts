@@ -62,13 +62,20 @@ async function sqliteTables(db: AnyDb): Promise<(RawTable & TableInfo)[]> {
   // so copying them would also make an SQLite archive unloadable there.
   const tables = await sql<{ name: string }>`
     select m.name from sqlite_master m join pragma_table_list t on t.name = m.name and t.schema = 'main'
-    where m.type = 'table' and t.type = 'table' and m.name not like 'sqlite\_%' escape '\\' order by m.rowid`.execute(db);
+    where m.type = 'table' and t.type = 'table' and m.name not like 'sqlite\_%' escape '\\' order by m.rowid`.execute(
+    db,
+  );
   const out: (RawTable & TableInfo)[] = [];
   for (const { name } of tables.rows) {
     if (MIGRATION_TABLES.includes(name)) continue;
     // table_info leaves out generated columns, which cannot be inserted anyway.
-    const cols = await sql<{ name: string; pk: number }>`select name, pk from pragma_table_info(${name}) order by cid`.execute(db);
-    const fks = await sql<{ parent: string }>`select distinct "table" as parent from pragma_foreign_key_list(${name})`.execute(db);
+    const cols = await sql<{
+      name: string;
+      pk: number;
+    }>`select name, pk from pragma_table_info(${name}) order by cid`.execute(db);
+    const fks = await sql<{
+      parent: string;
+    }>`select distinct "table" as parent from pragma_foreign_key_list(${name})`.execute(db);
     out.push({
       name,
       columns: cols.rows.map((c) => c.name),
@@ -116,7 +123,9 @@ async function postgresTables(db: AnyDb): Promise<(RawTable & TableInfo)[]> {
 export async function appliedMigrations(db: AnyDb, dialect: DialectName): Promise<string[]> {
   const exists =
     dialect === 'sqlite'
-      ? await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'`.execute(db)
+      ? await sql<{
+          n: number;
+        }>`select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'`.execute(db)
       : await sql<{ n: number }>`select count(*)::int as n from pg_class c join pg_namespace n on n.oid = c.relnamespace
           where n.nspname = current_schema() and c.relname = 'kysely_migration'`.execute(db);
   if (Number(exists.rows[0]?.n ?? 0) === 0) return [];
@@ -136,10 +145,16 @@ export async function countRows(db: AnyDb, table: string): Promise<number> {
  * sequence per identity or serial column. Sequences are not transactional: the value may be newer than
  * the snapshot, which only means the restored counter is a little higher.
  */
-export async function sequenceState(db: AnyDb, dialect: DialectName, table: TableInfo): Promise<{ column: string; last: number }[]> {
+export async function sequenceState(
+  db: AnyDb,
+  dialect: DialectName,
+  table: TableInfo,
+): Promise<{ column: string; last: number }[]> {
   if (dialect === 'sqlite') {
     if (table.primaryKey.length !== 1) return [];
-    const hasSeq = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'sqlite_sequence'`.execute(db);
+    const hasSeq = await sql<{
+      n: number;
+    }>`select count(*) as n from sqlite_master where type = 'table' and name = 'sqlite_sequence'`.execute(db);
     if (Number(hasSeq.rows[0]?.n ?? 0) === 0) return [];
     const r = await sql<{ seq: number }>`select seq from sqlite_sequence where name = ${table.name}`.execute(db);
     const seq = r.rows[0]?.seq;

@@ -26,7 +26,11 @@ export async function databaseDigest(db: Kysely<any>, dialect: DialectName): Pro
     for await (const page of readTablePages(db, t)) {
       for (const row of page) {
         // Column names go into the hash too, so a column order difference between dialects does not matter.
-        const named = Object.fromEntries(t.columns.map((c, i): [string, ArchiveValue] => [c, encodeValue(row[i], `${t.name}.${c}`)]).sort(([a], [b]) => (a < b ? -1 : 1)));
+        const named = Object.fromEntries(
+          t.columns
+            .map((c, i): [string, ArchiveValue] => [c, encodeValue(row[i], `${t.name}.${c}`)])
+            .sort(([a], [b]) => (a < b ? -1 : 1)),
+        );
         const h = crypto.createHash('sha256').update(JSON.stringify(named)).digest();
         sum = (sum + BigInt('0x' + h.subarray(0, 16).toString('hex'))) % MOD;
         rows++;

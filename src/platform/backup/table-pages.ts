@@ -31,7 +31,9 @@ export async function* readTablePages(db: AnyDb, table: TableInfo, pageSize = PA
           ? sql`where ${sql.id(pk[0]!)} > ${last[0]}`
           : sql`where (${order}) > (${sql.join(last.map((v) => sql`${v}`))})`;
     }
-    const result = await sql<Record<string, unknown>>`select ${cols} from ${sql.id(table.name)} ${where} order by ${order} limit ${pageSize}`.execute(db);
+    const result = await sql<
+      Record<string, unknown>
+    >`select ${cols} from ${sql.id(table.name)} ${where} order by ${order} limit ${pageSize}`.execute(db);
     if (result.rows.length === 0) return;
     const page = result.rows.map((r) => table.columns.map((c) => r[c]));
     yield page;

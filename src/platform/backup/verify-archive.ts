@@ -42,7 +42,13 @@ export async function verifyArchive(file: string, onProgress?: (p: VerifyProgres
       done += ev.rows.length;
       onProgress?.({ phase: 'verify', done, total: header!.totalRows });
     } else if (ev.kind === 'table-end') {
-      tables.push({ name: ev.table.name, columns: ev.table.columns, primaryKey: ev.table.primaryKey, rows: ev.end.rows, sha256: ev.end.sha256 });
+      tables.push({
+        name: ev.table.name,
+        columns: ev.table.columns,
+        primaryKey: ev.table.primaryKey,
+        rows: ev.end.rows,
+        sha256: ev.end.sha256,
+      });
     }
   }
   // readArchive throws unless it saw the header and the trailer.

@@ -12,7 +12,10 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): Progre
   let bar: cliProgress.SingleBar | null = null;
   return {
     start(total, label) {
-      bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total}`, stream, hideCursor: true }, cliProgress.Presets.shades_classic);
+      bar = new cliProgress.SingleBar(
+        { format: `${label} [{bar}] {percentage}% {value}/{total}`, stream, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      );
       bar.start(total, 0);
     },
     update(done) {

@@ -24,7 +24,12 @@ function newKeyId(): string {
 
 export function generateKeyFile(): KeyFile {
   const id = newKeyId();
-  return { version: 1, active: id, keys: { [id]: crypto.randomBytes(32).toString('base64') }, hmacSecret: crypto.randomBytes(32).toString('base64') };
+  return {
+    version: 1,
+    active: id,
+    keys: { [id]: crypto.randomBytes(32).toString('base64') },
+    hmacSecret: crypto.randomBytes(32).toString('base64'),
+  };
 }
 
 function validate(parsed: unknown, file: string): KeyFile {
@@ -33,10 +38,12 @@ function validate(parsed: unknown, file: string): KeyFile {
   if (!k || typeof k !== 'object' || k.version !== 1) throw bad('unknown version');
   if (typeof k.active !== 'string' || !k.keys || typeof k.keys !== 'object') throw bad('missing keys');
   for (const [id, v] of Object.entries(k.keys)) {
-    if (typeof v !== 'string' || Buffer.from(v, 'base64').length !== 32) throw bad(`key ${id} is not 32 bytes of base64`);
+    if (typeof v !== 'string' || Buffer.from(v, 'base64').length !== 32)
+      throw bad(`key ${id} is not 32 bytes of base64`);
   }
   if (!(k.active in k.keys)) throw bad(`active key ${k.active} is missing`);
-  if (typeof k.hmacSecret !== 'string' || Buffer.from(k.hmacSecret, 'base64').length !== 32) throw bad('hmacSecret is not 32 bytes of base64');
+  if (typeof k.hmacSecret !== 'string' || Buffer.from(k.hmacSecret, 'base64').length !== 32)
+    throw bad('hmacSecret is not 32 bytes of base64');
   return k as KeyFile;
 }
 
@@ -47,7 +54,9 @@ export function loadOrCreateKeyFile(file: string): { keys: KeyFile; created: boo
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new KeyFileError(`Key file ${file} cannot be read (${(err as NodeJS.ErrnoException).code}); check its permissions`);
+      throw new KeyFileError(
+        `Key file ${file} cannot be read (${(err as NodeJS.ErrnoException).code}); check its permissions`,
+      );
     }
     const keys = generateKeyFile();
     writeKeyFile(file, keys);
@@ -57,7 +66,9 @@ export function loadOrCreateKeyFile(file: string): { keys: KeyFile; created: boo
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new KeyFileError(`Key file ${file} is not valid JSON; restore it from your backup (without it encrypted fields cannot be read)`);
+    throw new KeyFileError(
+      `Key file ${file} is not valid JSON; restore it from your backup (without it encrypted fields cannot be read)`,
+    );
   }
   return { keys: validate(parsed, file), created: false };
 }

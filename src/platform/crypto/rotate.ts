@@ -17,13 +17,20 @@ export async function rotateKeys(p: { db: Db; keyFile: string }): Promise<{ newK
   for (const col of encryptedColumns) {
     for (;;) {
       // Raw identifiers come from the registry in code, never from input.
-      const rows = await sql<{ k: number | string; v: string }>`select ${sql.ref(col.key)} as k, ${sql.ref(col.column)} as v from ${sql.table(col.table)}
-        where ${sql.ref(col.column)} is not null and ${sql.ref(col.column)} not like ${`enc1:${next.active}:%`} limit 500`.execute(p.db);
+      const rows = await sql<{
+        k: number | string;
+        v: string;
+      }>`select ${sql.ref(col.key)} as k, ${sql.ref(col.column)} as v from ${sql.table(col.table)}
+        where ${sql.ref(col.column)} is not null and ${sql.ref(col.column)} not like ${`enc1:${next.active}:%`} limit 500`.execute(
+        p.db,
+      );
       if (rows.rows.length === 0) break;
       await p.db.transaction().execute(async (trx) => {
         for (const r of rows.rows) {
           const value = cipher.encrypt(cipher.decrypt(r.v, col.context), col.context);
-          await sql`update ${sql.table(col.table)} set ${sql.ref(col.column)} = ${value} where ${sql.ref(col.key)} = ${r.k}`.execute(trx);
+          await sql`update ${sql.table(col.table)} set ${sql.ref(col.column)} = ${value} where ${sql.ref(col.key)} = ${r.k}`.execute(
+            trx,
+          );
           reencrypted++;
         }
       });

@@ -13,7 +13,11 @@ export function isPostgres(db: AnyKysely): boolean {
  * An auto-incrementing integer primary key. SQLite: INTEGER PRIMARY KEY AUTOINCREMENT (ids are never
  * reused after a delete, which keeps audit references unambiguous); PostgreSQL: an identity column.
  */
-export function withId<T extends string>(db: AnyKysely, tb: CreateTableBuilder<T, never>, name = 'id'): CreateTableBuilder<T, never> {
+export function withId<T extends string>(
+  db: AnyKysely,
+  tb: CreateTableBuilder<T, never>,
+  name = 'id',
+): CreateTableBuilder<T, never> {
   return isPostgres(db)
     ? tb.addColumn(name, 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
     : tb.addColumn(name, 'integer', (c) => c.primaryKey().autoIncrement());

@@ -18,7 +18,9 @@ export const foundationMigrations: Readonly<Record<string, Migration>> = {
  * The foundation's migrations and each module's, keyed by name. Keys are recorded in databases, so
  * they never change; one key declared twice is refused.
  */
-export function collectMigrations(modules: readonly { name: string; migrations?: Readonly<Record<string, Migration>> }[]): Readonly<Record<string, Migration>> {
+export function collectMigrations(
+  modules: readonly { name: string; migrations?: Readonly<Record<string, Migration>> }[],
+): Readonly<Record<string, Migration>> {
   const all: Record<string, Migration> = { ...foundationMigrations };
   for (const m of modules) {
     for (const [key, migration] of Object.entries(m.migrations ?? {})) {
@@ -29,7 +31,10 @@ export function collectMigrations(modules: readonly { name: string; migrations?:
   return all;
 }
 
-export async function migrateToLatest(db: AnyKysely, migrations: Readonly<Record<string, Migration>>): Promise<MigrationResultSet> {
+export async function migrateToLatest(
+  db: AnyKysely,
+  migrations: Readonly<Record<string, Migration>>,
+): Promise<MigrationResultSet> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations }) } });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;

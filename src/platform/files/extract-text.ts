@@ -24,12 +24,25 @@ interface PdfTextItem {
   hasEOL?: boolean;
 }
 interface PdfJs {
-  getDocument(src: Record<string, unknown>): { promise: Promise<{ numPages: number; getPage(n: number): Promise<{ getTextContent(): Promise<{ items: PdfTextItem[] }> }>; destroy(): Promise<void> }> };
+  getDocument(src: Record<string, unknown>): {
+    promise: Promise<{
+      numPages: number;
+      getPage(n: number): Promise<{ getTextContent(): Promise<{ items: PdfTextItem[] }> }>;
+      destroy(): Promise<void>;
+    }>;
+  };
 }
 
 async function pdfText(data: Buffer): Promise<string> {
   const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(data), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 }).promise;
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(data),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  }).promise;
   try {
     let out = '';
     for (let i = 1; i <= Math.min(doc.numPages, MAX_PAGES) && out.length < MAX_TEXT; i++) {
@@ -54,7 +67,8 @@ export function isBoundedDocx(data: Buffer): boolean {
     if (offset + 46 > data.length || data.readUInt32LE(offset) !== 0x02014b50) return false;
     total += data.readUInt32LE(offset + 24);
     const nameLength = data.readUInt16LE(offset + 28);
-    if (data.subarray(offset + 46, offset + 46 + nameLength).toString('utf8') === 'word/document.xml') hasDocument = true;
+    if (data.subarray(offset + 46, offset + 46 + nameLength).toString('utf8') === 'word/document.xml')
+      hasDocument = true;
     offset += 46 + nameLength + data.readUInt16LE(offset + 30) + data.readUInt16LE(offset + 32);
   }
   return hasDocument && total <= MAX_DECLARED_BYTES;
@@ -62,7 +76,10 @@ export function isBoundedDocx(data: Buffer): boolean {
 
 async function docxText(data: Buffer): Promise<string> {
   if (!isBoundedDocx(data)) return '';
-  const m = (await import('mammoth')) as unknown as { default?: { extractRawText(i: { buffer: Buffer }): Promise<{ value: string }> }; extractRawText?(i: { buffer: Buffer }): Promise<{ value: string }> };
+  const m = (await import('mammoth')) as unknown as {
+    default?: { extractRawText(i: { buffer: Buffer }): Promise<{ value: string }> };
+    extractRawText?(i: { buffer: Buffer }): Promise<{ value: string }>;
+  };
   const mammoth = m.default ?? (m as { extractRawText(i: { buffer: Buffer }): Promise<{ value: string }> });
   return (await mammoth.extractRawText({ buffer: data })).value;
 }
@@ -73,8 +90,13 @@ export async function extractText(mime: string, data: Buffer): Promise<string | 
     let text: string | null = null;
     if (mime.startsWith('text/plain')) text = data.toString('utf8');
     else if (mime === 'application/pdf') text = await withTimeout(pdfText(data));
-    else if (mime === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') text = await withTimeout(docxText(data));
-    const clean = text?.replace(/\u0000/g, '').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+    else if (mime === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      text = await withTimeout(docxText(data));
+    const clean = text
+      ?.replace(/\u0000/g, '')
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
     return clean ? clean.slice(0, MAX_TEXT) : null;
   } catch {
     return null;

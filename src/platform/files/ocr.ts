@@ -62,10 +62,21 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<Run> {
       cmd,
       args,
       // One thread: the machine's cores serve requests too. The child is killed outright at the limit.
-      { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 8 * 1024 * 1024, env: { ...process.env, OMP_THREAD_LIMIT: '1' }, windowsHide: true },
+      {
+        timeout: timeoutMs,
+        killSignal: 'SIGKILL',
+        maxBuffer: 8 * 1024 * 1024,
+        env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+        windowsHide: true,
+      },
       (err, stdout) => {
         const e = err as (NodeJS.ErrnoException & { killed?: boolean; signal?: string }) | null;
-        resolve({ ok: !e, stdout: String(stdout ?? ''), missing: e?.code === 'ENOENT', timedOut: !!e && (e.killed === true || e.signal === 'SIGKILL') });
+        resolve({
+          ok: !e,
+          stdout: String(stdout ?? ''),
+          missing: e?.code === 'ENOENT',
+          timedOut: !!e && (e.killed === true || e.signal === 'SIGKILL'),
+        });
       },
     );
   });
@@ -77,14 +88,26 @@ const languageCache = new Map<string, Promise<string[] | null>>();
 export function installedLanguages(tesseract: string): Promise<string[] | null> {
   let p = languageCache.get(tesseract);
   if (!p) {
-    p = run(tesseract, ['--list-langs'], 10_000).then((r) => (r.missing || !r.ok ? null : r.stdout.split('\n').slice(1).map((l) => l.trim()).filter(Boolean)));
+    p = run(tesseract, ['--list-langs'], 10_000).then((r) =>
+      r.missing || !r.ok
+        ? null
+        : r.stdout
+            .split('\n')
+            .slice(1)
+            .map((l) => l.trim())
+            .filter(Boolean),
+    );
     languageCache.set(tesseract, p);
   }
   return p;
 }
 
 function clean(text: string): string {
-  return text.replace(/\u000c/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return text
+    .replace(/\u000c/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** Recognises one page image; null text when the time ran out or the child failed. */
@@ -98,7 +121,12 @@ async function recognise(o: OcrOptions, image: string, langs: string, deadline: 
  */
 export async function recogniseDocument(mime: string, data: Buffer, o: OcrOptions): Promise<OcrResult> {
   const deadline = Date.now() + o.timeLimitMs;
-  const none = (status: OcrResult['status'], pagesTotal = 0): OcrResult => ({ status, text: null, pages: 0, pagesTotal });
+  const none = (status: OcrResult['status'], pagesTotal = 0): OcrResult => ({
+    status,
+    text: null,
+    pages: 0,
+    pagesTotal,
+  });
   const have = await installedLanguages(o.tesseract);
   const langs = o.languages.filter((l) => have?.includes(l));
   if (!have || !langs.includes('kir') || !langs.includes('rus')) return none('unavailable');
@@ -119,7 +147,11 @@ export async function recogniseDocument(mime: string, data: Buffer, o: OcrOption
       let read = 0;
       for (let page = 1; page <= Math.min(pagesTotal, MAX_OCR_PAGES); page++) {
         const base = path.join(dir, `p${page}`);
-        const raster = await run('pdftoppm', ['-r', '300', '-gray', '-png', '-singlefile', '-f', String(page), '-l', String(page), input, base], deadline - Date.now());
+        const raster = await run(
+          'pdftoppm',
+          ['-r', '300', '-gray', '-png', '-singlefile', '-f', String(page), '-l', String(page), input, base],
+          deadline - Date.now(),
+        );
         if (raster.missing) return none('unavailable');
         if (!raster.ok || !fs.existsSync(`${base}.png`)) {
           if (raster.timedOut || Date.now() >= deadline) return finish(text, read, pagesTotal, 'timeout');
@@ -127,7 +159,12 @@ export async function recogniseDocument(mime: string, data: Buffer, o: OcrOption
         }
         const r = await recognise(o, `${base}.png`, langs.join('+'), deadline);
         fs.rmSync(`${base}.png`, { force: true });
-        if (!r.ok) return r.timedOut || Date.now() >= deadline ? finish(text, read, pagesTotal, 'timeout') : read > 0 ? finish(text, read, pagesTotal, 'partial') : none('failed', pagesTotal);
+        if (!r.ok)
+          return r.timedOut || Date.now() >= deadline
+            ? finish(text, read, pagesTotal, 'timeout')
+            : read > 0
+              ? finish(text, read, pagesTotal, 'partial')
+              : none('failed', pagesTotal);
         text += `${clean(r.stdout)}\n\n`;
         read++;
         if (text.length >= MAX_TEXT) break;

@@ -69,7 +69,10 @@ export function sniff(ext: AllowedExtension, head: Buffer, complete: boolean): s
       break;
     case 'odt':
       // OpenDocument: the first entry is an uncompressed "mimetype" file naming the document type.
-      ok = startsWith(head, ZIP) && head.subarray(30, 38).toString('latin1') === 'mimetype' && head.subarray(38, 77).toString('latin1') === 'application/vnd.oasis.opendocument.text';
+      ok =
+        startsWith(head, ZIP) &&
+        head.subarray(30, 38).toString('latin1') === 'mimetype' &&
+        head.subarray(38, 77).toString('latin1') === 'application/vnd.oasis.opendocument.text';
       break;
     case 'txt':
       ok = isUtf8Text(head, complete);

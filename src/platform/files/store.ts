@@ -45,7 +45,11 @@ export class TooLargeError extends AppError {
  * stream cut at its own limit) it throws TooLargeError (413) and leaves nothing behind. Returns the
  * first `headBytes` for the type check.
  */
-export async function streamToFile(source: NodeJS.ReadableStream, file: string, opts: { maxBytes: number; headBytes: number }): Promise<{ size: number; sha256: string; head: Buffer }> {
+export async function streamToFile(
+  source: NodeJS.ReadableStream,
+  file: string,
+  opts: { maxBytes: number; headBytes: number },
+): Promise<{ size: number; sha256: string; head: Buffer }> {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.part`;
   const hash = crypto.createHash('sha256');

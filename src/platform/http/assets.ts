@@ -25,7 +25,10 @@ export function loadAssets(): { urls: { css: string; js: string }; files: Map<st
     files.set(name, { body, type });
     return `/assets/${name}`;
   };
-  return { urls: { css: add('app.css', 'text/css; charset=utf-8'), js: add('app.js', 'text/javascript; charset=utf-8') }, files };
+  return {
+    urls: { css: add('app.css', 'text/css; charset=utf-8'), js: add('app.js', 'text/javascript; charset=utf-8') },
+    files,
+  };
 }
 
 export function registerAssetRoutes(app: FastifyInstance, files: Map<string, Asset>): void {

@@ -36,10 +36,12 @@ export class ClientThrottle {
    */
   take(clientKey: string, at: Date): number {
     const now = at.getTime();
-    if (this.clients.size > 10_000) for (const [k, w] of this.clients) if (now - w.start >= this.limits.windowMs) this.clients.delete(k);
+    if (this.clients.size > 10_000)
+      for (const [k, w] of this.clients) if (now - w.start >= this.limits.windowMs) this.clients.delete(k);
     const client = this.fresh(this.clients.get(clientKey), now);
     this.all = this.fresh(this.all, now);
-    const full = client.count >= this.limits.perClient ? client : this.all.count >= this.limits.global ? this.all : null;
+    const full =
+      client.count >= this.limits.perClient ? client : this.all.count >= this.limits.global ? this.all : null;
     if (full) return Math.max(1, Math.ceil((full.start + this.limits.windowMs - now) / 1000));
     client.count++;
     this.all.count++;

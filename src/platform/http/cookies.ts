@@ -16,5 +16,11 @@ export function cookieNames(https: boolean): CookieNames {
 }
 
 export function cookieOptions(https: boolean, maxAgeSeconds?: number): CookieSerializeOptions {
-  return { httpOnly: true, sameSite: 'strict', path: '/', secure: https, ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}) };
+  return {
+    httpOnly: true,
+    sameSite: 'strict',
+    path: '/',
+    secure: https,
+    ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}),
+  };
 }

@@ -23,7 +23,8 @@ function wantsJson(request: FastifyRequest): boolean {
 export function toAppError(err: FastifyError | AppError | Error): AppError | null {
   if (err instanceof AppError) return err;
   const fe = err as FastifyError;
-  if (fe.validation) return new AppError('invalid', 'error.invalid', {}, ajvFieldErrors(fe.validation as never, fe.validationContext));
+  if (fe.validation)
+    return new AppError('invalid', 'error.invalid', {}, ajvFieldErrors(fe.validation as never, fe.validationContext));
   switch (fe.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
@@ -49,27 +50,51 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, appError
   // database is down while loading the session): answer in the browser's language, as nobody.
   if (!request.ctx) {
     const locale = negotiateLocale(null, request.headers['accept-language']);
-    request.ctx = { user: null, session: null, pendingUserId: null, sessionExpired: false, viaApiToken: false, locale, t: translator(locale), csrfToken: '', path: request.url.split('?')[0] ?? '/' };
+    request.ctx = {
+      user: null,
+      session: null,
+      pendingUserId: null,
+      sessionExpired: false,
+      viaApiToken: false,
+      locale,
+      t: translator(locale),
+      csrfToken: '',
+      path: request.url.split('?')[0] ?? '/',
+    };
   }
   const t = request.ctx.t;
   const status = appError?.status ?? 500;
-  const message = appError ? t(appError.messageKey, { seconds: appError.retryAfter ?? 60, ...appError.params }) : t('error.internal', { id: request.id });
+  const message = appError
+    ? t(appError.messageKey, { seconds: appError.retryAfter ?? 60, ...appError.params })
+    : t('error.internal', { id: request.id });
   if (appError?.retryAfter) reply.header('retry-after', String(appError.retryAfter));
   if (status >= 500) reply.header('cache-control', 'no-store');
   if (wantsJson(request)) {
-    return reply.code(status).type('application/json; charset=utf-8').send({
-      error: {
-        code: appError?.code ?? 'internal',
-        message,
-        correlationId: request.id,
-        fields: appError?.fields.map((f) => ({ field: f.field, message: t(f.message, f.params) })) ?? [],
-      },
-    });
+    return reply
+      .code(status)
+      .type('application/json; charset=utf-8')
+      .send({
+        error: {
+          code: appError?.code ?? 'internal',
+          message,
+          correlationId: request.id,
+          fields: appError?.fields.map((f) => ({ field: f.field, message: t(f.message, f.params) })) ?? [],
+        },
+      });
   }
   // A form that cannot be re-rendered (e.g. one in the layout) answers 422 naming each bad field.
   const details = appError?.fields.map((f) => t(f.message, f.params)) ?? [];
   const htmlStatus = appError?.code === 'invalid' ? 422 : status;
-  return sendPage(reply, <ErrorPage ctx={viewContext(request)} message={message} details={details} reference={status >= 500 ? request.id : undefined} />, htmlStatus);
+  return sendPage(
+    reply,
+    <ErrorPage
+      ctx={viewContext(request)}
+      message={message}
+      details={details}
+      reference={status >= 500 ? request.id : undefined}
+    />,
+    htmlStatus,
+  );
 }
 
 /**
@@ -98,7 +123,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const user = request.ctx?.user;
     if (appError?.code === 'forbidden' && user) {
       try {
-        await recordAudit(app.achyk.db, { actor: userActor(user.id), action: 'access.denied', objectType: 'route', objectId: `${request.method} ${request.routeOptions.url}`, at: app.achyk.now() });
+        await recordAudit(app.achyk.db, {
+          actor: userActor(user.id),
+          action: 'access.denied',
+          objectType: 'route',
+          objectId: `${request.method} ${request.routeOptions.url}`,
+          at: app.achyk.now(),
+        });
       } catch {
         // The refusal stands either way; an error thrown here would bypass this handler's safe answer.
         request.log.error({ reqId: request.id }, 'could not record a denied access');
@@ -106,5 +137,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     return sendError(request, reply, appError);
   });
-  app.setNotFoundHandler({ preHandler: undefined }, (request, reply) => sendError(request, reply, new AppError('not_found')));
+  app.setNotFoundHandler({ preHandler: undefined }, (request, reply) =>
+    sendError(request, reply, new AppError('not_found')),
+  );
 }

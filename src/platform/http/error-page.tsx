@@ -5,7 +5,17 @@
 import { Layout } from '../render/layout.js';
 import type { ViewContext } from '../render/view-context.js';
 
-export function ErrorPage({ ctx, message, details = [], reference }: { ctx: ViewContext; message: string; details?: string[]; reference?: string }) {
+export function ErrorPage({
+  ctx,
+  message,
+  details = [],
+  reference,
+}: {
+  ctx: ViewContext;
+  message: string;
+  details?: string[];
+  reference?: string;
+}) {
   return (
     <Layout ctx={ctx} title={ctx.t('error.title')}>
       <h1>{ctx.t('error.title')}</h1>

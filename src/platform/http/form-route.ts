@@ -43,7 +43,12 @@ export interface FormRoute<S extends TObject, R, Result> {
   /** where the browser goes next (303, same site only) */
   redirect: (p: { result: Result; record: R }) => string;
   /** the page again, with the input and the errors, answered with `status` */
-  render: (p: { record: R; input: Record<string, string>; errors: FieldError[]; status: number }) => Promise<FastifyReply> | FastifyReply;
+  render: (p: {
+    record: R;
+    input: Record<string, string>;
+    errors: FieldError[];
+    status: number;
+  }) => Promise<FastifyReply> | FastifyReply;
   /**
    * A conflict raised by the command (`AppError('conflict')`: "a closed appeal cannot be escalated")
    * is shown on the page with this status; without it the error handler answers it.
@@ -56,23 +61,53 @@ export interface FormRoute<S extends TObject, R, Result> {
 }
 
 /** Runs a form POST of the HTML site through the steps above. */
-export async function handleForm<S extends TObject, R = undefined, Result = void>(request: FastifyRequest, reply: FastifyReply, route: FormRoute<S, R, Result>): Promise<FastifyReply> {
+export async function handleForm<S extends TObject, R = undefined, Result = void>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  route: FormRoute<S, R, Result>,
+): Promise<FastifyReply> {
   const record = (route.load ? await route.load() : undefined) as R;
   const form = parseForm(route.schema, request.body);
   const problems = route.check?.({ input: form.input, record }) ?? [];
-  if (!form.ok || problems.length) return route.render({ record, input: form.input, errors: [...(form.ok ? [] : form.errors), ...problems], status: 422 });
+  if (!form.ok || problems.length)
+    return route.render({
+      record,
+      input: form.input,
+      errors: [...(form.ok ? [] : form.errors), ...problems],
+      status: 422,
+    });
   const { db, now } = request.server.achyk;
   let result: Result;
   try {
     const at = now();
-    result = await db.transaction().execute((trx) => route.command({ trx, value: form.value, input: form.input, record, now: at }));
+    result = await db
+      .transaction()
+      .execute((trx) => route.command({ trx, value: form.value, input: form.input, record, now: at }));
   } catch (err) {
-    if (err instanceof AppError && err.code === 'invalid') return route.render({ record, input: form.input, errors: err.fields.length ? err.fields : [{ field: 'form', message: err.messageKey, params: err.params }], status: 422 });
+    if (err instanceof AppError && err.code === 'invalid')
+      return route.render({
+        record,
+        input: form.input,
+        errors: err.fields.length ? err.fields : [{ field: 'form', message: err.messageKey, params: err.params }],
+        status: 422,
+      });
     if (err instanceof AppError && err.code === 'conflict' && route.conflictStatus) {
-      return route.render({ record, input: form.input, errors: err.fields.length ? err.fields : [{ field: route.conflictField ?? 'form', message: err.messageKey, params: err.params }], status: route.conflictStatus });
+      return route.render({
+        record,
+        input: form.input,
+        errors: err.fields.length
+          ? err.fields
+          : [{ field: route.conflictField ?? 'form', message: err.messageKey, params: err.params }],
+        status: route.conflictStatus,
+      });
     }
     if (err instanceof AppError && err.code === 'forbidden' && route.forbiddenOnPage) {
-      return route.render({ record, input: form.input, errors: err.fields.length ? err.fields : [{ field: 'form', message: err.messageKey, params: err.params }], status: err.status });
+      return route.render({
+        record,
+        input: form.input,
+        errors: err.fields.length ? err.fields : [{ field: 'form', message: err.messageKey, params: err.params }],
+        status: err.status,
+      });
     }
     throw err;
   }

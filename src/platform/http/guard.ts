@@ -38,7 +38,10 @@ function checkCsrf(app: FastifyInstance, request: FastifyRequest): void {
   const cookie = request.cookies[app.achyk.cookies.csrf];
   const body = request.body as Record<string, unknown> | undefined;
   const query = request.query as Record<string, unknown> | undefined;
-  const sent = (typeof body?._csrf === 'string' && body._csrf) || (typeof query?._csrf === 'string' && query._csrf) || request.headers['x-csrf-token'];
+  const sent =
+    (typeof body?._csrf === 'string' && body._csrf) ||
+    (typeof query?._csrf === 'string' && query._csrf) ||
+    request.headers['x-csrf-token'];
   if (!cookie || typeof sent !== 'string') throw new AppError('csrf');
   const expected = Buffer.from(csrfTokenFor(app, cookie));
   const given = Buffer.from(sent);
@@ -84,9 +87,16 @@ export function registerGuard(app: FastifyInstance): void {
     const schema = (request.routeOptions.schema ?? {}) as { params?: unknown; querystring?: unknown };
     // A route with a params schema names the field in its own 400 instead.
     if (schema.params === undefined && namesNoRow(request.params)) throw notFound();
-    for (const [part, value] of [['params', request.params], ['querystring', request.query], ['body', request.body]] as const) {
+    for (const [part, value] of [
+      ['params', request.params],
+      ['querystring', request.query],
+      ['body', request.body],
+    ] as const) {
       const key = unusableField(value, part !== 'body' && schema[part] !== undefined);
-      if (key !== null) throw new AppError('invalid', 'error.invalid', {}, [{ field: where(part, key), message: 'validation.unusable_value', params: { field: where(part, key) } }]);
+      if (key !== null)
+        throw new AppError('invalid', 'error.invalid', {}, [
+          { field: where(part, key), message: 'validation.unusable_value', params: { field: where(part, key) } },
+        ]);
     }
   });
 }
@@ -100,7 +110,9 @@ const NUMERIC_PARAM = /^(id|n|year|choice)$|[a-z]id$|Id$/;
  */
 function namesNoRow(params: unknown): boolean {
   if (!params || typeof params !== 'object') return false;
-  return Object.entries(params).some(([name, v]) => NUMERIC_PARAM.test(name) && typeof v === 'string' && /^\d+$/.test(v) && Number(v) > MAX_ID);
+  return Object.entries(params).some(
+    ([name, v]) => NUMERIC_PARAM.test(name) && typeof v === 'string' && /^\d+$/.test(v) && Number(v) > MAX_ID,
+  );
 }
 
 const NUMBER_LITERAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;

@@ -11,12 +11,33 @@ export function loggerOptions(level: string, stream?: Writable): FastifyServerOp
     level,
     ...(stream ? { stream } : {}),
     serializers: {
-      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+      req: (req: { method: string; url: string; id: string }) => ({
+        method: req.method,
+        path: req.url.split('?')[0],
+        id: req.id,
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      err: (err: Error & { code?: string }) => ({ type: err.name, code: err.code, message: err.message, stack: err.stack ?? '' }),
+      err: (err: Error & { code?: string }) => ({
+        type: err.name,
+        code: err.code,
+        message: err.message,
+        stack: err.stack ?? '',
+      }),
     },
     // @fastify/multipart logs its busboy options, request headers included (cookies, user agent,
     // forwarded addresses), at trace level: those headers are removed too.
-    redact: { paths: ['req.headers', 'busboyOptions.headers', 'req.remoteAddress', 'req.remotePort', 'password', '*.password', 'token', '*.token'], remove: true },
+    redact: {
+      paths: [
+        'req.headers',
+        'busboyOptions.headers',
+        'req.remoteAddress',
+        'req.remotePort',
+        'password',
+        '*.password',
+        'token',
+        '*.token',
+      ],
+      remove: true,
+    },
   };
 }

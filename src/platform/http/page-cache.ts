@@ -28,14 +28,26 @@ const caches = new WeakMap<object, { pages: Map<string, Kept>; bytes: number }>(
 
 function anonymous(request: FastifyRequest): boolean {
   const { ctx } = request;
-  return request.method === 'GET' && !ctx.user && !ctx.session && ctx.pendingUserId === null && !ctx.sessionExpired && ctx.csrfToken.length > 0;
+  return (
+    request.method === 'GET' &&
+    !ctx.user &&
+    !ctx.session &&
+    ctx.pendingUserId === null &&
+    !ctx.sessionExpired &&
+    ctx.csrfToken.length > 0
+  );
 }
 
 /**
  * Sends the page `render` makes, from the cache when an anonymous visitor asks for a URL whose
  * `version` has not changed. `version` null: not cacheable (render and send as usual).
  */
-export async function sendPublicPage(request: FastifyRequest, reply: FastifyReply, version: string | null, render: () => Promise<VNode> | VNode): Promise<FastifyReply> {
+export async function sendPublicPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  version: string | null,
+  render: () => Promise<VNode> | VNode,
+): Promise<FastifyReply> {
   if (version === null || !anonymous(request)) return sendPage(reply, await render());
   let cache = caches.get(request.server);
   if (!cache) caches.set(request.server, (cache = { pages: new Map(), bytes: 0 }));
@@ -45,7 +57,9 @@ export async function sendPublicPage(request: FastifyRequest, reply: FastifyRepl
     cache.pages.delete(key);
     cache.pages.set(key, kept);
   } else {
-    const html = renderPage(await render()).split(request.ctx.csrfToken).join(TOKEN);
+    const html = renderPage(await render())
+      .split(request.ctx.csrfToken)
+      .join(TOKEN);
     kept = { html, bytes: html.length * 2 };
     cache.pages.set(key, kept);
     cache.bytes += kept.bytes;

@@ -37,6 +37,13 @@ export function redirectTo(reply: FastifyReply, path: string): FastifyReply {
  * line breaks are refused too: browsers strip them, so "/\t/evil" would become "//evil".
  */
 export function safeNext(next: unknown, fallback = '/'): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\t\r\n]/.test(next)) return fallback;
+  if (
+    typeof next !== 'string' ||
+    !next.startsWith('/') ||
+    next.startsWith('//') ||
+    next.startsWith('/\\') ||
+    /[\t\r\n]/.test(next)
+  )
+    return fallback;
   return next;
 }

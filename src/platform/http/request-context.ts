@@ -12,8 +12,24 @@ import type { CurrentUser, RequestContext } from './context.js';
 
 const USER_COLUMNS = ['id', 'email', 'display_name', 'role', 'status', 'locale', 'totp_secret_enc'] as const;
 
-function toCurrentUser(row: { id: number; email: string; display_name: string; role: CurrentUser['role']; status: CurrentUser['status']; locale: string | null; totp_secret_enc: string | null }): CurrentUser {
-  return { id: row.id, email: row.email, displayName: row.display_name, role: row.role, status: row.status, locale: row.locale, totpEnabled: row.totp_secret_enc !== null };
+function toCurrentUser(row: {
+  id: number;
+  email: string;
+  display_name: string;
+  role: CurrentUser['role'];
+  status: CurrentUser['status'];
+  locale: string | null;
+  totp_secret_enc: string | null;
+}): CurrentUser {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    status: row.status,
+    locale: row.locale,
+    totpEnabled: row.totp_secret_enc !== null,
+  };
 }
 
 export function csrfTokenFor(app: FastifyInstance, csrfCookie: string): string {
@@ -61,7 +77,11 @@ export function registerRequestContext(app: FastifyInstance): void {
       } else if (loaded.status === 'ok') {
         const s = loaded.session;
         session = { tokenHash: s.token_hash, stage: s.stage, createdAt: s.created_at, reauthAt: s.reauth_at };
-        const row = await db.selectFrom('user').select([...USER_COLUMNS]).where('id', '=', s.user_id).executeTakeFirst();
+        const row = await db
+          .selectFrom('user')
+          .select([...USER_COLUMNS])
+          .where('id', '=', s.user_id)
+          .executeTakeFirst();
         if (row && row.status !== 'disabled') {
           if (s.stage === 'full') user = toCurrentUser(row);
           else pendingUserId = row.id;

@@ -12,7 +12,10 @@ import type { FieldError } from '../errors.js';
 const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/u;
 export const isEmail = (v: string) => v.length <= 254 && EMAIL.test(v);
 /** The schemas' 'date' format (modules check dates with the calendar's `isIsoDate`). */
-const isIsoDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const isIsoDate = (v: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(v) &&
+  !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+  new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 if (!FormatRegistry.Has('email')) FormatRegistry.Set('email', isEmail);
 if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', isIsoDate);
 
@@ -23,7 +26,8 @@ if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', isIsoDate);
 export const MAX_ID = 2_147_483_647;
 
 /** True for a number that can name a row: a positive integer no larger than MAX_ID. */
-export const isRecordId = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= MAX_ID;
+export const isRecordId = (n: unknown): n is number =>
+  typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= MAX_ID;
 
 /**
  * The one shape of a record id written in a URL or a form: 1 to 9 digits (always below MAX_ID, so
@@ -35,7 +39,8 @@ export const RECORD_ID_PATTERN = `^${RECORD_ID_DIGITS}$`;
 const RECORD_ID = new RegExp(RECORD_ID_PATTERN);
 
 /** A record id as a TypeBox string (form fields, URL parameters). */
-export const RecordIdString = (options: { description?: string } = {}) => Type.String({ pattern: RECORD_ID_PATTERN, ...options });
+export const RecordIdString = (options: { description?: string } = {}) =>
+  Type.String({ pattern: RECORD_ID_PATTERN, ...options });
 
 /** The id a URL segment or form value names ("42"), or null when it cannot name a row. */
 export function parseRecordId(raw: unknown): number | null {
@@ -46,7 +51,10 @@ export function parseRecordId(raw: unknown): number | null {
 }
 
 /** The row a raw id names, found with `find`; undefined when the id cannot name a row (no query is made). */
-export async function findByRecordId<T>(raw: unknown, find: (id: number) => Promise<T | undefined>): Promise<T | undefined> {
+export async function findByRecordId<T>(
+  raw: unknown,
+  find: (id: number) => Promise<T | undefined>,
+): Promise<T | undefined> {
   const id = parseRecordId(raw);
   return id === null ? undefined : find(id);
 }
@@ -58,7 +66,9 @@ export function formSchema<P extends TProperties>(props: P) {
 
 const compiled = new WeakMap<TObject, TypeCheck<TObject>>();
 
-export type FormResult<S extends TObject> = { ok: true; value: Static<S>; input: Record<string, string> } | { ok: false; errors: FieldError[]; input: Record<string, string> };
+export type FormResult<S extends TObject> =
+  | { ok: true; value: Static<S>; input: Record<string, string> }
+  | { ok: false; errors: FieldError[]; input: Record<string, string> };
 
 /** Checks a parsed form body against its schema and returns typed values or per-field errors. */
 export function parseForm<S extends TObject>(schema: S, body: unknown): FormResult<S> {
@@ -70,7 +80,8 @@ export function parseForm<S extends TObject>(schema: S, body: unknown): FormResu
   const raw = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   // Trim text (but never passwords) so " a@b.kg " is accepted and "   " counts as empty.
   const value: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw)) value[k] = typeof v === 'string' && !/password|code/i.test(k) ? v.trim() : v;
+  for (const [k, v] of Object.entries(raw))
+    value[k] = typeof v === 'string' && !/password|code/i.test(k) ? v.trim() : v;
   const input = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
   if (check.Check(value)) return { ok: true, value: value as Static<S>, input };
   const errors: FieldError[] = [];
@@ -82,22 +93,39 @@ export function parseForm<S extends TObject>(schema: S, body: unknown): FormResu
   return { ok: false, errors, input };
 }
 
-function typeboxError(type: ValueErrorType, field: string, schema: Record<string, unknown>, value: unknown): FieldError {
+function typeboxError(
+  type: ValueErrorType,
+  field: string,
+  schema: Record<string, unknown>,
+  value: unknown,
+): FieldError {
   switch (type) {
     case ValueErrorType.ObjectRequiredProperty:
       return { field, message: 'validation.required' };
     case ValueErrorType.ObjectAdditionalProperties:
       return { field, message: 'validation.unknown_field', params: { field } };
     case ValueErrorType.StringMinLength:
-      return value === '' ? { field, message: 'validation.required' } : { field, message: 'validation.too_short', params: { min: Number(schema.minLength) } };
+      return value === ''
+        ? { field, message: 'validation.required' }
+        : { field, message: 'validation.too_short', params: { min: Number(schema.minLength) } };
     case ValueErrorType.StringMaxLength:
       return { field, message: 'validation.too_long', params: { max: Number(schema.maxLength) } };
     case ValueErrorType.StringFormat:
       if (value === '') return { field, message: 'validation.required' };
-      return { field, message: schema.format === 'email' ? 'validation.email' : schema.format === 'date' ? 'validation.date' : 'validation.type' };
+      return {
+        field,
+        message:
+          schema.format === 'email'
+            ? 'validation.email'
+            : schema.format === 'date'
+              ? 'validation.date'
+              : 'validation.type',
+      };
     case ValueErrorType.Union:
     case ValueErrorType.Literal:
-      return value === '' || value === undefined ? { field, message: 'validation.required' } : { field, message: 'validation.choice' };
+      return value === '' || value === undefined
+        ? { field, message: 'validation.required' }
+        : { field, message: 'validation.choice' };
     default:
       return { field, message: 'validation.type' };
   }
@@ -120,7 +148,10 @@ export function ajvFieldErrors(errors: AjvError[], context: string | undefined):
     let fe: FieldError;
     switch (e.keyword) {
       case 'required':
-        fe = { field: `${prefix}${base ? `${base}.` : ''}${String(e.params.missingProperty)}`, message: 'validation.required' };
+        fe = {
+          field: `${prefix}${base ? `${base}.` : ''}${String(e.params.missingProperty)}`,
+          message: 'validation.required',
+        };
         break;
       case 'additionalProperties': {
         // An empty key ({"": 1}) is named as "" so the error still says which field is wrong.
@@ -136,7 +167,15 @@ export function ajvFieldErrors(errors: AjvError[], context: string | undefined):
         fe = { field: `${prefix}${base}`, message: 'validation.too_long', params: { max: Number(e.params.limit) } };
         break;
       case 'format':
-        fe = { field: `${prefix}${base}`, message: e.params.format === 'email' ? 'validation.email' : e.params.format === 'date' ? 'validation.date' : 'validation.type' };
+        fe = {
+          field: `${prefix}${base}`,
+          message:
+            e.params.format === 'email'
+              ? 'validation.email'
+              : e.params.format === 'date'
+                ? 'validation.date'
+                : 'validation.type',
+        };
         break;
       case 'enum':
       case 'const':

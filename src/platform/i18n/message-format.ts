@@ -35,7 +35,8 @@ export function argumentsOf(ast: MessageFormatElement[], out = new Map<string, s
         break;
       case TYPE.plural:
       case TYPE.select:
-        if (!out.has(el.value) || out.get(el.value) === 'argument') out.set(el.value, el.type === TYPE.plural ? 'plural' : 'select');
+        if (!out.has(el.value) || out.get(el.value) === 'argument')
+          out.set(el.value, el.type === TYPE.plural ? 'plural' : 'select');
         for (const option of Object.values(el.options)) argumentsOf(option.value, out);
         break;
       default:
@@ -47,14 +48,25 @@ export function argumentsOf(ast: MessageFormatElement[], out = new Map<string, s
 
 // Intl formatters are costly to make and cheap to use: one per language and options.
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
-function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(kind: string, locales: unknown, opts: unknown, make: () => F): F {
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(
+  kind: string,
+  locales: unknown,
+  opts: unknown,
+  make: () => F,
+): F {
   const key = `${kind}|${JSON.stringify(locales)}|${JSON.stringify(opts ?? {})}`;
   let f = cache.get(key) as F | undefined;
   if (!f) cache.set(key, (f = make()));
   return f;
 }
 const FORMATTERS: Formatters = {
-  getNumberFormat: (locales, opts) => cached('n', locales, opts, () => new Intl.NumberFormat(locales, { useGrouping: false, ...(opts as Intl.NumberFormatOptions | undefined) })),
+  getNumberFormat: (locales, opts) =>
+    cached(
+      'n',
+      locales,
+      opts,
+      () => new Intl.NumberFormat(locales, { useGrouping: false, ...(opts as Intl.NumberFormatOptions | undefined) }),
+    ),
   getDateTimeFormat: (locales, opts) => cached('d', locales, opts, () => new Intl.DateTimeFormat(locales, opts)),
   getPluralRules: (locales, opts) => cached('p', locales, opts, () => new Intl.PluralRules(locales, opts)),
 };
@@ -99,18 +111,31 @@ export function compileMessage(locale: string, text: string): Formatter {
  * Renders a message some of whose arguments were not passed (a bug, or a test of one): each missing
  * one shows as `{name}`, a plural or select on it takes its `other` branch, `#` shows `{name}` too.
  */
-function withMissing(els: MessageFormatElement[], locale: string, params: Params, pound: { name: string; value: number | undefined } | null): string {
+function withMissing(
+  els: MessageFormatElement[],
+  locale: string,
+  params: Params,
+  pound: { name: string; value: number | undefined } | null,
+): string {
   let out = '';
   for (const el of els) {
     if (el.type === TYPE.literal) out += el.value;
-    else if (el.type === TYPE.pound) out += pound?.value === undefined ? `{${pound?.name ?? '#'}}` : String(pound.value);
+    else if (el.type === TYPE.pound)
+      out += pound?.value === undefined ? `{${pound?.name ?? '#'}}` : String(pound.value);
     else if (el.type === TYPE.tag) out += withMissing(el.children, locale, params, pound);
     else if (el.type === TYPE.plural || el.type === TYPE.select) {
       const v = params[el.value];
       let option = el.options.other!;
       if (v !== undefined && el.type === TYPE.select) option = el.options[String(v)] ?? option;
-      if (v !== undefined && el.type === TYPE.plural) option = el.options[`=${v}`] ?? el.options[new Intl.PluralRules(locale, { type: el.pluralType }).select(Number(v) - el.offset)] ?? option;
-      const next = el.type === TYPE.plural ? { name: el.value, value: v === undefined ? undefined : Number(v) - el.offset } : pound;
+      if (v !== undefined && el.type === TYPE.plural)
+        option =
+          el.options[`=${v}`] ??
+          el.options[new Intl.PluralRules(locale, { type: el.pluralType }).select(Number(v) - el.offset)] ??
+          option;
+      const next =
+        el.type === TYPE.plural
+          ? { name: el.value, value: v === undefined ? undefined : Number(v) - el.offset }
+          : pound;
       out += withMissing(option.value, locale, params, next);
     } else {
       const v = params[el.value];

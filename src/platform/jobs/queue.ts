@@ -64,7 +64,12 @@ export interface EnqueueOptions {
 export async function enqueueJob(trx: Executor, o: EnqueueOptions): Promise<number | null> {
   const now = (o.now ?? new Date()).toISOString();
   if (o.dedupeKey) {
-    const existing = await trx.selectFrom('job').select('id').where('dedupe_key', '=', o.dedupeKey).where('status', 'in', ['queued', 'running']).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('job')
+      .select('id')
+      .where('dedupe_key', '=', o.dedupeKey)
+      .where('status', 'in', ['queued', 'running'])
+      .executeTakeFirst();
     if (existing) return null;
   }
   const row = await trx
@@ -101,7 +106,12 @@ async function claim(db: Db, now: Date, limit: number) {
   const due = db
     .selectFrom('job')
     .select('id')
-    .where((eb) => eb.or([eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', nowIso)]), eb.and([eb('status', '=', 'running'), eb('locked_at', '<', staleIso)])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', nowIso)]),
+        eb.and([eb('status', '=', 'running'), eb('locked_at', '<', staleIso)]),
+      ]),
+    )
     .orderBy('run_at')
     .limit(limit);
   const claimed = { status: 'running' as const, locked_at: nowIso, updated_at: nowIso };
@@ -141,8 +151,19 @@ export async function runDueJobs(p: { db: Db; services: JobServices; now: Date; 
     const at = p.now.toISOString();
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      await handler(JSON.parse(job.payload), { db: p.db, services: p.services, now: p.now, jobId: job.id, attempt: job.attempts, lastAttempt: job.attempts >= job.max_attempts });
-      await p.db.updateTable('job').set({ status: 'done', locked_at: null, last_error: null, updated_at: at }).where('id', '=', job.id).execute();
+      await handler(JSON.parse(job.payload), {
+        db: p.db,
+        services: p.services,
+        now: p.now,
+        jobId: job.id,
+        attempt: job.attempts,
+        lastAttempt: job.attempts >= job.max_attempts,
+      });
+      await p.db
+        .updateTable('job')
+        .set({ status: 'done', locked_at: null, last_error: null, updated_at: at })
+        .where('id', '=', job.id)
+        .execute();
       result.done++;
     } catch (err) {
       // Only the error's message is kept: handlers must not put personal data in error messages.
@@ -170,7 +191,13 @@ export async function runDueJobs(p: { db: Db; services: JobServices; now: Date; 
  * Runs due jobs every `intervalMs` inside the server process. Returns a stop function that waits for
  * the batch in progress to finish (graceful shutdown).
  */
-export function startJobRunner(p: { db: Db; services: JobServices; now: () => Date; intervalMs?: number; onError?: (err: unknown) => void }): () => Promise<void> {
+export function startJobRunner(p: {
+  db: Db;
+  services: JobServices;
+  now: () => Date;
+  intervalMs?: number;
+  onError?: (err: unknown) => void;
+}): () => Promise<void> {
   let running: Promise<unknown> | null = null;
   let stopped = false;
   const tick = () => {

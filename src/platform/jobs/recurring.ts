@@ -9,7 +9,12 @@ import { enqueueJob, registerJobHandler, type JobContext } from './queue.js';
 
 /** Queues a run now unless one of this kind is already queued or running. */
 export async function ensureJobQueued(db: Db, kind: string, now: Date): Promise<void> {
-  const queued = await db.selectFrom('job').select('id').where('kind', '=', kind).where('status', 'in', ['queued', 'running']).executeTakeFirst();
+  const queued = await db
+    .selectFrom('job')
+    .select('id')
+    .where('kind', '=', kind)
+    .where('status', 'in', ['queued', 'running'])
+    .executeTakeFirst();
   if (queued) return;
   await db.transaction().execute(async (trx) => {
     await enqueueJob(trx, { kind, payload: {}, runAt: now, now, dedupeKey: `${kind}@${now.toISOString()}` });

@@ -30,7 +30,11 @@ interface MailJobPayload {
 const CONTEXT = 'job.mail';
 
 /** Queues a letter; returns the delivery id. Needs the field cipher to encrypt the letter at rest. */
-export async function queueMail(trx: Executor, mail: QueuedMail, deps: { cipher: { encrypt(v: string, c: string): string }; now?: Date }): Promise<number> {
+export async function queueMail(
+  trx: Executor,
+  mail: QueuedMail,
+  deps: { cipher: { encrypt(v: string, c: string): string }; now?: Date },
+): Promise<number> {
   const now = deps.now ?? new Date();
   const { related, confidentialRecipient, ...letter } = mail;
   const delivery = await trx
@@ -50,7 +54,10 @@ export async function queueMail(trx: Executor, mail: QueuedMail, deps: { cipher:
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const payload: MailJobPayload = { deliveryId: delivery.id, letter: deps.cipher.encrypt(JSON.stringify(letter), CONTEXT) };
+  const payload: MailJobPayload = {
+    deliveryId: delivery.id,
+    letter: deps.cipher.encrypt(JSON.stringify(letter), CONTEXT),
+  };
   const jobId = await enqueueJob(trx, { kind: 'mail.send', payload, now, maxAttempts: 10 });
   await trx.updateTable('mail_delivery').set({ job_id: jobId }).where('id', '=', delivery.id).execute();
   return delivery.id;
@@ -64,12 +71,22 @@ export const mailJobs: JobDefinition[] = [
       const info = await ctx.services.mailer.send(letter);
       await ctx.db
         .updateTable('mail_delivery')
-        .set({ status: 'sent', message_id: info.messageId, attempts: ctx.attempt, last_error: null, sent_at: ctx.now.toISOString() })
+        .set({
+          status: 'sent',
+          message_id: info.messageId,
+          attempts: ctx.attempt,
+          last_error: null,
+          sent_at: ctx.now.toISOString(),
+        })
         .where('id', '=', payload.deliveryId)
         .execute();
     } catch (err) {
       const message = (err as Error).message?.slice(0, 300) ?? 'send failed';
-      await ctx.db.updateTable('mail_delivery').set({ attempts: ctx.attempt, last_error: message, status: ctx.lastAttempt ? 'failed' : 'queued' }).where('id', '=', payload.deliveryId).execute();
+      await ctx.db
+        .updateTable('mail_delivery')
+        .set({ attempts: ctx.attempt, last_error: message, status: ctx.lastAttempt ? 'failed' : 'queued' })
+        .where('id', '=', payload.deliveryId)
+        .execute();
       throw err;
     }
   }),

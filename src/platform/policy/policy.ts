@@ -68,6 +68,7 @@ export function isDefinedPolicy(action: string): action is PolicyAction {
 }
 
 export const isStaff = (u: Actor | null): u is Actor => !!u && u.status === 'active' && u.role !== 'citizen';
-export const hasRole = (u: Actor | null, ...roles: Role[]): u is Actor => !!u && u.status === 'active' && roles.includes(u.role);
+export const hasRole = (u: Actor | null, ...roles: Role[]): u is Actor =>
+  !!u && u.status === 'active' && roles.includes(u.role);
 /** Roles for which SECURITY.md makes TOTP mandatory. */
 export const requiresTotp = (role: Role): boolean => role === 'admin' || role === 'lawyer' || role === 'coordinator';

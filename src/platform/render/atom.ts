@@ -12,7 +12,14 @@ export interface FeedEntry {
   summary: string;
 }
 
-export function atomFeed(f: { id: string; title: string; selfLink: string; altLink: string; updated: string; entries: FeedEntry[] }): string {
+export function atomFeed(f: {
+  id: string;
+  title: string;
+  selfLink: string;
+  altLink: string;
+  updated: string;
+  entries: FeedEntry[];
+}): string {
   const entries = f.entries
     .map(
       (e) =>

@@ -8,10 +8,26 @@ export function CsrfField({ ctx }: { ctx: ViewContext }) {
 }
 
 /** A POST form with the CSRF token (every state-changing form goes through this). */
-export function PostForm(props: { ctx: ViewContext; action: string; children: ComponentChildren; class?: string; multipart?: boolean; id?: string }) {
-  const action = props.multipart ? `${props.action}${props.action.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(props.ctx.csrfToken)}` : props.action;
+export function PostForm(props: {
+  ctx: ViewContext;
+  action: string;
+  children: ComponentChildren;
+  class?: string;
+  multipart?: boolean;
+  id?: string;
+}) {
+  const action = props.multipart
+    ? `${props.action}${props.action.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(props.ctx.csrfToken)}`
+    : props.action;
   return (
-    <form method="post" action={action} class={props.class} id={props.id} enctype={props.multipart ? 'multipart/form-data' : undefined} novalidate>
+    <form
+      method="post"
+      action={action}
+      class={props.class}
+      id={props.id}
+      enctype={props.multipart ? 'multipart/form-data' : undefined}
+      novalidate
+    >
       {props.multipart ? null : <CsrfField ctx={props.ctx} />}
       {props.children}
     </form>
@@ -52,21 +68,40 @@ export interface FieldProps {
 export function Field(p: FieldProps) {
   const id = `field-${p.name}`;
   const error = p.errors?.find((e) => e.field === p.name);
-  const describedBy = [p.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  const common = { id, name: p.name, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, required: p.required };
+  const describedBy =
+    [p.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    name: p.name,
+    'aria-describedby': describedBy,
+    'aria-invalid': error ? true : undefined,
+    required: p.required,
+  };
   return (
     <div class={error ? 'field field-error' : 'field'}>
       <label for={id}>{p.label}</label>
-      {p.hint ? <p class="hint" id={`${id}-hint`}>{p.hint}</p> : null}
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
       {error ? (
         <p class="error" id={`${id}-error`}>
           {p.ctx.t(error.message, error.params)}
         </p>
       ) : null}
       {p.multiline ? (
-        <textarea {...common} rows={6}>{p.value ?? ''}</textarea>
+        <textarea {...common} rows={6}>
+          {p.value ?? ''}
+        </textarea>
       ) : (
-        <input {...common} type={p.type ?? 'text'} value={p.type === 'password' ? undefined : p.value} autocomplete={p.autocomplete} inputMode={p.inputmode as 'numeric' | undefined} />
+        <input
+          {...common}
+          type={p.type ?? 'text'}
+          value={p.type === 'password' ? undefined : p.value}
+          autocomplete={p.autocomplete}
+          inputMode={p.inputmode as 'numeric' | undefined}
+        />
       )}
     </div>
   );

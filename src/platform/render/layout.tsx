@@ -20,7 +20,12 @@ function LanguageSwitcher({ ctx }: { ctx: ViewContext }) {
 }
 
 /** `head`: optional extra elements for <head> (Open Graph meta, feed links); pages without it are unchanged. */
-export function Layout(props: { ctx: ViewContext; title: string; children: ComponentChildren; head?: ComponentChildren }) {
+export function Layout(props: {
+  ctx: ViewContext;
+  title: string;
+  children: ComponentChildren;
+  head?: ComponentChildren;
+}) {
   const { ctx } = props;
   const { t } = ctx;
   return (

@@ -14,22 +14,119 @@
  */
 
 const CYRILLIC: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'j', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l',
-  м: 'm', н: 'n', ң: 'n', ӊ: 'n', о: 'o', ө: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ү: 'u', ф: 'f',
-  х: 'h', һ: 'h', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'sh', ъ: '', ы: 'i', ь: '', э: 'e', ю: 'iu', я: 'ia',
-  і: 'i', ї: 'i', є: 'e', ә: 'a', ғ: 'g', қ: 'k', ұ: 'u', ҳ: 'h',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'j',
+  з: 'z',
+  и: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  ң: 'n',
+  ӊ: 'n',
+  о: 'o',
+  ө: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ү: 'u',
+  ф: 'f',
+  х: 'h',
+  һ: 'h',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'sh',
+  ъ: '',
+  ы: 'i',
+  ь: '',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
+  і: 'i',
+  ї: 'i',
+  є: 'e',
+  ә: 'a',
+  ғ: 'g',
+  қ: 'k',
+  ұ: 'u',
+  ҳ: 'h',
 };
 
 /** Latin look-alikes and diacritics typed for Kyrgyz and Russian letters. */
-const LATIN: Record<string, string> = { ö: 'o', ü: 'u', ñ: 'n', ŋ: 'n', ı: 'i', ş: 'sh', ç: 'ch', ğ: 'g', ä: 'a', é: 'e', è: 'e', ô: 'o', û: 'u', î: 'i', â: 'a' };
+const LATIN: Record<string, string> = {
+  ö: 'o',
+  ü: 'u',
+  ñ: 'n',
+  ŋ: 'n',
+  ı: 'i',
+  ş: 'sh',
+  ç: 'ch',
+  ğ: 'g',
+  ä: 'a',
+  é: 'e',
+  è: 'e',
+  ô: 'o',
+  û: 'u',
+  î: 'i',
+  â: 'a',
+};
 
 /**
  * Russian adjective endings after -ск- (Ошский, Ошской, Кеминского …), longest first, as spelled
  * after folding («-ский» → "skii" → "ski" once doubled letters collapse).
  */
-const SK_ENDINGS = ['skimi', 'skogo', 'skomu', 'skaia', 'skuiu', 'skoe', 'skie', 'skoi', 'skim', 'skom', 'skih', 'ski', 'ska'];
+const SK_ENDINGS = [
+  'skimi',
+  'skogo',
+  'skomu',
+  'skaia',
+  'skuiu',
+  'skoe',
+  'skie',
+  'skoi',
+  'skim',
+  'skom',
+  'skih',
+  'ski',
+  'ska',
+];
 /** Other inflection endings (adjectives and nouns), cut only from long words. */
-const ENDINGS = ['iami', 'ogo', 'ego', 'omu', 'emu', 'imi', 'ami', 'aia', 'oe', 'ee', 'ie', 'oi', 'ei', 'ih', 'ah', 'om', 'em', 'iu', 'ui', 'a', 'i', 'u', 'e', 'o'];
+const ENDINGS = [
+  'iami',
+  'ogo',
+  'ego',
+  'omu',
+  'emu',
+  'imi',
+  'ami',
+  'aia',
+  'oe',
+  'ee',
+  'ie',
+  'oi',
+  'ei',
+  'ih',
+  'ah',
+  'om',
+  'em',
+  'iu',
+  'ui',
+  'a',
+  'i',
+  'u',
+  'e',
+  'o',
+];
 
 /** Lower-cases and folds one text to the search alphabet [a-z0-9] and spaces. */
 export function fold(text: string): string {
@@ -56,7 +153,8 @@ export function fold(text: string): string {
 export function stem(word: string): string {
   if (/^\d+$/.test(word)) return word;
   for (const e of SK_ENDINGS) if (word.endsWith(e) && word.length - e.length >= 2) return word.slice(0, -e.length);
-  if (word.length >= 6) for (const e of ENDINGS) if (word.endsWith(e) && word.length - e.length >= 4) return word.slice(0, -e.length);
+  if (word.length >= 6)
+    for (const e of ENDINGS) if (word.endsWith(e) && word.length - e.length >= 4) return word.slice(0, -e.length);
   return word;
 }
 

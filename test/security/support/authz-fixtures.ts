@@ -32,7 +32,14 @@ export type MatrixRole = (typeof ROLES)[number];
 export type SignedInRole = Exclude<MatrixRole, 'anonymous'>;
 export const SIGNED_IN: readonly SignedInRole[] = ROLES.filter((r): r is SignedInRole => r !== 'anonymous');
 
-const ACCOUNT_ROLE: Record<SignedInRole, TestUser['role']> = { citizen: 'citizen', monitor: 'monitor', lawyer: 'lawyer', outsider: 'lawyer', coordinator: 'coordinator', admin: 'admin' };
+const ACCOUNT_ROLE: Record<SignedInRole, TestUser['role']> = {
+  citizen: 'citizen',
+  monitor: 'monitor',
+  lawyer: 'lawyer',
+  outsider: 'lawyer',
+  coordinator: 'coordinator',
+  admin: 'admin',
+};
 
 export interface AppealRecord {
   id: number;
@@ -80,7 +87,15 @@ export interface Fixtures {
   spareMemberId: number;
   /** two anonymous reports, each with a file */
   reports: { id: number; fileId: number }[];
-  consultation: { published: number; draft: number; paragraph: number; draftParagraph: number; comment: number; hearing: number; draftHearing: number };
+  consultation: {
+    published: number;
+    draft: number;
+    paragraph: number;
+    draftParagraph: number;
+    comment: number;
+    hearing: number;
+    draftHearing: number;
+  };
   calendar: { exception: number; movable: number };
   /** global redaction rules, one per role that manages them; and an appeal-scoped rule on citizen B's appeal */
   redactionRules: { coordinator: number; admin: number; foreignAppealRule: number };
@@ -99,8 +114,18 @@ export interface Fixtures {
   secrets: { marker: string; readers: readonly MatrixRole[] }[];
 }
 
-async function firstId(t: TestApp, table: 'appeal_file' | 'case_evidence' | 'case_person' | 'redaction_choice', column: 'appeal_id' | 'case_id', id: number): Promise<number> {
-  const row = await t.db.conn.db.selectFrom(table).select('id').where(column as never, '=', id as never).orderBy('id').executeTakeFirstOrThrow();
+async function firstId(
+  t: TestApp,
+  table: 'appeal_file' | 'case_evidence' | 'case_person' | 'redaction_choice',
+  column: 'appeal_id' | 'case_id',
+  id: number,
+): Promise<number> {
+  const row = await t.db.conn.db
+    .selectFrom(table)
+    .select('id')
+    .where(column as never, '=', id as never)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -108,8 +133,15 @@ async function firstId(t: TestApp, table: 'appeal_file' | 'case_evidence' | 'cas
 async function fileAppeal(t: TestApp, agent: Agent, body: number, label: string): Promise<AppealRecord> {
   const id = await sentAppeal(agent, body, { subject: `Matrix appeal ${label}`, text: `Text of the ${label} appeal.` });
   assert.equal((await upload(agent, `/appeals/${id}/files`, `${label}.txt`, `Document of ${label}`)).statusCode, 303);
-  assert.equal((await agent.post(`/appeals/${id}/publication/choices`, { kind: 'redact', value: `appeal ${label}` })).statusCode, 303);
-  return { id, fileId: await firstId(t, 'appeal_file', 'appeal_id', id), choiceId: await firstId(t, 'redaction_choice', 'appeal_id', id) };
+  assert.equal(
+    (await agent.post(`/appeals/${id}/publication/choices`, { kind: 'redact', value: `appeal ${label}` })).statusCode,
+    303,
+  );
+  return {
+    id,
+    fileId: await firstId(t, 'appeal_file', 'appeal_id', id),
+    choiceId: await firstId(t, 'redaction_choice', 'appeal_id', id),
+  };
 }
 
 /** Opens a case through the form with a person and a piece of evidence. */
@@ -117,9 +149,18 @@ async function openTeamCase(t: TestApp, agent: Agent, title: string): Promise<Ca
   const id = await openCase(agent, title);
   await addOk(agent, id, 'person', { name: `Victim of ${title}`, sex: 'female', age_group: 'adult' });
   const file = multipartBody('statement.pdf', PDF);
-  const up = await t.app.inject({ method: 'POST', url: `/cases/${id}/add/evidence?_csrf=${encodeURIComponent(await agent.csrf())}`, payload: file.payload, headers: { 'content-type': file.contentType, cookie: agent.cookieHeader() } });
+  const up = await t.app.inject({
+    method: 'POST',
+    url: `/cases/${id}/add/evidence?_csrf=${encodeURIComponent(await agent.csrf())}`,
+    payload: file.payload,
+    headers: { 'content-type': file.contentType, cookie: agent.cookieHeader() },
+  });
   assert.equal(up.statusCode, 303, up.body.slice(0, 500));
-  return { id, evidenceId: await firstId(t, 'case_evidence', 'case_id', id), personId: await firstId(t, 'case_person', 'case_id', id) };
+  return {
+    id,
+    evidenceId: await firstId(t, 'case_evidence', 'case_id', id),
+    personId: await firstId(t, 'case_person', 'case_id', id),
+  };
 }
 
 export async function seedFixtures(t: TestApp): Promise<Fixtures> {
@@ -134,12 +175,21 @@ export async function seedFixtures(t: TestApp): Promise<Fixtures> {
     agents[role] = await signIn(t, users[role], new Agent(t.app, { 'accept-language': 'en' }));
     tokens[role] = await createApiToken(t, users[role].id);
     await createApiToken(t, users[role].id);
-    spareTokenIds[role] = (await db.selectFrom('api_token').select('id').where('user_id', '=', users[role].id).orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+    spareTokenIds[role] = (
+      await db
+        .selectFrom('api_token')
+        .select('id')
+        .where('user_id', '=', users[role].id)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow()
+    ).id;
   }
   const citizenB = await buildUser(t);
   const agentB = await signIn(t, citizenB, new Agent(t.app, { 'accept-language': 'en' }));
   await createApiToken(t, citizenB.id);
-  const foreignTokenId = (await db.selectFrom('api_token').select('id').where('user_id', '=', citizenB.id).executeTakeFirstOrThrow()).id;
+  const foreignTokenId = (
+    await db.selectFrom('api_token').select('id').where('user_id', '=', citizenB.id).executeTakeFirstOrThrow()
+  ).id;
   const monitorB = await buildUser(t, { role: 'monitor' });
   const agentMB = await signIn(t, monitorB, new Agent(t.app, { 'accept-language': 'en' }));
   const victimId = (await buildUser(t)).id;
@@ -148,7 +198,8 @@ export async function seedFixtures(t: TestApp): Promise<Fixtures> {
   // Directory
   const body = await buildBody(t, { emails: null, name_en: 'Matrix Ministry' });
   const spareBody = await buildBody(t, { emails: null, name_en: 'Spare Agency' });
-  const territory = (code: string, en: string) => buildTerritory(t, { code, level: 'oblast', name_ky: en, name_ru: en, name_en: en });
+  const territory = (code: string, en: string) =>
+    buildTerritory(t, { code, level: 'oblast', name_ky: en, name_ru: en, name_en: en });
 
   // Appeals: every role's own, citizen B's, an NGO colleague's, a published one with a safe document
   const ownAppeals = {} as Record<SignedInRole, AppealRecord>;
@@ -156,13 +207,26 @@ export async function seedFixtures(t: TestApp): Promise<Fixtures> {
   const foreignAppeal = await fileAppeal(t, agentB, body, 'B-private');
   const ngoAppeal = await fileAppeal(t, agentMB, body, 'B-ngo');
   const pub = await fileAppeal(t, agentMB, body, 'B-published');
-  assert.equal((await agents.lawyer.post(`/appeals/${pub.id}/publication/choices`, { kind: 'safe_file', value: String(pub.fileId) })).statusCode, 303);
+  assert.equal(
+    (
+      await agents.lawyer.post(`/appeals/${pub.id}/publication/choices`, {
+        kind: 'safe_file',
+        value: String(pub.fileId),
+      })
+    ).statusCode,
+    303,
+  );
   await publish(agentMB, pub.id);
 
   // Cases: each team's own, with a spare member on every list
   const ownCases: Partial<Record<SignedInRole, CaseRecord>> = {};
-  for (const role of ['lawyer', 'outsider', 'monitor', 'coordinator'] as const) ownCases[role] = await openTeamCase(t, agents[role], `Case of the ${role} team`);
-  for (const c of Object.values(ownCases)) await db.insertInto('case_member').values({ case_id: c.id, user_id: spareMemberId, access: 'read', added_by: users.coordinator.id, added_at: at() }).execute();
+  for (const role of ['lawyer', 'outsider', 'monitor', 'coordinator'] as const)
+    ownCases[role] = await openTeamCase(t, agents[role], `Case of the ${role} team`);
+  for (const c of Object.values(ownCases))
+    await db
+      .insertInto('case_member')
+      .values({ case_id: c.id, user_id: spareMemberId, access: 'read', added_by: users.coordinator.id, added_at: at() })
+      .execute();
 
   // Anonymous reports, each with a file
   const reports: Fixtures['reports'] = [];
@@ -170,7 +234,11 @@ export async function seedFixtures(t: TestApp): Promise<Fixtures> {
     const { res } = await sendReport(reporter(t), { what }, [{ name: 'scan.pdf', data: TINY_PDF }]);
     assert.equal(res.statusCode, 200, res.body.slice(0, 500));
     const r = await db.selectFrom('anonymous_report').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
-    const f = await db.selectFrom('anonymous_file').select('id').where('report_id', '=', r.id).executeTakeFirstOrThrow();
+    const f = await db
+      .selectFrom('anonymous_file')
+      .select('id')
+      .where('report_id', '=', r.id)
+      .executeTakeFirstOrThrow();
     reports.push({ id: r.id, fileId: f.id });
   }
 
@@ -179,50 +247,172 @@ export async function seedFixtures(t: TestApp): Promise<Fixtures> {
   const draft = await seedConsultation(t, users.coordinator.id, { title: 'Matrix draft', published: false });
   const [paragraph] = await currentParagraphs(t, published);
   const [draftParagraph] = await currentParagraphs(t, draft);
-  const commented = await agents.citizen.post(`/consultations/${published}/paragraphs/${paragraph!.id}/comments`, { body: 'A comment of the citizen', format: 'text', stance: 'support', proposed_wording: '' });
+  const commented = await agents.citizen.post(`/consultations/${published}/paragraphs/${paragraph!.id}/comments`, {
+    body: 'A comment of the citizen',
+    format: 'text',
+    stance: 'support',
+    proposed_wording: '',
+  });
   assert.equal(commented.statusCode, 303, commented.body.slice(0, 500));
-  const comment = (await db.selectFrom('consultation_comment').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+  const comment = (
+    await db.selectFrom('consultation_comment').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()
+  ).id;
   const hearing = async (consultationId: number) =>
-    db.transaction().execute((trx) => recordHearing({ trx, consultationId, heldOn: '2026-03-01', place: 'Bishkek', participants: 12, minutes: { text: 'Minutes', name: null }, actorId: users.coordinator.id, now: t.clock.now }));
+    db.transaction().execute((trx) =>
+      recordHearing({
+        trx,
+        consultationId,
+        heldOn: '2026-03-01',
+        place: 'Bishkek',
+        participants: 12,
+        minutes: { text: 'Minutes', name: null },
+        actorId: users.coordinator.id,
+        now: t.clock.now,
+      }),
+    );
 
   // Administration records: calendar entries, redaction rules, a failed job, held mail
   const actor = `user:${users.admin.id}`;
   const calendar = await db.transaction().execute(async (trx) => ({
-    exception: await addCalendarException({ trx, values: { date: '2027-06-01', kind: 'day_off', reason_ky: 'a', reason_ru: 'b', reason_en: 'c', source: null }, actor, now: t.clock.now }),
-    movable: await addMovableDate({ trx, holiday: 'kurman_ait', date: '2027-05-27', source: null, actor, now: t.clock.now }),
+    exception: await addCalendarException({
+      trx,
+      values: { date: '2027-06-01', kind: 'day_off', reason_ky: 'a', reason_ru: 'b', reason_en: 'c', source: null },
+      actor,
+      now: t.clock.now,
+    }),
+    movable: await addMovableDate({
+      trx,
+      holiday: 'kurman_ait',
+      date: '2027-05-27',
+      source: null,
+      actor,
+      now: t.clock.now,
+    }),
   }));
   const rule = (scope: 'global' | 'appeal', scopeId: number | null, pattern: string) =>
     db.transaction().execute(async (trx) => {
-      await addRule({ trx, scope, scopeId, pattern, isRegex: false, replacement: '', note: '', actor, now: t.clock.now });
+      await addRule({
+        trx,
+        scope,
+        scopeId,
+        pattern,
+        isRegex: false,
+        replacement: '',
+        note: '',
+        actor,
+        now: t.clock.now,
+      });
       return (await trx.selectFrom('redaction_rule').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
     });
-  const redactionRules = { coordinator: await rule('global', null, 'Matrix phrase C'), admin: await rule('global', null, 'Matrix phrase A'), foreignAppealRule: await rule('appeal', foreignAppeal.id, 'citizen B secret') };
-  const jobId = await db.transaction().execute((trx) => enqueueJob(trx, { kind: 'matrix.noop', payload: {}, dedupeKey: `matrix-${crypto.randomUUID()}` }));
+  const redactionRules = {
+    coordinator: await rule('global', null, 'Matrix phrase C'),
+    admin: await rule('global', null, 'Matrix phrase A'),
+    foreignAppealRule: await rule('appeal', foreignAppeal.id, 'citizen B secret'),
+  };
+  const jobId = await db
+    .transaction()
+    .execute((trx) =>
+      enqueueJob(trx, { kind: 'matrix.noop', payload: {}, dedupeKey: `matrix-${crypto.randomUUID()}` }),
+    );
   await db.updateTable('job').set({ status: 'failed', last_error: 'matrix' }).where('id', '=', jobId!).execute();
   const { cipher, config } = t.app.achyk;
   const held = async () => {
-    const raw = Buffer.from('From: official@gov.kg\r\nTo: wrong@achyk.test\r\nSubject: Answer\r\n\r\nMatrix held mail text.\r\n');
-    const r = await processInbound({ db, cipher, dataDir: config.dataDir, mailDomain: 'achyk.test' }, raw, { mailFrom: 'official@gov.kg', rcptTo: ['wrong@achyk.test'] }, { now: t.clock.now });
+    const raw = Buffer.from(
+      'From: official@gov.kg\r\nTo: wrong@achyk.test\r\nSubject: Answer\r\n\r\nMatrix held mail text.\r\n',
+    );
+    const r = await processInbound(
+      { db, cipher, dataDir: config.dataDir, mailDomain: 'achyk.test' },
+      raw,
+      { mailFrom: 'official@gov.kg', rcptTo: ['wrong@achyk.test'] },
+      { now: t.clock.now },
+    );
     assert.equal(r.status, 'held');
     return r.id;
   };
 
   const contact = async (n: number) =>
-    db.transaction().execute((trx) => receiveMessage({ trx, cipher, publicUrl: config.publicUrl, contactEmail: null, input: { name: null, replyTo: null, subject: `Matrix contact ${n}`, message: 'Matrix contact message', language: 'en' }, now: t.clock.now }));
+    db.transaction().execute((trx) =>
+      receiveMessage({
+        trx,
+        cipher,
+        publicUrl: config.publicUrl,
+        contactEmail: null,
+        input: {
+          name: null,
+          replyTo: null,
+          subject: `Matrix contact ${n}`,
+          message: 'Matrix contact message',
+          language: 'en',
+        },
+        now: t.clock.now,
+      }),
+    );
 
   const statement = async (title: string, publish: boolean) => {
     const id = await db.transaction().execute(async (trx) => {
-      const created = await createStatement({ trx, input: { kind: 'statement', tags: 'matrix', title_ky: '', title_ru: '', title_en: title, summary_ky: '', summary_ru: '', summary_en: '', body_ky: '', body_ru: '', body_en: `${title}, the text. Cases of torture: {{figure:cases violation=torture}}.` }, actorId: users.coordinator.id, now: t.clock.now });
-      if (publish) await publishStatement({ trx, id: created, choice: { when: 'now' }, actorId: users.coordinator.id, now: t.clock.now, mail: { cipher, publicUrl: config.publicUrl, now: t.clock.now } });
+      const created = await createStatement({
+        trx,
+        input: {
+          kind: 'statement',
+          tags: 'matrix',
+          title_ky: '',
+          title_ru: '',
+          title_en: title,
+          summary_ky: '',
+          summary_ru: '',
+          summary_en: '',
+          body_ky: '',
+          body_ru: '',
+          body_en: `${title}, the text. Cases of torture: {{figure:cases violation=torture}}.`,
+        },
+        actorId: users.coordinator.id,
+        now: t.clock.now,
+      });
+      if (publish)
+        await publishStatement({
+          trx,
+          id: created,
+          choice: { when: 'now' },
+          actorId: users.coordinator.id,
+          now: t.clock.now,
+          mail: { cipher, publicUrl: config.publicUrl, now: t.clock.now },
+        });
       return created;
     });
-    return { id, slug: (await db.selectFrom('statement').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug };
+    return {
+      id,
+      slug: (await db.selectFrom('statement').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug,
+    };
   };
   const event = (title: string, publish: boolean) =>
     db.transaction().execute(async (trx) => {
-      const input: EventInput = { title_ky: '', title_ru: '', title_en: title, description_ky: '', description_ru: '', description_en: `${title}, the description.`, date: '2026-04-02', start_time: '10:00', end_date: '', end_time: '12:00', schedule: '', venue: 'Bishkek', participants: '', contacts: '', related: '' };
+      const input: EventInput = {
+        title_ky: '',
+        title_ru: '',
+        title_en: title,
+        description_ky: '',
+        description_ru: '',
+        description_en: `${title}, the description.`,
+        date: '2026-04-02',
+        start_time: '10:00',
+        end_date: '',
+        end_time: '12:00',
+        schedule: '',
+        venue: 'Bishkek',
+        participants: '',
+        contacts: '',
+        related: '',
+      };
       const id = await createEvent({ trx, input, actorId: users.coordinator.id, now: t.clock.now });
-      if (publish) await publishEvent({ trx, id, choice: { when: 'now' }, actorId: users.coordinator.id, now: t.clock.now, mail: { cipher, publicUrl: config.publicUrl, now: t.clock.now } });
+      if (publish)
+        await publishEvent({
+          trx,
+          id,
+          choice: { when: 'now' },
+          actorId: users.coordinator.id,
+          now: t.clock.now,
+          mail: { cipher, publicUrl: config.publicUrl, now: t.clock.now },
+        });
       return id;
     });
 
@@ -246,14 +436,28 @@ export async function seedFixtures(t: TestApp): Promise<Fixtures> {
     caseB: ownCases.outsider!,
     spareMemberId,
     reports,
-    consultation: { published, draft, paragraph: paragraph!.id, draftParagraph: draftParagraph!.id, comment, hearing: await hearing(published), draftHearing: await hearing(draft) },
+    consultation: {
+      published,
+      draft,
+      paragraph: paragraph!.id,
+      draftParagraph: draftParagraph!.id,
+      comment,
+      hearing: await hearing(published),
+      draftHearing: await hearing(draft),
+    },
     calendar,
     redactionRules,
     failedJob: jobId!,
     heldMail: { attach: await held(), discard: await held() },
     contact: { read: await contact(1), coordinator: await contact(2), admin: await contact(3) },
-    statements: { published: await statement('Published matrix statement', true), draft: await statement('Unpublished matrix statement', false) },
-    events: { published: await event('Published matrix event', true), draft: await event('Unpublished matrix event', false) },
+    statements: {
+      published: await statement('Published matrix statement', true),
+      draft: await statement('Unpublished matrix statement', false),
+    },
+    events: {
+      published: await event('Published matrix event', true),
+      draft: await event('Unpublished matrix event', false),
+    },
     asset: Object.values(t.app.achyk.assets)[0]!.replace(/^\/assets\//, ''),
     secrets: [
       // Citizen B's private appeal: nobody in the matrix may see any of it.
@@ -263,7 +467,10 @@ export async function seedFixtures(t: TestApp): Promise<Fixtures> {
       // The NGO colleague's document (never marked safe to publish): the organisation's coordinators and lawyers.
       { marker: 'Document of B-ngo', readers: ['coordinator', 'lawyer', 'outsider'] },
       // Case content: the team only (coordinators manage lists but do not read content).
-      ...(['lawyer', 'outsider', 'monitor', 'coordinator'] as const).map((role) => ({ marker: `Case of the ${role} team`, readers: [role] })),
+      ...(['lawyer', 'outsider', 'monitor', 'coordinator'] as const).map((role) => ({
+        marker: `Case of the ${role} team`,
+        readers: [role],
+      })),
       // Anonymous reports: the inbox staff.
       { marker: 'First matrix report', readers: ['coordinator', 'lawyer', 'outsider'] },
       { marker: 'Second matrix report', readers: ['coordinator', 'lawyer', 'outsider'] },

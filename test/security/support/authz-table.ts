@@ -38,7 +38,10 @@ export interface Entry {
 const all = (): true => true;
 /** a well-formed token nobody was given */
 const GUESSED_TOKEN = 'Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8';
-const roles = (...rs: MatrixRole[]) => (r: MatrixRole) => rs.includes(r);
+const roles =
+  (...rs: MatrixRole[]) =>
+  (r: MatrixRole) =>
+    rs.includes(r);
 const signedIn = (r: MatrixRole) => r !== 'anonymous';
 
 /** Who passes each policy's gate (independent of `can`, which is what is being tested). */
@@ -83,13 +86,15 @@ const NGO_READERS: MatrixRole[] = ['coordinator', 'lawyer', 'outsider'];
 /** Record rules: who reaches which record once through the gate. */
 export const RECORD = {
   /** appeals: the owner; NGO appeals also the organisation's coordinators and lawyers */
-  appeal: (r: MatrixRole, t: Target): Outcome => (t === 'own' || (t === 'ngo' && NGO_READERS.includes(r)) ? 'ok' : 'missing'),
+  appeal: (r: MatrixRole, t: Target): Outcome =>
+    t === 'own' || (t === 'ngo' && NGO_READERS.includes(r)) ? 'ok' : 'missing',
   /** case content: members of the case's team only */
   caseContent: (_r: MatrixRole, t: Target): Outcome => (t === 'own' ? 'ok' : 'missing'),
   /** access list, workflow and read trail of any case: coordinators */
   caseManage: (r: MatrixRole): Outcome => (r === 'coordinator' ? 'ok' : 'missing'),
   /** a consultation: published for all, drafts for the people who run consultations */
-  consultation: (r: MatrixRole, t: Target): Outcome => (t !== 'draft' || r === 'admin' || r === 'coordinator' ? 'ok' : 'missing'),
+  consultation: (r: MatrixRole, t: Target): Outcome =>
+    t !== 'draft' || r === 'admin' || r === 'coordinator' ? 'ok' : 'missing',
   /** published consultations only (comments, following): a comment only under its own consultation */
   publishedOnly: (_r: MatrixRole, t: Target): Outcome => (t === 'published' ? 'ok' : 'missing'),
   /** anything only its owner reaches (own API tokens), and combinations of ids that do not belong together */
@@ -147,8 +152,20 @@ const CASE_MANAGE_TARGETS: Entry['targets'] = {
 };
 
 const CONSULTATION_TARGETS: Entry['targets'] = {
-  published: (f) => ({ id: f.consultation.published, pid: f.consultation.paragraph, cid: f.consultation.comment, hid: f.consultation.hearing, n: 1 }),
-  draft: (f) => ({ id: f.consultation.draft, pid: f.consultation.draftParagraph, cid: f.consultation.comment, hid: f.consultation.draftHearing, n: 1 }),
+  published: (f) => ({
+    id: f.consultation.published,
+    pid: f.consultation.paragraph,
+    cid: f.consultation.comment,
+    hid: f.consultation.hearing,
+    n: 1,
+  }),
+  draft: (f) => ({
+    id: f.consultation.draft,
+    pid: f.consultation.draftParagraph,
+    cid: f.consultation.comment,
+    hid: f.consultation.draftHearing,
+    n: 1,
+  }),
 };
 
 /** the inbox is shared by its staff: a report is nobody's own; `mixed`: one report with another's file */
@@ -159,15 +176,33 @@ const REPORT_FILE_TARGETS: Entry['targets'] = {
 };
 
 /** a published statement or event, and an unpublished draft */
-const STATEMENT_TARGETS: Entry['targets'] = { published: (f) => ({ id: f.statements.published.id }), draft: (f) => ({ id: f.statements.draft.id }) };
-const EVENT_TARGETS: Entry['targets'] = { published: (f) => ({ id: f.events.published }), draft: (f) => ({ id: f.events.draft }) };
+const STATEMENT_TARGETS: Entry['targets'] = {
+  published: (f) => ({ id: f.statements.published.id }),
+  draft: (f) => ({ id: f.statements.draft.id }),
+};
+const EVENT_TARGETS: Entry['targets'] = {
+  published: (f) => ({ id: f.events.published }),
+  draft: (f) => ({ id: f.events.draft }),
+};
 /** public pages show published records only, to everyone (editors preview drafts in the editor) */
 const PUBLISHED_ONLY_FOR_ALL = (_r: MatrixRole, t: Target): Outcome => (t === 'published' ? 'ok' : 'missing');
 
 const appeal = (extra: Partial<Entry> = {}): Entry => ({ targets: APPEAL_TARGETS, record: RECORD.appeal, ...extra });
-const caseContent = (extra: Partial<Entry> = {}): Entry => ({ targets: CASE_TARGETS, record: RECORD.caseContent, ...extra });
-const caseManage = (extra: Partial<Entry> = {}): Entry => ({ targets: CASE_MANAGE_TARGETS, record: RECORD.caseManage, ...extra });
-const consultation = (extra: Partial<Entry> = {}): Entry => ({ targets: CONSULTATION_TARGETS, record: RECORD.consultation, ...extra });
+const caseContent = (extra: Partial<Entry> = {}): Entry => ({
+  targets: CASE_TARGETS,
+  record: RECORD.caseContent,
+  ...extra,
+});
+const caseManage = (extra: Partial<Entry> = {}): Entry => ({
+  targets: CASE_MANAGE_TARGETS,
+  record: RECORD.caseManage,
+  ...extra,
+});
+const consultation = (extra: Partial<Entry> = {}): Entry => ({
+  targets: CONSULTATION_TARGETS,
+  record: RECORD.consultation,
+  ...extra,
+});
 const report = (extra: Partial<Entry> = {}): Entry => ({ targets: REPORT_TARGETS, record: RECORD.shared, ...extra });
 const body: Filler = (f) => ({ id: f.body });
 const spareBody: Filler = (f) => ({ id: f.spareBody });
@@ -182,8 +217,15 @@ export const MATRIX: Record<string, Entry> = {
   'POST /language': { form: { lang: 'en', next: '/' } },
   'GET /login': {},
   'POST /login': {},
-  'GET /login/totp': { except: { roles: Object.fromEntries(ROLES.map((r) => [r, 'login'])), why: 'public, but the handler needs a session half-way through sign-in (password accepted, code pending); without one it sends to sign in' } },
-  'POST /login/totp': { except: { roles: Object.fromEntries(ROLES.map((r) => [r, 'login'])), why: 'as GET /login/totp' } },
+  'GET /login/totp': {
+    except: {
+      roles: Object.fromEntries(ROLES.map((r) => [r, 'login'])),
+      why: 'public, but the handler needs a session half-way through sign-in (password accepted, code pending); without one it sends to sign in',
+    },
+  },
+  'POST /login/totp': {
+    except: { roles: Object.fromEntries(ROLES.map((r) => [r, 'login'])), why: 'as GET /login/totp' },
+  },
   'POST /logout': { late: 2 },
   'GET /reauth': {},
   'POST /reauth': {},
@@ -196,12 +238,23 @@ export const MATRIX: Record<string, Entry> = {
   'GET /password/reset': {},
   'POST /password/reset': {},
   'GET /account': {},
-  'GET /account/totp/setup': { except: { roles: { anonymous: 'login' }, why: 'public so a half-signed-in staff member can enrol; the handler binds to the session user and refuses a visitor without one' } },
+  'GET /account/totp/setup': {
+    except: {
+      roles: { anonymous: 'login' },
+      why: 'public so a half-signed-in staff member can enrol; the handler binds to the session user and refuses a visitor without one',
+    },
+  },
   'POST /account/totp/setup': { except: { roles: { anonymous: 'login' }, why: 'as GET /account/totp/setup' } },
   'POST /account/recovery-codes': {},
   'POST /account/password': {},
   'POST /account/tokens': {},
-  'POST /account/tokens/:id/revoke': { targets: { own: (f, r) => (r === 'anonymous' ? null : { id: f.spareTokenIds[r] }), foreign: (f) => ({ id: f.foreignTokenId }) }, record: RECORD.ownOnly },
+  'POST /account/tokens/:id/revoke': {
+    targets: {
+      own: (f, r) => (r === 'anonymous' ? null : { id: f.spareTokenIds[r] }),
+      foreign: (f) => ({ id: f.foreignTokenId }),
+    },
+    record: RECORD.ownOnly,
+  },
   'GET /admin': {},
   'POST /admin/users': {},
   'POST /admin/users/:id/role': { params: victim },
@@ -336,7 +389,11 @@ export const MATRIX: Record<string, Entry> = {
   'POST /consultations/:id/comments/:cid/flag': consultation({ record: RECORD.publishedOnly }),
   'POST /consultations/:id/comments/:cid/answer': consultation({
     record: RECORD.publishedOnly,
-    except: { roles: { citizen: 'forbidden', monitor: 'forbidden', lawyer: 'forbidden', outsider: 'forbidden' }, targets: ['published'], why: "consultations.answer: the drafters, coordinators and administrators; the comment is public, so 403 rather than 404" },
+    except: {
+      roles: { citizen: 'forbidden', monitor: 'forbidden', lawyer: 'forbidden', outsider: 'forbidden' },
+      targets: ['published'],
+      why: 'consultations.answer: the drafters, coordinators and administrators; the comment is public, so 403 rather than 404',
+    },
   }),
   'POST /consultations/:id/comments/:cid/moderate': consultation({ record: RECORD.publishedOnly }),
   'GET /consultations/:id/moderation': consultation(),
@@ -360,9 +417,16 @@ export const MATRIX: Record<string, Entry> = {
 
   // ---- publication
   'GET /search': {},
-  'GET /published/:id': { targets: { published: (f) => ({ id: f.published.id }), foreign: (f) => ({ id: f.foreignAppeal.id }) }, record: (_r, t) => (t === 'published' ? 'ok' : 'missing') },
+  'GET /published/:id': {
+    targets: { published: (f) => ({ id: f.published.id }), foreign: (f) => ({ id: f.foreignAppeal.id }) },
+    record: (_r, t) => (t === 'published' ? 'ok' : 'missing'),
+  },
   'GET /published/:id/files/:fileId': {
-    targets: { published: (f) => ({ id: f.published.id, fileId: f.published.fileId }), mixed: (f) => ({ id: f.published.id, fileId: f.foreignAppeal.fileId }), foreign: (f) => ({ id: f.foreignAppeal.id, fileId: f.foreignAppeal.fileId }) },
+    targets: {
+      published: (f) => ({ id: f.published.id, fileId: f.published.fileId }),
+      mixed: (f) => ({ id: f.published.id, fileId: f.foreignAppeal.fileId }),
+      foreign: (f) => ({ id: f.foreignAppeal.id, fileId: f.foreignAppeal.fileId }),
+    },
     record: (_r, t) => (t === 'published' ? 'ok' : 'missing'),
   },
   'GET /feeds/bodies/:file': { params: (f) => ({ file: `${f.body}.atom` }) },
@@ -373,18 +437,27 @@ export const MATRIX: Record<string, Entry> = {
   'POST /appeals/:id/publication/choices': appeal(),
   'POST /appeals/:id/publication/choices/:choice/delete': appeal({
     targets: APPEAL_MIXED,
-    except: { roles: { citizen: 'ok', monitor: 'ok', lawyer: 'ok', outsider: 'ok', coordinator: 'ok', admin: 'ok' }, targets: ['mixed'], why: 'a choice that is not on this appeal is ignored, the same answer as for a missing one (the suite checks that citizen B’s choice is still there)' },
+    except: {
+      roles: { citizen: 'ok', monitor: 'ok', lawyer: 'ok', outsider: 'ok', coordinator: 'ok', admin: 'ok' },
+      targets: ['mixed'],
+      why: 'a choice that is not on this appeal is ignored, the same answer as for a missing one (the suite checks that citizen B’s choice is still there)',
+    },
   }),
   'POST /appeals/:id/publication/rules': appeal(),
   // `mixed`: citizen B's document through one's own appeal is "not found"
   'POST /appeals/:id/publication/files/:fileId/ocr': appeal({ targets: APPEAL_MIXED }),
-  'POST /api/v1/redaction/suggest': { json: { text: 'Маматовага жооп берилди.', lang: 'ky', names: ['Маматова Айгүл'] } },
+  'POST /api/v1/redaction/suggest': {
+    json: { text: 'Маматовага жооп берилди.', lang: 'ky', names: ['Маматова Айгүл'] },
+  },
   'POST /appeals/:id/publication/consent': appeal(),
   'GET /admin/redaction-rules': {},
   'POST /admin/redaction-rules': {},
   'POST /admin/redaction-rules/:id/delete': {
     // global rules, one per role that may delete them; `foreign`: a rule that belongs to citizen B's appeal
-    targets: { own: (f, r) => ({ id: r === 'coordinator' ? f.redactionRules.coordinator : f.redactionRules.admin }), foreign: (f) => ({ id: f.redactionRules.foreignAppealRule }) },
+    targets: {
+      own: (f, r) => ({ id: r === 'coordinator' ? f.redactionRules.coordinator : f.redactionRules.admin }),
+      foreign: (f) => ({ id: f.redactionRules.foreignAppealRule }),
+    },
     record: RECORD.ownOnly,
   },
 
@@ -404,7 +477,11 @@ export const MATRIX: Record<string, Entry> = {
   'POST /subscribe': {},
   'GET /subscribe/sent': {},
   'GET /subscribe/confirm': { targets: { foreign: () => ({ '?': `token=${GUESSED_TOKEN}` }) }, record: RECORD.ownOnly },
-  'POST /subscribe/confirm': { targets: { foreign: () => ({}) }, record: RECORD.ownOnly, form: { token: GUESSED_TOKEN } },
+  'POST /subscribe/confirm': {
+    targets: { foreign: () => ({}) },
+    record: RECORD.ownOnly,
+    form: { token: GUESSED_TOKEN },
+  },
   'GET /subscribe/confirmed': {},
   'GET /unsubscribe': { targets: { foreign: () => ({ '?': `token=${GUESSED_TOKEN}` }) }, record: RECORD.ownOnly },
   'POST /unsubscribe': { targets: { foreign: () => ({ '?': `token=${GUESSED_TOKEN}` }) }, record: RECORD.ownOnly },
@@ -416,7 +493,9 @@ export const MATRIX: Record<string, Entry> = {
   'GET /contact/inbox': {},
   'GET /contact/inbox/:id': { params: (f) => ({ id: f.contact.read }) },
   'POST /contact/inbox/:id/handled': { params: (f) => ({ id: f.contact.read }) },
-  'POST /contact/inbox/:id/delete': { params: (f, r) => ({ id: r === 'coordinator' ? f.contact.coordinator : f.contact.admin }) },
+  'POST /contact/inbox/:id/delete': {
+    params: (f, r) => ({ id: r === 'coordinator' ? f.contact.coordinator : f.contact.admin }),
+  },
 
   // ---- statements and events: public once published; drafts only in the editor
   'GET /statements/statements.css': {},
@@ -427,7 +506,13 @@ export const MATRIX: Record<string, Entry> = {
   'GET /statements/feed.ru.atom': {},
   'GET /statements/feed.en.atom': {},
   'GET /statements/figures/cases': { params: () => ({ '?': 'violation=torture' }) },
-  'GET /statements/:slug': { targets: { published: (f) => ({ slug: f.statements.published.slug }), draft: (f) => ({ slug: f.statements.draft.slug }) }, record: PUBLISHED_ONLY_FOR_ALL },
+  'GET /statements/:slug': {
+    targets: {
+      published: (f) => ({ slug: f.statements.published.slug }),
+      draft: (f) => ({ slug: f.statements.draft.slug }),
+    },
+    record: PUBLISHED_ONLY_FOR_ALL,
+  },
   'GET /statements/manage': {},
   'GET /statements/manage/new': {},
   'POST /statements/manage': {},

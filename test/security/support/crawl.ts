@@ -27,16 +27,27 @@ export interface CrawlOptions {
 /** URLs the crawl must not fetch: static assets (no data) and state-changing endpoints reached by GET links (none should exist). */
 const SKIP = [/^\/assets\//, /\.css$/];
 
-export async function fetchAs(app: FastifyInstance, agent: Agent | null, bearer: string | null | undefined, url: string): Promise<Fetched> {
+export async function fetchAs(
+  app: FastifyInstance,
+  agent: Agent | null,
+  bearer: string | null | undefined,
+  url: string,
+): Promise<Fetched> {
   let res: LightMyRequestResponse;
   if (bearer && url.startsWith('/api/')) {
-    res = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${bearer}`, 'accept-language': 'en' } });
+    res = await app.inject({
+      method: 'GET',
+      url,
+      headers: { authorization: `Bearer ${bearer}`, 'accept-language': 'en' },
+    });
   } else if (agent) {
     res = await agent.get(url);
   } else {
     res = await app.inject({ method: 'GET', url, headers: { 'accept-language': 'en' } });
   }
-  const headers = ['content-disposition', 'location', 'link', 'x-filename'].map((h) => `${h}: ${String(res.headers[h] ?? '')}`).join('\n');
+  const headers = ['content-disposition', 'location', 'link', 'x-filename']
+    .map((h) => `${h}: ${String(res.headers[h] ?? '')}`)
+    .join('\n');
   return { url, status: res.statusCode, text: `${headers}\n${res.body}`, bytes: res.rawPayload.length };
 }
 
@@ -44,7 +55,10 @@ export async function fetchAs(app: FastifyInstance, agent: Agent | null, bearer:
 export function linksIn(text: string, publicUrl: string): string[] {
   const out = new Set<string>();
   const add = (raw: string) => {
-    let u = raw.replace(/&amp;/g, '&').replace(/&#x2F;/gi, '/').trim();
+    let u = raw
+      .replace(/&amp;/g, '&')
+      .replace(/&#x2F;/gi, '/')
+      .trim();
     if (u.startsWith(publicUrl)) u = u.slice(publicUrl.length) || '/';
     if (!u.startsWith('/') || u.startsWith('//')) return;
     u = u.split('#')[0]!;
@@ -72,7 +86,10 @@ export function searchFormsIn(html: string): string[] {
 }
 
 /** Breadth-first crawl; `visit` sees every answer. Returns the URLs fetched and the search forms found. */
-export async function crawl(opts: CrawlOptions, visit: (f: Fetched) => void): Promise<{ urls: string[]; searchForms: Set<string> }> {
+export async function crawl(
+  opts: CrawlOptions,
+  visit: (f: Fetched) => void,
+): Promise<{ urls: string[]; searchForms: Set<string> }> {
   const seen = new Set<string>();
   const queue = [...opts.seeds];
   const searchForms = new Set<string>();
@@ -93,7 +110,12 @@ export async function crawl(opts: CrawlOptions, visit: (f: Fetched) => void): Pr
  * The route inventory's GET routes with their parameters filled from real ids (every combination of
  * the first `wide` ids for the first parameter and `narrow` for the others), plus named parameters.
  */
-export function inventoryUrls(routes: { method: string | string[]; url: string }[], ids: number[], wide = 8, narrow = 4): string[] {
+export function inventoryUrls(
+  routes: { method: string | string[]; url: string }[],
+  ids: number[],
+  wide = 8,
+  narrow = 4,
+): string[] {
   const out: string[] = [];
   const named: Record<string, string[]> = {
     form: ['event', 'person', 'act', 'intervention', 'source', 'involvement', 'evidence', 'link'],

@@ -51,7 +51,9 @@ export class Markers {
   /** Every marker found in `text` (case-insensitive) that `allowed` does not excuse. */
   scan(text: string, place: string, allowed: (m: Marker) => boolean = () => false): Hit[] {
     const lower = text.toLowerCase();
-    return this.all.filter((m) => !allowed(m) && lower.includes(m.value.toLowerCase())).map((m) => ({ field: m.field, value: m.value, place }));
+    return this.all
+      .filter((m) => !allowed(m) && lower.includes(m.value.toLowerCase()))
+      .map((m) => ({ field: m.field, value: m.value, place }));
   }
 }
 

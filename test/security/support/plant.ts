@@ -24,7 +24,8 @@ export interface Planted {
   people: Record<'owner' | 'monitorOwner' | 'lawyer' | 'coordinator' | 'commenter', TestUser>;
 }
 
-const ok = (res: { statusCode: number; body: string }, what: string, code = 303) => assert.equal(res.statusCode, code, `${what}: ${res.statusCode} ${res.body.slice(0, 600)}`);
+const ok = (res: { statusCode: number; body: string }, what: string, code = 303) =>
+  assert.equal(res.statusCode, code, `${what}: ${res.statusCode} ${res.body.slice(0, 600)}`);
 
 export async function plantEverything(t: TestApp): Promise<Planted> {
   const mk = new Markers();
@@ -35,17 +36,44 @@ export async function plantEverything(t: TestApp): Promise<Planted> {
   // ── User accounts ────────────────────────────────────────────────────────────────────────────────
   // Administrators manage accounts, so they may see e-mail addresses and names; nobody else may.
   const ownerPassword = `${mk.make('user.password', 'secret')} horse battery`;
-  const owner = await buildUser(t, { role: 'citizen', email: `${mk.make('user.email', 'private', ['admin'])}@example.org`, password: ownerPassword });
-  await db.updateTable('user').set({ display_name: `Aida ${mk.make('user.display_name', 'private', ['admin'])}` }).where('id', '=', owner.id).execute();
+  const owner = await buildUser(t, {
+    role: 'citizen',
+    email: `${mk.make('user.email', 'private', ['admin'])}@example.org`,
+    password: ownerPassword,
+  });
+  await db
+    .updateTable('user')
+    .set({ display_name: `Aida ${mk.make('user.display_name', 'private', ['admin'])}` })
+    .where('id', '=', owner.id)
+    .execute();
   const ownerAgent = await signIn(t, owner, new Agent(t.app, { 'accept-language': 'en' }));
   mk.add('api_token (owner)', await createApiToken(t, owner.id), 'secret');
 
   // ── Appeals: private to their owner (a citizen's appeal is seen by nobody else) ───────────────────
-  const appealId = await sentAppeal(ownerAgent, bodyId, { subject: `Subject ${mk.make('appeal.subject', 'private')}`, text: `Text ${mk.make('appeal.text', 'private')} of the appeal.` });
+  const appealId = await sentAppeal(ownerAgent, bodyId, {
+    subject: `Subject ${mk.make('appeal.subject', 'private')}`,
+    text: `Text ${mk.make('appeal.text', 'private')} of the appeal.`,
+  });
   await event(ownerAgent, appealId, { kind: 'note', text: `Note ${mk.make('appeal_event.note', 'private')}` });
-  await event(ownerAgent, appealId, { kind: 'answer', on: '2026-03-04', text: `Answer ${mk.make('appeal_event.answer', 'private')}` });
-  await event(ownerAgent, appealId, { kind: 'classify', classification: 'partially_satisfied', text: `Classified ${mk.make('appeal.classification_note', 'private')}` });
-  ok(await upload(ownerAgent, `/appeals/${appealId}/files`, `${mk.make('appeal_file.original_name', 'private')}.txt`, `Scan of ${mk.make('appeal_file.content', 'private')} letter`), 'appeal file');
+  await event(ownerAgent, appealId, {
+    kind: 'answer',
+    on: '2026-03-04',
+    text: `Answer ${mk.make('appeal_event.answer', 'private')}`,
+  });
+  await event(ownerAgent, appealId, {
+    kind: 'classify',
+    classification: 'partially_satisfied',
+    text: `Classified ${mk.make('appeal.classification_note', 'private')}`,
+  });
+  ok(
+    await upload(
+      ownerAgent,
+      `/appeals/${appealId}/files`,
+      `${mk.make('appeal_file.original_name', 'private')}.txt`,
+      `Scan of ${mk.make('appeal_file.content', 'private')} letter`,
+    ),
+    'appeal file',
+  );
 
   // An appeal a monitor files on behalf of a person whose identity is encrypted.
   const monitorOwner = await buildUser(t, { role: 'monitor' });
@@ -63,10 +91,19 @@ export async function plantEverything(t: TestApp): Promise<Planted> {
   const lawyer = await buildUser(t, { role: 'lawyer' });
   mk.add('user.totp_secret (lawyer)', lawyer.totpSecret!, 'encrypted');
   const lawyerAgent = await signIn(t, lawyer, new Agent(t.app, { 'accept-language': 'en' }));
-  const created = await lawyerAgent.post('/cases', { title: `Case ${mk.make('hr_case.title', 'encrypted')}`, summary: `Summary ${mk.make('hr_case.summary', 'encrypted')}` });
+  const created = await lawyerAgent.post('/cases', {
+    title: `Case ${mk.make('hr_case.title', 'encrypted')}`,
+    summary: `Summary ${mk.make('hr_case.summary', 'encrypted')}`,
+  });
   ok(created, 'case');
   const caseId = Number(/\/cases\/(\d+)$/.exec(String(created.headers.location))![1]);
-  await addOk(lawyerAgent, caseId, 'event', { title: `Event ${mk.make('case_event.title', 'encrypted')}`, description: mk.make('case_event.description', 'encrypted'), place: mk.make('case_event.place', 'encrypted'), start: '2025-05-05', start_precision: 'exact' });
+  await addOk(lawyerAgent, caseId, 'event', {
+    title: `Event ${mk.make('case_event.title', 'encrypted')}`,
+    description: mk.make('case_event.description', 'encrypted'),
+    place: mk.make('case_event.place', 'encrypted'),
+    start: '2025-05-05',
+    start_precision: 'exact',
+  });
   await addOk(lawyerAgent, caseId, 'person', {
     name: `Zhyldyz ${mk.make('case_person.name', 'encrypted')}`,
     other_names: mk.make('case_person.other_names', 'encrypted'),
@@ -80,7 +117,12 @@ export async function plantEverything(t: TestApp): Promise<Planted> {
   });
   const [eventId] = await idsOf(t, 'case_event', caseId);
   const [personId] = await idsOf(t, 'case_person', caseId);
-  await addOk(lawyerAgent, caseId, 'act', { event_id: String(eventId), act_type: 'torture', victim_id: String(personId), notes: mk.make('case_act.notes', 'encrypted') });
+  await addOk(lawyerAgent, caseId, 'act', {
+    event_id: String(eventId),
+    act_type: 'torture',
+    victim_id: String(personId),
+    notes: mk.make('case_act.notes', 'encrypted'),
+  });
   await addOk(lawyerAgent, caseId, 'intervention', {
     kind: 'lawsuit',
     on_date: '2025-06-01',
@@ -90,9 +132,18 @@ export async function plantEverything(t: TestApp): Promise<Planted> {
     decision: mk.make('case_intervention.decision', 'private'),
     response: 'pending',
   });
-  await addOk(lawyerAgent, caseId, 'source', { description: mk.make('case_source.description', 'encrypted'), reliability: 'high', event_id: String(eventId) });
+  await addOk(lawyerAgent, caseId, 'source', {
+    description: mk.make('case_source.description', 'encrypted'),
+    reliability: 'high',
+    event_id: String(eventId),
+  });
   const evidence = multipartBody(`${mk.make('case_evidence.original_name', 'encrypted')}.pdf`, PDF);
-  const up = await t.app.inject({ method: 'POST', url: `/cases/${caseId}/add/evidence?_csrf=${encodeURIComponent(await lawyerAgent.csrf())}`, payload: evidence.payload, headers: { 'content-type': evidence.contentType, cookie: lawyerAgent.cookieHeader() } });
+  const up = await t.app.inject({
+    method: 'POST',
+    url: `/cases/${caseId}/add/evidence?_csrf=${encodeURIComponent(await lawyerAgent.csrf())}`,
+    payload: evidence.payload,
+    headers: { 'content-type': evidence.contentType, cookie: lawyerAgent.cookieHeader() },
+  });
   ok(up, 'evidence');
   ids.hr_case = [caseId];
   ids.case_person = [personId!];
@@ -104,12 +155,29 @@ export async function plantEverything(t: TestApp): Promise<Planted> {
   mk.add('appeal_event.answer (a case victim’s surname, inflected)', 'зкватбеков', 'private');
   await addOk(lawyerAgent, caseId, 'person', { name: 'Айгерим Зкватбекова', sex: 'female', age_group: 'adult' });
   const [firstAct] = await idsOf(t, 'case_act', caseId);
-  const fromCase = await lawyerAgent.post(`/cases/${caseId}/add/appeal`, { act_id: String(firstAct), body: 'court.test' });
+  const fromCase = await lawyerAgent.post(`/cases/${caseId}/add/appeal`, {
+    act_id: String(firstAct),
+    body: 'court.test',
+  });
   ok(fromCase, 'appeal from the case');
   const inflectedAppeal = Number(/\/appeals\/(\d+)\/edit/.exec(String(fromCase.headers.location))![1]);
-  ok(await lawyerAgent.post(`/appeals/${inflectedAppeal}/edit`, { kind: 'complaint', language: 'ru', subject: 'Жалоба о пытках', text: 'Прошу проверить задержание Зкватбековой А. и опросить свидетелей.', channel: 'paper', submitted_on: '2026-03-02' }), 'appeal text');
+  ok(
+    await lawyerAgent.post(`/appeals/${inflectedAppeal}/edit`, {
+      kind: 'complaint',
+      language: 'ru',
+      subject: 'Жалоба о пытках',
+      text: 'Прошу проверить задержание Зкватбековой А. и опросить свидетелей.',
+      channel: 'paper',
+      submitted_on: '2026-03-02',
+    }),
+    'appeal text',
+  );
   ok(await lawyerAgent.post(`/appeals/${inflectedAppeal}/send`), 'appeal sent');
-  await event(lawyerAgent, inflectedAppeal, { kind: 'answer', on: '2026-03-04', text: `Ответ по жалобе в интересах Зкватбековой Айгерим: ЗКВАТБЕКОВУ А. разъяснено право. Зкватбековага жооп берилди, Зкватбекованын арызы каралды.` });
+  await event(lawyerAgent, inflectedAppeal, {
+    kind: 'answer',
+    on: '2026-03-04',
+    text: `Ответ по жалобе в интересах Зкватбековой Айгерим: ЗКВАТБЕКОВУ А. разъяснено право. Зкватбековага жооп берилди, Зкватбекованын арызы каралды.`,
+  });
   await publish(lawyerAgent, inflectedAppeal);
   ids.appeal.push(inflectedAppeal);
 
@@ -117,15 +185,32 @@ export async function plantEverything(t: TestApp): Promise<Planted> {
   const rep = reporter(t);
   const sent = await sendReport(
     rep,
-    { what: `What ${mk.make('anonymous_report.what', 'encrypted')} happened`, when: mk.make('anonymous_report.when', 'encrypted'), where: mk.make('anonymous_report.where', 'encrypted') },
-    [{ name: `${mk.make('anonymous_file.name', 'encrypted')}.txt`, data: Buffer.from(`Statement ${mk.make('anonymous_file.content', 'encrypted')}`), type: 'text/plain' }],
+    {
+      what: `What ${mk.make('anonymous_report.what', 'encrypted')} happened`,
+      when: mk.make('anonymous_report.when', 'encrypted'),
+      where: mk.make('anonymous_report.where', 'encrypted'),
+    },
+    [
+      {
+        name: `${mk.make('anonymous_file.name', 'encrypted')}.txt`,
+        data: Buffer.from(`Statement ${mk.make('anonymous_file.content', 'encrypted')}`),
+        type: 'text/plain',
+      },
+    ],
   );
   assert.ok(sent.receipt, `no receipt: ${sent.res.statusCode} ${sent.res.body.slice(0, 600)}`);
   mk.add('anonymous_report.receipt', sent.receipt, 'secret');
   const reportId = (await db.selectFrom('anonymous_report').select('id').executeTakeFirstOrThrow()).id;
-  ok(await lawyerAgent.post(`/anonymous-reports/${reportId}/message`, { message: `Question ${mk.make('anonymous_message.staff', 'encrypted')}` }), 'staff message');
+  ok(
+    await lawyerAgent.post(`/anonymous-reports/${reportId}/message`, {
+      message: `Question ${mk.make('anonymous_message.staff', 'encrypted')}`,
+    }),
+    'staff message',
+  );
   ok(await follow(rep, sent.receipt), 'follow-up with the receipt');
-  const replied = await rep.post('/report/reply', { message: `Reply ${mk.make('anonymous_message.reporter', 'encrypted')}` });
+  const replied = await rep.post('/report/reply', {
+    message: `Reply ${mk.make('anonymous_message.reporter', 'encrypted')}`,
+  });
   ok(replied, 'reporter reply');
   assert.equal(replied.headers.location, '/report/status?done=reply');
   ids.anonymous_report = [reportId];
@@ -137,14 +222,29 @@ export async function plantEverything(t: TestApp): Promise<Planted> {
   const draftId = await seedConsultation(t, coordinator.id, {
     published: false,
     title: `Draft ${mk.make('consultation.unpublished_title', 'private', ['admin'])}`,
-    text: RU_DRAFT.replace('Обсуждение длится', `${mk.make('consultation_version.unpublished_text', 'private', ['admin'])} Обсуждение длится`),
+    text: RU_DRAFT.replace(
+      'Обсуждение длится',
+      `${mk.make('consultation_version.unpublished_text', 'private', ['admin'])} Обсуждение длится`,
+    ),
   });
   const openId = await seedConsultation(t, coordinator.id);
   const [para] = await currentParagraphs(t, openId);
   const commenter = await buildUser(t, { role: 'citizen' });
-  await db.updateTable('user').set({ display_name: `Unnamed ${mk.make('consultation_comment.unnamed_author', 'private', ['admin'])}` }).where('id', '=', commenter.id).execute();
+  await db
+    .updateTable('user')
+    .set({ display_name: `Unnamed ${mk.make('consultation_comment.unnamed_author', 'private', ['admin'])}` })
+    .where('id', '=', commenter.id)
+    .execute();
   const commenterAgent = await signIn(t, commenter, new Agent(t.app, { 'accept-language': 'en' }));
-  ok(await commenterAgent.post(`/consultations/${openId}/paragraphs/${para!.id}/comments`, { body: 'A public comment without my name.', format: 'text', stance: 'oppose', proposed_wording: '' }), 'unnamed comment');
+  ok(
+    await commenterAgent.post(`/consultations/${openId}/paragraphs/${para!.id}/comments`, {
+      body: 'A public comment without my name.',
+      format: 'text',
+      stance: 'oppose',
+      proposed_wording: '',
+    }),
+    'unnamed comment',
+  );
   ok(
     await commenterAgent.post(`/consultations/${openId}/paragraphs/${para!.id}/comments`, {
       body: `Hidden ${mk.make('consultation_comment.hidden_body', 'private', ['admin'])}`,
@@ -154,11 +254,27 @@ export async function plantEverything(t: TestApp): Promise<Planted> {
     }),
     'comment to hide',
   );
-  const comments = await db.selectFrom('consultation_comment').select('id').where('consultation_id', '=', openId).orderBy('id').execute();
+  const comments = await db
+    .selectFrom('consultation_comment')
+    .select('id')
+    .where('consultation_id', '=', openId)
+    .orderBy('id')
+    .execute();
   const flagger = await signIn(t, await buildUser(t), new Agent(t.app, { 'accept-language': 'en' }));
-  ok(await flagger.post(`/consultations/${openId}/comments/${comments[0]!.id}/flag`, { reason: `Flag ${mk.make('consultation_flag.reason', 'private', ['admin'])}` }), 'flag');
+  ok(
+    await flagger.post(`/consultations/${openId}/comments/${comments[0]!.id}/flag`, {
+      reason: `Flag ${mk.make('consultation_flag.reason', 'private', ['admin'])}`,
+    }),
+    'flag',
+  );
   const coordAgent = await signIn(t, coordinator, new Agent(t.app, { 'accept-language': 'en' }));
-  ok(await coordAgent.post(`/consultations/${openId}/comments/${comments[1]!.id}/moderate`, { action: 'hide', reason: 'Rule 2' }), 'hide');
+  ok(
+    await coordAgent.post(`/consultations/${openId}/comments/${comments[1]!.id}/moderate`, {
+      action: 'hide',
+      reason: 'Rule 2',
+    }),
+    'hide',
+  );
   ids.consultation = [draftId, openId];
   ids.consultation_comment = comments.map((c) => c.id);
   ids.consultation_paragraph = (await db.selectFrom('consultation_paragraph').select('id').execute()).map((r) => r.id);
@@ -181,7 +297,14 @@ export async function plantEverything(t: TestApp): Promise<Planted> {
   ids.contact_message = (await db.selectFrom('contact_message').select('id').execute()).map((r) => r.id);
 
   // ── Subscriptions: the subscriber's address is encrypted and shown to nobody ──────────────────────
-  ok(await new Agent(t.app, { 'accept-language': 'en' }).post('/subscribe', { email: `${mk.make('subscription.email', 'encrypted')}@example.org`, topic_statements: '1', language: 'en' }), 'subscription');
+  ok(
+    await new Agent(t.app, { 'accept-language': 'en' }).post('/subscribe', {
+      email: `${mk.make('subscription.email', 'encrypted')}@example.org`,
+      topic_statements: '1',
+      language: 'en',
+    }),
+    'subscription',
+  );
 
   // ── Statements: a draft is the editors' (coordinators, administrators) until it is published ──────
   const draft = await coordAgent.post('/statements/manage', {

@@ -12,7 +12,13 @@ export type OwnPasswordCheck = { kind: 'ok' } | { kind: 'wrong' } | { kind: 'thr
  * throttle of the same account (SECURITY.md: 5 failures per account per minute), so that a borrowed
  * or stolen session cannot be used to guess the password without limit. Failures are audited.
  */
-export async function checkOwnPassword(p: { db: Db; userId: number; password: string; failedAction: string; now: Date }): Promise<OwnPasswordCheck> {
+export async function checkOwnPassword(p: {
+  db: Db;
+  userId: number;
+  password: string;
+  failedAction: string;
+  now: Date;
+}): Promise<OwnPasswordCheck> {
   const user = await findUserById(p.db, p.userId);
   if (!user) return { kind: 'wrong' };
   const key = throttleKey('login', user.email);
@@ -24,7 +30,13 @@ export async function checkOwnPassword(p: { db: Db; userId: number; password: st
   }
   await p.db.transaction().execute(async (trx) => {
     await recordFailure(trx, key, p.now);
-    await appendAudit(trx, { actor: userActor(user.id), action: p.failedAction, objectType: 'user', objectId: user.id, at: p.now });
+    await appendAudit(trx, {
+      actor: userActor(user.id),
+      action: p.failedAction,
+      objectType: 'user',
+      objectId: user.id,
+      at: p.now,
+    });
   });
   return { kind: 'wrong' };
 }

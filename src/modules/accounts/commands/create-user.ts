@@ -25,7 +25,10 @@ export interface CreateUserProps {
  */
 export async function createUser(p: CreateUserProps): Promise<number> {
   const email = normaliseEmail(p.email);
-  const errors = [...(isEmail(email) ? [] : [{ field: 'email', message: 'validation.email' as const }]), ...checkNewPassword(p.password)];
+  const errors = [
+    ...(isEmail(email) ? [] : [{ field: 'email', message: 'validation.email' as const }]),
+    ...checkNewPassword(p.password),
+  ];
   if (!p.displayName.trim()) errors.push({ field: 'display_name', message: 'validation.required' });
   if (errors.length) throw invalid(errors);
   if (await findUserByEmail(p.trx, email)) throw conflict('accounts.email_taken');
@@ -47,6 +50,13 @@ export async function createUser(p: CreateUserProps): Promise<number> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await appendAudit(p.trx, { actor: p.actor, action: 'user.create', objectType: 'user', objectId: row.id, data: { role: p.role, status: p.status }, at: p.now });
+  await appendAudit(p.trx, {
+    actor: p.actor,
+    action: 'user.create',
+    objectType: 'user',
+    objectId: row.id,
+    data: { role: p.role, status: p.status },
+    at: p.now,
+  });
   return row.id;
 }

@@ -1,7 +1,13 @@
 import type { Selectable } from 'kysely';
 import type { Db, UserTable } from '../../../platform/db/database.js';
 import { recordAudit, appendAudit } from '../../../platform/audit/audit-log.js';
-import { dummyHash, hashPassword, needsRehash, verifyPassword, type HashParams } from '../../../platform/auth/password-hash.js';
+import {
+  dummyHash,
+  hashPassword,
+  needsRehash,
+  verifyPassword,
+  type HashParams,
+} from '../../../platform/auth/password-hash.js';
 import { clearThrottle, recordFailure, throttleKey, throttleWait } from '../../../platform/auth/login-throttle.js';
 import { createSession } from '../../../platform/auth/sessions.js';
 import { requiresTotp } from '../../../platform/policy/policy.js';
@@ -20,7 +26,13 @@ export type SignInResult =
  * created in the stage the account needs next (TOTP code, TOTP enrolment, or signed in), and an old
  * password hash is upgraded to the current cost (SECURITY.md: rehash on login).
  */
-export async function signIn(p: { db: Db; email: string; password: string; hash: HashParams; now: Date }): Promise<SignInResult> {
+export async function signIn(p: {
+  db: Db;
+  email: string;
+  password: string;
+  hash: HashParams;
+  now: Date;
+}): Promise<SignInResult> {
   const key = throttleKey('login', p.email);
   const wait = await throttleWait(p.db, key, p.now);
   if (wait > 0) {
@@ -28,11 +40,20 @@ export async function signIn(p: { db: Db; email: string; password: string; hash:
     return { kind: 'throttled', wait };
   }
   const user = await findUserByEmail(p.db, p.email);
-  const ok = user ? await verifyPassword(p.password, user.password_hash) : (await verifyPassword(p.password, await dummyHash(p.hash)), false);
+  const ok = user
+    ? await verifyPassword(p.password, user.password_hash)
+    : (await verifyPassword(p.password, await dummyHash(p.hash)), false);
   if (!user || !ok || user.status === 'disabled') {
     await p.db.transaction().execute(async (trx) => {
       await recordFailure(trx, key, p.now);
-      await appendAudit(trx, { actor: 'anonymous', action: 'auth.login_failed', objectType: user ? 'user' : null, objectId: user?.id ?? null, data: { reason: !user ? 'unknown_account' : user.status === 'disabled' ? 'disabled' : 'bad_password' }, at: p.now });
+      await appendAudit(trx, {
+        actor: 'anonymous',
+        action: 'auth.login_failed',
+        objectType: user ? 'user' : null,
+        objectId: user?.id ?? null,
+        data: { reason: !user ? 'unknown_account' : user.status === 'disabled' ? 'disabled' : 'bad_password' },
+        at: p.now,
+      });
     });
     return { kind: 'failed' };
   }
@@ -42,7 +63,14 @@ export async function signIn(p: { db: Db; email: string; password: string; hash:
   const token = await p.db.transaction().execute(async (trx) => {
     await clearThrottle(trx, key);
     if (rehash) await trx.updateTable('user').set({ password_hash: rehash }).where('id', '=', user.id).execute();
-    await appendAudit(trx, { actor: userActor(user.id), action: stage === 'full' ? 'auth.login' : 'auth.password_ok', objectType: 'user', objectId: user.id, data: { stage, rehashed: !!rehash }, at: p.now });
+    await appendAudit(trx, {
+      actor: userActor(user.id),
+      action: stage === 'full' ? 'auth.login' : 'auth.password_ok',
+      objectType: 'user',
+      objectId: user.id,
+      data: { stage, rehashed: !!rehash },
+      at: p.now,
+    });
     return createSession(trx, user.id, stage, p.now);
   });
   return { kind: 'ok', user, token, stage };

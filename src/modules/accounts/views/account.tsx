@@ -13,13 +13,23 @@ export interface AccountView {
   tokens: { id: number; name: string; prefix: string; created_at: string; last_used_at: string | null }[];
 }
 
-export function AccountPage(p: { ctx: ViewContext; account: AccountView; errors: FieldError[]; newToken?: string | null; message?: string | null }) {
+export function AccountPage(p: {
+  ctx: ViewContext;
+  account: AccountView;
+  errors: FieldError[];
+  newToken?: string | null;
+  message?: string | null;
+}) {
   const { t, locale } = p.ctx;
   const a = p.account;
   return (
     <Layout ctx={p.ctx} title={t('accounts.account_title')}>
       <h1>{t('accounts.account_title')}</h1>
-      {p.message ? <p class="notice" role="status">{p.message}</p> : null}
+      {p.message ? (
+        <p class="notice" role="status">
+          {p.message}
+        </p>
+      ) : null}
       <dl class="facts">
         <dt>{t('accounts.display_name')}</dt>
         <dd>{a.displayName}</dd>
@@ -49,8 +59,25 @@ export function AccountPage(p: { ctx: ViewContext; account: AccountView; errors:
         <h2 id="h-password">{t('accounts.change_password')}</h2>
         <ErrorSummary ctx={p.ctx} errors={p.errors} />
         <PostForm ctx={p.ctx} action="/account/password" class="narrow">
-          <Field ctx={p.ctx} name="current_password" type="password" label={t('accounts.current_password')} errors={p.errors} autocomplete="current-password" required />
-          <Field ctx={p.ctx} name="password" type="password" label={t('accounts.new_password')} hint={t('accounts.password_hint')} errors={p.errors} autocomplete="new-password" required />
+          <Field
+            ctx={p.ctx}
+            name="current_password"
+            type="password"
+            label={t('accounts.current_password')}
+            errors={p.errors}
+            autocomplete="current-password"
+            required
+          />
+          <Field
+            ctx={p.ctx}
+            name="password"
+            type="password"
+            label={t('accounts.new_password')}
+            hint={t('accounts.password_hint')}
+            errors={p.errors}
+            autocomplete="new-password"
+            required
+          />
           <button type="submit">{t('accounts.change_password')}</button>
         </PostForm>
       </section>

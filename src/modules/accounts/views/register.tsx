@@ -11,9 +11,35 @@ export function RegisterPage(p: { ctx: ViewContext; errors: FieldError[]; input:
       <p>{t('accounts.register_intro')}</p>
       <ErrorSummary ctx={p.ctx} errors={p.errors} />
       <PostForm ctx={p.ctx} action="/register" class="narrow">
-        <Field ctx={p.ctx} name="display_name" label={t('accounts.display_name')} value={p.input.display_name} errors={p.errors} autocomplete="name" required />
-        <Field ctx={p.ctx} name="email" type="email" label={t('accounts.email')} value={p.input.email} errors={p.errors} autocomplete="email" required />
-        <Field ctx={p.ctx} name="password" type="password" label={t('accounts.password')} hint={t('accounts.password_hint')} errors={p.errors} autocomplete="new-password" required />
+        <Field
+          ctx={p.ctx}
+          name="display_name"
+          label={t('accounts.display_name')}
+          value={p.input.display_name}
+          errors={p.errors}
+          autocomplete="name"
+          required
+        />
+        <Field
+          ctx={p.ctx}
+          name="email"
+          type="email"
+          label={t('accounts.email')}
+          value={p.input.email}
+          errors={p.errors}
+          autocomplete="email"
+          required
+        />
+        <Field
+          ctx={p.ctx}
+          name="password"
+          type="password"
+          label={t('accounts.password')}
+          hint={t('accounts.password_hint')}
+          errors={p.errors}
+          autocomplete="new-password"
+          required
+        />
         <button type="submit">{t('accounts.register_submit')}</button>
       </PostForm>
     </Layout>
@@ -28,7 +54,16 @@ export function ForgotPage(p: { ctx: ViewContext; errors: FieldError[]; input: R
       <p>{t('accounts.forgot_intro')}</p>
       <ErrorSummary ctx={p.ctx} errors={p.errors} />
       <PostForm ctx={p.ctx} action="/password/forgot" class="narrow">
-        <Field ctx={p.ctx} name="email" type="email" label={t('accounts.email')} value={p.input.email} errors={p.errors} autocomplete="email" required />
+        <Field
+          ctx={p.ctx}
+          name="email"
+          type="email"
+          label={t('accounts.email')}
+          value={p.input.email}
+          errors={p.errors}
+          autocomplete="email"
+          required
+        />
         <button type="submit">{t('accounts.forgot_submit')}</button>
       </PostForm>
     </Layout>
@@ -43,7 +78,16 @@ export function ResetPage(p: { ctx: ViewContext; errors: FieldError[]; token: st
       <ErrorSummary ctx={p.ctx} errors={p.errors} />
       <PostForm ctx={p.ctx} action="/password/reset" class="narrow">
         <input type="hidden" name="token" value={p.token} />
-        <Field ctx={p.ctx} name="password" type="password" label={t('accounts.new_password')} hint={t('accounts.password_hint')} errors={p.errors} autocomplete="new-password" required />
+        <Field
+          ctx={p.ctx}
+          name="password"
+          type="password"
+          label={t('accounts.new_password')}
+          hint={t('accounts.password_hint')}
+          errors={p.errors}
+          autocomplete="new-password"
+          required
+        />
         <button type="submit">{t('common.save')}</button>
       </PostForm>
     </Layout>

@@ -3,17 +3,43 @@ import { ErrorSummary, Field, PostForm } from '../../../platform/render/componen
 import { Layout } from '../../../platform/render/layout.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 
-export function LoginPage(p: { ctx: ViewContext; errors: FieldError[]; input: Record<string, string>; message?: string | null }) {
+export function LoginPage(p: {
+  ctx: ViewContext;
+  errors: FieldError[];
+  input: Record<string, string>;
+  message?: string | null;
+}) {
   const { t } = p.ctx;
   return (
     <Layout ctx={p.ctx} title={t('accounts.login_title')}>
       <h1>{t('accounts.login_title')}</h1>
-      {p.message ? <p class="notice" role="status">{p.message}</p> : null}
+      {p.message ? (
+        <p class="notice" role="status">
+          {p.message}
+        </p>
+      ) : null}
       <ErrorSummary ctx={p.ctx} errors={p.errors} />
       <PostForm ctx={p.ctx} action="/login" class="narrow">
         <input type="hidden" name="next" value={p.input.next ?? ''} />
-        <Field ctx={p.ctx} name="email" type="email" label={t('accounts.email')} value={p.input.email} errors={p.errors} autocomplete="username" required />
-        <Field ctx={p.ctx} name="password" type="password" label={t('accounts.password')} errors={p.errors} autocomplete="current-password" required />
+        <Field
+          ctx={p.ctx}
+          name="email"
+          type="email"
+          label={t('accounts.email')}
+          value={p.input.email}
+          errors={p.errors}
+          autocomplete="username"
+          required
+        />
+        <Field
+          ctx={p.ctx}
+          name="password"
+          type="password"
+          label={t('accounts.password')}
+          errors={p.errors}
+          autocomplete="current-password"
+          required
+        />
         <button type="submit">{t('accounts.login_submit')}</button>
       </PostForm>
       <p>
@@ -30,14 +56,29 @@ export function TotpPage(p: { ctx: ViewContext; errors: FieldError[] }) {
       <h1>{t('accounts.totp_title')}</h1>
       <ErrorSummary ctx={p.ctx} errors={p.errors} />
       <PostForm ctx={p.ctx} action="/login/totp" class="narrow">
-        <Field ctx={p.ctx} name="code" label={t('accounts.totp_code')} hint={t('accounts.totp_code_hint')} errors={p.errors} autocomplete="one-time-code" inputmode="numeric" required />
+        <Field
+          ctx={p.ctx}
+          name="code"
+          label={t('accounts.totp_code')}
+          hint={t('accounts.totp_code_hint')}
+          errors={p.errors}
+          autocomplete="one-time-code"
+          inputmode="numeric"
+          required
+        />
         <button type="submit">{t('accounts.totp_submit')}</button>
       </PostForm>
     </Layout>
   );
 }
 
-export function TotpSetupPage(p: { ctx: ViewContext; errors: FieldError[]; secret: string; qrDataUrl: string; required: boolean }) {
+export function TotpSetupPage(p: {
+  ctx: ViewContext;
+  errors: FieldError[];
+  secret: string;
+  qrDataUrl: string;
+  required: boolean;
+}) {
   const { t } = p.ctx;
   const grouped = p.secret.replace(/(.{4})/g, '$1 ').trim();
   return (
@@ -51,7 +92,15 @@ export function TotpSetupPage(p: { ctx: ViewContext; errors: FieldError[]; secre
         {t('accounts.totp_secret')}: <code class="secret">{grouped}</code>
       </p>
       <PostForm ctx={p.ctx} action="/account/totp/setup" class="narrow">
-        <Field ctx={p.ctx} name="code" label={t('accounts.totp_code')} errors={p.errors} autocomplete="one-time-code" inputmode="numeric" required />
+        <Field
+          ctx={p.ctx}
+          name="code"
+          label={t('accounts.totp_code')}
+          errors={p.errors}
+          autocomplete="one-time-code"
+          inputmode="numeric"
+          required
+        />
         <button type="submit">{t('accounts.totp_submit')}</button>
       </PostForm>
     </Layout>
@@ -89,7 +138,15 @@ export function ReauthPage(p: { ctx: ViewContext; errors: FieldError[]; next: st
       <ErrorSummary ctx={p.ctx} errors={p.errors} />
       <PostForm ctx={p.ctx} action="/reauth" class="narrow">
         <input type="hidden" name="next" value={p.next} />
-        <Field ctx={p.ctx} name="password" type="password" label={t('accounts.password')} errors={p.errors} autocomplete="current-password" required />
+        <Field
+          ctx={p.ctx}
+          name="password"
+          type="password"
+          label={t('accounts.password')}
+          errors={p.errors}
+          autocomplete="current-password"
+          required
+        />
         <button type="submit">{t('accounts.continue')}</button>
       </PostForm>
     </Layout>
@@ -97,7 +154,12 @@ export function ReauthPage(p: { ctx: ViewContext; errors: FieldError[]; next: st
 }
 
 /** A page with a heading and a short message (after registration, reset requests …). */
-export function MessagePage(p: { ctx: ViewContext; title: string; message: string; link?: { href: string; label: string } }) {
+export function MessagePage(p: {
+  ctx: ViewContext;
+  title: string;
+  message: string;
+  link?: { href: string; label: string };
+}) {
   return (
     <Layout ctx={p.ctx} title={p.title}>
       <h1>{p.title}</h1>

@@ -14,7 +14,14 @@ export interface UserRow {
   totp: boolean;
 }
 
-export function UsersPage(p: { ctx: ViewContext; users: UserRow[]; meId: number; errors: FieldError[]; input: Record<string, string>; message?: string | null }) {
+export function UsersPage(p: {
+  ctx: ViewContext;
+  users: UserRow[];
+  meId: number;
+  errors: FieldError[];
+  input: Record<string, string>;
+  message?: string | null;
+}) {
   const { t } = p.ctx;
   return (
     <Layout ctx={p.ctx} title={t('admin.users')}>
@@ -22,7 +29,11 @@ export function UsersPage(p: { ctx: ViewContext; users: UserRow[]; meId: number;
       <p>
         <a href="/admin/audit">{t('admin.audit')}</a> · <a href="/admin/jobs">{t('admin.jobs')}</a>
       </p>
-      {p.message ? <p class="notice" role="status">{p.message}</p> : null}
+      {p.message ? (
+        <p class="notice" role="status">
+          {p.message}
+        </p>
+      ) : null}
       <div class="table-wrap">
         <table>
           <thead>
@@ -63,7 +74,11 @@ export function UsersPage(p: { ctx: ViewContext; users: UserRow[]; meId: number;
                 <td>
                   {t(`status.${u.status}`)}
                   {u.id !== p.meId ? (
-                    <PostForm ctx={p.ctx} action={`/admin/users/${u.id}/${u.status === 'disabled' ? 'enable' : 'disable'}`} class="inline">
+                    <PostForm
+                      ctx={p.ctx}
+                      action={`/admin/users/${u.id}/${u.status === 'disabled' ? 'enable' : 'disable'}`}
+                      class="inline"
+                    >
                       {' '}
                       <button type="submit" class="secondary">
                         {u.status === 'disabled' ? t('admin.enable') : t('admin.disable')}
@@ -82,8 +97,23 @@ export function UsersPage(p: { ctx: ViewContext; users: UserRow[]; meId: number;
         <p>{t('admin.user_new_intro')}</p>
         <ErrorSummary ctx={p.ctx} errors={p.errors} />
         <PostForm ctx={p.ctx} action="/admin/users" class="narrow">
-          <Field ctx={p.ctx} name="display_name" label={t('accounts.display_name')} value={p.input.display_name} errors={p.errors} required />
-          <Field ctx={p.ctx} name="email" type="email" label={t('accounts.email')} value={p.input.email} errors={p.errors} required />
+          <Field
+            ctx={p.ctx}
+            name="display_name"
+            label={t('accounts.display_name')}
+            value={p.input.display_name}
+            errors={p.errors}
+            required
+          />
+          <Field
+            ctx={p.ctx}
+            name="email"
+            type="email"
+            label={t('accounts.email')}
+            value={p.input.email}
+            errors={p.errors}
+            required
+          />
           <div class="field">
             <label for="field-role">{t('accounts.role')}</label>
             <select id="field-role" name="role">
@@ -110,13 +140,19 @@ export interface AuditRowView {
   object_id: string | null;
 }
 
-export function AuditPage(p: { ctx: ViewContext; rows: AuditRowView[]; verification: { ok: boolean; checked: number; firstBadSeq: number | null } }) {
+export function AuditPage(p: {
+  ctx: ViewContext;
+  rows: AuditRowView[];
+  verification: { ok: boolean; checked: number; firstBadSeq: number | null };
+}) {
   const { t, locale } = p.ctx;
   return (
     <Layout ctx={p.ctx} title={t('admin.audit')}>
       <h1>{t('admin.audit')}</h1>
       <p class={p.verification.ok ? 'notice' : 'error-summary'} role="status">
-        {p.verification.ok ? t('admin.audit_ok', { count: p.verification.checked }) : t('admin.audit_bad', { seq: p.verification.firstBadSeq ?? 0 })}
+        {p.verification.ok
+          ? t('admin.audit_ok', { count: p.verification.checked })
+          : t('admin.audit_bad', { seq: p.verification.firstBadSeq ?? 0 })}
       </p>
       <div class="table-wrap">
         <table>

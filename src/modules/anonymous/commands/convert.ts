@@ -26,7 +26,12 @@ import { userActor } from '../../../platform/audit/actor.js';
 
 /** The parts the reporter agreed to share. */
 export function consentedParts(r: Report): ConsentPart[] {
-  const flags: Record<ConsentPart, number> = { description: r.consent_description, details: r.consent_details, institution: r.consent_institution, files: r.consent_files };
+  const flags: Record<ConsentPart, number> = {
+    description: r.consent_description,
+    details: r.consent_details,
+    institution: r.consent_institution,
+    files: r.consent_files,
+  };
   return CONSENT_PARTS.filter((p) => flags[p] === 1 && (p !== 'institution' || r.body_ref_enc !== null));
 }
 
@@ -42,7 +47,14 @@ export function reportBodyId(cipher: FieldCipher, r: Report): number | null {
   return v === null ? null : Number(v);
 }
 
-async function copiedText(trx: Executor, cipher: FieldCipher, r: Report, parts: ConsentPart[], t: T, locale: Locale): Promise<string> {
+async function copiedText(
+  trx: Executor,
+  cipher: FieldCipher,
+  r: Report,
+  parts: ConsentPart[],
+  t: T,
+  locale: Locale,
+): Promise<string> {
   const out: string[] = [];
   if (parts.includes('description')) out.push(cipher.decrypt(r.what_enc, CTX.what));
   if (parts.includes('details')) {
@@ -54,14 +66,26 @@ async function copiedText(trx: Executor, cipher: FieldCipher, r: Report, parts: 
   if (parts.includes('institution')) {
     const id = reportBodyId(cipher, r);
     const body = id === null ? undefined : await findBodyById(trx, id);
-    if (body) out.push(`${t('anonymous.field.body')}: ${body[`name_${locale}`] ?? body.name_ky ?? body.name_ru ?? body.name_en ?? ''}`);
+    if (body)
+      out.push(
+        `${t('anonymous.field.body')}: ${body[`name_${locale}`] ?? body.name_ky ?? body.name_ru ?? body.name_en ?? ''}`,
+      );
   }
   return out.join('\n\n');
 }
 
-async function consentedFiles(trx: Executor, dataDir: string, cipher: FieldCipher, r: Report): Promise<{ name: string; mime: string; data: Buffer }[]> {
+async function consentedFiles(
+  trx: Executor,
+  dataDir: string,
+  cipher: FieldCipher,
+  r: Report,
+): Promise<{ name: string; mime: string; data: Buffer }[]> {
   const files = await listReportFiles(trx, r.id);
-  return files.map((f) => ({ name: cipher.decrypt(f.name_enc, CTX.fileName), mime: f.mime, data: readEncrypted(dataDir, cipher, { storedName: f.stored_name, keyEnc: f.key_enc }) }));
+  return files.map((f) => ({
+    name: cipher.decrypt(f.name_enc, CTX.fileName),
+    mime: f.mime,
+    data: readEncrypted(dataDir, cipher, { storedName: f.stored_name, keyEnc: f.key_enc }),
+  }));
 }
 
 export interface ConvertProps {
@@ -81,15 +105,46 @@ export async function convertToCase(p: ConvertProps): Promise<number> {
   checkParts(p.report, p.parts);
   const title = `${p.t(`anonymous.topic.${p.report.topic}`)} · ${p.t('anonymous.reference', { id: p.report.id })}`;
   const summary = await copiedText(p.trx, p.cipher, p.report, p.parts, p.t, p.locale);
-  const created = await createCase({ trx: p.trx, cipher: p.cipher, userId: p.userId, input: { title, summary }, now: p.now });
+  const created = await createCase({
+    trx: p.trx,
+    cipher: p.cipher,
+    userId: p.userId,
+    input: { title, summary },
+    now: p.now,
+  });
   if (p.parts.includes('files')) {
     for (const f of await consentedFiles(p.trx, p.dataDir, p.cipher, p.report)) {
       const stored = await storeUpload({ dataDir: p.dataDir, filename: f.name, stream: Readable.from([f.data]) });
-      await recordEvidence({ trx: p.trx, cipher: p.cipher, caseId: created.id, userId: p.userId, originalName: f.name, stored, now: p.now });
+      await recordEvidence({
+        trx: p.trx,
+        cipher: p.cipher,
+        caseId: created.id,
+        userId: p.userId,
+        originalName: f.name,
+        stored,
+        now: p.now,
+      });
     }
   }
-  await p.trx.updateTable('anonymous_report').set({ converted_case_id: created.id, state: p.report.state === 'new' ? 'accepted' : p.report.state, last_activity_at: p.now.toISOString(), reminded_at: null, updated_at: p.now.toISOString() }).where('id', '=', p.report.id).execute();
-  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'anonymous.converted_case', objectType: 'anonymous_report', objectId: p.report.id, data: { case: created.id, parts: p.parts }, at: p.now });
+  await p.trx
+    .updateTable('anonymous_report')
+    .set({
+      converted_case_id: created.id,
+      state: p.report.state === 'new' ? 'accepted' : p.report.state,
+      last_activity_at: p.now.toISOString(),
+      reminded_at: null,
+      updated_at: p.now.toISOString(),
+    })
+    .where('id', '=', p.report.id)
+    .execute();
+  await appendAudit(p.trx, {
+    actor: userActor(p.userId),
+    action: 'anonymous.converted_case',
+    objectType: 'anonymous_report',
+    objectId: p.report.id,
+    data: { case: created.id, parts: p.parts },
+    at: p.now,
+  });
   return created.id;
 }
 
@@ -119,14 +174,43 @@ export async function convertToAppeal(p: ConvertProps & { bodyId: number }): Pro
       for (const f of await consentedFiles(p.trx, p.dataDir, p.cipher, p.report)) {
         const stored = storeBuffer(p.dataDir, f.data);
         written.push(stored.storedName);
-        await attachFile({ trx: p.trx, appealId, eventId: null, originalName: f.name, storedName: stored.storedName, mime: f.mime, size: stored.size, sha256: stored.sha256, extractedText: null, actor: userActor(p.userId), now: p.now });
+        await attachFile({
+          trx: p.trx,
+          appealId,
+          eventId: null,
+          originalName: f.name,
+          storedName: stored.storedName,
+          mime: f.mime,
+          size: stored.size,
+          sha256: stored.sha256,
+          extractedText: null,
+          actor: userActor(p.userId),
+          now: p.now,
+        });
       }
     }
   } catch (err) {
     for (const name of written) removeStored(p.dataDir, name);
     throw err;
   }
-  await p.trx.updateTable('anonymous_report').set({ converted_appeal_id: appealId, state: p.report.state === 'new' ? 'accepted' : p.report.state, last_activity_at: p.now.toISOString(), reminded_at: null, updated_at: p.now.toISOString() }).where('id', '=', p.report.id).execute();
-  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'anonymous.converted_appeal', objectType: 'anonymous_report', objectId: p.report.id, data: { appeal: appealId, parts: p.parts }, at: p.now });
+  await p.trx
+    .updateTable('anonymous_report')
+    .set({
+      converted_appeal_id: appealId,
+      state: p.report.state === 'new' ? 'accepted' : p.report.state,
+      last_activity_at: p.now.toISOString(),
+      reminded_at: null,
+      updated_at: p.now.toISOString(),
+    })
+    .where('id', '=', p.report.id)
+    .execute();
+  await appendAudit(p.trx, {
+    actor: userActor(p.userId),
+    action: 'anonymous.converted_appeal',
+    objectType: 'anonymous_report',
+    objectId: p.report.id,
+    data: { appeal: appealId, parts: p.parts },
+    at: p.now,
+  });
   return appealId;
 }

@@ -30,11 +30,18 @@ export function submissionKey(formToken: string): string {
 }
 
 export async function alreadySubmitted(db: Executor, formToken: string): Promise<boolean> {
-  return !!(await db.selectFrom('anonymous_report').select('id').where('submission_key', '=', submissionKey(formToken)).executeTakeFirst());
+  return !!(await db
+    .selectFrom('anonymous_report')
+    .select('id')
+    .where('submission_key', '=', submissionKey(formToken))
+    .executeTakeFirst());
 }
 
 /** Makes the receipt and its hash (slow: call before opening the transaction). */
-export async function makeReceipt(cipher: FieldCipher, hash: HashParams): Promise<{ receipt: string; lookupId: string; receiptHash: string }> {
+export async function makeReceipt(
+  cipher: FieldCipher,
+  hash: HashParams,
+): Promise<{ receipt: string; lookupId: string; receiptHash: string }> {
   const receipt = newReceipt();
   return { receipt, lookupId: lookupId(cipher, receipt), receiptHash: await hashPassword(receipt, hash) };
 }
@@ -82,7 +89,14 @@ export async function createReport(p: CreateReportProps): Promise<number> {
     .returning('id')
     .executeTakeFirstOrThrow();
   await recordFiles(p.trx, row.id, p.files, 'reporter', p.now);
-  await appendAudit(p.trx, { actor: 'anonymous', action: 'anonymous.report_created', objectType: 'anonymous_report', objectId: row.id, data: { topic: input.topic, files: p.files.length }, at: p.now });
+  await appendAudit(p.trx, {
+    actor: 'anonymous',
+    action: 'anonymous.report_created',
+    objectType: 'anonymous_report',
+    objectId: row.id,
+    data: { topic: input.topic, files: p.files.length },
+    at: p.now,
+  });
   await announceActivity(p.trx, p.now);
   return row.id;
 }

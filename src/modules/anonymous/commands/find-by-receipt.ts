@@ -10,8 +10,19 @@ import type { Executor } from '../../../platform/db/database.js';
 import { lookupId } from '../receipt.js';
 
 /** The report id, or null. `code` must already be normalised (normalizeReceipt). */
-export async function findByReceipt(db: Executor, cipher: FieldCipher, hash: HashParams, code: string): Promise<number | null> {
-  const candidates = await db.selectFrom('anonymous_report').select(['id', 'receipt_hash']).where('lookup_id', '=', lookupId(cipher, code)).orderBy('id').limit(20).execute();
+export async function findByReceipt(
+  db: Executor,
+  cipher: FieldCipher,
+  hash: HashParams,
+  code: string,
+): Promise<number | null> {
+  const candidates = await db
+    .selectFrom('anonymous_report')
+    .select(['id', 'receipt_hash'])
+    .where('lookup_id', '=', lookupId(cipher, code))
+    .orderBy('id')
+    .limit(20)
+    .execute();
   if (candidates.length === 0) {
     await verifyPassword(code, await dummyHash(hash));
     return null;

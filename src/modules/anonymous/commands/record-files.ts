@@ -2,7 +2,13 @@
 import type { Executor } from '../../../platform/db/database.js';
 import type { PreparedFile } from '../files/upload.js';
 
-export async function recordFiles(trx: Executor, reportId: number, files: PreparedFile[], by: 'reporter' | 'staff', now: Date): Promise<void> {
+export async function recordFiles(
+  trx: Executor,
+  reportId: number,
+  files: PreparedFile[],
+  by: 'reporter' | 'staff',
+  now: Date,
+): Promise<void> {
   for (const f of files) {
     await trx
       .insertInto('anonymous_file')

@@ -70,7 +70,8 @@ export async function cleanFile(mime: string, data: Buffer): Promise<Cleaned> {
     if (meta.comments && meta.comments.length > 0) removed.push('comment');
     try {
       const img = sharp(data, { limitInputPixels: MAX_PIXELS }).rotate();
-      const out = mime === 'image/jpeg' ? await img.jpeg({ quality: 92, mozjpeg: false }).toBuffer() : await img.png().toBuffer();
+      const out =
+        mime === 'image/jpeg' ? await img.jpeg({ quality: 92, mozjpeg: false }).toBuffer() : await img.png().toBuffer();
       return { data: out, removed, keptProperties: false };
     } catch {
       throw new UnreadableImageError();

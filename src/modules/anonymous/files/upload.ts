@@ -20,7 +20,13 @@ export const MAX_FILES = 5;
 /** Longest text field (the description); the form schemas set tighter limits per field. */
 const MAX_FIELD_BYTES = 64 * 1024;
 
-export const MULTIPART_LIMITS = { fileSize: MAX_FILE_BYTES, files: MAX_FILES, fields: 30, parts: 40, fieldSize: MAX_FIELD_BYTES };
+export const MULTIPART_LIMITS = {
+  fileSize: MAX_FILE_BYTES,
+  files: MAX_FILES,
+  fields: 30,
+  parts: 40,
+  fieldSize: MAX_FIELD_BYTES,
+};
 
 export interface UploadedFile {
   name: string;
@@ -36,7 +42,12 @@ export interface MultipartForm {
 
 function isTooLarge(err: unknown): boolean {
   const code = (err as { code?: string }).code;
-  return code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT';
+  return (
+    code === 'FST_REQ_FILE_TOO_LARGE' ||
+    code === 'FST_FILES_LIMIT' ||
+    code === 'FST_PARTS_LIMIT' ||
+    code === 'FST_FIELDS_LIMIT'
+  );
 }
 
 /** Reads every part of the request. Size problems become field errors, not exceptions. */
@@ -45,14 +56,16 @@ export async function readMultipart(request: FastifyRequest): Promise<MultipartF
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
-        if (typeof part.value === 'string' && !(part.fieldname in form.fields)) form.fields[part.fieldname] = part.value;
+        if (typeof part.value === 'string' && !(part.fieldname in form.fields))
+          form.fields[part.fieldname] = part.value;
         continue;
       }
       const chunks: Buffer[] = [];
       for await (const chunk of part.file) chunks.push(chunk as Buffer);
       // A file input left empty still sends a part with no name and no bytes.
       if (!part.filename && chunks.length === 0) continue;
-      if ((part.file as { truncated?: boolean }).truncated) throw Object.assign(new Error('too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
+      if ((part.file as { truncated?: boolean }).truncated)
+        throw Object.assign(new Error('too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
       form.files.push({ name: safeFileName(part.filename), data: Buffer.concat(chunks) });
     }
   } catch (err) {
@@ -61,7 +74,11 @@ export async function readMultipart(request: FastifyRequest): Promise<MultipartF
     const code = (err as { code?: string }).code;
     form.errors.push(
       code === 'FST_REQ_FILE_TOO_LARGE'
-        ? { field: 'files', message: 'anonymous.error.file_too_large', params: { max: `${MAX_FILE_BYTES / 1024 / 1024} MB` } }
+        ? {
+            field: 'files',
+            message: 'anonymous.error.file_too_large',
+            params: { max: `${MAX_FILE_BYTES / 1024 / 1024} MB` },
+          }
         : { field: 'files', message: 'anonymous.error.too_many_files', params: { max: MAX_FILES } },
     );
   }
@@ -85,7 +102,11 @@ export interface PreparedFile {
  * Checks, cleans and stores the files. All or nothing: on the first refused file, those already
  * written are removed and the field errors returned.
  */
-export async function prepareFiles(dataDir: string, cipher: FieldCipher, files: UploadedFile[]): Promise<{ ok: true; files: PreparedFile[] } | { ok: false; errors: FieldError[] }> {
+export async function prepareFiles(
+  dataDir: string,
+  cipher: FieldCipher,
+  files: UploadedFile[],
+): Promise<{ ok: true; files: PreparedFile[] } | { ok: false; errors: FieldError[] }> {
   const done: PreparedFile[] = [];
   const fail = (errors: FieldError[]) => {
     for (const f of done) removeEncrypted(dataDir, f.storedName);
@@ -93,15 +114,21 @@ export async function prepareFiles(dataDir: string, cipher: FieldCipher, files: 
   };
   for (const f of files) {
     const ext = extensionOf(f.name);
-    if (!isAllowedExtension(ext)) return fail([{ field: 'files', message: 'anonymous.error.file_type', params: { name: f.name } }]);
-    if (f.data.length === 0) return fail([{ field: 'files', message: 'anonymous.error.file_empty', params: { name: f.name } }]);
+    if (!isAllowedExtension(ext))
+      return fail([{ field: 'files', message: 'anonymous.error.file_type', params: { name: f.name } }]);
+    if (f.data.length === 0)
+      return fail([{ field: 'files', message: 'anonymous.error.file_empty', params: { name: f.name } }]);
     const mime = sniff(ext, f.data.subarray(0, 64 * 1024), f.data.length <= 64 * 1024);
-    if (!mime) return fail([{ field: 'files', message: 'anonymous.error.file_disguised', params: { name: f.name, ext: ext.toUpperCase() } }]);
+    if (!mime)
+      return fail([
+        { field: 'files', message: 'anonymous.error.file_disguised', params: { name: f.name, ext: ext.toUpperCase() } },
+      ]);
     let cleaned;
     try {
       cleaned = await cleanFile(mime, f.data);
     } catch (err) {
-      if (err instanceof UnreadableImageError) return fail([{ field: 'files', message: 'anonymous.error.file_unreadable', params: { name: f.name } }]);
+      if (err instanceof UnreadableImageError)
+        return fail([{ field: 'files', message: 'anonymous.error.file_unreadable', params: { name: f.name } }]);
       throw err;
     }
     const stored = writeEncrypted(dataDir, cipher, cleaned.data);

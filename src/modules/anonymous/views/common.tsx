@@ -22,7 +22,9 @@ export function CleaningReport({ ctx, files }: { ctx: ViewContext; files: FileVi
           <strong>{f.name}</strong>
           {': '}
           {f.removed.length > 0
-            ? t('anonymous.files.removed', { what: f.removed.map((r) => t(`anonymous.meta.${r as 'exif'}`)).join(', ') })
+            ? t('anonymous.files.removed', {
+                what: f.removed.map((r) => t(`anonymous.meta.${r as 'exif'}`)).join(', '),
+              })
             : f.keptProperties
               ? t('anonymous.files.kept_properties')
               : t('anonymous.files.nothing_found')}
@@ -39,14 +41,22 @@ export function FilesField({ ctx, error }: { ctx: ViewContext; error?: string })
     <div class={error ? 'field field-error' : 'field'}>
       <label for="field-files">{t('anonymous.field.files')}</label>
       <p class="hint" id="field-files-hint">
-        {t('anonymous.files.hint', { max: MAX_FILES, size: `${MAX_FILE_BYTES / 1024 / 1024} MB` })} {t('anonymous.files.warning')}
+        {t('anonymous.files.hint', { max: MAX_FILES, size: `${MAX_FILE_BYTES / 1024 / 1024} MB` })}{' '}
+        {t('anonymous.files.warning')}
       </p>
       {error ? (
         <p class="error" id="field-files-error">
           {error}
         </p>
       ) : null}
-      <input id="field-files" type="file" name="files" multiple accept=".jpg,.jpeg,.png,.pdf,.docx,.odt,.txt" aria-describedby={error ? 'field-files-hint field-files-error' : 'field-files-hint'} />
+      <input
+        id="field-files"
+        type="file"
+        name="files"
+        multiple
+        accept=".jpg,.jpeg,.png,.pdf,.docx,.odt,.txt"
+        aria-describedby={error ? 'field-files-hint field-files-error' : 'field-files-hint'}
+      />
     </div>
   );
 }
@@ -59,7 +69,10 @@ export function stateLabel(ctx: ViewContext, state: ReportState): string {
   return ctx.t(`anonymous.state.${state}`);
 }
 
-export function bodyLabel(ctx: ViewContext, b: { name_ky: string | null; name_ru: string | null; name_en: string | null }): string {
+export function bodyLabel(
+  ctx: ViewContext,
+  b: { name_ky: string | null; name_ru: string | null; name_en: string | null },
+): string {
   return b[`name_${ctx.locale}`] ?? b.name_ky ?? b.name_ru ?? b.name_en ?? '';
 }
 

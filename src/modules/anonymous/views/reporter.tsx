@@ -53,18 +53,31 @@ function fieldError(ctx: ViewContext, errors: FieldError[], field: string) {
   return e ? ctx.t(e.message, e.params) : undefined;
 }
 
-export function StepOnePage(p: { ctx: ViewContext; input: StepOneInput; errors: FieldError[]; results: BodyOption[] | null; chosen: BodyOption | null }) {
+export function StepOnePage(p: {
+  ctx: ViewContext;
+  input: StepOneInput;
+  errors: FieldError[];
+  results: BodyOption[] | null;
+  chosen: BodyOption | null;
+}) {
   const { ctx, input, errors } = p;
   const { t } = ctx;
   const topicError = fieldError(ctx, errors, 'topic');
-  const options = [...(p.chosen && !p.results?.some((r) => r.id === p.chosen!.id) ? [p.chosen] : []), ...(p.results ?? [])];
+  const options = [
+    ...(p.chosen && !p.results?.some((r) => r.id === p.chosen!.id) ? [p.chosen] : []),
+    ...(p.results ?? []),
+  ];
   return (
     <Layout ctx={ctx} title={t('anonymous.new.title')}>
       <h1>{t('anonymous.new.title')}</h1>
       <p>{t('anonymous.new.lead')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <PostForm ctx={ctx} action="/report/new">
-        <fieldset class={topicError ? 'field-error' : undefined} id="field-topic" aria-describedby={topicError ? 'field-topic-error' : undefined}>
+        <fieldset
+          class={topicError ? 'field-error' : undefined}
+          id="field-topic"
+          aria-describedby={topicError ? 'field-topic-error' : undefined}
+        >
           <legend>{t('anonymous.field.topic')}</legend>
           {topicError ? (
             <p class="error" id="field-topic-error">
@@ -86,7 +99,14 @@ export function StepOnePage(p: { ctx: ViewContext; input: StepOneInput; errors: 
               {t('anonymous.body.hint')}
             </p>
             <label for="field-q">{t('anonymous.body.search')}</label>
-            <input id="field-q" name="q" type="search" value={input.q ?? ''} aria-describedby="field-q-hint" autocomplete="off" />{' '}
+            <input
+              id="field-q"
+              name="q"
+              type="search"
+              value={input.q ?? ''}
+              aria-describedby="field-q-hint"
+              autocomplete="off"
+            />{' '}
             <button type="submit" name="action" value="find" class="secondary">
               {t('anonymous.body.find')}
             </button>
@@ -100,7 +120,13 @@ export function StepOnePage(p: { ctx: ViewContext; input: StepOneInput; errors: 
               </div>
               {options.map((b) => (
                 <div class="choice">
-                  <input type="radio" name="body_id" id={`body-${b.id}`} value={String(b.id)} checked={input.body_id === String(b.id)} />
+                  <input
+                    type="radio"
+                    name="body_id"
+                    id={`body-${b.id}`}
+                    value={String(b.id)}
+                    checked={input.body_id === String(b.id)}
+                  />
                   <label for={`body-${b.id}`}>{b.name}</label>
                 </div>
               ))}
@@ -110,9 +136,34 @@ export function StepOnePage(p: { ctx: ViewContext; input: StepOneInput; errors: 
           ) : null}
         </fieldset>
 
-        <Field ctx={ctx} name="what" label={t('anonymous.field.what')} hint={t('anonymous.what.hint')} value={input.what} errors={errors} multiline required />
-        <Field ctx={ctx} name="when" label={t('anonymous.field.when')} hint={t('anonymous.when.hint')} value={input.when} errors={errors} autocomplete="off" />
-        <Field ctx={ctx} name="where" label={t('anonymous.field.where')} hint={t('anonymous.where.hint')} value={input.where} errors={errors} autocomplete="off" />
+        <Field
+          ctx={ctx}
+          name="what"
+          label={t('anonymous.field.what')}
+          hint={t('anonymous.what.hint')}
+          value={input.what}
+          errors={errors}
+          multiline
+          required
+        />
+        <Field
+          ctx={ctx}
+          name="when"
+          label={t('anonymous.field.when')}
+          hint={t('anonymous.when.hint')}
+          value={input.when}
+          errors={errors}
+          autocomplete="off"
+        />
+        <Field
+          ctx={ctx}
+          name="where"
+          label={t('anonymous.field.where')}
+          hint={t('anonymous.where.hint')}
+          value={input.where}
+          errors={errors}
+          autocomplete="off"
+        />
         <p>
           <button type="submit" name="action" value="continue">
             {t('anonymous.new.continue')}
@@ -132,7 +183,17 @@ export interface StepTwoInput {
   consent?: Partial<Record<ConsentPart, boolean>>;
 }
 
-function ConsentBoxes({ ctx, values, hasBody, prefix }: { ctx: ViewContext; values: Partial<Record<ConsentPart, boolean>>; hasBody: boolean; prefix: string }) {
+function ConsentBoxes({
+  ctx,
+  values,
+  hasBody,
+  prefix,
+}: {
+  ctx: ViewContext;
+  values: Partial<Record<ConsentPart, boolean>>;
+  hasBody: boolean;
+  prefix: string;
+}) {
   return (
     <>
       {CONSENT_PARTS.filter((part) => part !== 'institution' || hasBody).map((part) => (
@@ -145,7 +206,13 @@ function ConsentBoxes({ ctx, values, hasBody, prefix }: { ctx: ViewContext; valu
   );
 }
 
-export function StepTwoPage(p: { ctx: ViewContext; input: StepTwoInput; bodyName: string | null; formToken: string; errors: FieldError[] }) {
+export function StepTwoPage(p: {
+  ctx: ViewContext;
+  input: StepTwoInput;
+  bodyName: string | null;
+  formToken: string;
+  errors: FieldError[];
+}) {
   const { ctx, input, errors } = p;
   const { t } = ctx;
   const hidden = { topic: input.topic, body_id: input.body_id, what: input.what, when: input.when, where: input.where };
@@ -204,7 +271,17 @@ export function StepTwoPage(p: { ctx: ViewContext; input: StepTwoInput; bodyName
   );
 }
 
-export function ReceiptPage({ ctx, receipt, files, retentionDays }: { ctx: ViewContext; receipt: string; files: FileView[]; retentionDays: number }) {
+export function ReceiptPage({
+  ctx,
+  receipt,
+  files,
+  retentionDays,
+}: {
+  ctx: ViewContext;
+  receipt: string;
+  files: FileView[];
+  retentionDays: number;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('anonymous.receipt.title')}>
@@ -235,7 +312,17 @@ export function ReceiptPage({ ctx, receipt, files, retentionDays }: { ctx: ViewC
   );
 }
 
-export function NoticePage({ ctx, title, text, status }: { ctx: ViewContext; title: string; text: string; status?: 'gone' }) {
+export function NoticePage({
+  ctx,
+  title,
+  text,
+  status,
+}: {
+  ctx: ViewContext;
+  title: string;
+  text: string;
+  status?: 'gone';
+}) {
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
@@ -247,7 +334,15 @@ export function NoticePage({ ctx, title, text, status }: { ctx: ViewContext; tit
   );
 }
 
-export function FollowPage({ ctx, errors, notice }: { ctx: ViewContext; errors: FieldError[]; notice?: string | null }) {
+export function FollowPage({
+  ctx,
+  errors,
+  notice,
+}: {
+  ctx: ViewContext;
+  errors: FieldError[];
+  notice?: string | null;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('anonymous.follow.title')}>
@@ -255,7 +350,14 @@ export function FollowPage({ ctx, errors, notice }: { ctx: ViewContext; errors: 
       {notice ? <p role="status">{notice}</p> : null}
       <ErrorSummary ctx={ctx} errors={errors} />
       <PostForm ctx={ctx} action="/report/follow">
-        <Field ctx={ctx} name="receipt" label={t('anonymous.follow.receipt')} hint={t('anonymous.follow.hint')} errors={errors} autocomplete="off" />
+        <Field
+          ctx={ctx}
+          name="receipt"
+          label={t('anonymous.follow.receipt')}
+          hint={t('anonymous.follow.hint')}
+          errors={errors}
+          autocomplete="off"
+        />
         <p>
           <button type="submit">{t('anonymous.follow.open')}</button>
         </p>
@@ -279,7 +381,13 @@ export interface StatusView {
   consent: Record<ConsentPart, boolean>;
 }
 
-export function StatusPage(p: { ctx: ViewContext; view: StatusView; errors: FieldError[]; uploaded?: FileView[]; flash?: string | null }) {
+export function StatusPage(p: {
+  ctx: ViewContext;
+  view: StatusView;
+  errors: FieldError[];
+  uploaded?: FileView[];
+  flash?: string | null;
+}) {
   const { ctx, view: v, errors } = p;
   const { t } = ctx;
   return (
@@ -297,7 +405,11 @@ export function StatusPage(p: { ctx: ViewContext; view: StatusView; errors: Fiel
           {v.converted ? ` ${t('anonymous.status.taken_up')}` : ''}
         </dd>
         <dt>{t('anonymous.status.expiry')}</dt>
-        <dd>{v.expiresAt ? t('anonymous.status.expires', { date: formatDate(ctx.locale, v.expiresAt) }) : t('anonymous.status.kept')}</dd>
+        <dd>
+          {v.expiresAt
+            ? t('anonymous.status.expires', { date: formatDate(ctx.locale, v.expiresAt) })
+            : t('anonymous.status.kept')}
+        </dd>
       </dl>
       {p.uploaded && p.uploaded.length > 0 ? (
         <section aria-labelledby="uploaded-title">
@@ -312,7 +424,8 @@ export function StatusPage(p: { ctx: ViewContext; view: StatusView; errors: Fiel
         {v.messages.map((m) => (
           <li class={`message message-${m.author}`}>
             <p class="meta">
-              <strong>{m.author === 'staff' ? t('anonymous.author.staff') : t('anonymous.author.you')}</strong>, {formatDateTime(ctx.locale, m.at)}
+              <strong>{m.author === 'staff' ? t('anonymous.author.staff') : t('anonymous.author.you')}</strong>,{' '}
+              {formatDateTime(ctx.locale, m.at)}
             </p>
             <p>
               <MultiLine text={m.text} />

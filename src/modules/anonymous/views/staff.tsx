@@ -30,7 +30,8 @@ export function InboxPage({ ctx, view: v }: { ctx: ViewContext; view: InboxView 
             </option>
           ))}
         </select>{' '}
-        <input type="checkbox" id="filter-mine" name="mine" value="1" checked={v.mine} /> <label for="filter-mine">{t('anonymous.inbox.mine')}</label>{' '}
+        <input type="checkbox" id="filter-mine" name="mine" value="1" checked={v.mine} />{' '}
+        <label for="filter-mine">{t('anonymous.inbox.mine')}</label>{' '}
         <button type="submit" class="secondary">
           {t('anonymous.inbox.filter')}
         </button>
@@ -122,7 +123,12 @@ function PartBoxes({ ctx, parts, idPrefix }: { ctx: ViewContext; parts: ConsentP
 export function ReportPage(p: ReportPageProps) {
   const { ctx, view: v, errors } = p;
   const { t } = ctx;
-  const bodyOptions = [...(v.body && v.consented.includes('institution') && !p.bodyResults?.some((b) => b.id === v.body!.id) ? [v.body] : []), ...(p.bodyResults ?? [])];
+  const bodyOptions = [
+    ...(v.body && v.consented.includes('institution') && !p.bodyResults?.some((b) => b.id === v.body!.id)
+      ? [v.body]
+      : []),
+    ...(p.bodyResults ?? []),
+  ];
   return (
     <Layout ctx={ctx} title={t('anonymous.reference', { id: v.id })}>
       <p>
@@ -140,11 +146,19 @@ export function ReportPage(p: ReportPageProps) {
         <dt>{t('anonymous.inbox.activity')}</dt>
         <dd>{formatDateTime(ctx.locale, v.lastActivityAt)}</dd>
         <dt>{t('anonymous.status.expiry')}</dt>
-        <dd id="report-expiry">{v.expiresAt ? t('anonymous.staff.expires', { date: formatDate(ctx.locale, v.expiresAt) }) : t('anonymous.inbox.kept')}</dd>
+        <dd id="report-expiry">
+          {v.expiresAt
+            ? t('anonymous.staff.expires', { date: formatDate(ctx.locale, v.expiresAt) })
+            : t('anonymous.inbox.kept')}
+        </dd>
         <dt>{t('anonymous.field.body')}</dt>
         <dd>{v.body ? v.body.name : t('anonymous.body.not_given')}</dd>
         <dt>{t('anonymous.staff.consent')}</dt>
-        <dd>{v.consented.length ? v.consented.map((c) => t(`anonymous.part.${c}`)).join(', ') : t('anonymous.staff.no_consent')}</dd>
+        <dd>
+          {v.consented.length
+            ? v.consented.map((c) => t(`anonymous.part.${c}`)).join(', ')
+            : t('anonymous.staff.no_consent')}
+        </dd>
         {v.convertedCaseId ? (
           <>
             <dt>{t('anonymous.staff.case')}</dt>
@@ -191,7 +205,8 @@ export function ReportPage(p: ReportPageProps) {
         <ul>
           {v.files.map((f) => (
             <li>
-              <a href={`/anonymous-reports/${v.id}/files/${f.id}`}>{f.name}</a> ({Math.ceil(f.size / 1024)} KB) — <CleaningReport ctx={ctx} files={[f]} />
+              <a href={`/anonymous-reports/${v.id}/files/${f.id}`}>{f.name}</a> ({Math.ceil(f.size / 1024)} KB) —{' '}
+              <CleaningReport ctx={ctx} files={[f]} />
             </li>
           ))}
         </ul>
@@ -203,7 +218,10 @@ export function ReportPage(p: ReportPageProps) {
         {v.messages.map((m) => (
           <li>
             <p class="meta">
-              <strong>{m.author === 'staff' ? (m.staffName ?? t('anonymous.author.staff')) : t('anonymous.author.reporter')}</strong>, {formatDateTime(ctx.locale, m.at)}
+              <strong>
+                {m.author === 'staff' ? (m.staffName ?? t('anonymous.author.staff')) : t('anonymous.author.reporter')}
+              </strong>
+              , {formatDateTime(ctx.locale, m.at)}
             </p>
             <p>
               <MultiLine text={m.text} />
@@ -212,7 +230,14 @@ export function ReportPage(p: ReportPageProps) {
         ))}
       </ol>
       <PostForm ctx={ctx} action={`/anonymous-reports/${v.id}/message`}>
-        <Field ctx={ctx} name="message" label={t('anonymous.staff.write')} hint={t('anonymous.staff.write_hint')} errors={errors} multiline />
+        <Field
+          ctx={ctx}
+          name="message"
+          label={t('anonymous.staff.write')}
+          hint={t('anonymous.staff.write_hint')}
+          errors={errors}
+          multiline
+        />
         <p>
           <button type="submit">{t('anonymous.status.send_reply')}</button>
         </p>
@@ -254,7 +279,11 @@ export function ReportPage(p: ReportPageProps) {
       </PostForm>
 
       <h2>{t('anonymous.staff.convert')}</h2>
-      {v.consented.length === 0 ? <p>{t('anonymous.staff.convert_none')}</p> : <p>{t('anonymous.staff.convert_hint')}</p>}
+      {v.consented.length === 0 ? (
+        <p>{t('anonymous.staff.convert_none')}</p>
+      ) : (
+        <p>{t('anonymous.staff.convert_hint')}</p>
+      )}
       {p.canCase ? (
         <PostForm ctx={ctx} action={`/anonymous-reports/${v.id}/convert-case`}>
           <fieldset>
@@ -269,7 +298,8 @@ export function ReportPage(p: ReportPageProps) {
       {p.canAppeal ? (
         <>
           <form method="get" action={`/anonymous-reports/${v.id}`} class="inline">
-            <label for="body-q">{t('anonymous.staff.find_body')}</label> <input id="body-q" name="body_q" type="search" value={p.bodyQuery} />{' '}
+            <label for="body-q">{t('anonymous.staff.find_body')}</label>{' '}
+            <input id="body-q" name="body_q" type="search" value={p.bodyQuery} />{' '}
             <button type="submit" class="secondary">
               {t('anonymous.body.find')}
             </button>
@@ -280,7 +310,13 @@ export function ReportPage(p: ReportPageProps) {
               {bodyOptions.length === 0 ? <p class="hint">{t('anonymous.staff.appeal_body_hint')}</p> : null}
               {bodyOptions.map((b, i) => (
                 <div>
-                  <input type="radio" name="body_id" id={`appeal-body-${b.id}`} value={String(b.id)} checked={i === 0} />
+                  <input
+                    type="radio"
+                    name="body_id"
+                    id={`appeal-body-${b.id}`}
+                    value={String(b.id)}
+                    checked={i === 0}
+                  />
                   <label for={`appeal-body-${b.id}`}>{b.name}</label>
                 </div>
               ))}

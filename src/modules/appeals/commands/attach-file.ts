@@ -23,11 +23,32 @@ export interface AttachFileProps {
 export async function attachFile(p: AttachFileProps): Promise<number> {
   const row = await p.trx
     .insertInto('appeal_file')
-    .values({ appeal_id: p.appealId, event_id: p.eventId, original_name: p.originalName.slice(0, 200), stored_name: p.storedName, mime: p.mime, size: p.size, sha256: p.sha256, extracted_text: p.extractedText, text_source: p.extractedText === null ? null : 'document', ocr_status: null, ocr_pages: null, ocr_pages_total: null, created_at: p.now.toISOString() })
+    .values({
+      appeal_id: p.appealId,
+      event_id: p.eventId,
+      original_name: p.originalName.slice(0, 200),
+      stored_name: p.storedName,
+      mime: p.mime,
+      size: p.size,
+      sha256: p.sha256,
+      extracted_text: p.extractedText,
+      text_source: p.extractedText === null ? null : 'document',
+      ocr_status: null,
+      ocr_pages: null,
+      ocr_pages_total: null,
+      created_at: p.now.toISOString(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   // A scan (an image, or a PDF without a text layer) is read by OCR in the background.
   if (needsOcr(p.mime, p.extractedText)) await queueOcr(p.trx, row.id, p.now);
-  await appendAudit(p.trx, { actor: p.actor, action: 'appeal.file_added', objectType: 'appeal', objectId: p.appealId, data: { file: row.id, sha256: p.sha256, size: p.size, event: p.eventId }, at: p.now });
+  await appendAudit(p.trx, {
+    actor: p.actor,
+    action: 'appeal.file_added',
+    objectType: 'appeal',
+    objectId: p.appealId,
+    data: { file: row.id, sha256: p.sha256, size: p.size, event: p.eventId },
+    at: p.now,
+  });
   return row.id;
 }

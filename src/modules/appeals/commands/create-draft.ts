@@ -31,7 +31,8 @@ export interface CreateDraftProps {
 export async function createDraft(p: CreateDraftProps): Promise<number> {
   const body = await bodyById(p.trx, p.bodyId);
   if (!body) throw invalid([{ field: 'body_id', message: 'appeals.error.body_unknown' }]);
-  if (!isBodyActive(body, kyrgyzDateOf(p.now))) throw invalid([{ field: 'body_id', message: 'appeals.error.body_inactive' }]);
+  if (!isBodyActive(body, kyrgyzDateOf(p.now)))
+    throw invalid([{ field: 'body_id', message: 'appeals.error.body_inactive' }]);
   const at = p.now.toISOString();
   const row = await p.trx
     .insertInto('appeal')
@@ -72,6 +73,12 @@ export async function createDraft(p: CreateDraftProps): Promise<number> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await addEvent(p.trx, { appealId: row.id, kind: 'created', actor: p.actor, data: { body: body.id, ...(p.parentId ? { parent: p.parentId } : {}) }, now: p.now });
+  await addEvent(p.trx, {
+    appealId: row.id,
+    kind: 'created',
+    actor: p.actor,
+    data: { body: body.id, ...(p.parentId ? { parent: p.parentId } : {}) },
+    now: p.now,
+  });
   return row.id;
 }

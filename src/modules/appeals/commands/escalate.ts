@@ -38,8 +38,16 @@ export async function escalateAppeal(p: EscalateProps): Promise<number> {
   const rule = await findRule(trx, a.rule_id);
   if (!body || !rule) throw new AppError('conflict', 'appeals.error.not_sent');
   const target =
-    p.target === 'supervisor' ? await supervisorOf(trx, body, today) : await firstBodyOfKind(trx, p.target === 'prosecutor' ? 'prosecutor' : 'ombudsman', today);
-  if (!target) throw invalid([{ field: 'target', message: p.target === 'supervisor' ? 'appeals.error.no_supervisor' : 'appeals.error.no_target_body' }]);
+    p.target === 'supervisor'
+      ? await supervisorOf(trx, body, today)
+      : await firstBodyOfKind(trx, p.target === 'prosecutor' ? 'prosecutor' : 'ombudsman', today);
+  if (!target)
+    throw invalid([
+      {
+        field: 'target',
+        message: p.target === 'supervisor' ? 'appeals.error.no_supervisor' : 'appeals.error.no_target_body',
+      },
+    ]);
 
   const letter = renderEscalationLetter({
     language: a.language,
@@ -76,6 +84,12 @@ export async function escalateAppeal(p: EscalateProps): Promise<number> {
     actor: p.actor,
     now,
   });
-  await addEvent(trx, { appealId: a.id, kind: 'escalated', actor: p.actor, data: { child: childId, target: p.target, body: target.id }, now });
+  await addEvent(trx, {
+    appealId: a.id,
+    kind: 'escalated',
+    actor: p.actor,
+    data: { child: childId, target: p.target, body: target.id },
+    now,
+  });
   return childId;
 }

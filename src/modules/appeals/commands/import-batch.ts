@@ -8,7 +8,13 @@ import type { Executor } from '../../../platform/db/database.js';
 import { kyrgyzDateOf, type CalendarData } from '../../calendar/index.js';
 import { loadCalendar } from '../calendar-store.js';
 import { appealDeadlines } from '../deadlines.js';
-import { checkImportRow, importedState, type ImportAppealRow, type ImportEvent, type ImportFieldError } from '../import-row.js';
+import {
+  checkImportRow,
+  importedState,
+  type ImportAppealRow,
+  type ImportEvent,
+  type ImportFieldError,
+} from '../import-row.js';
 import { reminderStage } from '../jobs.js';
 import { OPEN_STATES, type AppealKind, type AppealState } from '../kinds.js';
 import type { AppealRule } from '../rules/queries.js';
@@ -22,7 +28,13 @@ export interface AppealImportContext {
 }
 
 export async function loadAppealImportContext(db: Executor): Promise<AppealImportContext> {
-  const rules = await db.selectFrom('appeal_rule').selectAll().where('superseded_by', 'is', null).orderBy('valid_from', 'desc').orderBy('id', 'desc').execute();
+  const rules = await db
+    .selectFrom('appeal_rule')
+    .selectAll()
+    .where('superseded_by', 'is', null)
+    .orderBy('valid_from', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
   return { rules, calendar: await loadCalendar(db) };
 }
 
@@ -31,14 +43,25 @@ function ruleFor(context: AppealImportContext, kind: AppealKind, date: string): 
 }
 
 /** Validates raw rows (parsed JSON values); line numbers start at `firstLine`. */
-export function validateImportRows(values: unknown[], context: AppealImportContext, hasBody: (code: string) => boolean, firstLine = 1): { rows: ImportAppealRow[]; errors: ImportFieldError[] } {
+export function validateImportRows(
+  values: unknown[],
+  context: AppealImportContext,
+  hasBody: (code: string) => boolean,
+  firstLine = 1,
+): { rows: ImportAppealRow[]; errors: ImportFieldError[] } {
   const rows: ImportAppealRow[] = [];
   const errors: ImportFieldError[] = [];
   values.forEach((v, i) => {
     const r = checkImportRow(v, firstLine + i, hasBody);
     if (r.row) rows.push(r.row);
     errors.push(...r.errors);
-    if (r.row && !ruleFor(context, r.row.kind, r.row.received_on)) errors.push({ line: firstLine + i, field: 'received_on', message: 'appeals.import.no_rule', params: { date: r.row.received_on } });
+    if (r.row && !ruleFor(context, r.row.kind, r.row.received_on))
+      errors.push({
+        line: firstLine + i,
+        field: 'received_on',
+        message: 'appeals.import.no_rule',
+        params: { date: r.row.received_on },
+      });
   });
   return { rows, errors };
 }
@@ -58,7 +81,11 @@ export interface ImportedAppeal {
 }
 
 /** Inserts in chunks small enough for both drivers' bound-parameter limits. */
-export async function insertChunks<T>(items: T[], perChunk: number, insert: (chunk: T[]) => Promise<void>): Promise<void> {
+export async function insertChunks<T>(
+  items: T[],
+  perChunk: number,
+  insert: (chunk: T[]) => Promise<void>,
+): Promise<void> {
   for (let i = 0; i < items.length; i += perChunk) await insert(items.slice(i, i + perChunk));
 }
 
@@ -66,7 +93,14 @@ export async function insertChunks<T>(items: T[], perChunk: number, insert: (chu
 export async function writeImportedAppeals(
   trx: Executor,
   batch: ImportAppealRow[],
-  p: { context: AppealImportContext; bodyId: (code: string) => number; ownerId: number; actor: string; now: Date; dueMemo: DueMemo },
+  p: {
+    context: AppealImportContext;
+    bodyId: (code: string) => number;
+    ownerId: number;
+    actor: string;
+    now: Date;
+    dueMemo: DueMemo;
+  },
 ): Promise<ImportedAppeal[]> {
   const at = p.now.toISOString();
   const today = kyrgyzDateOf(p.now);
@@ -76,7 +110,16 @@ export async function writeImportedAppeals(
     const key = `${rule.id}|${r.received_on}|${r.registered_on ?? ''}|${ext}`;
     let d = p.dueMemo.get(key);
     if (!d) {
-      const x = appealDeadlines({ received_on: r.received_on, registered_on: r.registered_on ?? null, redirected_on: null, extension_days: ext }, rule, p.context.calendar);
+      const x = appealDeadlines(
+        {
+          received_on: r.received_on,
+          registered_on: r.registered_on ?? null,
+          redirected_on: null,
+          extension_days: ext,
+        },
+        rule,
+        p.context.calendar,
+      );
       d = { termFrom: x.termFrom, due: x.answer?.due ?? null, registrationDue: x.registration?.due ?? null };
       p.dueMemo.set(key, d);
     }
@@ -126,13 +169,35 @@ export async function writeImportedAppeals(
     .execute();
   // Both drivers return the ids of a multi-row INSERT in the order of its VALUES.
   const ids = inserted.map((x) => x.id);
-  const appeals: ImportedAppeal[] = prepared.map(({ r, d, bodyId, state }, i) => ({ id: ids[i]!, row: r, bodyId, state, termFrom: d.termFrom, due: d.due, events: [] }));
+  const appeals: ImportedAppeal[] = prepared.map(({ r, d, bodyId, state }, i) => ({
+    id: ids[i]!,
+    row: r,
+    bodyId,
+    state,
+    termFrom: d.termFrom,
+    due: d.due,
+    events: [],
+  }));
 
-  const events = appeals.flatMap((a) => (a.row.events?.length ? a.row.events : [{ kind: 'recorded' as const, on_date: a.row.received_on, text: null }]).map((e) => ({ appeal: a, e })));
+  const events = appeals.flatMap((a) =>
+    (a.row.events?.length ? a.row.events : [{ kind: 'recorded' as const, on_date: a.row.received_on, text: null }]).map(
+      (e) => ({ appeal: a, e }),
+    ),
+  );
   await insertChunks(events, 1000, async (chunk) => {
     const out = await trx
       .insertInto('appeal_event')
-      .values(chunk.map(({ appeal, e }) => ({ appeal_id: appeal.id, kind: e.kind, on_date: e.on_date, actor: p.actor, text: e.text ?? null, data: '{"imported":true}', created_at: at })))
+      .values(
+        chunk.map(({ appeal, e }) => ({
+          appeal_id: appeal.id,
+          kind: e.kind,
+          on_date: e.on_date,
+          actor: p.actor,
+          text: e.text ?? null,
+          data: '{"imported":true}',
+          created_at: at,
+        })),
+      )
       .returning('id')
       .execute();
     chunk.forEach(({ appeal, e }, k) => appeal.events.push({ ...e, id: out[k]!.id }));

@@ -76,7 +76,8 @@ export async function recordEvent(p: RecordEventProps): Promise<number> {
       const rule = a.rule_id === null ? undefined : await findRule(trx, a.rule_id);
       const max = rule?.max_extension ?? 0;
       if (a.extension_days > 0) errors.push({ field: 'days', message: 'appeals.error.already_extended' });
-      else if (!Number.isInteger(input.days) || input.days < 1 || input.days > max) errors.push({ field: 'days', message: 'validation.range', params: { min: 1, max } });
+      else if (!Number.isInteger(input.days) || input.days < 1 || input.days > max)
+        errors.push({ field: 'days', message: 'validation.range', params: { min: 1, max } });
       checkDate(errors, 'on', input.on, a, today);
       // The notice must reach the applicant before the first term ends (Law No. 217, and the usual
       // reading of Law No. 67): a late "extension" does not cure an overdue answer.
@@ -114,7 +115,8 @@ export async function recordEvent(p: RecordEventProps): Promise<number> {
     }
     case 'classify': {
       set.state = transition(a.state, 'classify');
-      if (input.classification === 'refused' && !input.refusalReason) errors.push({ field: 'refusal_reason', message: 'appeals.error.refusal_reason_required' });
+      if (input.classification === 'refused' && !input.refusalReason)
+        errors.push({ field: 'refusal_reason', message: 'appeals.error.refusal_reason_required' });
       set.classification = input.classification;
       set.refusal_reason = input.classification === 'refused' ? (input.refusalReason ?? null) : null;
       set.classification_note = input.text?.trim() || null;
@@ -140,7 +142,12 @@ export async function recordEvent(p: RecordEventProps): Promise<number> {
   }
   if (errors.length) throw invalid(errors);
 
-  await trx.updateTable('appeal').set({ ...set, updated_at: now.toISOString() }).where('id', '=', a.id).execute();
-  if (input.kind === 'register' || input.kind === 'extend' || input.kind === 'redirect') await refreshDeadlines(trx, { ...a, ...set }, p.calendar);
+  await trx
+    .updateTable('appeal')
+    .set({ ...set, updated_at: now.toISOString() })
+    .where('id', '=', a.id)
+    .execute();
+  if (input.kind === 'register' || input.kind === 'extend' || input.kind === 'redirect')
+    await refreshDeadlines(trx, { ...a, ...set }, p.calendar);
   return addEvent(trx, { appealId: a.id, kind: TIMELINE_KIND[input.kind], onDate, actor: p.actor, text, data, now });
 }

@@ -42,8 +42,10 @@ export function draftProblems(a: Appeal, today: string): FieldError[] {
   if (a.channel !== 'email') {
     if (!a.received_on) errors.push({ field: 'submitted_on', message: 'validation.required' });
     else if (a.received_on > today) errors.push({ field: 'submitted_on', message: 'appeals.error.date_in_future' });
-    if (a.registered_on && a.received_on && a.registered_on < a.received_on) errors.push({ field: 'registered_on', message: 'appeals.error.registered_before_received' });
-    if (a.registered_on && a.registered_on > today) errors.push({ field: 'registered_on', message: 'appeals.error.date_in_future' });
+    if (a.registered_on && a.received_on && a.registered_on < a.received_on)
+      errors.push({ field: 'registered_on', message: 'appeals.error.registered_before_received' });
+    if (a.registered_on && a.registered_on > today)
+      errors.push({ field: 'registered_on', message: 'appeals.error.date_in_future' });
   }
   return errors;
 }
@@ -57,7 +59,8 @@ export async function submitAppeal(p: SubmitProps): Promise<{ deliveryId: number
   const problems = draftProblems(appeal, today);
   if (problems.length) throw invalid(problems);
   const body = await bodyById(trx, appeal.body_id);
-  if (!body || !isBodyActive(body, today)) throw invalid([{ field: 'body_id', message: 'appeals.error.body_inactive' }]);
+  if (!body || !isBodyActive(body, today))
+    throw invalid([{ field: 'body_id', message: 'appeals.error.body_inactive' }]);
   const to = appeal.to_address ?? bodyEmail(body);
   if (event === 'send' && !to) throw invalid([{ field: 'to_address', message: 'appeals.error.body_no_email' }]);
 
@@ -66,7 +69,17 @@ export async function submitAppeal(p: SubmitProps): Promise<{ deliveryId: number
   if (!rule) throw new AppError('conflict', 'appeals.error.no_rule', { date: receivedOn });
   if (appeal.registration_number && appeal.registered_on) state = transition(state, 'register');
 
-  await trx.updateTable('appeal').set({ state, received_on: receivedOn, rule_id: rule.id, sent_at: now.toISOString(), updated_at: now.toISOString() }).where('id', '=', appeal.id).execute();
+  await trx
+    .updateTable('appeal')
+    .set({
+      state,
+      received_on: receivedOn,
+      rule_id: rule.id,
+      sent_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    })
+    .where('id', '=', appeal.id)
+    .execute();
   const updated = { ...appeal, state, received_on: receivedOn, rule_id: rule.id };
   const deadlines = await refreshDeadlines(trx, updated, p.calendar);
 
@@ -83,14 +96,47 @@ export async function submitAppeal(p: SubmitProps): Promise<{ deliveryId: number
     });
     deliveryId = await queueMail(
       trx,
-      { to: to!, subject: letter.subject, text: letter.text, attachments: (await listFiles(trx, appeal.id)).map((f) => ({ filename: f.original_name, path: storedPath(p.dataDir, f.stored_name), contentType: f.mime })), replyTo: replyAddress(p.cipher, appeal.id, p.mailDomain), headers: { 'X-Achyk-Appeal': String(appeal.id) }, related: { type: 'appeal', id: appeal.id } },
+      {
+        to: to!,
+        subject: letter.subject,
+        text: letter.text,
+        attachments: (await listFiles(trx, appeal.id)).map((f) => ({
+          filename: f.original_name,
+          path: storedPath(p.dataDir, f.stored_name),
+          contentType: f.mime,
+        })),
+        replyTo: replyAddress(p.cipher, appeal.id, p.mailDomain),
+        headers: { 'X-Achyk-Appeal': String(appeal.id) },
+        related: { type: 'appeal', id: appeal.id },
+      },
       { cipher: p.cipher, now },
     );
-    await addEvent(trx, { appealId: appeal.id, kind: 'sent', onDate: receivedOn, actor: p.actor, data: { delivery: deliveryId, rule: rule.id, due: deadlines.due_date }, now });
+    await addEvent(trx, {
+      appealId: appeal.id,
+      kind: 'sent',
+      onDate: receivedOn,
+      actor: p.actor,
+      data: { delivery: deliveryId, rule: rule.id, due: deadlines.due_date },
+      now,
+    });
   } else {
-    await addEvent(trx, { appealId: appeal.id, kind: 'recorded', onDate: receivedOn, actor: p.actor, data: { channel: appeal.channel, rule: rule.id, due: deadlines.due_date }, now });
+    await addEvent(trx, {
+      appealId: appeal.id,
+      kind: 'recorded',
+      onDate: receivedOn,
+      actor: p.actor,
+      data: { channel: appeal.channel, rule: rule.id, due: deadlines.due_date },
+      now,
+    });
     if (state === 'registered') {
-      await addEvent(trx, { appealId: appeal.id, kind: 'registered', onDate: appeal.registered_on!, actor: p.actor, data: { number: appeal.registration_number }, now });
+      await addEvent(trx, {
+        appealId: appeal.id,
+        kind: 'registered',
+        onDate: appeal.registered_on!,
+        actor: p.actor,
+        data: { number: appeal.registration_number },
+        now,
+      });
     }
   }
   return { deliveryId };

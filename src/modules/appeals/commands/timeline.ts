@@ -23,10 +23,25 @@ export interface NewEvent {
 export async function addEvent(trx: Executor, e: NewEvent): Promise<number> {
   const row = await trx
     .insertInto('appeal_event')
-    .values({ appeal_id: e.appealId, kind: e.kind, on_date: e.onDate ?? kyrgyzDateOf(e.now), actor: e.actor, text: e.text ?? null, data: JSON.stringify(e.data ?? {}), created_at: e.now.toISOString() })
+    .values({
+      appeal_id: e.appealId,
+      kind: e.kind,
+      on_date: e.onDate ?? kyrgyzDateOf(e.now),
+      actor: e.actor,
+      text: e.text ?? null,
+      data: JSON.stringify(e.data ?? {}),
+      created_at: e.now.toISOString(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await appendAudit(trx, { actor: e.actor, action: `appeal.${e.kind}`, objectType: 'appeal', objectId: e.appealId, data: { event: row.id, ...(e.data ?? {}) }, at: e.now });
+  await appendAudit(trx, {
+    actor: e.actor,
+    action: `appeal.${e.kind}`,
+    objectType: 'appeal',
+    objectId: e.appealId,
+    data: { event: row.id, ...(e.data ?? {}) },
+    at: e.now,
+  });
   return row.id;
 }
 
@@ -35,12 +50,21 @@ export async function addEvent(trx: Executor, e: NewEvent): Promise<number> {
  * due date from the appeal's dates, its rule version and the calendar (after every event that
  * changes a date, and after an administrator edits the calendar).
  */
-export async function refreshDeadlines(trx: Executor, appeal: Appeal, calendar: CalendarData): Promise<Pick<Appeal, 'registration_due' | 'term_from' | 'due_date'>> {
-  if (appeal.rule_id === null || appeal.received_on === null) return { registration_due: null, term_from: null, due_date: null };
+export async function refreshDeadlines(
+  trx: Executor,
+  appeal: Appeal,
+  calendar: CalendarData,
+): Promise<Pick<Appeal, 'registration_due' | 'term_from' | 'due_date'>> {
+  if (appeal.rule_id === null || appeal.received_on === null)
+    return { registration_due: null, term_from: null, due_date: null };
   const rule = await findRule(trx, appeal.rule_id);
   if (!rule) throw new Error(`appeal ${appeal.id} refers to a missing rule`);
   const d = appealDeadlines(appeal, rule, calendar);
-  const values = { registration_due: d.registration?.due ?? null, term_from: d.termFrom, due_date: d.answer?.due ?? null };
+  const values = {
+    registration_due: d.registration?.due ?? null,
+    term_from: d.termFrom,
+    due_date: d.answer?.due ?? null,
+  };
   await trx.updateTable('appeal').set(values).where('id', '=', appeal.id).execute();
   return values;
 }

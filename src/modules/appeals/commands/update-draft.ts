@@ -22,7 +22,14 @@ export interface DraftValues {
   person_contact?: string | null;
 }
 
-export async function updateDraft(p: { trx: Executor; appeal: Appeal; values: DraftValues; cipher: FieldCipher; canActOnBehalf: boolean; now: Date }): Promise<void> {
+export async function updateDraft(p: {
+  trx: Executor;
+  appeal: Appeal;
+  values: DraftValues;
+  cipher: FieldCipher;
+  canActOnBehalf: boolean;
+  now: Date;
+}): Promise<void> {
   if (p.appeal.state !== 'draft') throw conflict('appeals.error.not_draft');
   const v = p.values;
   const paper = v.channel !== 'email';

@@ -36,12 +36,18 @@ export interface InboundEnvelope {
   rcptTo: string[];
 }
 
-export type InboundResult = { status: 'attached'; id: number; appealId: number } | { status: 'held'; id: number; reason: HoldReason };
+export type InboundResult =
+  { status: 'attached'; id: number; appealId: number } | { status: 'held'; id: number; reason: HoldReason };
 
 /** Longest reply text kept on the timeline; the raw message keeps everything. */
 const MAX_TEXT = 100_000;
 
-export async function processInbound(deps: InboundDeps, raw: Buffer, envelope: InboundEnvelope, opts: { tooLarge?: boolean; size?: number; now: Date }): Promise<InboundResult> {
+export async function processInbound(
+  deps: InboundDeps,
+  raw: Buffer,
+  envelope: InboundEnvelope,
+  opts: { tooLarge?: boolean; size?: number; now: Date },
+): Promise<InboundResult> {
   const { db } = deps;
   const { now } = opts;
   const stored = storeBuffer(deps.dataDir, raw);
@@ -55,10 +61,25 @@ export async function processInbound(deps: InboundDeps, raw: Buffer, envelope: I
     sorted_by: null,
     sorted_at: null,
   };
-  const hold = async (reason: HoldReason, subject: string | null, appealId: number | null = null): Promise<InboundResult> =>
+  const hold = async (
+    reason: HoldReason,
+    subject: string | null,
+    appealId: number | null = null,
+  ): Promise<InboundResult> =>
     db.transaction().execute(async (trx) => {
-      const row = await trx.insertInto('inbound_message').values({ ...base, subject, status: 'held', hold_reason: reason, appeal_id: appealId }).returning('id').executeTakeFirstOrThrow();
-      await appendAudit(trx, { actor: 'mail', action: 'mail.inbound_held', objectType: 'inbound_message', objectId: row.id, data: { reason, sha256: stored.sha256, size: base.size }, at: now });
+      const row = await trx
+        .insertInto('inbound_message')
+        .values({ ...base, subject, status: 'held', hold_reason: reason, appeal_id: appealId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await appendAudit(trx, {
+        actor: 'mail',
+        action: 'mail.inbound_held',
+        objectType: 'inbound_message',
+        objectId: row.id,
+        data: { reason, sha256: stored.sha256, size: base.size },
+        at: now,
+      });
       return { status: 'held' as const, id: row.id, reason };
     });
 
@@ -75,20 +96,33 @@ export async function processInbound(deps: InboundDeps, raw: Buffer, envelope: I
   // A message with none of the headers every e-mail carries (From, To, Date, Message-ID, Subject)
   // is not an e-mail message: mailparser accepts almost anything, so we check ourselves.
   const known = ['from', 'to', 'date', 'message-id', 'subject'];
-  if (!parsed.headerLines.some((h) => known.includes(h.key) && /^[\x21-\x39\x3b-\x7e]+:/.test(h.line))) return hold('malformed', subject);
+  if (!parsed.headerLines.some((h) => known.includes(h.key) && /^[\x21-\x39\x3b-\x7e]+:/.test(h.line)))
+    return hold('malformed', subject);
 
   const checks = envelope.rcptTo.map((to) => checkReplyAddress(deps.cipher, to, deps.mailDomain));
   const ok = checks.find((c) => c.kind === 'ok');
-  if (!ok || ok.kind !== 'ok') return hold(checks.some((c) => c.kind === 'bad_signature') ? 'bad_signature' : 'unknown_address', subject);
+  if (!ok || ok.kind !== 'ok')
+    return hold(checks.some((c) => c.kind === 'bad_signature') ? 'bad_signature' : 'unknown_address', subject);
   const appeal = await findAppeal(db, ok.appealId);
   if (!appeal) return hold('unknown_appeal', subject);
   if (appeal.state === 'draft') return hold('appeal_not_sent', subject, appeal.id);
 
   const files = await prepareAttachments(deps.dataDir, parsed);
   return db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto('inbound_message').values({ ...base, subject, status: 'attached', hold_reason: null, appeal_id: appeal.id }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('inbound_message')
+      .values({ ...base, subject, status: 'attached', hold_reason: null, appeal_id: appeal.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await attachMessage({ trx, parsed, files, appeal, inboundId: row.id, actor: 'mail', now });
-    await appendAudit(trx, { actor: 'mail', action: 'mail.inbound_attached', objectType: 'inbound_message', objectId: row.id, data: { appeal: appeal.id, sha256: stored.sha256 }, at: now });
+    await appendAudit(trx, {
+      actor: 'mail',
+      action: 'mail.inbound_attached',
+      objectType: 'inbound_message',
+      objectId: row.id,
+      data: { appeal: appeal.id, sha256: stored.sha256 },
+      at: now,
+    });
     return { status: 'attached' as const, id: row.id, appealId: appeal.id };
   });
 }
@@ -112,7 +146,9 @@ export async function prepareAttachments(dataDir: string, parsed: ParsedMail): P
   for (const att of parsed.attachments ?? []) {
     const name = safeFileName(att.filename ?? 'attachment');
     const ext = extensionOf(name);
-    const mime = (isAllowedExtension(ext) && sniff(ext, att.content.subarray(0, 65536), att.content.length <= 65536)) || 'application/octet-stream';
+    const mime =
+      (isAllowedExtension(ext) && sniff(ext, att.content.subarray(0, 65536), att.content.length <= 65536)) ||
+      'application/octet-stream';
     const stored = storeBuffer(dataDir, att.content);
     out.push({ name, mime, ...stored, text: await extractText(mime, att.content) });
   }
@@ -124,7 +160,15 @@ export async function prepareAttachments(dataDir: string, parsed: ParsedMail): P
  * received" entry when the appeal cannot take an answer, e.g. closed), its attachments as documents
  * with their SHA-256. Used for verified replies and by administrators sorting the holding pen.
  */
-export async function attachMessage(p: { trx: Executor; parsed: ParsedMail; files: PreparedAttachment[]; appeal: Appeal; inboundId: number; actor: string; now: Date }): Promise<number> {
+export async function attachMessage(p: {
+  trx: Executor;
+  parsed: ParsedMail;
+  files: PreparedAttachment[];
+  appeal: Appeal;
+  inboundId: number;
+  actor: string;
+  now: Date;
+}): Promise<number> {
   const { trx, parsed, appeal, now } = p;
   const calendar = await loadCalendar(trx);
   const subject = parsed.subject?.slice(0, 500) ?? '';
@@ -132,10 +176,36 @@ export async function attachMessage(p: { trx: Executor; parsed: ParsedMail; file
   const today = kyrgyzDateOf(now);
   const on = appeal.received_on && today < appeal.received_on ? appeal.received_on : today;
   const eventId = canTransition(appeal.state, 'answer')
-    ? await recordEvent({ trx, appeal, input: { kind: 'answer', on, text, data: { inbound: p.inboundId } }, actor: p.actor, calendar, now })
-    : await addEvent(trx, { appealId: appeal.id, kind: 'mail', actor: p.actor, text, data: { inbound: p.inboundId }, now });
+    ? await recordEvent({
+        trx,
+        appeal,
+        input: { kind: 'answer', on, text, data: { inbound: p.inboundId } },
+        actor: p.actor,
+        calendar,
+        now,
+      })
+    : await addEvent(trx, {
+        appealId: appeal.id,
+        kind: 'mail',
+        actor: p.actor,
+        text,
+        data: { inbound: p.inboundId },
+        now,
+      });
   for (const f of p.files) {
-    await attachFile({ trx, appealId: appeal.id, eventId, originalName: f.name, storedName: f.storedName, mime: f.mime, size: f.size, sha256: f.sha256, extractedText: f.text, actor: p.actor, now });
+    await attachFile({
+      trx,
+      appealId: appeal.id,
+      eventId,
+      originalName: f.name,
+      storedName: f.storedName,
+      mime: f.mime,
+      size: f.size,
+      sha256: f.sha256,
+      extractedText: f.text,
+      actor: p.actor,
+      now,
+    });
   }
   return eventId;
 }

@@ -22,7 +22,15 @@ function smtpError(message: string, code: number): Error {
   return Object.assign(new Error(message), { responseCode: code });
 }
 
-export async function startInboundSmtp(deps: InboundDeps & { port: number; host?: string; maxBytes?: number; now?: () => Date; onError?: (err: unknown) => void }): Promise<InboundServer> {
+export async function startInboundSmtp(
+  deps: InboundDeps & {
+    port: number;
+    host?: string;
+    maxBytes?: number;
+    now?: () => Date;
+    onError?: (err: unknown) => void;
+  },
+): Promise<InboundServer> {
   const maxBytes = deps.maxBytes ?? DEFAULT_INBOUND_MAX_BYTES;
   const domain = deps.mailDomain.toLowerCase();
   const { SMTPServer } = await import('smtp-server'); // Loaded on first use, not at start: the server's memory budget (docs/performance.md, RSS).
@@ -37,7 +45,8 @@ export async function startInboundSmtp(deps: InboundDeps & { port: number; host?
     logger: false,
     onRcptTo(address, _session, callback) {
       const at = address.address.lastIndexOf('@');
-      if (at < 0 || address.address.slice(at + 1).toLowerCase() !== domain) return callback(smtpError('Relay access denied', 550));
+      if (at < 0 || address.address.slice(at + 1).toLowerCase() !== domain)
+        return callback(smtpError('Relay access denied', 550));
       callback();
     },
     onData(stream, session, callback) {
@@ -61,7 +70,13 @@ export async function startInboundSmtp(deps: InboundDeps & { port: number; host?
           rcptTo: session.envelope.rcptTo.map((r) => r.address),
         };
         processInbound(deps, raw, envelope, { tooLarge, size, now: deps.now?.() ?? new Date() })
-          .then(() => callback(tooLarge ? smtpError(`Message too large (limit ${maxBytes} bytes); recorded for the administrator`, 552) : null))
+          .then(() =>
+            callback(
+              tooLarge
+                ? smtpError(`Message too large (limit ${maxBytes} bytes); recorded for the administrator`, 552)
+                : null,
+            ),
+          )
           .catch((err: unknown) => {
             deps.onError?.(err);
             callback(smtpError('Temporary failure storing the message, try again later', 451));

@@ -3,7 +3,8 @@ import type { Generated } from 'kysely';
 
 export type InboundStatus = 'attached' | 'held' | 'sorted' | 'discarded';
 /** Why a message is in the holding pen. */
-export type HoldReason = 'unknown_address' | 'bad_signature' | 'unknown_appeal' | 'too_large' | 'malformed' | 'appeal_not_sent';
+export type HoldReason =
+  'unknown_address' | 'bad_signature' | 'unknown_appeal' | 'too_large' | 'malformed' | 'appeal_not_sent';
 
 export interface InboundMessageTable {
   id: Generated<number>;

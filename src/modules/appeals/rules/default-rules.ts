@@ -10,9 +10,11 @@ import type { AppealRuleTable } from '../tables.js';
 export type RuleValues = Omit<AppealRuleTable, 'id' | 'created_at' | 'created_by' | 'superseded_by'>;
 
 const LAW67 = {
-  legal_basis_ky: 'Кыргыз Республикасынын «Жарандардын кайрылууларын кароонун тартиби жөнүндө» 2007-жылдын 4-майындагы № 67 Мыйзамы',
+  legal_basis_ky:
+    'Кыргыз Республикасынын «Жарандардын кайрылууларын кароонун тартиби жөнүндө» 2007-жылдын 4-майындагы № 67 Мыйзамы',
   legal_basis_ru: 'Закон Кыргызской Республики «О порядке рассмотрения обращений граждан» от 4 мая 2007 года № 67',
-  legal_basis_en: 'Law of the Kyrgyz Republic No. 67 of 4 May 2007 "On the procedure for considering appeals of citizens"',
+  legal_basis_en:
+    'Law of the Kyrgyz Republic No. 67 of 4 May 2007 "On the procedure for considering appeals of citizens"',
 };
 
 /**

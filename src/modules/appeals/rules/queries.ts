@@ -31,10 +31,19 @@ export async function findRule(db: Executor, id: number): Promise<AppealRule | u
 
 /** Every version of every rule, newest first per kind (the admin screen's history). */
 export async function listRules(db: Executor): Promise<AppealRule[]> {
-  return db.selectFrom('appeal_rule').selectAll().orderBy('kind').orderBy('valid_from', 'desc').orderBy('id', 'desc').execute();
+  return db
+    .selectFrom('appeal_rule')
+    .selectAll()
+    .orderBy('kind')
+    .orderBy('valid_from', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 /** The legal basis of a rule in a language. */
-export function legalBasis(rule: Pick<AppealRule, 'legal_basis_ky' | 'legal_basis_ru' | 'legal_basis_en'>, lang: 'ky' | 'ru' | 'en'): string {
+export function legalBasis(
+  rule: Pick<AppealRule, 'legal_basis_ky' | 'legal_basis_ru' | 'legal_basis_en'>,
+  lang: 'ky' | 'ru' | 'en',
+): string {
   return lang === 'ky' ? rule.legal_basis_ky : lang === 'ru' ? rule.legal_basis_ru : rule.legal_basis_en;
 }

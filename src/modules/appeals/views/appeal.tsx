@@ -30,7 +30,15 @@ export interface AppealPageView {
   files: AppealFile[];
   parent: { id: number } | null;
   children: { id: number; state: string }[];
-  allowed: { register: boolean; extend: boolean; redirect: boolean; answer: boolean; classify: boolean; close: boolean; escalate: boolean };
+  allowed: {
+    register: boolean;
+    extend: boolean;
+    redirect: boolean;
+    answer: boolean;
+    classify: boolean;
+    close: boolean;
+    escalate: boolean;
+  };
 }
 
 function eventDetails(ctx: ViewContext, e: AppealEvent) {
@@ -45,7 +53,14 @@ function eventDetails(ctx: ViewContext, e: AppealEvent) {
   return parts.join('; ');
 }
 
-export function AppealPage(p: { ctx: ViewContext; view: AppealPageView; errors: FieldError[]; form?: string; input?: Record<string, string>; notice?: string | null }) {
+export function AppealPage(p: {
+  ctx: ViewContext;
+  view: AppealPageView;
+  errors: FieldError[];
+  form?: string;
+  input?: Record<string, string>;
+  notice?: string | null;
+}) {
   const { t, locale } = p.ctx;
   const { view: v } = p;
   const a = v.appeal;
@@ -65,7 +80,9 @@ export function AppealPage(p: { ctx: ViewContext; view: AppealPageView; errors: 
           {p.notice}
         </p>
       ) : null}
-      {p.form === undefined || (p.form === 'escalate' && !v.allowed.escalate) ? <ErrorSummary ctx={p.ctx} errors={p.errors} /> : null}
+      {p.form === undefined || (p.form === 'escalate' && !v.allowed.escalate) ? (
+        <ErrorSummary ctx={p.ctx} errors={p.errors} />
+      ) : null}
       {a.state !== 'draft' ? (
         <p>
           <a href={`/appeals/${a.id}/publication`}>{t('publication.manage_link')}</a>
@@ -110,7 +127,13 @@ export function AppealPage(p: { ctx: ViewContext; view: AppealPageView; errors: 
             <DateText ctx={p.ctx} date={a.due_date} />
           </strong>
           {v.workingDaysLeft !== null && ['sent', 'registered', 'extended', 'redirected'].includes(a.state) ? (
-            <> — {v.workingDaysLeft >= 0 ? t('appeals.days_left', { count: v.workingDaysLeft }) : t('appeals.days_overdue', { count: -v.workingDaysLeft })}</>
+            <>
+              {' '}
+              —{' '}
+              {v.workingDaysLeft >= 0
+                ? t('appeals.days_left', { count: v.workingDaysLeft })
+                : t('appeals.days_overdue', { count: -v.workingDaysLeft })}
+            </>
           ) : null}
         </dd>
         {v.legalBasis ? (
@@ -119,7 +142,12 @@ export function AppealPage(p: { ctx: ViewContext; view: AppealPageView; errors: 
             <dd>
               {v.legalBasis}
               {v.ruleSummary ? <> ({v.ruleSummary})</> : null}
-              {v.disputed ? <> — <em>{t('appeals.rule_disputed')}</em></> : null}
+              {v.disputed ? (
+                <>
+                  {' '}
+                  — <em>{t('appeals.rule_disputed')}</em>
+                </>
+              ) : null}
             </dd>
           </>
         ) : null}
@@ -188,7 +216,8 @@ export function AppealPage(p: { ctx: ViewContext; view: AppealPageView; errors: 
             return (
               <li id={`event-${e.id}`}>
                 <p>
-                  <strong>{t(`appeals.event.${e.kind}` as never)}</strong> — <DateText ctx={p.ctx} date={e.on_date} /> · {e.actorName} · <small>{formatDateTime(locale, e.created_at)}</small>
+                  <strong>{t(`appeals.event.${e.kind}` as never)}</strong> — <DateText ctx={p.ctx} date={e.on_date} /> ·{' '}
+                  {e.actorName} · <small>{formatDateTime(locale, e.created_at)}</small>
                 </p>
                 {details ? <p>{details}</p> : null}
                 {e.text ? <pre class="message">{e.text}</pre> : null}
@@ -196,7 +225,8 @@ export function AppealPage(p: { ctx: ViewContext; view: AppealPageView; errors: 
                   <ul>
                     {files.map((f) => (
                       <li>
-                        <a href={`/appeals/${a.id}/files/${f.id}`}>{f.original_name}</a> ({humanSize(f.size)}, SHA-256 <Hash value={f.sha256} />)
+                        <a href={`/appeals/${a.id}/files/${f.id}`}>{f.original_name}</a> ({humanSize(f.size)}, SHA-256{' '}
+                        <Hash value={f.sha256} />)
                         <OcrStatus ctx={p.ctx} file={f} />
                       </li>
                     ))}
@@ -228,24 +258,68 @@ export function AppealPage(p: { ctx: ViewContext; view: AppealPageView; errors: 
                 </div>
               ))}
             </fieldset>
-            <Field ctx={p.ctx} name="on" type="date" label={t('appeals.event_date')} hint={t('appeals.event_date_hint')} value={ev.on} errors={eventErrors} />
-            {v.allowed.register ? <Field ctx={p.ctx} name="number" label={t('appeals.registration_number')} hint={t('appeals.only_for_register')} value={ev.number} errors={eventErrors} /> : null}
-            {v.allowed.extend ? <Field ctx={p.ctx} name="days" label={t('appeals.extension_days')} hint={t('appeals.only_for_extend')} value={ev.days} errors={eventErrors} inputmode="numeric" /> : null}
-            {v.allowed.redirect ? <Field ctx={p.ctx} name="body_id" label={t('appeals.redirect_body')} hint={t('appeals.redirect_body_hint')} value={ev.body_id} errors={eventErrors} /> : null}
+            <Field
+              ctx={p.ctx}
+              name="on"
+              type="date"
+              label={t('appeals.event_date')}
+              hint={t('appeals.event_date_hint')}
+              value={ev.on}
+              errors={eventErrors}
+            />
+            {v.allowed.register ? (
+              <Field
+                ctx={p.ctx}
+                name="number"
+                label={t('appeals.registration_number')}
+                hint={t('appeals.only_for_register')}
+                value={ev.number}
+                errors={eventErrors}
+              />
+            ) : null}
+            {v.allowed.extend ? (
+              <Field
+                ctx={p.ctx}
+                name="days"
+                label={t('appeals.extension_days')}
+                hint={t('appeals.only_for_extend')}
+                value={ev.days}
+                errors={eventErrors}
+                inputmode="numeric"
+              />
+            ) : null}
+            {v.allowed.redirect ? (
+              <Field
+                ctx={p.ctx}
+                name="body_id"
+                label={t('appeals.redirect_body')}
+                hint={t('appeals.redirect_body_hint')}
+                value={ev.body_id}
+                errors={eventErrors}
+              />
+            ) : null}
             {v.allowed.classify ? (
               <>
                 <fieldset id="field-classification">
                   <legend>{t('appeals.classification_label')}</legend>
                   {CLASSIFICATIONS.map((c) => (
                     <div class="choice">
-                      <input type="radio" name="classification" id={`cl-${c}`} value={c} checked={ev.classification === c} />
+                      <input
+                        type="radio"
+                        name="classification"
+                        id={`cl-${c}`}
+                        value={c}
+                        checked={ev.classification === c}
+                      />
                       <label for={`cl-${c}`}>{t(`appeals.classification.${c}`)}</label>
                     </div>
                   ))}
                 </fieldset>
                 <div class={eventErrors.some((e) => e.field === 'refusal_reason') ? 'field field-error' : 'field'}>
                   <label for="field-refusal_reason">{t('appeals.refusal_reason')}</label>
-                  {eventErrors.some((e) => e.field === 'refusal_reason') ? <p class="error">{t('appeals.error.refusal_reason_required')}</p> : null}
+                  {eventErrors.some((e) => e.field === 'refusal_reason') ? (
+                    <p class="error">{t('appeals.error.refusal_reason_required')}</p>
+                  ) : null}
                   <select name="refusal_reason" id="field-refusal_reason">
                     <option value="">—</option>
                     {REFUSAL_REASONS.map((r) => (
@@ -257,7 +331,15 @@ export function AppealPage(p: { ctx: ViewContext; view: AppealPageView; errors: 
                 </div>
               </>
             ) : null}
-            <Field ctx={p.ctx} name="text" label={t('appeals.event_text')} hint={t('appeals.event_text_hint')} value={ev.text} errors={eventErrors} multiline />
+            <Field
+              ctx={p.ctx}
+              name="text"
+              label={t('appeals.event_text')}
+              hint={t('appeals.event_text_hint')}
+              value={ev.text}
+              errors={eventErrors}
+              multiline
+            />
             <button type="submit">{t('common.save')}</button>
           </PostForm>
         </section>
@@ -273,7 +355,13 @@ export function AppealPage(p: { ctx: ViewContext; view: AppealPageView; errors: 
               <legend>{t('appeals.escalate_to')}</legend>
               {ESCALATION_TARGETS.map((x, i) => (
                 <div class="choice">
-                  <input type="radio" name="target" id={`target-${x}`} value={x} checked={(inp('escalate').target ?? (i === 0 ? x : '')) === x} />
+                  <input
+                    type="radio"
+                    name="target"
+                    id={`target-${x}`}
+                    value={x}
+                    checked={(inp('escalate').target ?? (i === 0 ? x : '')) === x}
+                  />
                   <label for={`target-${x}`}>{t(`appeals.target.${x}`)}</label>
                 </div>
               ))}

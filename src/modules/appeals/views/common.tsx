@@ -4,7 +4,12 @@ import { formatDate } from '../../../platform/i18n/translate.js';
 import type { ComputedStatus } from '../lifecycle.js';
 
 export function StatusBadge({ ctx, status }: { ctx: ViewContext; status: ComputedStatus }) {
-  const tone = status === 'overdue' || status === 'long_overdue' ? 'status status-bad' : status === 'awaiting_classification' ? 'status status-warn' : 'status';
+  const tone =
+    status === 'overdue' || status === 'long_overdue'
+      ? 'status status-bad'
+      : status === 'awaiting_classification'
+        ? 'status status-warn'
+        : 'status';
   return <span class={tone}>{ctx.t(`appeals.status.${status}`)}</span>;
 }
 
@@ -14,7 +19,12 @@ export function DateText({ ctx, date }: { ctx: ViewContext; date: string | null 
 }
 
 export function Steps({ ctx, current }: { ctx: ViewContext; current: 1 | 2 | 3 | 4 }) {
-  const names = [ctx.t('appeals.step.body'), ctx.t('appeals.step.appeal'), ctx.t('appeals.step.documents'), ctx.t('appeals.step.review')];
+  const names = [
+    ctx.t('appeals.step.body'),
+    ctx.t('appeals.step.appeal'),
+    ctx.t('appeals.step.documents'),
+    ctx.t('appeals.step.review'),
+  ];
   return (
     <nav aria-label={ctx.t('appeals.steps')}>
       <ol class="steps">

@@ -19,39 +19,45 @@ export function AppealTable({ ctx, rows, caption }: { ctx: ViewContext; rows: Li
   const { t } = ctx;
   return (
     <div class="table-wrap">
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('appeals.subject')}</th>
-          <th scope="col">{t('appeals.to_body')}</th>
-          <th scope="col">{t('appeals.status_label')}</th>
-          <th scope="col">{t('appeals.answer_due')}</th>
-          <th scope="col">{t('appeals.left')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
+      <table>
+        <caption>{caption}</caption>
+        <thead>
           <tr>
-            <td>
-              <a href={`/appeals/${r.id}`}>{r.subject || t('appeals.untitled')}</a>
-              <br />
-              <small>
-                A-{r.id} · {t(`appeals.kind.${r.kind}` as never)}
-              </small>
-            </td>
-            <td>{r.bodyName}</td>
-            <td>
-              <StatusBadge ctx={ctx} status={r.status} />
-            </td>
-            <td>
-              <DateText ctx={ctx} date={r.due} />
-            </td>
-            <td>{r.left === null ? '—' : r.left >= 0 ? t('appeals.days_left', { count: r.left }) : t('appeals.days_overdue', { count: -r.left })}</td>
+            <th scope="col">{t('appeals.subject')}</th>
+            <th scope="col">{t('appeals.to_body')}</th>
+            <th scope="col">{t('appeals.status_label')}</th>
+            <th scope="col">{t('appeals.answer_due')}</th>
+            <th scope="col">{t('appeals.left')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              <td>
+                <a href={`/appeals/${r.id}`}>{r.subject || t('appeals.untitled')}</a>
+                <br />
+                <small>
+                  A-{r.id} · {t(`appeals.kind.${r.kind}` as never)}
+                </small>
+              </td>
+              <td>{r.bodyName}</td>
+              <td>
+                <StatusBadge ctx={ctx} status={r.status} />
+              </td>
+              <td>
+                <DateText ctx={ctx} date={r.due} />
+              </td>
+              <td>
+                {r.left === null
+                  ? '—'
+                  : r.left >= 0
+                    ? t('appeals.days_left', { count: r.left })
+                    : t('appeals.days_overdue', { count: -r.left })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
@@ -72,7 +78,11 @@ export function MyAppealsPage(p: { ctx: ViewContext; rows: ListRow[]; dashboard:
           </>
         ) : null}
       </p>
-      {p.rows.length === 0 ? <p>{t('appeals.none_yet')}</p> : <AppealTable ctx={p.ctx} rows={p.rows} caption={t('appeals.my_caption')} />}
+      {p.rows.length === 0 ? (
+        <p>{t('appeals.none_yet')}</p>
+      ) : (
+        <AppealTable ctx={p.ctx} rows={p.rows} caption={t('appeals.my_caption')} />
+      )}
     </Layout>
   );
 }

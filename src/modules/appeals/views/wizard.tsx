@@ -14,7 +14,12 @@ export interface BodyChoice {
   hasEmail: boolean;
 }
 
-export function BodyStepPage(p: { ctx: ViewContext; query: string; results: BodyChoice[] | null; errors: FieldError[] }) {
+export function BodyStepPage(p: {
+  ctx: ViewContext;
+  query: string;
+  results: BodyChoice[] | null;
+  errors: FieldError[];
+}) {
   const { t } = p.ctx;
   return (
     <Layout ctx={p.ctx} title={t('appeals.new_title')}>
@@ -22,7 +27,14 @@ export function BodyStepPage(p: { ctx: ViewContext; query: string; results: Body
       <Steps ctx={p.ctx} current={1} />
       <ErrorSummary ctx={p.ctx} errors={p.errors} />
       <form method="get" action="/appeals/new" class="narrow" role="search">
-        <Field ctx={p.ctx} name="q" label={t('appeals.body_search')} hint={t('appeals.body_search_hint')} value={p.query} errors={p.errors} />
+        <Field
+          ctx={p.ctx}
+          name="q"
+          label={t('appeals.body_search')}
+          hint={t('appeals.body_search_hint')}
+          value={p.query}
+          errors={p.errors}
+        />
         <button type="submit">{t('common.search')}</button>
       </form>
       {p.results === null ? null : p.results.length === 0 ? (
@@ -63,7 +75,8 @@ export function AppealStepPage(p: { ctx: ViewContext; draft: DraftForm; errors: 
       <h1>{t('appeals.step.appeal')}</h1>
       <Steps ctx={p.ctx} current={2} />
       <p>
-        {t('appeals.to_body')}: <strong>{p.draft.bodyName}</strong> (<a href="/appeals/new">{t('appeals.change_body')}</a>)
+        {t('appeals.to_body')}: <strong>{p.draft.bodyName}</strong> (
+        <a href="/appeals/new">{t('appeals.change_body')}</a>)
       </p>
       <ErrorSummary ctx={p.ctx} errors={p.errors} />
       <PostForm ctx={p.ctx} action={`/appeals/${p.draft.id}/edit`}>
@@ -72,7 +85,14 @@ export function AppealStepPage(p: { ctx: ViewContext; draft: DraftForm; errors: 
           {err('kind') ? <p class="error">{t(err('kind')!.message, err('kind')!.params)}</p> : null}
           {APPEAL_KINDS.map((k) => (
             <div class="choice">
-              <input type="radio" name="kind" id={`kind-${k}`} value={k} checked={v.kind === k} aria-describedby={`kind-${k}-hint`} />
+              <input
+                type="radio"
+                name="kind"
+                id={`kind-${k}`}
+                value={k}
+                checked={v.kind === k}
+                aria-describedby={`kind-${k}-hint`}
+              />
               <label for={`kind-${k}`}>{t(`appeals.kind.${k}`)}</label>
               <p class="hint" id={`kind-${k}-hint`}>
                 {t(`appeals.kind_hint.${k}`)}
@@ -82,7 +102,9 @@ export function AppealStepPage(p: { ctx: ViewContext; draft: DraftForm; errors: 
         </fieldset>
         <div class="field">
           <label for="field-language">{t('appeals.language_label')}</label>
-          <p class="hint" id="field-language-hint">{t('appeals.language_hint')}</p>
+          <p class="hint" id="field-language-hint">
+            {t('appeals.language_hint')}
+          </p>
           <select name="language" id="field-language" aria-describedby="field-language-hint">
             {LANGUAGES.map((l) => (
               <option value={l} selected={v.language === l}>
@@ -92,13 +114,35 @@ export function AppealStepPage(p: { ctx: ViewContext; draft: DraftForm; errors: 
           </select>
         </div>
         <Field ctx={p.ctx} name="subject" label={t('appeals.subject')} value={v.subject} errors={p.errors} required />
-        <Field ctx={p.ctx} name="text" label={t('appeals.text')} hint={t('appeals.text_hint')} value={v.text} errors={p.errors} multiline />
+        <Field
+          ctx={p.ctx}
+          name="text"
+          label={t('appeals.text')}
+          hint={t('appeals.text_hint')}
+          value={v.text}
+          errors={p.errors}
+          multiline
+        />
         {p.draft.onBehalf ? (
           <fieldset>
             <legend>{t('appeals.on_behalf')}</legend>
             <p class="hint">{t('appeals.on_behalf_hint')}</p>
-            <Field ctx={p.ctx} name="person_name" label={t('appeals.person_name')} value={v.person_name} errors={p.errors} autocomplete="off" />
-            <Field ctx={p.ctx} name="person_contact" label={t('appeals.person_contact')} value={v.person_contact} errors={p.errors} autocomplete="off" />
+            <Field
+              ctx={p.ctx}
+              name="person_name"
+              label={t('appeals.person_name')}
+              value={v.person_name}
+              errors={p.errors}
+              autocomplete="off"
+            />
+            <Field
+              ctx={p.ctx}
+              name="person_contact"
+              label={t('appeals.person_contact')}
+              value={v.person_contact}
+              errors={p.errors}
+              autocomplete="off"
+            />
           </fieldset>
         ) : null}
         <fieldset id="field-channel">
@@ -115,15 +159,39 @@ export function AppealStepPage(p: { ctx: ViewContext; draft: DraftForm; errors: 
             name="to_address"
             type="email"
             label={t('appeals.to_address')}
-            hint={p.draft.directoryEmail ? t('appeals.to_address_hint_known', { email: p.draft.directoryEmail }) : t('appeals.to_address_hint_unknown')}
+            hint={
+              p.draft.directoryEmail
+                ? t('appeals.to_address_hint_known', { email: p.draft.directoryEmail })
+                : t('appeals.to_address_hint_unknown')
+            }
             value={v.to_address}
             errors={p.errors}
             autocomplete="off"
           />
           <p class="hint">{t('appeals.paper_hint')}</p>
-          <Field ctx={p.ctx} name="submitted_on" type="date" label={t('appeals.submitted_on')} value={v.submitted_on} errors={p.errors} />
-          <Field ctx={p.ctx} name="registration_number" label={t('appeals.registration_number')} value={v.registration_number} errors={p.errors} />
-          <Field ctx={p.ctx} name="registered_on" type="date" label={t('appeals.registered_on')} value={v.registered_on} errors={p.errors} />
+          <Field
+            ctx={p.ctx}
+            name="submitted_on"
+            type="date"
+            label={t('appeals.submitted_on')}
+            value={v.submitted_on}
+            errors={p.errors}
+          />
+          <Field
+            ctx={p.ctx}
+            name="registration_number"
+            label={t('appeals.registration_number')}
+            value={v.registration_number}
+            errors={p.errors}
+          />
+          <Field
+            ctx={p.ctx}
+            name="registered_on"
+            type="date"
+            label={t('appeals.registered_on')}
+            value={v.registered_on}
+            errors={p.errors}
+          />
         </fieldset>
         <button type="submit">{t('appeals.save_continue')}</button>
       </PostForm>
@@ -136,43 +204,65 @@ export function FileList({ ctx, appealId, files }: { ctx: ViewContext; appealId:
   if (files.length === 0) return <p>{t('appeals.no_files')}</p>;
   return (
     <div class="table-wrap">
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t('appeals.file_name')}</th>
-          <th scope="col">{t('appeals.file_size')}</th>
-          <th scope="col">SHA-256</th>
-        </tr>
-      </thead>
-      <tbody>
-        {files.map((f) => (
+      <table>
+        <thead>
           <tr>
-            <td>
-              <a href={`/appeals/${appealId}/files/${f.id}`}>{f.original_name}</a>
-              <OcrStatus ctx={ctx} file={f} />
-            </td>
-            <td>{humanSize(f.size)}</td>
-            <td>
-              <Hash value={f.sha256} />
-            </td>
+            <th scope="col">{t('appeals.file_name')}</th>
+            <th scope="col">{t('appeals.file_size')}</th>
+            <th scope="col">SHA-256</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {files.map((f) => (
+            <tr>
+              <td>
+                <a href={`/appeals/${appealId}/files/${f.id}`}>{f.original_name}</a>
+                <OcrStatus ctx={ctx} file={f} />
+              </td>
+              <td>{humanSize(f.size)}</td>
+              <td>
+                <Hash value={f.sha256} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
 
-export function UploadForm({ ctx, appealId, next, errors }: { ctx: ViewContext; appealId: number; next: string; errors: FieldError[] }) {
+export function UploadForm({
+  ctx,
+  appealId,
+  next,
+  errors,
+}: {
+  ctx: ViewContext;
+  appealId: number;
+  next: string;
+  errors: FieldError[];
+}) {
   const { t } = ctx;
   const err = errors.find((e) => e.field === 'file');
   return (
     <PostForm ctx={ctx} action={`/appeals/${appealId}/files?next=${encodeURIComponent(next)}`} multipart>
       <div class={err ? 'field field-error' : 'field'}>
         <label for="field-file">{t('appeals.file_label')}</label>
-        <p class="hint" id="field-file-hint">{t('appeals.file_hint')}</p>
-        {err ? <p class="error" id="field-file-error">{t(err.message, err.params)}</p> : null}
-        <input type="file" name="file" id="field-file" accept=".pdf,.jpg,.jpeg,.png,.docx,.odt,.txt" aria-describedby="field-file-hint" />
+        <p class="hint" id="field-file-hint">
+          {t('appeals.file_hint')}
+        </p>
+        {err ? (
+          <p class="error" id="field-file-error">
+            {t(err.message, err.params)}
+          </p>
+        ) : null}
+        <input
+          type="file"
+          name="file"
+          id="field-file"
+          accept=".pdf,.jpg,.jpeg,.png,.docx,.odt,.txt"
+          aria-describedby="field-file-hint"
+        />
       </div>
       <button type="submit" class="secondary">
         {t('appeals.upload')}
@@ -181,7 +271,12 @@ export function UploadForm({ ctx, appealId, next, errors }: { ctx: ViewContext; 
   );
 }
 
-export function DocumentsStepPage(p: { ctx: ViewContext; appealId: number; files: AppealFile[]; errors: FieldError[] }) {
+export function DocumentsStepPage(p: {
+  ctx: ViewContext;
+  appealId: number;
+  files: AppealFile[];
+  errors: FieldError[];
+}) {
   const { t } = p.ctx;
   return (
     <Layout ctx={p.ctx} title={t('appeals.step.documents')}>

@@ -19,7 +19,9 @@ import { addIntervention } from './record-intervention.js';
 import { Problems, optionalId, type CaseCommandProps } from './shared.js';
 import { userActor } from '../../../platform/audit/actor.js';
 
-export async function createAppealFromCase(p: CaseCommandProps & { input: { act_id?: string; body: string }; locale: Locale; t: T }): Promise<{ appealId: number; interventionId: number }> {
+export async function createAppealFromCase(
+  p: CaseCommandProps & { input: { act_id?: string; body: string }; locale: Locale; t: T },
+): Promise<{ appealId: number; interventionId: number }> {
   const problems = new Problems();
   const actId = optionalId(p.input.act_id);
   const act =
@@ -28,7 +30,15 @@ export async function createAppealFromCase(p: CaseCommandProps & { input: { act_
           .selectFrom('case_act')
           .innerJoin('case_event', 'case_event.id', 'case_act.event_id')
           .innerJoin('hr_case', 'hr_case.id', 'case_act.case_id')
-          .select(['case_act.id', 'case_act.act_type', 'case_act.start_date', 'case_act.start_precision', 'case_act.start_label', 'case_event.territory_id as event_territory', 'hr_case.territory_id as case_territory'])
+          .select([
+            'case_act.id',
+            'case_act.act_type',
+            'case_act.start_date',
+            'case_act.start_precision',
+            'case_act.start_label',
+            'case_event.territory_id as event_territory',
+            'hr_case.territory_id as case_territory',
+          ])
           .where('case_act.id', '=', actId)
           .where('case_act.case_id', '=', p.caseId)
           .executeTakeFirst()
@@ -39,9 +49,19 @@ export async function createAppealFromCase(p: CaseCommandProps & { input: { act_
   problems.throwIfAny();
   const labels = await labelsFor(p.trx, p.locale);
   const type = lbl(labels, 'act_type', act!.act_type);
-  const date = fuzzyText(p.t, p.locale, { date: act!.start_date, precision: act!.start_precision, label: act!.start_label });
+  const date = fuzzyText(p.t, p.locale, {
+    date: act!.start_date,
+    precision: act!.start_precision,
+    label: act!.start_label,
+  });
   const territoryId = act!.event_territory ?? act!.case_territory;
-  const territory = territoryId ? await p.trx.selectFrom('territory').select(['name_ky', 'name_ru', 'name_en']).where('id', '=', territoryId).executeTakeFirst() : undefined;
+  const territory = territoryId
+    ? await p.trx
+        .selectFrom('territory')
+        .select(['name_ky', 'name_ru', 'name_en'])
+        .where('id', '=', territoryId)
+        .executeTakeFirst()
+    : undefined;
   const place = territory ? `, ${nameOf(territory, p.locale)}` : '';
   const appealId = await createDraft({
     trx: p.trx,
@@ -57,7 +77,24 @@ export async function createAppealFromCase(p: CaseCommandProps & { input: { act_
     actor: userActor(p.userId),
     now: p.now,
   });
-  const interventionId = await addIntervention({ ...p, input: { kind: 'appeal', on_date: kyrgyzDateOf(p.now), act_id: String(act!.id), body: String(body!.id), response: 'pending', appeal_id: appealId } });
-  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.appeal_created', objectType: 'case', objectId: p.caseId, data: { appeal: appealId, intervention: interventionId }, at: p.now });
+  const interventionId = await addIntervention({
+    ...p,
+    input: {
+      kind: 'appeal',
+      on_date: kyrgyzDateOf(p.now),
+      act_id: String(act!.id),
+      body: String(body!.id),
+      response: 'pending',
+      appeal_id: appealId,
+    },
+  });
+  await appendAudit(p.trx, {
+    actor: userActor(p.userId),
+    action: 'case.appeal_created',
+    objectType: 'case',
+    objectId: p.caseId,
+    data: { appeal: appealId, intervention: interventionId },
+    at: p.now,
+  });
   return { appealId, interventionId };
 }

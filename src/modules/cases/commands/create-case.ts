@@ -23,7 +23,8 @@ export async function createCase(p: CreateCaseProps): Promise<{ id: number; refe
   const title = p.input.title.trim();
   if (!title) problems.add('title', 'validation.required');
   const territoryId = optionalId(p.input.territory_id);
-  if (territoryId === 'bad' || (territoryId !== null && !(await territoryExists(p.trx, territoryId)))) problems.add('territory_id', 'cases.error.unknown_territory');
+  if (territoryId === 'bad' || (territoryId !== null && !(await territoryExists(p.trx, territoryId))))
+    problems.add('territory_id', 'cases.error.unknown_territory');
   problems.throwIfAny();
   const at = p.now.toISOString();
   const row = await p.trx
@@ -42,8 +43,18 @@ export async function createCase(p: CreateCaseProps): Promise<{ id: number; refe
     .executeTakeFirstOrThrow();
   const reference = `HR-${at.slice(0, 4)}-${String(row.id).padStart(4, '0')}`;
   await p.trx.updateTable('hr_case').set({ reference }).where('id', '=', row.id).execute();
-  await p.trx.insertInto('case_member').values({ case_id: row.id, user_id: p.userId, access: 'edit', added_by: p.userId, added_at: at }).execute();
-  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.created', objectType: 'case', objectId: row.id, data: { reference }, at: p.now });
+  await p.trx
+    .insertInto('case_member')
+    .values({ case_id: row.id, user_id: p.userId, access: 'edit', added_by: p.userId, added_at: at })
+    .execute();
+  await appendAudit(p.trx, {
+    actor: userActor(p.userId),
+    action: 'case.created',
+    objectType: 'case',
+    objectId: row.id,
+    data: { reference },
+    at: p.now,
+  });
   return { id: row.id, reference };
 }
 
@@ -53,7 +64,8 @@ export async function updateCase(p: CreateCaseProps & { caseId: number }): Promi
   const title = p.input.title.trim();
   if (!title) problems.add('title', 'validation.required');
   const territoryId = optionalId(p.input.territory_id);
-  if (territoryId === 'bad' || (territoryId !== null && !(await territoryExists(p.trx, territoryId)))) problems.add('territory_id', 'cases.error.unknown_territory');
+  if (territoryId === 'bad' || (territoryId !== null && !(await territoryExists(p.trx, territoryId))))
+    problems.add('territory_id', 'cases.error.unknown_territory');
   problems.throwIfAny();
   await p.trx
     .updateTable('hr_case')
@@ -65,5 +77,11 @@ export async function updateCase(p: CreateCaseProps & { caseId: number }): Promi
     })
     .where('id', '=', p.caseId)
     .execute();
-  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.updated', objectType: 'case', objectId: p.caseId, at: p.now });
+  await appendAudit(p.trx, {
+    actor: userActor(p.userId),
+    action: 'case.updated',
+    objectType: 'case',
+    objectId: p.caseId,
+    at: p.now,
+  });
 }

@@ -24,16 +24,34 @@ const TYPES: Record<string, { mime: string; magic: (b: Buffer) => boolean }> = {
   pdf: { mime: 'application/pdf', magic: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
   jpg: { mime: 'image/jpeg', magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
   jpeg: { mime: 'image/jpeg', magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  png: { mime: 'image/png', magic: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  webp: { mime: 'image/webp', magic: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
+  png: {
+    mime: 'image/png',
+    magic: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
+  webp: {
+    mime: 'image/webp',
+    magic: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+  },
   // Office documents are ZIP containers: only the signature is checked, the archive is never opened.
-  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) },
-  odt: { mime: 'application/vnd.oasis.opendocument.text', magic: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) },
-  mp3: { mime: 'audio/mpeg', magic: (b) => b.subarray(0, 3).toString('latin1') === 'ID3' || (b[0] === 0xff && (b[1]! & 0xe0) === 0xe0) },
+  docx: {
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    magic: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])),
+  },
+  odt: {
+    mime: 'application/vnd.oasis.opendocument.text',
+    magic: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])),
+  },
+  mp3: {
+    mime: 'audio/mpeg',
+    magic: (b) => b.subarray(0, 3).toString('latin1') === 'ID3' || (b[0] === 0xff && (b[1]! & 0xe0) === 0xe0),
+  },
   m4a: { mime: 'audio/mp4', magic: (b) => b.subarray(4, 8).toString('latin1') === 'ftyp' },
   mp4: { mime: 'video/mp4', magic: (b) => b.subarray(4, 8).toString('latin1') === 'ftyp' },
   ogg: { mime: 'audio/ogg', magic: (b) => b.subarray(0, 4).toString('latin1') === 'OggS' },
-  wav: { mime: 'audio/wav', magic: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WAVE' },
+  wav: {
+    mime: 'audio/wav',
+    magic: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WAVE',
+  },
   // Plain text has no signature: refuse anything with NUL bytes (a binary file renamed .txt).
   txt: { mime: 'text/plain', magic: (b) => !b.includes(0) },
 };
@@ -68,16 +86,31 @@ export interface StoredUpload {
  * and (422) an empty file or one whose first bytes do not match the extension. Nothing is left behind
  * on any refusal.
  */
-export async function storeUpload(p: { dataDir: string; filename: string; stream: NodeJS.ReadableStream & { truncated?: boolean }; maxBytes?: number }): Promise<StoredUpload> {
+export async function storeUpload(p: {
+  dataDir: string;
+  filename: string;
+  stream: NodeJS.ReadableStream & { truncated?: boolean };
+  maxBytes?: number;
+}): Promise<StoredUpload> {
   const ext = extensionOf(p.filename);
   if (!TYPES[ext]) {
     p.stream.resume();
-    throw invalid([{ field: 'file', message: 'cases.error.file_type', params: { types: EVIDENCE_EXTENSIONS.join(', ') } }]);
+    throw invalid([
+      { field: 'file', message: 'cases.error.file_type', params: { types: EVIDENCE_EXTENSIONS.join(', ') } },
+    ]);
   }
   const storedName = crypto.randomBytes(24).toString('hex');
   const file = path.join(evidenceDir(p.dataDir), storedName);
-  const { size, sha256, head } = await streamToFile(p.stream, file, { maxBytes: p.maxBytes ?? EVIDENCE_MAX_BYTES, headBytes: 4096 });
-  const problem = size === 0 ? { message: 'cases.error.file_empty' as const } : !magicMatches(ext, head) ? { message: 'cases.error.file_magic' as const, params: { ext } } : null;
+  const { size, sha256, head } = await streamToFile(p.stream, file, {
+    maxBytes: p.maxBytes ?? EVIDENCE_MAX_BYTES,
+    headBytes: 4096,
+  });
+  const problem =
+    size === 0
+      ? { message: 'cases.error.file_empty' as const }
+      : !magicMatches(ext, head)
+        ? { message: 'cases.error.file_magic' as const, params: { ext } }
+        : null;
   if (problem) {
     fs.rmSync(file, { force: true });
     throw invalid([{ field: 'file', ...problem }]);
@@ -86,7 +119,15 @@ export async function storeUpload(p: { dataDir: string; filename: string; stream
 }
 
 /** Records a stored upload: the evidence row, the first custody entry and the audit entry, together. */
-export async function recordEvidence(p: { trx: Executor; cipher: FieldCipher; caseId: number; userId: number; originalName: string; stored: StoredUpload; now: Date }): Promise<number> {
+export async function recordEvidence(p: {
+  trx: Executor;
+  cipher: FieldCipher;
+  caseId: number;
+  userId: number;
+  originalName: string;
+  stored: StoredUpload;
+  now: Date;
+}): Promise<number> {
   const at = p.now.toISOString();
   const row = await p.trx
     .insertInto('case_evidence')
@@ -105,15 +146,44 @@ export async function recordEvidence(p: { trx: Executor; cipher: FieldCipher; ca
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await p.trx.insertInto('case_custody').values({ evidence_id: row.id, at, actor: userActor(p.userId), action: 'upload', sha256: p.stored.sha256 }).execute();
+  await p.trx
+    .insertInto('case_custody')
+    .values({ evidence_id: row.id, at, actor: userActor(p.userId), action: 'upload', sha256: p.stored.sha256 })
+    .execute();
   await p.trx.updateTable('hr_case').set({ updated_at: at }).where('id', '=', p.caseId).execute();
-  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.evidence_uploaded', objectType: 'case', objectId: p.caseId, data: { evidence: row.id, sha256: p.stored.sha256, size: p.stored.size }, at: p.now });
+  await appendAudit(p.trx, {
+    actor: userActor(p.userId),
+    action: 'case.evidence_uploaded',
+    objectType: 'case',
+    objectId: p.caseId,
+    data: { evidence: row.id, sha256: p.stored.sha256, size: p.stored.size },
+    at: p.now,
+  });
   return row.id;
 }
 
-export async function recordDownload(trx: Executor, p: { evidenceId: number; caseId: number; userId: number; sha256: string; now: Date }): Promise<void> {
-  await trx.insertInto('case_custody').values({ evidence_id: p.evidenceId, at: p.now.toISOString(), actor: userActor(p.userId), action: 'download', sha256: p.sha256 }).execute();
-  await appendAudit(trx, { actor: userActor(p.userId), action: 'case.read', objectType: 'case', objectId: p.caseId, data: { door: 'download', evidence: p.evidenceId }, at: p.now });
+export async function recordDownload(
+  trx: Executor,
+  p: { evidenceId: number; caseId: number; userId: number; sha256: string; now: Date },
+): Promise<void> {
+  await trx
+    .insertInto('case_custody')
+    .values({
+      evidence_id: p.evidenceId,
+      at: p.now.toISOString(),
+      actor: userActor(p.userId),
+      action: 'download',
+      sha256: p.sha256,
+    })
+    .execute();
+  await appendAudit(trx, {
+    actor: userActor(p.userId),
+    action: 'case.read',
+    objectType: 'case',
+    objectId: p.caseId,
+    data: { door: 'download', evidence: p.evidenceId },
+    at: p.now,
+  });
 }
 
 export async function hashFile(file: string): Promise<string | null> {
@@ -135,7 +205,14 @@ export interface VerifyResult {
  * Re-hashes stored files (all, or those of one case / one file) and compares with the SHA-256 taken at
  * upload; each check goes to the chain of custody. Returns every result; callers report the bad ones.
  */
-export async function verifyEvidence(p: { db: Executor; dataDir: string; actor: string; now: Date; caseId?: number; evidenceId?: number }): Promise<VerifyResult[]> {
+export async function verifyEvidence(p: {
+  db: Executor;
+  dataDir: string;
+  actor: string;
+  now: Date;
+  caseId?: number;
+  evidenceId?: number;
+}): Promise<VerifyResult[]> {
   let q = p.db.selectFrom('case_evidence').select(['id', 'case_id', 'stored_name', 'sha256']).orderBy('id');
   if (p.caseId !== undefined) q = q.where('case_id', '=', p.caseId);
   if (p.evidenceId !== undefined) q = q.where('id', '=', p.evidenceId);
@@ -146,8 +223,15 @@ export async function verifyEvidence(p: { db: Executor; dataDir: string; actor: 
     const status = actual === null ? 'missing' : actual === r.sha256 ? 'ok' : 'changed';
     results.push({ id: r.id, caseId: r.case_id, status, expected: r.sha256, actual });
     const at = p.now.toISOString();
-    await p.db.updateTable('case_evidence').set({ last_verified_at: at, last_verified_ok: status === 'ok' ? 1 : 0 }).where('id', '=', r.id).execute();
-    await p.db.insertInto('case_custody').values({ evidence_id: r.id, at, actor: p.actor, action: `verify_${status}`, sha256: actual }).execute();
+    await p.db
+      .updateTable('case_evidence')
+      .set({ last_verified_at: at, last_verified_ok: status === 'ok' ? 1 : 0 })
+      .where('id', '=', r.id)
+      .execute();
+    await p.db
+      .insertInto('case_custody')
+      .values({ evidence_id: r.id, at, actor: p.actor, action: `verify_${status}`, sha256: actual })
+      .execute();
   }
   return results;
 }

@@ -4,7 +4,16 @@
  */
 import { appendAudit } from '../../../platform/audit/audit-log.js';
 import { ctxOf } from '../encrypted-columns.js';
-import { Problems, belongsToCase, checkTerm, optionalId, parseDateRange, touchCase, type CaseCommandProps, type DateInput } from './shared.js';
+import {
+  Problems,
+  belongsToCase,
+  checkTerm,
+  optionalId,
+  parseDateRange,
+  touchCase,
+  type CaseCommandProps,
+  type DateInput,
+} from './shared.js';
 import { userActor } from '../../../platform/audit/actor.js';
 
 export interface ActInput extends DateInput {
@@ -20,16 +29,24 @@ export async function addAct(p: CaseCommandProps & { input: ActInput }): Promise
   const eventId = optionalId(p.input.event_id);
   const event =
     typeof eventId === 'number'
-      ? await p.trx.selectFrom('case_event').select(['id', 'start_date', 'start_precision', 'start_label']).where('id', '=', eventId).where('case_id', '=', p.caseId).executeTakeFirst()
+      ? await p.trx
+          .selectFrom('case_event')
+          .select(['id', 'start_date', 'start_precision', 'start_label'])
+          .where('id', '=', eventId)
+          .where('case_id', '=', p.caseId)
+          .executeTakeFirst()
       : undefined;
   if (!event) problems.add('event_id', eventId === null ? 'validation.required' : 'cases.error.unknown_event');
   await checkTerm(p.trx, problems, 'act_type', 'act_type', p.input.act_type, true);
   const victimId = optionalId(p.input.victim_id);
   if (victimId === null) problems.add('victim_id', 'cases.error.victim_required');
-  else if (victimId === 'bad' || !(await belongsToCase(p.trx, 'case_person', victimId, p.caseId))) problems.add('victim_id', 'cases.error.unknown_person');
+  else if (victimId === 'bad' || !(await belongsToCase(p.trx, 'case_person', victimId, p.caseId)))
+    problems.add('victim_id', 'cases.error.unknown_person');
   const methods = [...new Set(p.input.methods ?? [])].filter((m) => m !== '');
   for (const m of methods) await checkTerm(p.trx, problems, 'methods', 'torture_method', m, false);
-  const fallback = event ? { date: event.start_date, precision: event.start_precision, label: event.start_label } : undefined;
+  const fallback = event
+    ? { date: event.start_date, precision: event.start_precision, label: event.start_label }
+    : undefined;
   const { start, end } = parseDateRange(problems, p.input, fallback);
   if (!start && !problems.has('start') && !problems.has('start_label')) problems.add('start', 'validation.required');
   problems.throwIfAny();
@@ -53,6 +70,13 @@ export async function addAct(p: CaseCommandProps & { input: ActInput }): Promise
     .returning('id')
     .executeTakeFirstOrThrow();
   await touchCase(p.trx, p.caseId, p.now);
-  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.act_added', objectType: 'case', objectId: p.caseId, data: { act: row.id, type: p.input.act_type }, at: p.now });
+  await appendAudit(p.trx, {
+    actor: userActor(p.userId),
+    action: 'case.act_added',
+    objectType: 'case',
+    objectId: p.caseId,
+    data: { act: row.id, type: p.input.act_type },
+    at: p.now,
+  });
   return row.id;
 }

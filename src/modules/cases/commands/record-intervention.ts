@@ -35,26 +35,35 @@ export async function addIntervention(p: CaseCommandProps & { input: Interventio
   const problems = new Problems();
   const i = p.input;
   await checkTerm(p.trx, problems, 'kind', 'intervention_type', i.kind, true);
-  if (!isIsoDate(i.on_date.trim())) problems.add('on_date', i.on_date.trim() ? 'validation.date' : 'validation.required');
+  if (!isIsoDate(i.on_date.trim()))
+    problems.add('on_date', i.on_date.trim() ? 'validation.date' : 'validation.required');
   const actId = optionalId(i.act_id);
-  if (actId === 'bad' || (actId !== null && !(await belongsToCase(p.trx, 'case_act', actId, p.caseId)))) problems.add('act_id', 'cases.error.unknown_act');
+  if (actId === 'bad' || (actId !== null && !(await belongsToCase(p.trx, 'case_act', actId, p.caseId))))
+    problems.add('act_id', 'cases.error.unknown_act');
   let bodyId: number | null = null;
   if ((i.body ?? '').trim()) {
     const body = await resolveBody(p.trx, i.body!);
     if (!body) problems.add('body', 'cases.error.unknown_body');
     else bodyId = body.id;
-  } else if (i.kind === 'lawsuit' || i.kind === 'appeal') problems.add('body', i.kind === 'lawsuit' ? 'cases.error.court_required' : 'validation.required');
+  } else if (i.kind === 'lawsuit' || i.kind === 'appeal')
+    problems.add('body', i.kind === 'lawsuit' ? 'cases.error.court_required' : 'validation.required');
   await checkTerm(p.trx, problems, 'response', 'state_response', i.response, false);
   const amount = (i.claim_amount ?? '').trim().replace(/\s/g, '').replace(',', '.');
   if (amount && !/^\d{1,12}(\.\d{1,2})?$/.test(amount)) problems.add('claim_amount', 'cases.error.amount');
   const currency = (i.claim_currency ?? '').trim();
-  if (amount && !(CURRENCIES as readonly string[]).includes(currency)) problems.add('claim_currency', currency ? 'validation.choice' : 'validation.required');
-  if (!amount && currency && !(CURRENCIES as readonly string[]).includes(currency)) problems.add('claim_currency', 'validation.choice');
+  if (amount && !(CURRENCIES as readonly string[]).includes(currency))
+    problems.add('claim_currency', currency ? 'validation.choice' : 'validation.required');
+  if (!amount && currency && !(CURRENCIES as readonly string[]).includes(currency))
+    problems.add('claim_currency', 'validation.choice');
   const mechanism = (i.mechanism ?? '').trim();
   if (i.kind === 'un_communication' && !mechanism) problems.add('mechanism', 'validation.required');
-  if (mechanism && !(UN_MECHANISMS as readonly string[]).includes(mechanism)) problems.add('mechanism', 'validation.choice');
+  if (mechanism && !(UN_MECHANISMS as readonly string[]).includes(mechanism))
+    problems.add('mechanism', 'validation.choice');
   const hearings: { on_date: string; note: string | null }[] = [];
-  for (const line of (i.hearings ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+  for (const line of (i.hearings ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const d = line.slice(0, 10);
     if (!isIsoDate(d)) {
       problems.add('hearings', 'cases.error.hearing_line', { line: line.slice(0, 40) });
@@ -85,8 +94,19 @@ export async function addIntervention(p: CaseCommandProps & { input: Interventio
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (hearings.length) await p.trx.insertInto('case_hearing').values(hearings.map((h) => ({ intervention_id: row.id, ...h }))).execute();
+  if (hearings.length)
+    await p.trx
+      .insertInto('case_hearing')
+      .values(hearings.map((h) => ({ intervention_id: row.id, ...h })))
+      .execute();
   await touchCase(p.trx, p.caseId, p.now);
-  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.intervention_added', objectType: 'case', objectId: p.caseId, data: { intervention: row.id, kind: i.kind }, at: p.now });
+  await appendAudit(p.trx, {
+    actor: userActor(p.userId),
+    action: 'case.intervention_added',
+    objectType: 'case',
+    objectId: p.caseId,
+    data: { intervention: row.id, kind: i.kind },
+    at: p.now,
+  });
   return row.id;
 }

@@ -27,16 +27,23 @@ export async function addInvolvement(p: CaseCommandProps & { input: InvolvementI
   const actId = m?.[1] === 'act' ? targetId : null;
   const eventId = m?.[1] === 'event' ? targetId : null;
   if (!m || targetId === null) problems.add('target', 'validation.required');
-  else if (actId !== null && !(await belongsToCase(p.trx, 'case_act', actId, p.caseId))) problems.add('target', 'cases.error.unknown_act');
-  else if (eventId !== null && !(await belongsToCase(p.trx, 'case_event', eventId, p.caseId))) problems.add('target', 'cases.error.unknown_event');
+  else if (actId !== null && !(await belongsToCase(p.trx, 'case_act', actId, p.caseId)))
+    problems.add('target', 'cases.error.unknown_act');
+  else if (eventId !== null && !(await belongsToCase(p.trx, 'case_event', eventId, p.caseId)))
+    problems.add('target', 'cases.error.unknown_event');
   const role = p.input.role as RoleInCase;
   if (!(ROLES_IN_CASE as readonly string[]).includes(role)) problems.add('role', 'validation.choice');
   const personId = optionalId(p.input.person_id);
   const bodyText = (p.input.body ?? '').trim();
   let bodyId: number | null = null;
   if (personId !== null && bodyText) problems.add('body', 'cases.error.person_or_body');
-  else if (personId === null && !bodyText) problems.add('person_id', role === 'perpetrator' ? 'cases.error.person_or_body' : 'validation.required');
-  else if (personId === 'bad' || (personId !== null && !(await belongsToCase(p.trx, 'case_person', personId, p.caseId)))) problems.add('person_id', 'cases.error.unknown_person');
+  else if (personId === null && !bodyText)
+    problems.add('person_id', role === 'perpetrator' ? 'cases.error.person_or_body' : 'validation.required');
+  else if (
+    personId === 'bad' ||
+    (personId !== null && !(await belongsToCase(p.trx, 'case_person', personId, p.caseId)))
+  )
+    problems.add('person_id', 'cases.error.unknown_person');
   else if (bodyText) {
     if (role !== 'perpetrator') problems.add('body', 'cases.error.body_only_perpetrator');
     else {
@@ -48,11 +55,26 @@ export async function addInvolvement(p: CaseCommandProps & { input: InvolvementI
   if (role === 'perpetrator') await checkTerm(p.trx, problems, 'degree', 'involvement_degree', p.input.degree, false);
   if (!problems.list.length && typeof personId === 'number') {
     if (actId !== null) {
-      const act = await p.trx.selectFrom('case_act').select('victim_id').where('id', '=', actId).executeTakeFirstOrThrow();
-      const linked = await p.trx.selectFrom('case_involvement').select('id').where('act_id', '=', actId).where('person_id', '=', personId).executeTakeFirst();
+      const act = await p.trx
+        .selectFrom('case_act')
+        .select('victim_id')
+        .where('id', '=', actId)
+        .executeTakeFirstOrThrow();
+      const linked = await p.trx
+        .selectFrom('case_involvement')
+        .select('id')
+        .where('act_id', '=', actId)
+        .where('person_id', '=', personId)
+        .executeTakeFirst();
       if (act.victim_id === personId || linked) problems.add('person_id', 'cases.error.person_twice');
     } else {
-      const linked = await p.trx.selectFrom('case_involvement').select('id').where('event_id', '=', eventId).where('person_id', '=', personId).where('role', '=', role).executeTakeFirst();
+      const linked = await p.trx
+        .selectFrom('case_involvement')
+        .select('id')
+        .where('event_id', '=', eventId)
+        .where('person_id', '=', personId)
+        .where('role', '=', role)
+        .executeTakeFirst();
       if (linked) problems.add('person_id', 'cases.error.person_twice');
     }
   }
@@ -72,6 +94,13 @@ export async function addInvolvement(p: CaseCommandProps & { input: InvolvementI
     .returning('id')
     .executeTakeFirstOrThrow();
   await touchCase(p.trx, p.caseId, p.now);
-  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.involvement_added', objectType: 'case', objectId: p.caseId, data: { involvement: row.id, role }, at: p.now });
+  await appendAudit(p.trx, {
+    actor: userActor(p.userId),
+    action: 'case.involvement_added',
+    objectType: 'case',
+    objectId: p.caseId,
+    data: { involvement: row.id, role },
+    at: p.now,
+  });
   return row.id;
 }

@@ -25,7 +25,9 @@ export interface PersonInput {
   groups?: string[];
 }
 
-async function checkPerson(p: CaseCommandProps & { input: PersonInput }): Promise<{ name: string; birth: string; groups: string[] }> {
+async function checkPerson(
+  p: CaseCommandProps & { input: PersonInput },
+): Promise<{ name: string; birth: string; groups: string[] }> {
   const problems = new Problems();
   const name = p.input.name.trim();
   if (!name) problems.add('name', 'validation.required');
@@ -40,7 +42,10 @@ async function checkPerson(p: CaseCommandProps & { input: PersonInput }): Promis
 }
 
 function identity(p: CaseCommandProps & { input: PersonInput }, name: string, birth: string) {
-  const enc = (v: string | undefined, column: 'other_names_enc' | 'contact_enc' | 'id_number_enc' | 'address_enc' | 'birth_date_enc') => p.cipher.encryptNullable(v?.trim() || null, ctxOf('case_person', column));
+  const enc = (
+    v: string | undefined,
+    column: 'other_names_enc' | 'contact_enc' | 'id_number_enc' | 'address_enc' | 'birth_date_enc',
+  ) => p.cipher.encryptNullable(v?.trim() || null, ctxOf('case_person', column));
   return {
     name_enc: p.cipher.encrypt(name, ctxOf('case_person', 'name_enc')),
     other_names_enc: enc(p.input.other_names, 'other_names_enc'),
@@ -53,18 +58,35 @@ function identity(p: CaseCommandProps & { input: PersonInput }, name: string, bi
   };
 }
 
-export async function addPerson(p: CaseCommandProps & { input: PersonInput }): Promise<{ id: number; pseudonym: string }> {
+export async function addPerson(
+  p: CaseCommandProps & { input: PersonInput },
+): Promise<{ id: number; pseudonym: string }> {
   const { name, birth, groups } = await checkPerson(p);
-  const n = await p.trx.selectFrom('case_person').select(sql<number>`count(*)`.as('n')).where('case_id', '=', p.caseId).executeTakeFirstOrThrow();
+  const n = await p.trx
+    .selectFrom('case_person')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('case_id', '=', p.caseId)
+    .executeTakeFirstOrThrow();
   const pseudonym = `P${Number(n.n) + 1}`;
   const row = await p.trx
     .insertInto('case_person')
     .values({ case_id: p.caseId, pseudonym, ...identity(p, name, birth), created_at: p.now.toISOString() })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (groups.length) await p.trx.insertInto('case_person_group').values(groups.map((g) => ({ person_id: row.id, group_code: g }))).execute();
+  if (groups.length)
+    await p.trx
+      .insertInto('case_person_group')
+      .values(groups.map((g) => ({ person_id: row.id, group_code: g })))
+      .execute();
   await touchCase(p.trx, p.caseId, p.now);
-  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.person_added', objectType: 'case', objectId: p.caseId, data: { person: row.id, pseudonym }, at: p.now });
+  await appendAudit(p.trx, {
+    actor: userActor(p.userId),
+    action: 'case.person_added',
+    objectType: 'case',
+    objectId: p.caseId,
+    data: { person: row.id, pseudonym },
+    at: p.now,
+  });
   return { id: row.id, pseudonym };
 }
 
@@ -72,9 +94,24 @@ export async function addPerson(p: CaseCommandProps & { input: PersonInput }): P
 export async function updatePerson(p: CaseCommandProps & { personId: number; input: PersonInput }): Promise<void> {
   if (!(await belongsToCase(p.trx, 'case_person', p.personId, p.caseId))) throw notFound();
   const { name, birth, groups } = await checkPerson(p);
-  await p.trx.updateTable('case_person').set(identity(p, name, birth)).where('id', '=', p.personId).execute();
+  await p.trx
+    .updateTable('case_person')
+    .set(identity(p, name, birth))
+    .where('id', '=', p.personId)
+    .execute();
   await p.trx.deleteFrom('case_person_group').where('person_id', '=', p.personId).execute();
-  if (groups.length) await p.trx.insertInto('case_person_group').values(groups.map((g) => ({ person_id: p.personId, group_code: g }))).execute();
+  if (groups.length)
+    await p.trx
+      .insertInto('case_person_group')
+      .values(groups.map((g) => ({ person_id: p.personId, group_code: g })))
+      .execute();
   await touchCase(p.trx, p.caseId, p.now);
-  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.person_updated', objectType: 'case', objectId: p.caseId, data: { person: p.personId }, at: p.now });
+  await appendAudit(p.trx, {
+    actor: userActor(p.userId),
+    action: 'case.person_updated',
+    objectType: 'case',
+    objectId: p.caseId,
+    data: { person: p.personId },
+    at: p.now,
+  });
 }

@@ -19,9 +19,11 @@ export async function addSource(p: CaseCommandProps & { input: SourceInput }): P
   if (!description) problems.add('description', 'validation.required');
   await checkTerm(p.trx, problems, 'reliability', 'source_reliability', p.input.reliability, true);
   const eventId = optionalId(p.input.event_id);
-  if (eventId === 'bad' || (eventId !== null && !(await belongsToCase(p.trx, 'case_event', eventId, p.caseId)))) problems.add('event_id', 'cases.error.unknown_event');
+  if (eventId === 'bad' || (eventId !== null && !(await belongsToCase(p.trx, 'case_event', eventId, p.caseId))))
+    problems.add('event_id', 'cases.error.unknown_event');
   const personId = optionalId(p.input.person_id);
-  if (personId === 'bad' || (personId !== null && !(await belongsToCase(p.trx, 'case_person', personId, p.caseId)))) problems.add('person_id', 'cases.error.unknown_person');
+  if (personId === 'bad' || (personId !== null && !(await belongsToCase(p.trx, 'case_person', personId, p.caseId))))
+    problems.add('person_id', 'cases.error.unknown_person');
   const obtained = p.input.obtained_on?.trim() ?? '';
   if (obtained && !isIsoDate(obtained)) problems.add('obtained_on', 'validation.date');
   problems.throwIfAny();
@@ -39,6 +41,13 @@ export async function addSource(p: CaseCommandProps & { input: SourceInput }): P
     .returning('id')
     .executeTakeFirstOrThrow();
   await touchCase(p.trx, p.caseId, p.now);
-  await appendAudit(p.trx, { actor: userActor(p.userId), action: 'case.source_added', objectType: 'case', objectId: p.caseId, data: { source: row.id }, at: p.now });
+  await appendAudit(p.trx, {
+    actor: userActor(p.userId),
+    action: 'case.source_added',
+    objectType: 'case',
+    objectId: p.caseId,
+    data: { source: row.id },
+    at: p.now,
+  });
   return row.id;
 }

@@ -34,9 +34,19 @@ export class Problems {
 type ChildTable = 'case_event' | 'case_person' | 'case_act';
 
 /** True when the row of the table belongs to the case (ids of other cases are treated as unknown). */
-export async function belongsToCase(trx: Executor, table: ChildTable, id: number | null | undefined, caseId: number): Promise<boolean> {
+export async function belongsToCase(
+  trx: Executor,
+  table: ChildTable,
+  id: number | null | undefined,
+  caseId: number,
+): Promise<boolean> {
   if (!isRecordId(id)) return false;
-  const row = await trx.selectFrom(table).select('id').where('id', '=', id).where('case_id', '=', caseId).executeTakeFirst();
+  const row = await trx
+    .selectFrom(table)
+    .select('id')
+    .where('id', '=', id)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
   return !!row;
 }
 
@@ -47,12 +57,20 @@ export function optionalId(v: string | undefined): number | null | 'bad' {
 }
 
 /** Checks a thesaurus code; an unknown or retired code is refused on the field. */
-export async function checkTerm(trx: Executor, problems: Problems, field: string, thesaurus: ThesaurusName, code: string | null | undefined, required: boolean): Promise<void> {
+export async function checkTerm(
+  trx: Executor,
+  problems: Problems,
+  field: string,
+  thesaurus: ThesaurusName,
+  code: string | null | undefined,
+  required: boolean,
+): Promise<void> {
   if (code == null || code === '') {
     if (required) problems.add(field, 'validation.required');
     return;
   }
-  if (!(await isTerm(trx, thesaurus, code))) problems.add(field, 'cases.error.unknown_term', { code: code.slice(0, 60) });
+  if (!(await isTerm(trx, thesaurus, code)))
+    problems.add(field, 'cases.error.unknown_term', { code: code.slice(0, 60) });
 }
 
 const DATE_MESSAGES = {
@@ -73,18 +91,30 @@ export interface DateInput {
 }
 
 /** Parses a start and an optional end date with their precisions; refuses an end before the start. */
-export function parseDateRange(problems: Problems, input: DateInput, fallbackStart?: FuzzyDate): { start: FuzzyDate | null; end: FuzzyDate | null } {
+export function parseDateRange(
+  problems: Problems,
+  input: DateInput,
+  fallbackStart?: FuzzyDate,
+): { start: FuzzyDate | null; end: FuzzyDate | null } {
   let start: FuzzyDate | null = null;
   if ((input.start ?? '').trim() === '' && fallbackStart) start = fallbackStart;
   else {
     const s = parseFuzzyDate(input.start ?? '', input.start_precision ?? 'exact', input.start_label);
-    if (typeof s === 'string') problems.add(s === 'precision_unknown' ? 'start_precision' : s === 'label_required' ? 'start_label' : 'start', DATE_MESSAGES[s]);
+    if (typeof s === 'string')
+      problems.add(
+        s === 'precision_unknown' ? 'start_precision' : s === 'label_required' ? 'start_label' : 'start',
+        DATE_MESSAGES[s],
+      );
     else start = s;
   }
   let end: FuzzyDate | null = null;
   if ((input.end ?? '').trim() !== '') {
     const e = parseFuzzyDate(input.end ?? '', input.end_precision ?? 'exact', input.end_label);
-    if (typeof e === 'string') problems.add(e === 'precision_unknown' ? 'end_precision' : e === 'label_required' ? 'end_label' : 'end', DATE_MESSAGES[e]);
+    if (typeof e === 'string')
+      problems.add(
+        e === 'precision_unknown' ? 'end_precision' : e === 'label_required' ? 'end_label' : 'end',
+        DATE_MESSAGES[e],
+      );
     else {
       end = e;
       if (start && endsBeforeStart(start, end, input.end?.trim())) problems.add('end', 'cases.error.end_before_start');

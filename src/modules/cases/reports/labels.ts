@@ -30,15 +30,20 @@ export function perpetratorLabel(t: T, kind: string): string {
 }
 
 export function labelReport(r: CaseReport, labels: Labels, t: T, locale: Locale): ReportSections {
-  const map = (xs: Count[], f: (k: string) => string): LabelledCount[] => xs.map((x) => ({ key: x.key, label: f(x.key), count: x.count }));
+  const map = (xs: Count[], f: (k: string) => string): LabelledCount[] =>
+    xs.map((x) => ({ key: x.key, label: f(x.key), count: x.count }));
   return {
     byType: map(r.byType, (k) => lbl(labels, 'act_type', k)),
-    byTerritory: map(r.byTerritory, (k) => (k === 'unknown' ? t('cases.unknown_territory') : nameOf(r.territories[Number(k)], locale) || k)),
+    byTerritory: map(r.byTerritory, (k) =>
+      k === 'unknown' ? t('cases.unknown_territory') : nameOf(r.territories[Number(k)], locale) || k,
+    ),
     bySex: map(r.bySex, (k) => t(`cases.sex.${k as 'male'}`)),
     byAgeGroup: map(r.byAgeGroup, (k) => t(`cases.age.${k as 'adult'}`)),
     byGroup: map(r.byGroup, (k) => lbl(labels, 'vulnerable_group', k)),
     byPerpetrator: map(r.byPerpetrator, (k) => perpetratorLabel(t, k)),
-    byOutcome: map(r.byOutcome, (k) => (k === 'unrecorded' ? t('cases.outcome.unrecorded') : lbl(labels, 'state_response', k))),
+    byOutcome: map(r.byOutcome, (k) =>
+      k === 'unrecorded' ? t('cases.outcome.unrecorded') : lbl(labels, 'state_response', k),
+    ),
     sdgByViolation: map(r.sdg16101.byViolation, (k) => t(`cases.sdg.${k as 'torture'}`)),
     sdgByGroup: map(r.sdg16101.byGroup, (k) => lbl(labels, 'vulnerable_group', k)),
   };

@@ -16,8 +16,14 @@ export interface Term {
   active: number;
 }
 
-export async function listTerms(db: Executor, thesaurus?: ThesaurusName, opts: { activeOnly?: boolean } = {}): Promise<Term[]> {
-  let q = db.selectFrom('thesaurus_term').select(['id', 'thesaurus', 'code', 'parent_code', 'label_ky', 'label_ru', 'label_en', 'sdg', 'sort', 'active']);
+export async function listTerms(
+  db: Executor,
+  thesaurus?: ThesaurusName,
+  opts: { activeOnly?: boolean } = {},
+): Promise<Term[]> {
+  let q = db
+    .selectFrom('thesaurus_term')
+    .select(['id', 'thesaurus', 'code', 'parent_code', 'label_ky', 'label_ru', 'label_en', 'sdg', 'sort', 'active']);
   if (thesaurus) q = q.where('thesaurus', '=', thesaurus);
   if (opts.activeOnly) q = q.where('active', '=', 1);
   return q.orderBy('thesaurus').orderBy('sort').orderBy('id').execute();
@@ -25,7 +31,13 @@ export async function listTerms(db: Executor, thesaurus?: ThesaurusName, opts: {
 
 /** True when the code is an active term of the vocabulary (unknown codes are refused by commands). */
 export async function isTerm(db: Executor, thesaurus: ThesaurusName, code: string): Promise<boolean> {
-  const row = await db.selectFrom('thesaurus_term').select('id').where('thesaurus', '=', thesaurus).where('code', '=', code).where('active', '=', 1).executeTakeFirst();
+  const row = await db
+    .selectFrom('thesaurus_term')
+    .select('id')
+    .where('thesaurus', '=', thesaurus)
+    .where('code', '=', code)
+    .where('active', '=', 1)
+    .executeTakeFirst();
   return !!row;
 }
 
@@ -54,6 +66,14 @@ export async function optionsFor(db: Executor, thesaurus: ThesaurusName, locale:
   const byCode = new Map(terms.map((t) => [t.code, t]));
   return terms.map((t) => {
     const parent = t.parent_code ? byCode.get(t.parent_code) : undefined;
-    return { value: t.code, label: termLabel(t, locale), group: parent ? termLabel(parent, locale) : t.parent_code === null && terms.some((c) => c.parent_code === t.code) ? termLabel(t, locale) : undefined };
+    return {
+      value: t.code,
+      label: termLabel(t, locale),
+      group: parent
+        ? termLabel(parent, locale)
+        : t.parent_code === null && terms.some((c) => c.parent_code === t.code)
+          ? termLabel(t, locale)
+          : undefined,
+    };
   });
 }

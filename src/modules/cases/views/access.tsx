@@ -11,7 +11,17 @@ import type { MemberView } from '../queries.js';
 import { ACCESS_LEVELS, type CaseState } from '../tables.js';
 import { SelectField } from './form-bits.js';
 
-export function AccessPage(p: { ctx: ViewContext; caseId: number; reference: string; state: CaseState; next: CaseState[]; members: MemberView[]; staff: { id: number; displayName: string; role: string }[]; errors: FieldError[]; canRead: boolean }) {
+export function AccessPage(p: {
+  ctx: ViewContext;
+  caseId: number;
+  reference: string;
+  state: CaseState;
+  next: CaseState[];
+  members: MemberView[];
+  staff: { id: number; displayName: string; role: string }[];
+  errors: FieldError[];
+  canRead: boolean;
+}) {
   const { ctx } = p;
   const { t, locale } = ctx;
   const base = `/cases/${p.caseId}`;
@@ -78,8 +88,25 @@ export function AccessPage(p: { ctx: ViewContext; caseId: number; reference: str
         </div>
         <h3>{t('cases.set_member')}</h3>
         <PostForm ctx={ctx} action={`${base}/access`} class="narrow">
-          <SelectField ctx={ctx} name="user_id" label={t('cases.member')} options={p.staff.map((s) => ({ value: String(s.id), label: `${s.displayName} (${t(`role.${s.role as 'lawyer'}`)})` }))} errors={p.errors} empty={t('cases.choose')} />
-          <SelectField ctx={ctx} name="access" label={t('cases.access')} options={ACCESS_LEVELS.map((a) => ({ value: a, label: t(`cases.access.${a}`) }))} value="read" errors={p.errors} />
+          <SelectField
+            ctx={ctx}
+            name="user_id"
+            label={t('cases.member')}
+            options={p.staff.map((s) => ({
+              value: String(s.id),
+              label: `${s.displayName} (${t(`role.${s.role as 'lawyer'}`)})`,
+            }))}
+            errors={p.errors}
+            empty={t('cases.choose')}
+          />
+          <SelectField
+            ctx={ctx}
+            name="access"
+            label={t('cases.access')}
+            options={ACCESS_LEVELS.map((a) => ({ value: a, label: t(`cases.access.${a}`) }))}
+            value="read"
+            errors={p.errors}
+          />
           <button type="submit">{t('common.save')}</button>
         </PostForm>
       </section>
@@ -87,7 +114,12 @@ export function AccessPage(p: { ctx: ViewContext; caseId: number; reference: str
   );
 }
 
-export function AuditTrailPage(p: { ctx: ViewContext; caseId: number; reference: string; rows: { seq: number; at: string; actor: string; actorName: string | null; action: string; data: string }[] }) {
+export function AuditTrailPage(p: {
+  ctx: ViewContext;
+  caseId: number;
+  reference: string;
+  rows: { seq: number; at: string; actor: string; actorName: string | null; action: string; data: string }[];
+}) {
   const { ctx } = p;
   const { t, locale } = ctx;
   const what = (action: string, data: string) => {

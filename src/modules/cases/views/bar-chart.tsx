@@ -26,9 +26,18 @@ export function BarChart(p: { ctx: ViewContext; id: string; title: string; bars:
         <h3>{p.title}</h3>
       </figcaption>
       {p.bars.length ? (
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${CHART_W} ${height}`} width="100%" role="img" aria-labelledby={`${p.id}-title ${p.id}-desc`} class="bar-chart">
+        <svg
+          xmlns="http://www.w3.org/2000/svg"
+          viewBox={`0 0 ${CHART_W} ${height}`}
+          width="100%"
+          role="img"
+          aria-labelledby={`${p.id}-title ${p.id}-desc`}
+          class="bar-chart"
+        >
           <title id={`${p.id}-title`}>{p.title}</title>
-          <desc id={`${p.id}-desc`}>{`${t('cases.chart_alt')} ${p.bars.map((b) => `${b.label}: ${b.count}`).join('; ')}`}</desc>
+          <desc
+            id={`${p.id}-desc`}
+          >{`${t('cases.chart_alt')} ${p.bars.map((b) => `${b.label}: ${b.count}`).join('; ')}`}</desc>
           {p.bars.map((b, i) => {
             const y = GAP + i * (BAR_H + GAP);
             const w = Math.max(b.count > 0 ? 2 : 0, Math.round(b.count * scale));

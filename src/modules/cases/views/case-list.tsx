@@ -8,7 +8,15 @@ import type { CaseListItem } from '../queries.js';
 import type { Option } from '../thesaurus/queries.js';
 import { SelectField, type FormState } from './form-bits.js';
 
-export function CasesPage(p: { ctx: ViewContext; cases: CaseListItem[]; query: string; coordinator: boolean; canCreate: boolean; canReport: boolean; canThesaurus: boolean }) {
+export function CasesPage(p: {
+  ctx: ViewContext;
+  cases: CaseListItem[];
+  query: string;
+  coordinator: boolean;
+  canCreate: boolean;
+  canReport: boolean;
+  canThesaurus: boolean;
+}) {
   const { ctx } = p;
   const { t, locale } = ctx;
   return (
@@ -49,7 +57,15 @@ export function CasesPage(p: { ctx: ViewContext; cases: CaseListItem[]; query: s
             <tbody>
               {p.cases.map((c) => (
                 <tr>
-                  <td>{c.access ? <a href={`/cases/${c.id}`}>{c.reference}</a> : p.coordinator ? <a href={`/cases/${c.id}/access`}>{c.reference}</a> : c.reference}</td>
+                  <td>
+                    {c.access ? (
+                      <a href={`/cases/${c.id}`}>{c.reference}</a>
+                    ) : p.coordinator ? (
+                      <a href={`/cases/${c.id}/access`}>{c.reference}</a>
+                    ) : (
+                      c.reference
+                    )}
+                  </td>
                   <td>{c.title ?? <span class="muted">{t('cases.hidden_title')}</span>}</td>
                   <td>{t(`cases.state.${c.state}`)}</td>
                   <td>{c.access ? t(`cases.access.${c.access}`) : t('cases.access.none')}</td>
@@ -65,20 +81,50 @@ export function CasesPage(p: { ctx: ViewContext; cases: CaseListItem[]; query: s
 }
 
 /** The form of a new case; with `edit`, the same form correcting an existing case. */
-export function NewCasePage(p: { ctx: ViewContext; state: FormState; territories: Option[]; edit?: { caseId: number; reference: string } }) {
+export function NewCasePage(p: {
+  ctx: ViewContext;
+  state: FormState;
+  territories: Option[];
+  edit?: { caseId: number; reference: string };
+}) {
   const { ctx, state } = p;
   const { t } = ctx;
   const heading = p.edit ? `${p.edit.reference}: ${t('cases.edit')}` : t('cases.new');
   return (
     <Layout ctx={ctx} title={heading}>
       <link rel="stylesheet" href={CASES_CSS_URL} />
-      <p>{p.edit ? <a href={`/cases/${p.edit.caseId}`}>{p.edit.reference}</a> : <a href="/cases">{t('cases.title')}</a>}</p>
+      <p>
+        {p.edit ? <a href={`/cases/${p.edit.caseId}`}>{p.edit.reference}</a> : <a href="/cases">{t('cases.title')}</a>}
+      </p>
       <h1>{heading}</h1>
       <ErrorSummary ctx={ctx} errors={state.errors} />
       <PostForm ctx={ctx} action={p.edit ? `/cases/${p.edit.caseId}/edit` : '/cases'} class="case-form">
-        <Field ctx={ctx} name="title" label={t('cases.case_title')} hint={t('cases.case_title_hint')} value={state.input.title} errors={state.errors} required />
-        <Field ctx={ctx} name="summary" label={t('cases.summary')} value={state.input.summary} errors={state.errors} multiline />
-        <SelectField ctx={ctx} name="territory_id" label={t('cases.territory')} options={p.territories} value={state.input.territory_id} errors={state.errors} empty={t('cases.no_territory')} />
+        <Field
+          ctx={ctx}
+          name="title"
+          label={t('cases.case_title')}
+          hint={t('cases.case_title_hint')}
+          value={state.input.title}
+          errors={state.errors}
+          required
+        />
+        <Field
+          ctx={ctx}
+          name="summary"
+          label={t('cases.summary')}
+          value={state.input.summary}
+          errors={state.errors}
+          multiline
+        />
+        <SelectField
+          ctx={ctx}
+          name="territory_id"
+          label={t('cases.territory')}
+          options={p.territories}
+          value={state.input.territory_id}
+          errors={state.errors}
+          empty={t('cases.no_territory')}
+        />
         <button type="submit">{p.edit ? t('common.save') : t('cases.open')}</button>
       </PostForm>
     </Layout>

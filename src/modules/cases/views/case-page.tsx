@@ -66,7 +66,8 @@ export function CasePage(p: CasePageProps) {
       <p>
         {p.canManage ? (
           <>
-            <a href={`${base}/access`}>{t('cases.tab_access')}</a> · <a href={`${base}/audit`}>{t('cases.tab_audit')}</a> ·{' '}
+            <a href={`${base}/access`}>{t('cases.tab_access')}</a> ·{' '}
+            <a href={`${base}/audit`}>{t('cases.tab_audit')}</a> ·{' '}
           </>
         ) : null}
         <a href={`${base}/export.json`}>{t('cases.tab_export')}</a>
@@ -109,7 +110,8 @@ export function CasePage(p: CasePageProps) {
             <ul>
               {c.links.map((l) => (
                 <li>
-                  {event(l.fromEventId)?.title} — {t(`cases.relation.${l.relation as 'led_to'}`)} — {event(l.toEventId)?.title}
+                  {event(l.fromEventId)?.title} — {t(`cases.relation.${l.relation as 'led_to'}`)} —{' '}
+                  {event(l.toEventId)?.title}
                 </li>
               ))}
             </ul>
@@ -139,7 +141,9 @@ export function CasePage(p: CasePageProps) {
                   <td>
                     {x.name}
                     {x.otherNames ? <span class="muted"> ({x.otherNames})</span> : null}
-                    {x.idNumber || x.address || x.birthDate ? <p class="muted">{[x.birthDate, x.idNumber, x.address].filter(Boolean).join(' · ')}</p> : null}
+                    {x.idNumber || x.address || x.birthDate ? (
+                      <p class="muted">{[x.birthDate, x.idNumber, x.address].filter(Boolean).join(' · ')}</p>
+                    ) : null}
                   </td>
                   <td>{t(`cases.sex.${x.sex}`)}</td>
                   <td>{t(`cases.age.${x.ageGroup}`)}</td>
@@ -148,7 +152,9 @@ export function CasePage(p: CasePageProps) {
                     {x.contact ?? ''}
                     {p.canEdit ? (
                       <p>
-                        <a href={`${base}/persons/${x.id}/edit`}>{t('cases.edit_person', { pseudonym: x.pseudonym })}</a>
+                        <a href={`${base}/persons/${x.id}/edit`}>
+                          {t('cases.edit_person', { pseudonym: x.pseudonym })}
+                        </a>
                       </p>
                     ) : null}
                   </td>
@@ -253,8 +259,12 @@ export function CasePage(p: CasePageProps) {
                   <td>{lbl(labels, 'state_response', i.response)}</td>
                   <td>
                     {i.parties ? <p>{`${t('cases.parties')}: ${i.parties}`}</p> : null}
-                    {i.claimAmount ? <p>{`${t('cases.claim_amount')}: ${i.claimAmount} ${i.claimCurrency ?? ''}`}</p> : null}
-                    {i.hearings.length ? <p>{`${t('cases.hearings').split('(')[0]!.trim()}: ${i.hearings.map((h) => `${h.onDate}${h.note ? ` ${h.note}` : ''}`).join('; ')}`}</p> : null}
+                    {i.claimAmount ? (
+                      <p>{`${t('cases.claim_amount')}: ${i.claimAmount} ${i.claimCurrency ?? ''}`}</p>
+                    ) : null}
+                    {i.hearings.length ? (
+                      <p>{`${t('cases.hearings').split('(')[0]!.trim()}: ${i.hearings.map((h) => `${h.onDate}${h.note ? ` ${h.note}` : ''}`).join('; ')}`}</p>
+                    ) : null}
                     {i.decision ? <p>{`${t('cases.decision')}: ${i.decision}`}</p> : null}
                     {i.outlet ? <p>{i.outlet}</p> : null}
                     {i.notes ? <p>{i.notes}</p> : null}

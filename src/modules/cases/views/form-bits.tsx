@@ -24,7 +24,17 @@ function ErrorText({ ctx, name, errors }: { ctx: ViewContext; name: string; erro
 }
 
 /** A labelled <select>; options with a `group` are put under <optgroup>s in order. */
-export function SelectField(p: { ctx: ViewContext; name: string; label: string; options: Option[]; value?: string; errors: FieldError[]; empty?: string; hint?: string; idPrefix?: string }) {
+export function SelectField(p: {
+  ctx: ViewContext;
+  name: string;
+  label: string;
+  options: Option[];
+  value?: string;
+  errors: FieldError[];
+  empty?: string;
+  hint?: string;
+  idPrefix?: string;
+}) {
   const id = `field-${p.name}`;
   const error = p.errors.some((e) => e.field === p.name);
   const groups: { label: string | undefined; options: Option[] }[] = [];
@@ -41,9 +51,20 @@ export function SelectField(p: { ctx: ViewContext; name: string; label: string; 
   return (
     <div class={error ? 'field field-error' : 'field'}>
       <label for={id}>{p.label}</label>
-      {p.hint ? <p class="hint" id={`${id}-hint`}>{p.hint}</p> : null}
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
       <ErrorText ctx={p.ctx} name={p.name} errors={p.errors} />
-      <select id={id} name={p.name} aria-invalid={error ? true : undefined} aria-describedby={[p.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}>
+      <select
+        id={id}
+        name={p.name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={
+          [p.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+        }
+      >
         {p.empty !== undefined ? <option value="">{p.empty}</option> : null}
         {groups.map((g) => (g.label ? <optgroup label={g.label}>{g.options.map(opt)}</optgroup> : g.options.map(opt)))}
       </select>
@@ -52,7 +73,14 @@ export function SelectField(p: { ctx: ViewContext; name: string; label: string; 
 }
 
 /** A fieldset of checkboxes sharing one name. */
-export function CheckboxGroup(p: { ctx: ViewContext; name: string; legend: string; options: Option[]; values: string[]; errors: FieldError[] }) {
+export function CheckboxGroup(p: {
+  ctx: ViewContext;
+  name: string;
+  legend: string;
+  options: Option[];
+  values: string[];
+  errors: FieldError[];
+}) {
   const error = p.errors.some((e) => e.field === p.name);
   return (
     <fieldset class={error ? 'field field-error' : 'field'} id={`field-${p.name}`}>
@@ -60,7 +88,13 @@ export function CheckboxGroup(p: { ctx: ViewContext; name: string; legend: strin
       <ErrorText ctx={p.ctx} name={p.name} errors={p.errors} />
       {p.options.map((o, i) => (
         <div class="check">
-          <input type="checkbox" id={`${p.name}-${i}`} name={p.name} value={o.value} checked={p.values.includes(o.value)} />
+          <input
+            type="checkbox"
+            id={`${p.name}-${i}`}
+            name={p.name}
+            value={o.value}
+            checked={p.values.includes(o.value)}
+          />
           <label for={`${p.name}-${i}`}>{o.label}</label>
         </div>
       ))}
@@ -75,11 +109,33 @@ export function DateFields(p: { ctx: ViewContext; state: FormState; startHint?: 
   const { input, errors } = p.state;
   return (
     <div class="date-range">
-      <Field ctx={p.ctx} name="start" label={t('cases.start')} value={input.start} errors={errors} hint={p.startHint ?? t('cases.date_hint')} inputmode="numeric" />
-      <SelectField ctx={p.ctx} name="start_precision" label={t('cases.precision')} options={precisions} value={input.start_precision ?? 'exact'} errors={errors} />
+      <Field
+        ctx={p.ctx}
+        name="start"
+        label={t('cases.start')}
+        value={input.start}
+        errors={errors}
+        hint={p.startHint ?? t('cases.date_hint')}
+        inputmode="numeric"
+      />
+      <SelectField
+        ctx={p.ctx}
+        name="start_precision"
+        label={t('cases.precision')}
+        options={precisions}
+        value={input.start_precision ?? 'exact'}
+        errors={errors}
+      />
       <Field ctx={p.ctx} name="start_label" label={t('cases.approx_label')} value={input.start_label} errors={errors} />
       <Field ctx={p.ctx} name="end" label={t('cases.end')} value={input.end} errors={errors} inputmode="numeric" />
-      <SelectField ctx={p.ctx} name="end_precision" label={t('cases.precision')} options={precisions} value={input.end_precision ?? 'exact'} errors={errors} />
+      <SelectField
+        ctx={p.ctx}
+        name="end_precision"
+        label={t('cases.precision')}
+        options={precisions}
+        value={input.end_precision ?? 'exact'}
+        errors={errors}
+      />
       <Field ctx={p.ctx} name="end_label" label={t('cases.approx_label')} value={input.end_label} errors={errors} />
     </div>
   );

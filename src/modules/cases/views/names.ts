@@ -11,16 +11,25 @@ export function lbl(labels: Labels, thesaurus: string, code: string | null | und
   return labels[`${thesaurus}:${code}`] ?? code;
 }
 
-export function nameOf(r: { name_ky: string | null; name_ru: string | null; name_en: string | null } | undefined, locale: Locale): string {
+export function nameOf(
+  r: { name_ky: string | null; name_ru: string | null; name_en: string | null } | undefined,
+  locale: Locale,
+): string {
   if (!r) return '';
   return pickText({ ky: r.name_ky ?? '', ru: r.name_ru ?? '', en: r.name_en ?? '' }, locale).text;
 }
 
 /** "14.03.2017", "March 2017", "2017", "spring 2017 (≈ 2017-03)" in the user's language. */
-export function fuzzyText(t: T, locale: Locale, d: { date: string; precision: DatePrecision; label: string | null }): string {
+export function fuzzyText(
+  t: T,
+  locale: Locale,
+  d: { date: string; precision: DatePrecision; label: string | null },
+): string {
   const at = new Date(`${d.date}T12:00:00Z`);
-  if (d.precision === 'exact') return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(at);
-  if (d.precision === 'month') return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
+  if (d.precision === 'exact')
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(at);
+  if (d.precision === 'month')
+    return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
   if (d.precision === 'year') return d.date.slice(0, 4);
   return `${d.label ?? ''} (${t('cases.precision.approximate').toLocaleLowerCase(locale)}, ${d.date.slice(0, 7)})`;
 }

@@ -39,11 +39,42 @@ export function ReportPage(p: ReportPageProps) {
         <p>{t('cases.report_intro')}</p>
         <ErrorSummary ctx={ctx} errors={p.errors} />
         <form method="get" action="/cases/reports" class="report-filters">
-          <Field ctx={ctx} name="from" label={t('cases.from')} value={p.input.from} errors={p.errors} inputmode="numeric" />
+          <Field
+            ctx={ctx}
+            name="from"
+            label={t('cases.from')}
+            value={p.input.from}
+            errors={p.errors}
+            inputmode="numeric"
+          />
           <Field ctx={ctx} name="to" label={t('cases.to')} value={p.input.to} errors={p.errors} inputmode="numeric" />
-          <SelectField ctx={ctx} name="territory_id" label={t('cases.territory')} options={p.territories} value={p.input.territory_id} errors={p.errors} empty={t('cases.all')} />
-          <SelectField ctx={ctx} name="act_type" label={t('cases.act_type')} options={p.actTypes} value={p.input.act_type} errors={p.errors} empty={t('cases.all')} />
-          <SelectField ctx={ctx} name="state" label={t('cases.state')} options={states} value={p.input.state} errors={p.errors} empty={t('cases.all')} />
+          <SelectField
+            ctx={ctx}
+            name="territory_id"
+            label={t('cases.territory')}
+            options={p.territories}
+            value={p.input.territory_id}
+            errors={p.errors}
+            empty={t('cases.all')}
+          />
+          <SelectField
+            ctx={ctx}
+            name="act_type"
+            label={t('cases.act_type')}
+            options={p.actTypes}
+            value={p.input.act_type}
+            errors={p.errors}
+            empty={t('cases.all')}
+          />
+          <SelectField
+            ctx={ctx}
+            name="state"
+            label={t('cases.state')}
+            options={states}
+            value={p.input.state}
+            errors={p.errors}
+            empty={t('cases.all')}
+          />
           <div class="field">
             <button type="submit">{t('cases.show_report')}</button>
           </div>
@@ -59,7 +90,9 @@ export function ReportPage(p: ReportPageProps) {
             <h2>{t('cases.report_period', { from: r.filters.from, to: r.filters.to })}</h2>
             <p class="muted">{formatDateTime(locale, r.generatedAt)}</p>
             <p>
-              <strong>{t('cases.totals', { acts: r.totals.acts, victims: r.totals.victims, cases: r.totals.cases })}</strong>
+              <strong>
+                {t('cases.totals', { acts: r.totals.acts, victims: r.totals.victims, cases: r.totals.cases })}
+              </strong>
             </p>
             <section class="sdg" aria-labelledby="h-sdg">
               <h2 id="h-sdg">{t('cases.sdg_title')}</h2>
@@ -86,21 +119,44 @@ export function ReportPage(p: ReportPageProps) {
                     {c.territoryId ? ` — ${nameOf(r.territories[c.territoryId], locale)}` : ''}
                   </h3>
                   <p>
-                    <strong>{t('cases.summary_acts')}:</strong> {c.acts.map((a) => `${lbl(labels, 'act_type', a.type)} (${fuzzyText(t, locale, { date: a.date, precision: a.precision, label: a.label })}, ${a.victim})`).join('; ')}
+                    <strong>{t('cases.summary_acts')}:</strong>{' '}
+                    {c.acts
+                      .map(
+                        (a) =>
+                          `${lbl(labels, 'act_type', a.type)} (${fuzzyText(t, locale, { date: a.date, precision: a.precision, label: a.label })}, ${a.victim})`,
+                      )
+                      .join('; ')}
                   </p>
                   <p>
                     <strong>{t('cases.summary_victims')}:</strong>{' '}
-                    {c.victims.map((v) => `${v.pseudonym}: ${[t(`cases.sex.${v.sex as 'male'}`), t(`cases.age.${v.ageGroup as 'adult'}`), ...v.groups.map((g) => lbl(labels, 'vulnerable_group', g))].join(', ')}`).join('; ')}
+                    {c.victims
+                      .map(
+                        (v) =>
+                          `${v.pseudonym}: ${[t(`cases.sex.${v.sex as 'male'}`), t(`cases.age.${v.ageGroup as 'adult'}`), ...v.groups.map((g) => lbl(labels, 'vulnerable_group', g))].join(', ')}`,
+                      )
+                      .join('; ')}
                   </p>
                   {c.perpetrators.length ? (
                     <p>
                       <strong>{t('cases.summary_perpetrators')}:</strong>{' '}
-                      {c.perpetrators.map((x) => (x.bodyId ? `${nameOf(r.bodies[x.bodyId], locale)} (${perpetratorLabel(t, x.kind)})` : `${x.pseudonym ?? ''} (${perpetratorLabel(t, x.kind)})`)).join('; ')}
+                      {c.perpetrators
+                        .map((x) =>
+                          x.bodyId
+                            ? `${nameOf(r.bodies[x.bodyId], locale)} (${perpetratorLabel(t, x.kind)})`
+                            : `${x.pseudonym ?? ''} (${perpetratorLabel(t, x.kind)})`,
+                        )
+                        .join('; ')}
                     </p>
                   ) : null}
                   {c.interventions.length ? (
                     <p>
-                      <strong>{t('cases.interventions')}:</strong> {c.interventions.map((i) => `${lbl(labels, 'intervention_type', i.kind)} ${i.onDate}${i.response ? ` — ${lbl(labels, 'state_response', i.response)}` : ''}`).join('; ')}
+                      <strong>{t('cases.interventions')}:</strong>{' '}
+                      {c.interventions
+                        .map(
+                          (i) =>
+                            `${lbl(labels, 'intervention_type', i.kind)} ${i.onDate}${i.response ? ` — ${lbl(labels, 'state_response', i.response)}` : ''}`,
+                        )
+                        .join('; ')}
                     </p>
                   ) : null}
                 </article>

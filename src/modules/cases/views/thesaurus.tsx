@@ -7,7 +7,12 @@ import { THESAURI } from '../thesaurus/default-terms.js';
 import type { Term } from '../thesaurus/queries.js';
 import { SelectField } from './form-bits.js';
 
-export function ThesaurusPage(p: { ctx: ViewContext; terms: Term[]; errors: FieldError[]; input: Record<string, string> }) {
+export function ThesaurusPage(p: {
+  ctx: ViewContext;
+  terms: Term[];
+  errors: FieldError[];
+  input: Record<string, string>;
+}) {
   const { ctx } = p;
   const { t } = ctx;
   return (
@@ -54,7 +59,14 @@ export function ThesaurusPage(p: { ctx: ViewContext; terms: Term[]; errors: Fiel
                           <label class="visually-hidden" for={`${f}-active`}>
                             {t('cases.active')} ({x.code})
                           </label>
-                          <input type="checkbox" id={`${f}-active`} form={f} name="active" value="1" checked={x.active === 1} />
+                          <input
+                            type="checkbox"
+                            id={`${f}-active`}
+                            form={f}
+                            name="active"
+                            value="1"
+                            checked={x.active === 1}
+                          />
                         </td>
                         <td>
                           <PostForm ctx={ctx} action={`/admin/thesaurus/${x.id}`} id={f} class="inline">
@@ -74,12 +86,46 @@ export function ThesaurusPage(p: { ctx: ViewContext; terms: Term[]; errors: Fiel
       <section aria-labelledby="h-add-term">
         <h2 id="h-add-term">{t('cases.add_term')}</h2>
         <PostForm ctx={ctx} action="/admin/thesaurus" class="narrow">
-          <SelectField ctx={ctx} name="thesaurus" label={t('cases.vocabulary')} options={THESAURI.map((x) => ({ value: x, label: t(`cases.thesaurus.${x}`) }))} value={p.input.thesaurus} errors={p.errors} />
+          <SelectField
+            ctx={ctx}
+            name="thesaurus"
+            label={t('cases.vocabulary')}
+            options={THESAURI.map((x) => ({ value: x, label: t(`cases.thesaurus.${x}`) }))}
+            value={p.input.thesaurus}
+            errors={p.errors}
+          />
           <Field ctx={ctx} name="code" label={t('cases.code')} value={p.input.code} errors={p.errors} required />
-          <Field ctx={ctx} name="parent_code" label={t('cases.parent_code')} value={p.input.parent_code} errors={p.errors} />
-          <Field ctx={ctx} name="label_ky" label={t('cases.label_ky')} value={p.input.label_ky} errors={p.errors} required />
-          <Field ctx={ctx} name="label_ru" label={t('cases.label_ru')} value={p.input.label_ru} errors={p.errors} required />
-          <Field ctx={ctx} name="label_en" label={t('cases.label_en')} value={p.input.label_en} errors={p.errors} required />
+          <Field
+            ctx={ctx}
+            name="parent_code"
+            label={t('cases.parent_code')}
+            value={p.input.parent_code}
+            errors={p.errors}
+          />
+          <Field
+            ctx={ctx}
+            name="label_ky"
+            label={t('cases.label_ky')}
+            value={p.input.label_ky}
+            errors={p.errors}
+            required
+          />
+          <Field
+            ctx={ctx}
+            name="label_ru"
+            label={t('cases.label_ru')}
+            value={p.input.label_ru}
+            errors={p.errors}
+            required
+          />
+          <Field
+            ctx={ctx}
+            name="label_en"
+            label={t('cases.label_en')}
+            value={p.input.label_en}
+            errors={p.errors}
+            required
+          />
           <button type="submit">{t('cases.add_term')}</button>
         </PostForm>
       </section>

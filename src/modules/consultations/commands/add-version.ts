@@ -31,13 +31,32 @@ export async function addVersion(p: {
 }): Promise<AddVersionResult> {
   const result = splitDraft(p.text, p.format);
   if (result.articles.length === 0) throw invalid([{ field: 'text', message: 'consultations.error_no_text' }]);
-  const c = await p.trx.selectFrom('consultation').selectAll().where('id', '=', p.consultationId).executeTakeFirstOrThrow();
-  const last = await p.trx.selectFrom('consultation_version').select('number').where('consultation_id', '=', c.id).orderBy('number', 'desc').limit(1).executeTakeFirst();
+  const c = await p.trx
+    .selectFrom('consultation')
+    .selectAll()
+    .where('id', '=', p.consultationId)
+    .executeTakeFirstOrThrow();
+  const last = await p.trx
+    .selectFrom('consultation_version')
+    .select('number')
+    .where('consultation_id', '=', c.id)
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const number = (last?.number ?? 0) + 1;
   const at = p.mail.now.toISOString();
   const version = await p.trx
     .insertInto('consultation_version')
-    .values({ consultation_id: c.id, number, source_format: p.sourceFormat, source_text: p.text, split_ok: result.split ? 1 : 0, change_note: p.changeNote, created_by: p.actorId, created_at: at })
+    .values({
+      consultation_id: c.id,
+      number,
+      source_format: p.sourceFormat,
+      source_text: p.text,
+      split_ok: result.split ? 1 : 0,
+      change_note: p.changeNote,
+      created_by: p.actorId,
+      created_at: at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const flat = result.articles.flatMap((a) => a.paragraphs.map((text, i) => ({ a, text, n: i + 1 })));
@@ -54,16 +73,32 @@ export async function addVersion(p: {
     anchor: anchors[i]!,
     text: f.text,
   }));
-  for (let i = 0; i < rows.length; i += 500) await p.trx.insertInto('consultation_paragraph').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await p.trx
+      .insertInto('consultation_paragraph')
+      .values(rows.slice(i, i + 500))
+      .execute();
   await appendAudit(p.trx, {
     actor: userActor(p.actorId),
     action: 'consultation.version_add',
     objectType: 'consultation',
     objectId: c.id,
-    data: { version: number, format: p.sourceFormat, split: result.split, articles: result.articles.length, paragraphs: rows.length },
+    data: {
+      version: number,
+      format: p.sourceFormat,
+      split: result.split,
+      articles: result.articles.length,
+      paragraphs: rows.length,
+    },
     at: p.mail.now,
   });
   await p.trx.updateTable('consultation').set({ updated_at: at }).where('id', '=', c.id).execute();
-  if (c.published_at && number > 1) await notifyFollowers(p.trx, c, { kind: 'new_version', versionNumber: number }, p.mail);
-  return { number, split: result.split, articles: result.articles.filter((a) => a.number !== null).length, paragraphs: rows.length };
+  if (c.published_at && number > 1)
+    await notifyFollowers(p.trx, c, { kind: 'new_version', versionNumber: number }, p.mail);
+  return {
+    number,
+    split: result.split,
+    articles: result.articles.filter((a) => a.number !== null).length,
+    paragraphs: rows.length,
+  };
 }

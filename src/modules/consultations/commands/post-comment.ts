@@ -23,8 +23,19 @@ export interface CommentInput {
 async function checkOpen(trx: Executor, consultationId: number, paragraphId: number, actor: Actor, now: Date) {
   if (!can(actor, 'consultations.comment')) throw new AppError('forbidden', 'consultations.confirm_email_to_comment');
   const c = await trx.selectFrom('consultation').selectAll().where('id', '=', consultationId).executeTakeFirstOrThrow();
-  const paragraph = await trx.selectFrom('consultation_paragraph').select(['id', 'version_id']).where('id', '=', paragraphId).where('consultation_id', '=', consultationId).executeTakeFirstOrThrow();
-  const current = await trx.selectFrom('consultation_version').select('id').where('consultation_id', '=', consultationId).orderBy('number', 'desc').limit(1).executeTakeFirst();
+  const paragraph = await trx
+    .selectFrom('consultation_paragraph')
+    .select(['id', 'version_id'])
+    .where('id', '=', paragraphId)
+    .where('consultation_id', '=', consultationId)
+    .executeTakeFirstOrThrow();
+  const current = await trx
+    .selectFrom('consultation_version')
+    .select('id')
+    .where('consultation_id', '=', consultationId)
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const refusal = commentRefusal(c, paragraph.version_id, current?.id ?? null, now);
   if (refusal) throw new AppError('conflict', refusal);
   return { c, paragraph };
@@ -35,7 +46,14 @@ function blank(s: string): boolean {
 }
 
 /** Posts a comment on a paragraph of the current version; returns its id. */
-export async function postComment(p: { trx: Executor; consultationId: number; paragraphId: number; actor: Actor; input: CommentInput; now: Date }): Promise<number> {
+export async function postComment(p: {
+  trx: Executor;
+  consultationId: number;
+  paragraphId: number;
+  actor: Actor;
+  input: CommentInput;
+  now: Date;
+}): Promise<number> {
   if (blank(p.input.body)) throw invalid([{ field: 'body', message: 'validation.required' }]);
   await checkOpen(p.trx, p.consultationId, p.paragraphId, p.actor, p.now);
   const at = p.now.toISOString();
@@ -57,14 +75,33 @@ export async function postComment(p: { trx: Executor; consultationId: number; pa
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await appendAudit(p.trx, { actor: userActor(p.actor.id), action: 'consultation.comment', objectType: 'consultation_comment', objectId: row.id, data: { consultation: p.consultationId, paragraph: p.paragraphId, stance: p.input.stance }, at: p.now });
+  await appendAudit(p.trx, {
+    actor: userActor(p.actor.id),
+    action: 'consultation.comment',
+    objectType: 'consultation_comment',
+    objectId: row.id,
+    data: { consultation: p.consultationId, paragraph: p.paragraphId, stance: p.input.stance },
+    at: p.now,
+  });
   return row.id;
 }
 
 /** Replies to a comment (one level: a reply to a reply is refused). */
-export async function postReply(p: { trx: Executor; consultationId: number; parentId: number; actor: Actor; input: { body: string; format: 'text' | 'markdown'; showName: boolean }; now: Date }): Promise<number> {
+export async function postReply(p: {
+  trx: Executor;
+  consultationId: number;
+  parentId: number;
+  actor: Actor;
+  input: { body: string; format: 'text' | 'markdown'; showName: boolean };
+  now: Date;
+}): Promise<number> {
   if (blank(p.input.body)) throw invalid([{ field: 'body', message: 'validation.required' }]);
-  const parent = await p.trx.selectFrom('consultation_comment').selectAll().where('id', '=', p.parentId).where('consultation_id', '=', p.consultationId).executeTakeFirstOrThrow();
+  const parent = await p.trx
+    .selectFrom('consultation_comment')
+    .selectAll()
+    .where('id', '=', p.parentId)
+    .where('consultation_id', '=', p.consultationId)
+    .executeTakeFirstOrThrow();
   if (parent.parent_id !== null) throw new AppError('conflict', 'consultations.error_reply_to_reply');
   await checkOpen(p.trx, p.consultationId, parent.paragraph_id, p.actor, p.now);
   const at = p.now.toISOString();
@@ -86,6 +123,13 @@ export async function postReply(p: { trx: Executor; consultationId: number; pare
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await appendAudit(p.trx, { actor: userActor(p.actor.id), action: 'consultation.reply', objectType: 'consultation_comment', objectId: row.id, data: { consultation: p.consultationId, parent: parent.id }, at: p.now });
+  await appendAudit(p.trx, {
+    actor: userActor(p.actor.id),
+    action: 'consultation.reply',
+    objectType: 'consultation_comment',
+    objectId: row.id,
+    data: { consultation: p.consultationId, parent: parent.id },
+    at: p.now,
+  });
   return row.id;
 }

@@ -38,7 +38,12 @@ async function checkInput(trx: Executor, input: ConsultationInput): Promise<{ bo
   return { bodyId: body.id, url };
 }
 
-export async function createConsultation(p: { trx: Executor; input: ConsultationInput; actorId: number; now: Date }): Promise<number> {
+export async function createConsultation(p: {
+  trx: Executor;
+  input: ConsultationInput;
+  actorId: number;
+  now: Date;
+}): Promise<number> {
   const { bodyId, url } = await checkInput(p.trx, p.input);
   const at = p.now.toISOString();
   const row = await p.trx
@@ -60,22 +65,52 @@ export async function createConsultation(p: { trx: Executor; input: Consultation
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await appendAudit(p.trx, { actor: userActor(p.actorId), action: 'consultation.create', objectType: 'consultation', objectId: row.id, at: p.now });
+  await appendAudit(p.trx, {
+    actor: userActor(p.actorId),
+    action: 'consultation.create',
+    objectType: 'consultation',
+    objectId: row.id,
+    at: p.now,
+  });
   return row.id;
 }
 
-export async function updateConsultation(p: { trx: Executor; id: number; input: ConsultationInput; actorId: number; now: Date }): Promise<void> {
+export async function updateConsultation(p: {
+  trx: Executor;
+  id: number;
+  input: ConsultationInput;
+  actorId: number;
+  now: Date;
+}): Promise<void> {
   const { bodyId, url } = await checkInput(p.trx, p.input);
   const before = await p.trx.selectFrom('consultation').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
   await p.trx
     .updateTable('consultation')
-    .set({ title: p.input.title, body_id: bodyId, summary: p.input.summary, official_url: url, opens_on: p.input.opens_on, closes_on: p.input.closes_on, updated_at: p.now.toISOString() })
+    .set({
+      title: p.input.title,
+      body_id: bodyId,
+      summary: p.input.summary,
+      official_url: url,
+      opens_on: p.input.opens_on,
+      closes_on: p.input.closes_on,
+      updated_at: p.now.toISOString(),
+    })
     .where('id', '=', p.id)
     .execute();
-  const changed = (['title', 'summary', 'official_url', 'opens_on', 'closes_on'] as const).filter((k) => before[k] !== (k === 'official_url' ? url : p.input[k]));
+  const changed = (['title', 'summary', 'official_url', 'opens_on', 'closes_on'] as const).filter(
+    (k) => before[k] !== (k === 'official_url' ? url : p.input[k]),
+  );
   if (before.body_id !== bodyId) changed.push('body_id' as never);
-  await appendAudit(p.trx, { actor: userActor(p.actorId), action: 'consultation.update', objectType: 'consultation', objectId: p.id, data: { fields: changed }, at: p.now });
-  if (before.published_at && before.closes_on !== p.input.closes_on) await scheduleClosingSoon(p.trx, { id: p.id, closes_on: p.input.closes_on }, p.now);
+  await appendAudit(p.trx, {
+    actor: userActor(p.actorId),
+    action: 'consultation.update',
+    objectType: 'consultation',
+    objectId: p.id,
+    data: { fields: changed },
+    at: p.now,
+  });
+  if (before.published_at && before.closes_on !== p.input.closes_on)
+    await scheduleClosingSoon(p.trx, { id: p.id, closes_on: p.input.closes_on }, p.now);
 }
 
 /** Makes a prepared consultation public. It needs a text: there is nothing to comment on otherwise. */
@@ -83,7 +118,17 @@ export async function publishConsultation(p: { trx: Executor; id: number; actorI
   const c = await p.trx.selectFrom('consultation').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
   if (c.published_at) return;
   if (!(await currentVersion(p.trx, p.id))) throw new AppError('conflict', 'consultations.publish_needs_text');
-  await p.trx.updateTable('consultation').set({ published_at: p.now.toISOString(), updated_at: p.now.toISOString() }).where('id', '=', p.id).execute();
-  await appendAudit(p.trx, { actor: userActor(p.actorId), action: 'consultation.publish', objectType: 'consultation', objectId: p.id, at: p.now });
+  await p.trx
+    .updateTable('consultation')
+    .set({ published_at: p.now.toISOString(), updated_at: p.now.toISOString() })
+    .where('id', '=', p.id)
+    .execute();
+  await appendAudit(p.trx, {
+    actor: userActor(p.actorId),
+    action: 'consultation.publish',
+    objectType: 'consultation',
+    objectId: p.id,
+    at: p.now,
+  });
   await scheduleClosingSoon(p.trx, c, p.now);
 }

@@ -15,33 +15,99 @@ export interface BodyChoice {
   name: string;
 }
 
-function ConsultationFields({ ctx, input, errors, bodies }: { ctx: ViewContext; input: Record<string, string>; errors: FieldError[]; bodies: BodyChoice[] }) {
+function ConsultationFields({
+  ctx,
+  input,
+  errors,
+  bodies,
+}: {
+  ctx: ViewContext;
+  input: Record<string, string>;
+  errors: FieldError[];
+  bodies: BodyChoice[];
+}) {
   const { t } = ctx;
   return (
     <>
-      <Field ctx={ctx} name="title" label={t('consultations.field.title')} value={input.title} errors={errors} required />
+      <Field
+        ctx={ctx}
+        name="title"
+        label={t('consultations.field.title')}
+        value={input.title}
+        errors={errors}
+        required
+      />
       <div class={errors.some((e) => e.field === 'body') ? 'field field-error' : 'field'}>
         <label for="field-body">{t('consultations.field.body')}</label>
         <p class="hint" id="field-body-hint">
           {t('consultations.field.body_hint')}
         </p>
         <FieldErrorText ctx={ctx} errors={errors} field="body" />
-        <input id="field-body" name="body" type="text" list="bodies" value={input.body} aria-describedby="field-body-hint" required />
+        <input
+          id="field-body"
+          name="body"
+          type="text"
+          list="bodies"
+          value={input.body}
+          aria-describedby="field-body-hint"
+          required
+        />
         <datalist id="bodies">
           {bodies.map((b) => (
             <option value={b.code}>{b.name}</option>
           ))}
         </datalist>
       </div>
-      <Field ctx={ctx} name="summary" label={t('consultations.field.summary')} value={input.summary} errors={errors} multiline required />
-      <Field ctx={ctx} name="official_url" type="url" label={t('consultations.field.official_url')} value={input.official_url} errors={errors} />
-      <Field ctx={ctx} name="opens_on" type="date" label={t('consultations.field.opens_on')} value={input.opens_on} errors={errors} required />
-      <Field ctx={ctx} name="closes_on" type="date" label={t('consultations.field.closes_on')} value={input.closes_on} errors={errors} required />
+      <Field
+        ctx={ctx}
+        name="summary"
+        label={t('consultations.field.summary')}
+        value={input.summary}
+        errors={errors}
+        multiline
+        required
+      />
+      <Field
+        ctx={ctx}
+        name="official_url"
+        type="url"
+        label={t('consultations.field.official_url')}
+        value={input.official_url}
+        errors={errors}
+      />
+      <Field
+        ctx={ctx}
+        name="opens_on"
+        type="date"
+        label={t('consultations.field.opens_on')}
+        value={input.opens_on}
+        errors={errors}
+        required
+      />
+      <Field
+        ctx={ctx}
+        name="closes_on"
+        type="date"
+        label={t('consultations.field.closes_on')}
+        value={input.closes_on}
+        errors={errors}
+        required
+      />
     </>
   );
 }
 
-export function NewConsultationPage({ ctx, input, errors, bodies }: { ctx: ViewContext; input: Record<string, string>; errors: FieldError[]; bodies: BodyChoice[] }) {
+export function NewConsultationPage({
+  ctx,
+  input,
+  errors,
+  bodies,
+}: {
+  ctx: ViewContext;
+  input: Record<string, string>;
+  errors: FieldError[];
+  bodies: BodyChoice[];
+}) {
   const { t } = ctx;
   return (
     <ConsultationLayout ctx={ctx} title={t('consultations.new')}>
@@ -109,7 +175,13 @@ export function ManagePage(p: ManageProps) {
             <legend>{t('consultations.source_format')}</legend>
             {(['text', 'markdown'] as const).map((f) => (
               <div class="checkbox">
-                <input type="radio" id={`vformat-${f}`} name="format" value={f} checked={(inp('version').format ?? 'text') === f} />
+                <input
+                  type="radio"
+                  id={`vformat-${f}`}
+                  name="format"
+                  value={f}
+                  checked={(inp('version').format ?? 'text') === f}
+                />
                 <label for={`vformat-${f}`}>{t(`consultations.comment.format_${f}`)}</label>
               </div>
             ))}
@@ -119,14 +191,23 @@ export function ManagePage(p: ManageProps) {
             <FieldErrorText ctx={ctx} errors={errs('version')} field="file" />
             <input id="field-file" name="file" type="file" accept={p.mammoth ? '.txt,.md,.docx' : '.txt,.md'} />
           </div>
-          <Field ctx={ctx} name="change_note" label={t('consultations.change_note')} value={inp('version').change_note} errors={errs('version')} />
+          <Field
+            ctx={ctx}
+            name="change_note"
+            label={t('consultations.change_note')}
+            value={inp('version').change_note}
+            errors={errs('version')}
+          />
           <button type="submit">{t('consultations.new_version')}</button>
         </PostForm>
         {p.versions.length ? (
           <ul>
             {p.versions.map((v) => (
               <li>
-                <a href={`/consultations/${c.id}/versions/${v.number}`}>{t('consultations.version_n', { n: v.number })}</a> · {formatDate(ctx.locale, v.createdAt)}
+                <a href={`/consultations/${c.id}/versions/${v.number}`}>
+                  {t('consultations.version_n', { n: v.number })}
+                </a>{' '}
+                · {formatDate(ctx.locale, v.createdAt)}
                 {v.splitOk ? '' : ` · ${t('consultations.split_none')}`}
               </li>
             ))}
@@ -154,7 +235,15 @@ export function ManagePage(p: ManageProps) {
         </ul>
         <ErrorSummary ctx={ctx} errors={errs('drafter')} />
         <PostForm ctx={ctx} action={`/consultations/${c.id}/drafters`} class="narrow">
-          <Field ctx={ctx} name="email" type="email" label={t('consultations.drafter_email')} value={inp('drafter').email} errors={errs('drafter')} required />
+          <Field
+            ctx={ctx}
+            name="email"
+            type="email"
+            label={t('consultations.drafter_email')}
+            value={inp('drafter').email}
+            errors={errs('drafter')}
+            required
+          />
           <button type="submit">{t('consultations.drafter_add')}</button>
         </PostForm>
       </section>
@@ -164,12 +253,44 @@ export function ManagePage(p: ManageProps) {
         <h2 id="h-hearing-new">{t('consultations.hearing.add')}</h2>
         <ErrorSummary ctx={ctx} errors={errs('hearing')} />
         <PostForm ctx={ctx} action={`/consultations/${c.id}/hearings`} multipart class="narrow">
-          <Field ctx={ctx} name="held_on" type="date" label={t('consultations.hearing.held_on')} value={inp('hearing').held_on} errors={errs('hearing')} required />
-          <Field ctx={ctx} name="place" label={t('consultations.hearing.place')} value={inp('hearing').place} errors={errs('hearing')} required />
-          <Field ctx={ctx} name="participants" label={t('consultations.hearing.participants')} value={inp('hearing').participants} errors={errs('hearing')} inputmode="numeric" required />
-          <Field ctx={ctx} name="minutes" label={t('consultations.hearing.minutes')} value={inp('hearing').minutes} errors={errs('hearing')} multiline />
+          <Field
+            ctx={ctx}
+            name="held_on"
+            type="date"
+            label={t('consultations.hearing.held_on')}
+            value={inp('hearing').held_on}
+            errors={errs('hearing')}
+            required
+          />
+          <Field
+            ctx={ctx}
+            name="place"
+            label={t('consultations.hearing.place')}
+            value={inp('hearing').place}
+            errors={errs('hearing')}
+            required
+          />
+          <Field
+            ctx={ctx}
+            name="participants"
+            label={t('consultations.hearing.participants')}
+            value={inp('hearing').participants}
+            errors={errs('hearing')}
+            inputmode="numeric"
+            required
+          />
+          <Field
+            ctx={ctx}
+            name="minutes"
+            label={t('consultations.hearing.minutes')}
+            value={inp('hearing').minutes}
+            errors={errs('hearing')}
+            multiline
+          />
           <div class={errs('hearing').some((e) => e.field === 'file') ? 'field field-error' : 'field'}>
-            <label for="field-minutes-file">{t('consultations.hearing.minutes_file', { limit: mb(MINUTES_FILE_MAX) })}</label>
+            <label for="field-minutes-file">
+              {t('consultations.hearing.minutes_file', { limit: mb(MINUTES_FILE_MAX) })}
+            </label>
             <FieldErrorText ctx={ctx} errors={errs('hearing')} field="file" />
             <input id="field-minutes-file" name="file" type="file" accept=".txt,.md" />
           </div>
@@ -182,7 +303,14 @@ export function ManagePage(p: ManageProps) {
           <h2 id="h-report">{t('consultations.report_publish')}</h2>
           <ErrorSummary ctx={ctx} errors={errs('report')} />
           <PostForm ctx={ctx} action={`/consultations/${c.id}/report`} class="narrow">
-            <Field ctx={ctx} name="conclusion" label={t('consultations.report_conclusion')} value={inp('report').conclusion ?? c.reportConclusion ?? ''} errors={errs('report')} multiline />
+            <Field
+              ctx={ctx}
+              name="conclusion"
+              label={t('consultations.report_conclusion')}
+              value={inp('report').conclusion ?? c.reportConclusion ?? ''}
+              errors={errs('report')}
+              multiline
+            />
             <button type="submit">{t('consultations.report_publish')}</button>
           </PostForm>
         </section>

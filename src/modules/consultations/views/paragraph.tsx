@@ -13,7 +13,15 @@ export type CommentGate = 'ok' | 'sign_in' | 'confirm_email' | 'not_open' | 'clo
 export interface ParagraphPageProps {
   ctx: ViewContext;
   consultation: { id: number; title: string; phase: Phase; opensOn: string; closesOn: string };
-  paragraph: { id: number; anchor: string; articleNumber: string | null; articleHeading: string; paragraphNumber: number; text: string; versionNumber: number };
+  paragraph: {
+    id: number;
+    anchor: string;
+    articleNumber: string | null;
+    articleHeading: string;
+    paragraphNumber: number;
+    text: string;
+    versionNumber: number;
+  };
   comments: CommentView[];
   gate: CommentGate;
   canAnswer: boolean;
@@ -35,7 +43,11 @@ export function ParagraphPage(p: ParagraphPageProps) {
   return (
     <ConsultationLayout ctx={ctx} title={`${label} · ${c.title}`}>
       <p>
-        <a href={`/consultations/${c.id}${p.gate === 'old_version' ? `/versions/${para.versionNumber}` : ''}#${para.anchor}`}>← {t('consultations.back_to_draft')}</a>
+        <a
+          href={`/consultations/${c.id}${p.gate === 'old_version' ? `/versions/${para.versionNumber}` : ''}#${para.anchor}`}
+        >
+          ← {t('consultations.back_to_draft')}
+        </a>
       </p>
       <h1>{c.title}</h1>
       <p>
@@ -57,19 +69,42 @@ export function ParagraphPage(p: ParagraphPageProps) {
         </h2>
         {top.length === 0 ? <p>{t('consultations.no_comments')}</p> : null}
         {top.map((x) => (
-          <CommentItem ctx={ctx} comment={x} replies={repliesOf(x.id)} actions={{ canReply: open, canFlag: p.signedIn && p.gate !== 'sign_in' && p.gate !== 'confirm_email', canAnswer: p.canAnswer, canModerate: p.canModerate, consultationId: c.id }} />
+          <CommentItem
+            ctx={ctx}
+            comment={x}
+            replies={repliesOf(x.id)}
+            actions={{
+              canReply: open,
+              canFlag: p.signedIn && p.gate !== 'sign_in' && p.gate !== 'confirm_email',
+              canAnswer: p.canAnswer,
+              canModerate: p.canModerate,
+              consultationId: c.id,
+            }}
+          />
         ))}
       </section>
       <section aria-labelledby="h-your">
         <h2 id="h-your">{t('consultations.your_comment')}</h2>
         <Gate ctx={ctx} gate={p.gate} consultation={c} para={para} />
-        {open ? <CommentForm ctx={ctx} consultationId={c.id} paragraphId={para.id} errors={p.errors} input={p.input} /> : null}
+        {open ? (
+          <CommentForm ctx={ctx} consultationId={c.id} paragraphId={para.id} errors={p.errors} input={p.input} />
+        ) : null}
       </section>
     </ConsultationLayout>
   );
 }
 
-function Gate({ ctx, gate, consultation: c, para }: { ctx: ViewContext; gate: CommentGate; consultation: ParagraphPageProps['consultation']; para: ParagraphPageProps['paragraph'] }) {
+function Gate({
+  ctx,
+  gate,
+  consultation: c,
+  para,
+}: {
+  ctx: ViewContext;
+  gate: CommentGate;
+  consultation: ParagraphPageProps['consultation'];
+  para: ParagraphPageProps['paragraph'];
+}) {
   const { t } = ctx;
   switch (gate) {
     case 'ok':
@@ -77,7 +112,9 @@ function Gate({ ctx, gate, consultation: c, para }: { ctx: ViewContext; gate: Co
     case 'sign_in':
       return (
         <p class="notice">
-          <a href={`/login?next=${encodeURIComponent(`/consultations/${c.id}/paragraphs/${para.id}`)}`}>{t('consultations.signin_to_comment')}</a>
+          <a href={`/login?next=${encodeURIComponent(`/consultations/${c.id}/paragraphs/${para.id}`)}`}>
+            {t('consultations.signin_to_comment')}
+          </a>
         </p>
       );
     case 'confirm_email':
@@ -91,13 +128,29 @@ function Gate({ ctx, gate, consultation: c, para }: { ctx: ViewContext; gate: Co
   }
 }
 
-function CommentForm({ ctx, consultationId, paragraphId, errors, input }: { ctx: ViewContext; consultationId: number; paragraphId: number; errors: FieldError[]; input: Record<string, string> }) {
+function CommentForm({
+  ctx,
+  consultationId,
+  paragraphId,
+  errors,
+  input,
+}: {
+  ctx: ViewContext;
+  consultationId: number;
+  paragraphId: number;
+  errors: FieldError[];
+  input: Record<string, string>;
+}) {
   const { t } = ctx;
   const format = input.format ?? 'text';
   const stance = input.stance ?? '';
   const invalidField = (f: string) => (errors.some((e) => e.field === f) ? true : undefined);
   return (
-    <PostForm ctx={ctx} action={`/consultations/${consultationId}/paragraphs/${paragraphId}/comments`} id="comment-form">
+    <PostForm
+      ctx={ctx}
+      action={`/consultations/${consultationId}/paragraphs/${paragraphId}/comments`}
+      id="comment-form"
+    >
       <fieldset class={errors.some((e) => e.field === 'stance') ? 'field field-error' : 'field'} id="field-stance">
         <legend>{t('consultations.comment.stance')}</legend>
         <FieldErrorText ctx={ctx} errors={errors} field="stance" />
@@ -114,7 +167,13 @@ function CommentForm({ ctx, consultationId, paragraphId, errors, input }: { ctx:
           {t('consultations.comment.body_hint', { max: COMMENT_MAX })}
         </p>
         <FieldErrorText ctx={ctx} errors={errors} field="body" />
-        <textarea id="field-body" name="body" rows={6} aria-describedby="field-body-hint" aria-invalid={invalidField('body')}>
+        <textarea
+          id="field-body"
+          name="body"
+          rows={6}
+          aria-describedby="field-body-hint"
+          aria-invalid={invalidField('body')}
+        >
           {input.body ?? ''}
         </textarea>
       </div>
@@ -130,7 +189,12 @@ function CommentForm({ ctx, consultationId, paragraphId, errors, input }: { ctx:
       <div class={errors.some((e) => e.field === 'proposed_wording') ? 'field field-error' : 'field'}>
         <label for="field-proposed_wording">{t('consultations.comment.proposed_wording')}</label>
         <FieldErrorText ctx={ctx} errors={errors} field="proposed_wording" />
-        <textarea id="field-proposed_wording" name="proposed_wording" rows={4} aria-invalid={invalidField('proposed_wording')}>
+        <textarea
+          id="field-proposed_wording"
+          name="proposed_wording"
+          rows={4}
+          aria-invalid={invalidField('proposed_wording')}
+        >
           {input.proposed_wording ?? ''}
         </textarea>
       </div>
@@ -143,7 +207,15 @@ function CommentForm({ ctx, consultationId, paragraphId, errors, input }: { ctx:
   );
 }
 
-export function ModerationPage({ ctx, consultation, comments }: { ctx: ViewContext; consultation: { id: number; title: string }; comments: (CommentView & { paragraphLabel: string })[] }) {
+export function ModerationPage({
+  ctx,
+  consultation,
+  comments,
+}: {
+  ctx: ViewContext;
+  consultation: { id: number; title: string };
+  comments: (CommentView & { paragraphLabel: string })[];
+}) {
   const { t } = ctx;
   return (
     <ConsultationLayout ctx={ctx} title={`${t('consultations.moderation')} · ${consultation.title}`}>
@@ -155,8 +227,15 @@ export function ModerationPage({ ctx, consultation, comments }: { ctx: ViewConte
       {comments.map((c) => (
         <article class="comment" id={`comment-${c.id}`}>
           <p class="comment-meta">
-            <a href={`/consultations/${consultation.id}/paragraphs/${c.paragraphId}#comment-${c.id}`}>{c.paragraphLabel}</a> · {t('consultations.flags_count', { count: c.unresolvedFlags })} ·{' '}
-            {c.status === 'pending_review' ? t('consultations.hidden_pending') : c.status === 'hidden' ? t('consultations.hidden_by_moderator') : ''}
+            <a href={`/consultations/${consultation.id}/paragraphs/${c.paragraphId}#comment-${c.id}`}>
+              {c.paragraphLabel}
+            </a>{' '}
+            · {t('consultations.flags_count', { count: c.unresolvedFlags })} ·{' '}
+            {c.status === 'pending_review'
+              ? t('consultations.hidden_pending')
+              : c.status === 'hidden'
+                ? t('consultations.hidden_by_moderator')
+                : ''}
           </p>
           <p class="pre">{c.body}</p>
           <ModerateForm ctx={ctx} comment={c} consultationId={consultation.id} />

@@ -14,7 +14,15 @@ import { CSS_PATH } from '../styles.js';
  * The one layout with the module's stylesheet: a <link> in the body is valid HTML and allowed by the
  * CSP (same origin), so the shared layout needs no change.
  */
-export function ConsultationLayout({ ctx, title, children }: { ctx: ViewContext; title: string; children: ComponentChildren }) {
+export function ConsultationLayout({
+  ctx,
+  title,
+  children,
+}: {
+  ctx: ViewContext;
+  title: string;
+  children: ComponentChildren;
+}) {
   return (
     <Layout ctx={ctx} title={title}>
       <link rel="stylesheet" href={CSS_PATH} />
@@ -34,7 +42,9 @@ export function PhaseBadge({ ctx, phase }: { ctx: ViewContext; phase: Phase }) {
 }
 
 export function Dates({ ctx, opensOn, closesOn }: { ctx: ViewContext; opensOn: string; closesOn: string }) {
-  return <>{ctx.t('consultations.dates', { from: formatDate(ctx.locale, opensOn), to: formatDate(ctx.locale, closesOn) })}</>;
+  return (
+    <>{ctx.t('consultations.dates', { from: formatDate(ctx.locale, opensOn), to: formatDate(ctx.locale, closesOn) })}</>
+  );
 }
 
 export function authorLabel(ctx: ViewContext, c: { authorName: string | null; participantNo: number }): string {
@@ -66,13 +76,32 @@ export interface CommentActions {
 }
 
 /** One comment with its stance, proposed wording, answer, and the forms that act on it. */
-export function CommentItem({ ctx, comment: c, replies, actions }: { ctx: ViewContext; comment: CommentView; replies: CommentView[]; actions: CommentActions }) {
+export function CommentItem({
+  ctx,
+  comment: c,
+  replies,
+  actions,
+}: {
+  ctx: ViewContext;
+  comment: CommentView;
+  replies: CommentView[];
+  actions: CommentActions;
+}) {
   const { t } = ctx;
-  const hiddenText = c.status === 'pending_review' ? t('consultations.hidden_pending') : c.status === 'hidden' ? t('consultations.hidden_by_moderator') : null;
+  const hiddenText =
+    c.status === 'pending_review'
+      ? t('consultations.hidden_pending')
+      : c.status === 'hidden'
+        ? t('consultations.hidden_by_moderator')
+        : null;
   const showBody = !hiddenText || actions.canModerate;
   const base = `/consultations/${actions.consultationId}/comments/${c.id}`;
   return (
-    <article class={`comment${c.status !== 'visible' ? ' comment-hidden' : ''}`} id={`comment-${c.id}`} aria-labelledby={`comment-${c.id}-by`}>
+    <article
+      class={`comment${c.status !== 'visible' ? ' comment-hidden' : ''}`}
+      id={`comment-${c.id}`}
+      aria-labelledby={`comment-${c.id}-by`}
+    >
       <header class="comment-meta">
         <strong id={`comment-${c.id}-by`}>{authorLabel(ctx, c)}</strong>
         {c.stance ? <span class={`stance stance-${c.stance}`}>{t(`consultations.stance.${c.stance}`)}</span> : null}
@@ -101,7 +130,12 @@ export function CommentItem({ ctx, comment: c, replies, actions }: { ctx: ViewCo
       {replies.length ? (
         <section class="replies" aria-label={t('consultations.replies')}>
           {replies.map((r) => (
-            <CommentItem ctx={ctx} comment={r} replies={[]} actions={{ ...actions, canReply: false, canAnswer: false }} />
+            <CommentItem
+              ctx={ctx}
+              comment={r}
+              replies={[]}
+              actions={{ ...actions, canReply: false, canAnswer: false }}
+            />
           ))}
         </section>
       ) : null}
@@ -130,7 +164,13 @@ export function CommentItem({ ctx, comment: c, replies, actions }: { ctx: ViewCo
               <legend>{t('consultations.answer.outcome')}</legend>
               {(['accepted', 'partly_accepted', 'rejected'] as const).map((o) => (
                 <div class="checkbox">
-                  <input type="radio" id={`answer-${c.id}-${o}`} name="outcome" value={o} checked={c.answer?.outcome === o} />
+                  <input
+                    type="radio"
+                    id={`answer-${c.id}-${o}`}
+                    name="outcome"
+                    value={o}
+                    checked={c.answer?.outcome === o}
+                  />
                   <label for={`answer-${c.id}-${o}`}>{t(`consultations.outcome.${o}`)}</label>
                 </div>
               ))}
@@ -164,7 +204,15 @@ export function CommentItem({ ctx, comment: c, replies, actions }: { ctx: ViewCo
   );
 }
 
-export function ModerateForm({ ctx, comment: c, consultationId }: { ctx: ViewContext; comment: CommentView; consultationId: number }) {
+export function ModerateForm({
+  ctx,
+  comment: c,
+  consultationId,
+}: {
+  ctx: ViewContext;
+  comment: CommentView;
+  consultationId: number;
+}) {
   const { t } = ctx;
   return (
     <details class="action moderate">

@@ -63,7 +63,9 @@ export interface ConsultationHeader {
 }
 
 /** Groups paragraphs into articles (consecutive paragraphs of the same article). */
-export function groupArticles<P extends Pick<ParagraphRow, 'article_number' | 'article_heading' | 'chapter' | 'paragraph_number'>>(paragraphs: P[]): { number: string | null; heading: string; chapter: string | null; paragraphs: P[] }[] {
+export function groupArticles<
+  P extends Pick<ParagraphRow, 'article_number' | 'article_heading' | 'chapter' | 'paragraph_number'>,
+>(paragraphs: P[]): { number: string | null; heading: string; chapter: string | null; paragraphs: P[] }[] {
   const out: { number: string | null; heading: string; chapter: string | null; paragraphs: P[] }[] = [];
   for (const p of paragraphs) {
     const last = out[out.length - 1];
@@ -121,7 +123,14 @@ export interface DocumentProps {
   following: boolean | null;
   canManage: boolean;
   canModerate: boolean;
-  hearings: { id: number; held_on: string; place: string; participants: number; minutes_name: string | null; minutes_length: number | null }[];
+  hearings: {
+    id: number;
+    held_on: string;
+    place: string;
+    participants: number;
+    minutes_name: string | null;
+    minutes_length: number | null;
+  }[];
   diff?: VersionDiff | null;
   previousNumber?: number | null;
 }
@@ -130,7 +139,8 @@ export interface DocumentProps {
 export function DocumentPage(p: DocumentProps) {
   const { ctx, consultation: c } = p;
   const { t } = ctx;
-  const title = p.version && !p.version.current ? `${c.title} · ${t('consultations.version_n', { n: p.version.number })}` : c.title;
+  const title =
+    p.version && !p.version.current ? `${c.title} · ${t('consultations.version_n', { n: p.version.number })}` : c.title;
   const diffByAnchor = new Map((p.diff?.changes ?? []).map((ch) => [ch.paragraph.anchor, ch]));
   return (
     <ConsultationLayout ctx={ctx} title={title}>
@@ -148,8 +158,12 @@ export function DocumentPage(p: DocumentProps) {
           </button>
         </PostForm>
       ) : null}
-      {c.phase === 'announced' ? <p class="notice">{t('consultations.not_open_yet', { date: formatDate(ctx.locale, c.opensOn) })}</p> : null}
-      {c.phase === 'closed' || c.phase === 'report' ? <p class="notice">{t('consultations.closed_notice', { date: formatDate(ctx.locale, c.closesOn) })}</p> : null}
+      {c.phase === 'announced' ? (
+        <p class="notice">{t('consultations.not_open_yet', { date: formatDate(ctx.locale, c.opensOn) })}</p>
+      ) : null}
+      {c.phase === 'closed' || c.phase === 'report' ? (
+        <p class="notice">{t('consultations.closed_notice', { date: formatDate(ctx.locale, c.closesOn) })}</p>
+      ) : null}
       {p.version && !p.version.current ? <p class="notice">{t('consultations.old_version_notice')}</p> : null}
       {p.version ? <h2>{t('consultations.version_n', { n: p.version.number })}</h2> : null}
       {p.version && !p.version.splitOk ? <p class="notice">{t('consultations.split_none')}</p> : null}
@@ -163,15 +177,32 @@ export function DocumentPage(p: DocumentProps) {
               const n = p.counts.get(para.id) ?? 0;
               const change = diffByAnchor.get(para.anchor);
               return (
-                <div class={`paragraph${change && change.kind !== 'same' ? ` diff-${change.kind}` : ''}`} id={para.anchor}>
+                <div
+                  class={`paragraph${change && change.kind !== 'same' ? ` diff-${change.kind}` : ''}`}
+                  id={para.anchor}
+                >
                   <p class="para-no">
                     <a href={`#${para.anchor}`}>{t('consultations.paragraph_n', { n: para.paragraph_number })}</a>
-                    {change && change.kind !== 'same' ? <span class="diff-label"> · {change.kind === 'moved' ? t('consultations.diff.moved', { from: articleLabel(ctx, change.from.articleNumber, '') }) : t(`consultations.diff.${change.kind}`)}</span> : null}
+                    {change && change.kind !== 'same' ? (
+                      <span class="diff-label">
+                        {' '}
+                        ·{' '}
+                        {change.kind === 'moved'
+                          ? t('consultations.diff.moved', { from: articleLabel(ctx, change.from.articleNumber, '') })
+                          : t(`consultations.diff.${change.kind}`)}
+                      </span>
+                    ) : null}
                   </p>
-                  {change && change.kind === 'changed' ? <DiffText ctx={ctx} parts={change.parts} /> : <p class="para-text">{para.text}</p>}
+                  {change && change.kind === 'changed' ? (
+                    <DiffText ctx={ctx} parts={change.parts} />
+                  ) : (
+                    <p class="para-text">{para.text}</p>
+                  )}
                   <p class="para-links">
                     <a href={`/consultations/${c.id}/paragraphs/${para.id}`}>
-                      {c.phase === 'open' && p.version?.current ? t('consultations.comment_here') : t('consultations.read_comments')}
+                      {c.phase === 'open' && p.version?.current
+                        ? t('consultations.comment_here')
+                        : t('consultations.read_comments')}
                     </a>{' '}
                     <span class="muted">({t('consultations.comments_count', { count: n })})</span>
                   </p>
@@ -197,7 +228,10 @@ export function DocumentPage(p: DocumentProps) {
           <ul>
             {p.versions.map((v) => (
               <li>
-                <a href={`/consultations/${c.id}/versions/${v.number}`}>{t('consultations.version_n', { n: v.number })}</a> · {formatDate(ctx.locale, v.createdAt)}
+                <a href={`/consultations/${c.id}/versions/${v.number}`}>
+                  {t('consultations.version_n', { n: v.number })}
+                </a>{' '}
+                · {formatDate(ctx.locale, v.createdAt)}
                 {v.changeNote ? ` · ${v.changeNote}` : ''}
               </li>
             ))}
@@ -209,7 +243,15 @@ export function DocumentPage(p: DocumentProps) {
   );
 }
 
-export function HearingsList({ ctx, consultationId, hearings }: { ctx: ViewContext; consultationId: number; hearings: DocumentProps['hearings'] }) {
+export function HearingsList({
+  ctx,
+  consultationId,
+  hearings,
+}: {
+  ctx: ViewContext;
+  consultationId: number;
+  hearings: DocumentProps['hearings'];
+}) {
   const { t } = ctx;
   return (
     <section aria-labelledby="h-hearings">
@@ -232,7 +274,15 @@ export function HearingsList({ ctx, consultationId, hearings }: { ctx: ViewConte
                   <td>{formatDate(ctx.locale, h.held_on)}</td>
                   <td>{h.place}</td>
                   <td>{h.participants}</td>
-                  <td>{h.minutes_length ? <a href={`/consultations/${consultationId}/hearings/${h.id}/minutes`}>{t('consultations.hearing.download')}</a> : '—'}</td>
+                  <td>
+                    {h.minutes_length ? (
+                      <a href={`/consultations/${consultationId}/hearings/${h.id}/minutes`}>
+                        {t('consultations.hearing.download')}
+                      </a>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -41,12 +41,22 @@ function TallyHead({ ctx }: { ctx: ViewContext }) {
   );
 }
 
-function ParagraphBlock({ ctx, paragraph: p, showVersion }: { ctx: ViewContext; paragraph: ReportParagraph; showVersion?: boolean }) {
+function ParagraphBlock({
+  ctx,
+  paragraph: p,
+  showVersion,
+}: {
+  ctx: ViewContext;
+  paragraph: ReportParagraph;
+  showVersion?: boolean;
+}) {
   const { t } = ctx;
   return (
     <section class="report-paragraph" id={`r-${p.anchor}-${p.versionNumber}`}>
       <h4>
-        {showVersion ? `${t('consultations.version_n', { n: p.versionNumber })} · ${articleLabel(ctx, p.articleNumber, '')} · ` : ''}
+        {showVersion
+          ? `${t('consultations.version_n', { n: p.versionNumber })} · ${articleLabel(ctx, p.articleNumber, '')} · `
+          : ''}
         {t('consultations.paragraph_n', { n: p.paragraphNumber })}
       </h4>
       <blockquote class="para-text">{p.text}</blockquote>
@@ -54,7 +64,9 @@ function ParagraphBlock({ ctx, paragraph: p, showVersion }: { ctx: ViewContext; 
       {p.comments.map((c) => (
         <div class="report-comment">
           <p class="comment-meta">
-            <strong>{who(ctx, c.author)}</strong> · <span class={`stance stance-${c.stance}`}>{t(`consultations.stance.${c.stance}`)}</span> · {formatDateTime(ctx.locale, c.createdAt)}
+            <strong>{who(ctx, c.author)}</strong> ·{' '}
+            <span class={`stance stance-${c.stance}`}>{t(`consultations.stance.${c.stance}`)}</span> ·{' '}
+            {formatDateTime(ctx.locale, c.createdAt)}
           </p>
           <CommentText format={c.format} body={c.body} />
           {c.proposedWording ? (
@@ -64,7 +76,10 @@ function ParagraphBlock({ ctx, paragraph: p, showVersion }: { ctx: ViewContext; 
             </div>
           ) : null}
           <p class="answer">
-            <strong>{t('consultations.answer')}:</strong> {c.answer ? `${t(`consultations.outcome.${c.answer.outcome}`)}. ${c.answer.reasons}` : t('consultations.unanswered')}
+            <strong>{t('consultations.answer')}:</strong>{' '}
+            {c.answer
+              ? `${t(`consultations.outcome.${c.answer.outcome}`)}. ${c.answer.reasons}`
+              : t('consultations.unanswered')}
           </p>
           {c.replies.map((r) => (
             <div class="report-reply">
@@ -80,7 +95,15 @@ function ParagraphBlock({ ctx, paragraph: p, showVersion }: { ctx: ViewContext; 
   );
 }
 
-export function ReportPage({ ctx, report: r, bodyName }: { ctx: ViewContext; report: ConsultationReport; bodyName: string }) {
+export function ReportPage({
+  ctx,
+  report: r,
+  bodyName,
+}: {
+  ctx: ViewContext;
+  report: ConsultationReport;
+  bodyName: string;
+}) {
   const { t } = ctx;
   const c = r.consultation;
   const title = t('consultations.report_title', { title: c.title });
@@ -94,7 +117,12 @@ export function ReportPage({ ctx, report: r, bodyName }: { ctx: ViewContext; rep
         <dt>{t('consultations.field.body')}</dt>
         <dd>{bodyName}</dd>
         <dt>{t('consultations.dates_label')}</dt>
-        <dd>{t('consultations.dates', { from: formatDate(ctx.locale, c.opensOn), to: formatDate(ctx.locale, c.closesOn) })}</dd>
+        <dd>
+          {t('consultations.dates', {
+            from: formatDate(ctx.locale, c.opensOn),
+            to: formatDate(ctx.locale, c.closesOn),
+          })}
+        </dd>
         <dt>{t('consultations.phase')}</dt>
         <dd>
           <PhaseBadge ctx={ctx} phase={r.phase} />
@@ -106,12 +134,17 @@ export function ReportPage({ ctx, report: r, bodyName }: { ctx: ViewContext; rep
           </>
         ) : null}
       </dl>
-      <p class={r.final ? 'muted' : 'notice'}>{r.final && r.reportPublishedAt ? t('consultations.report_published_on', { date: formatDate(ctx.locale, r.reportPublishedAt) }) : t('consultations.report_interim')}</p>
+      <p class={r.final ? 'muted' : 'notice'}>
+        {r.final && r.reportPublishedAt
+          ? t('consultations.report_published_on', { date: formatDate(ctx.locale, r.reportPublishedAt) })
+          : t('consultations.report_interim')}
+      </p>
       <p class="no-print">
         <a href={`/consultations/${c.id}/report.csv`} download>
           {t('consultations.download_csv')}
         </a>{' '}
-        · <a href={`/consultations/${c.id}/report.json`}>{t('consultations.download_json')}</a> · <span class="muted">{t('consultations.print_hint')}</span>
+        · <a href={`/consultations/${c.id}/report.json`}>{t('consultations.download_json')}</a> ·{' '}
+        <span class="muted">{t('consultations.print_hint')}</span>
       </p>
       {r.conclusion ? (
         <section aria-labelledby="h-conclusion">
@@ -156,7 +189,8 @@ export function ReportPage({ ctx, report: r, bodyName }: { ctx: ViewContext; rep
           <ul>
             {r.hearings.map((h) => (
               <li>
-                {formatDate(ctx.locale, h.heldOn)} · {h.place} · {t('consultations.hearing.participants')}: {h.participants}
+                {formatDate(ctx.locale, h.heldOn)} · {h.place} · {t('consultations.hearing.participants')}:{' '}
+                {h.participants}
                 {h.minutesSha256 ? <span class="muted"> · SHA-256 {h.minutesSha256}</span> : null}
               </li>
             ))}

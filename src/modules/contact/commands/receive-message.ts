@@ -23,11 +23,24 @@ export interface ContactInput {
 /** Where staff notifications go: the configured address, or every active coordinator. */
 async function recipients(trx: Executor, contactEmail: string | null): Promise<{ email: string; locale: Locale }[]> {
   if (contactEmail) return [{ email: contactEmail, locale: DEFAULT_LOCALE }];
-  const rows = await trx.selectFrom('user').select(['email', 'locale']).where('status', '=', 'active').where('role', '=', 'coordinator').orderBy('id').execute();
+  const rows = await trx
+    .selectFrom('user')
+    .select(['email', 'locale'])
+    .where('status', '=', 'active')
+    .where('role', '=', 'coordinator')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ email: r.email, locale: isLocale(r.locale) ? r.locale : DEFAULT_LOCALE }));
 }
 
-export async function receiveMessage(p: { trx: Executor; cipher: FieldCipher; publicUrl: string; contactEmail: string | null; input: ContactInput; now: Date }): Promise<number> {
+export async function receiveMessage(p: {
+  trx: Executor;
+  cipher: FieldCipher;
+  publicUrl: string;
+  contactEmail: string | null;
+  input: ContactInput;
+  now: Date;
+}): Promise<number> {
   const { trx, cipher, input, now } = p;
   const row = await trx
     .insertInto('contact_message')
@@ -66,6 +79,13 @@ export async function receiveMessage(p: { trx: Executor; cipher: FieldCipher; pu
       { cipher, now },
     );
   }
-  await appendAudit(trx, { actor: 'anonymous', action: 'contact.received', objectType: 'contact_message', objectId: row.id, data: { language: input.language, reply_to: input.replyTo !== null }, at: now });
+  await appendAudit(trx, {
+    actor: 'anonymous',
+    action: 'contact.received',
+    objectType: 'contact_message',
+    objectId: row.id,
+    data: { language: input.language, reply_to: input.replyTo !== null },
+    at: now,
+  });
   return row.id;
 }

@@ -78,7 +78,11 @@ export function MessagePage({ ctx, message: m }: { ctx: ViewContext; message: Me
         <dt>{t('contact.inbox.language')}</dt>
         <dd>{m.language}</dd>
         <dt>{t('contact.inbox.status')}</dt>
-        <dd>{m.status === 'handled' && m.handledAt ? t('contact.inbox.handled_on', { date: formatDateTime(ctx.locale, m.handledAt) }) : t(`contact.status.${m.status}`)}</dd>
+        <dd>
+          {m.status === 'handled' && m.handledAt
+            ? t('contact.inbox.handled_on', { date: formatDateTime(ctx.locale, m.handledAt) })
+            : t(`contact.status.${m.status}`)}
+        </dd>
       </dl>
       <h2>{t('contact.field.message')}</h2>
       <p class="message-text">

@@ -17,7 +17,13 @@ export interface ContactInput {
   message?: string;
 }
 
-export function ContactPage(p: { ctx: ViewContext; input: ContactInput; errors: FieldError[]; formToken: string; retentionDays: number }) {
+export function ContactPage(p: {
+  ctx: ViewContext;
+  input: ContactInput;
+  errors: FieldError[];
+  formToken: string;
+  retentionDays: number;
+}) {
   const { ctx, input, errors } = p;
   const { t } = ctx;
   return (
@@ -28,10 +34,41 @@ export function ContactPage(p: { ctx: ViewContext; input: ContactInput; errors: 
       <ErrorSummary ctx={ctx} errors={errors} />
       <PostForm ctx={ctx} action="/contact" id="field-form">
         <input type="hidden" name="form_token" value={p.formToken} />
-        <Field ctx={ctx} name="name" label={t('contact.field.name')} value={input.name} errors={errors} autocomplete="name" />
-        <Field ctx={ctx} name="reply_to" type="email" label={t('contact.field.reply_to')} value={input.reply_to} errors={errors} autocomplete="email" />
-        <Field ctx={ctx} name="subject" label={t('contact.field.subject')} value={input.subject} errors={errors} required />
-        <Field ctx={ctx} name="message" label={t('contact.field.message')} hint={t('contact.field.message_hint', { max: MESSAGE_MAX })} value={input.message} errors={errors} multiline required />
+        <Field
+          ctx={ctx}
+          name="name"
+          label={t('contact.field.name')}
+          value={input.name}
+          errors={errors}
+          autocomplete="name"
+        />
+        <Field
+          ctx={ctx}
+          name="reply_to"
+          type="email"
+          label={t('contact.field.reply_to')}
+          value={input.reply_to}
+          errors={errors}
+          autocomplete="email"
+        />
+        <Field
+          ctx={ctx}
+          name="subject"
+          label={t('contact.field.subject')}
+          value={input.subject}
+          errors={errors}
+          required
+        />
+        <Field
+          ctx={ctx}
+          name="message"
+          label={t('contact.field.message')}
+          hint={t('contact.field.message_hint', { max: MESSAGE_MAX })}
+          value={input.message}
+          errors={errors}
+          multiline
+          required
+        />
         <div class="visually-hidden">
           <label for={`field-${HONEYPOT}`}>{t('contact.field.honeypot')}</label>
           <input type="text" id={`field-${HONEYPOT}`} name={HONEYPOT} value="" tabIndex={-1} autocomplete="off" />

@@ -44,22 +44,69 @@ export async function importDirectory(p: ImportProps): Promise<ImportReport> {
   const rows = read.rows.length;
 
   const territories = await loadTerritoryRecords(p.trx);
-  const opts = { actor: p.actor, now: p.now, actions: { create: 'import_create', update: 'import_update' }, onProgress: p.onProgress };
+  const opts = {
+    actor: p.actor,
+    now: p.now,
+    actions: { create: 'import_create', update: 'import_update' },
+    onProgress: p.onProgress,
+  };
   let result;
   if (p.file === 'territories') {
     const v = validateTerritories(read.rows, new Map(territories.map((s) => [s.record.code, s.record])));
     if (v.problems.length) return { ...empty, rows, problems: sortProblems(v.problems) };
-    if (dryRun) return { ...empty, rows, ...countChanges(v.records.map((r) => r.record), territories), problems: [] };
-    result = await writeTerritories(p.trx, v.records.map((r) => r.record), territories, opts);
+    if (dryRun)
+      return {
+        ...empty,
+        rows,
+        ...countChanges(
+          v.records.map((r) => r.record),
+          territories,
+        ),
+        problems: [],
+      };
+    result = await writeTerritories(
+      p.trx,
+      v.records.map((r) => r.record),
+      territories,
+      opts,
+    );
   } else {
     const bodies = await loadBodyRecords(p.trx);
     const territoryIds = new Map(territories.map((s) => [s.record.code, s.id]));
-    const v = validateBodies(read.rows, new Map(bodies.map((s) => [s.record.code, s.record])), new Set(territoryIds.keys()));
+    const v = validateBodies(
+      read.rows,
+      new Map(bodies.map((s) => [s.record.code, s.record])),
+      new Set(territoryIds.keys()),
+    );
     if (v.problems.length) return { ...empty, rows, problems: sortProblems(v.problems) };
-    if (dryRun) return { ...empty, rows, ...countChanges(v.records.map((r) => r.record), bodies), problems: [] };
-    result = await writeBodies(p.trx, v.records.map((r) => r.record), bodies, territoryIds, opts);
+    if (dryRun)
+      return {
+        ...empty,
+        rows,
+        ...countChanges(
+          v.records.map((r) => r.record),
+          bodies,
+        ),
+        problems: [],
+      };
+    result = await writeBodies(
+      p.trx,
+      v.records.map((r) => r.record),
+      bodies,
+      territoryIds,
+      opts,
+    );
   }
-  const report = { file: p.file, rows, created: result.created, updated: result.updated, unchanged: result.unchanged, problems: [], dryRun, written: true };
+  const report = {
+    file: p.file,
+    rows,
+    created: result.created,
+    updated: result.updated,
+    unchanged: result.unchanged,
+    problems: [],
+    dryRun,
+    written: true,
+  };
   await appendAudit(p.trx, {
     actor: p.actor,
     action: 'directory.import',
@@ -70,7 +117,10 @@ export async function importDirectory(p: ImportProps): Promise<ImportReport> {
   return report;
 }
 
-function countChanges<R extends DirectoryRecord>(records: R[], stored: Array<{ record: R }>): { created: number; updated: number; unchanged: number } {
+function countChanges<R extends DirectoryRecord>(
+  records: R[],
+  stored: Array<{ record: R }>,
+): { created: number; updated: number; unchanged: number } {
   const byCode = new Map(stored.map((s) => [s.record.code, s.record]));
   let created = 0;
   let updated = 0;

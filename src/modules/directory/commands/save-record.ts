@@ -26,7 +26,9 @@ export interface SaveProps {
 
 function toFieldErrors(problems: ImportProblem[]): FieldError[] {
   const out: FieldError[] = [];
-  for (const p of problems) if (!out.some((e) => e.field === p.column)) out.push({ field: p.column || 'code', message: p.message, params: p.params });
+  for (const p of problems)
+    if (!out.some((e) => e.field === p.column))
+      out.push({ field: p.column || 'code', message: p.message, params: p.params });
   return out;
 }
 
@@ -38,17 +40,34 @@ export async function saveRecord(p: SaveProps): Promise<SaveResult> {
   const territories = await loadTerritoryRecords(p.trx);
   let result;
   if (p.file === 'territories') {
-    if (!p.editing && territories.some((s) => s.record.code === values.code)) return { ok: false, errors: [{ field: 'code', message: 'directory.admin.code_taken' }] };
+    if (!p.editing && territories.some((s) => s.record.code === values.code))
+      return { ok: false, errors: [{ field: 'code', message: 'directory.admin.code_taken' }] };
     const v = validateTerritories([row], new Map(territories.map((s) => [s.record.code, s.record])));
     if (v.problems.length) return { ok: false, errors: toFieldErrors(v.problems) };
-    result = await writeTerritories(p.trx, v.records.map((r) => r.record), territories, opts);
+    result = await writeTerritories(
+      p.trx,
+      v.records.map((r) => r.record),
+      territories,
+      opts,
+    );
   } else {
     const bodies = await loadBodyRecords(p.trx);
-    if (!p.editing && bodies.some((s) => s.record.code === values.code)) return { ok: false, errors: [{ field: 'code', message: 'directory.admin.code_taken' }] };
+    if (!p.editing && bodies.some((s) => s.record.code === values.code))
+      return { ok: false, errors: [{ field: 'code', message: 'directory.admin.code_taken' }] };
     const territoryIds = new Map(territories.map((s) => [s.record.code, s.id]));
-    const v = validateBodies([row], new Map(bodies.map((s) => [s.record.code, s.record])), new Set(territoryIds.keys()));
+    const v = validateBodies(
+      [row],
+      new Map(bodies.map((s) => [s.record.code, s.record])),
+      new Set(territoryIds.keys()),
+    );
     if (v.problems.length) return { ok: false, errors: toFieldErrors(v.problems) };
-    result = await writeBodies(p.trx, v.records.map((r) => r.record), bodies, territoryIds, opts);
+    result = await writeBodies(
+      p.trx,
+      v.records.map((r) => r.record),
+      bodies,
+      territoryIds,
+      opts,
+    );
   }
   const id = result.ids.get(values.code)!;
   const changed = result.created + result.updated > 0;

@@ -8,7 +8,14 @@ import { isEmail } from '../../../platform/http/validation.js';
 import { isIsoDate } from '../../calendar/index.js';
 import type { CsvRow, ImportProblem } from '../csv.js';
 import type { BodyRecord, TerritoryRecord } from '../records.js';
-import { BODY_KINDS, INSTITUTION_TYPES, TERRITORY_LEVELS, type BodyKind, type InstitutionType, type TerritoryLevel } from '../tables.js';
+import {
+  BODY_KINDS,
+  INSTITUTION_TYPES,
+  TERRITORY_LEVELS,
+  type BodyKind,
+  type InstitutionType,
+  type TerritoryLevel,
+} from '../tables.js';
 
 export const TERRITORY_CODE = /^\d{14}$/;
 export const BODY_CODE = /^[a-z0-9][a-z0-9._-]{0,99}$/;
@@ -92,7 +99,11 @@ class RowChecker {
   }
 
   names(): Pick<TerritoryRecord, 'name_ky' | 'name_ru' | 'name_en'> {
-    const names = { name_ky: this.text('name_ky', MAX_NAME), name_ru: this.text('name_ru', MAX_NAME), name_en: this.text('name_en', MAX_NAME) };
+    const names = {
+      name_ky: this.text('name_ky', MAX_NAME),
+      name_ru: this.text('name_ru', MAX_NAME),
+      name_en: this.text('name_en', MAX_NAME),
+    };
     if (!names.name_ky && !names.name_ru && !names.name_en) this.add('name_ky', 'directory.csv.name_required');
     return names;
   }
@@ -112,7 +123,13 @@ function checkDuplicates(rows: CsvRow[], problems: ImportProblem[]): void {
     const code = r.values.code ?? '';
     if (!code) continue;
     const at = first.get(code);
-    if (at !== undefined) problems.push({ row: r.line, column: 'code', message: 'directory.csv.duplicate_code', params: { code, row: at } });
+    if (at !== undefined)
+      problems.push({
+        row: r.line,
+        column: 'code',
+        message: 'directory.csv.duplicate_code',
+        params: { code, row: at },
+      });
     else first.set(code, r.line);
   }
 }
@@ -164,36 +181,52 @@ export function validateTerritories(rows: CsvRow[], stored: Map<string, Territor
     const [valid_from, valid_to] = c.dateRange('valid_from', 'valid_to');
     const successor_code = c.code('successor_code', TERRITORY_CODE, 'directory.csv.territory_code', false);
     const source = c.text('source');
-    if (code && level) records.push({ line: row.line, record: { code, level, ...names, parent_code, lat, lon, valid_from, valid_to, successor_code, source } });
+    if (code && level)
+      records.push({
+        line: row.line,
+        record: { code, level, ...names, parent_code, lat, lon, valid_from, valid_to, successor_code, source },
+      });
   }
 
   const inFile = new Map(records.map((r) => [r.record.code, r.record]));
   const lookup = (code: string) => inFile.get(code) ?? stored.get(code);
   for (const { line, record } of records) {
-    const add = (column: string, message: ImportProblem['message'], params?: ImportProblem['params']) => problems.push({ row: line, column, message, ...(params ? { params } : {}) });
+    const add = (column: string, message: ImportProblem['message'], params?: ImportProblem['params']) =>
+      problems.push({ row: line, column, message, ...(params ? { params } : {}) });
     const allowed = ALLOWED_PARENTS[record.level];
     if (record.parent_code) {
       const parent = lookup(record.parent_code);
       if (record.parent_code === record.code) add('parent_code', 'directory.csv.self_reference');
       else if (!parent) add('parent_code', 'directory.csv.unknown_territory', { code: record.parent_code });
-      else if (!allowed.includes(parent.level)) add('parent_code', 'directory.csv.parent_level', { level: record.level, parent: parent.level, allowed: allowed.join(', ') || '—' });
+      else if (!allowed.includes(parent.level))
+        add('parent_code', 'directory.csv.parent_level', {
+          level: record.level,
+          parent: parent.level,
+          allowed: allowed.join(', ') || '—',
+        });
     } else if (allowed.length > 0) add('parent_code', 'directory.csv.parent_required', { level: record.level });
     if (record.successor_code) {
       if (record.successor_code === record.code) add('successor_code', 'directory.csv.self_reference');
-      else if (!lookup(record.successor_code)) add('successor_code', 'directory.csv.unknown_territory', { code: record.successor_code });
+      else if (!lookup(record.successor_code))
+        add('successor_code', 'directory.csv.unknown_territory', { code: record.successor_code });
       if (!record.valid_to) add('valid_to', 'directory.csv.successor_needs_end');
     }
   }
   const cycles = findCycles([...inFile.keys()], (code) => lookup(code)?.parent_code ?? null);
   for (const { line, record } of records) {
     const chain = cycles.get(record.code);
-    if (chain) problems.push({ row: line, column: 'parent_code', message: 'directory.csv.parent_cycle', params: { chain } });
+    if (chain)
+      problems.push({ row: line, column: 'parent_code', message: 'directory.csv.parent_cycle', params: { chain } });
   }
   return { records, problems };
 }
 
 /** Validates body rows against each other, the stored bodies and the stored territories. */
-export function validateBodies(rows: CsvRow[], stored: Map<string, BodyRecord>, territoryCodes: Set<string>): Validated<BodyRecord> {
+export function validateBodies(
+  rows: CsvRow[],
+  stored: Map<string, BodyRecord>,
+  territoryCodes: Set<string>,
+): Validated<BodyRecord> {
   const problems: ImportProblem[] = [];
   checkDuplicates(rows, problems);
   const records: Array<{ line: number; record: BodyRecord }> = [];
@@ -202,12 +235,18 @@ export function validateBodies(rows: CsvRow[], stored: Map<string, BodyRecord>, 
     const code = c.code('code', BODY_CODE, 'directory.csv.body_code', true);
     const kind = c.choice<BodyKind>('kind', BODY_KINDS, true);
     const institution_type = c.choice<InstitutionType>('institution_type', INSTITUTION_TYPES, false);
-    if (institution_type && kind && kind !== 'closed_institution') c.add('institution_type', 'directory.csv.institution_type_only');
+    if (institution_type && kind && kind !== 'closed_institution')
+      c.add('institution_type', 'directory.csv.institution_type_only');
     const names = c.names();
     const territory_code = c.code('territory_code', TERRITORY_CODE, 'directory.csv.territory_code', false);
-    if (territory_code && !territoryCodes.has(territory_code)) c.add('territory_code', 'directory.csv.unknown_territory', { code: territory_code });
+    if (territory_code && !territoryCodes.has(territory_code))
+      c.add('territory_code', 'directory.csv.unknown_territory', { code: territory_code });
     const supervisor_code = c.code('supervisor_code', BODY_CODE, 'directory.csv.body_code', false);
-    const emails = parseEmails(row.values.emails ?? '', (bad) => c.add('emails', 'directory.csv.email', { value: bad }), () => c.add('emails', 'directory.csv.too_many_emails'));
+    const emails = parseEmails(
+      row.values.emails ?? '',
+      (bad) => c.add('emails', 'directory.csv.email', { value: bad }),
+      () => c.add('emails', 'directory.csv.too_many_emails'),
+    );
     const address = c.text('address');
     const phone = c.text('phone', 100);
     if (phone && !PHONE.test(phone)) c.add('phone', 'directory.csv.phone', { value: phone });
@@ -219,7 +258,21 @@ export function validateBodies(rows: CsvRow[], stored: Map<string, BodyRecord>, 
     if (code && kind) {
       records.push({
         line: row.line,
-        record: { code, kind, institution_type, ...names, territory_code, supervisor_code, emails, address, phone, website, contact_unknown: flag === '1' ? 1 : 0, active_from, active_to },
+        record: {
+          code,
+          kind,
+          institution_type,
+          ...names,
+          territory_code,
+          supervisor_code,
+          emails,
+          address,
+          phone,
+          website,
+          contact_unknown: flag === '1' ? 1 : 0,
+          active_from,
+          active_to,
+        },
       });
     }
   }
@@ -228,13 +281,26 @@ export function validateBodies(rows: CsvRow[], stored: Map<string, BodyRecord>, 
   const lookup = (code: string) => inFile.get(code) ?? stored.get(code);
   for (const { line, record } of records) {
     if (!record.supervisor_code) continue;
-    if (record.supervisor_code === record.code) problems.push({ row: line, column: 'supervisor_code', message: 'directory.csv.self_reference' });
-    else if (!lookup(record.supervisor_code)) problems.push({ row: line, column: 'supervisor_code', message: 'directory.csv.unknown_body', params: { code: record.supervisor_code } });
+    if (record.supervisor_code === record.code)
+      problems.push({ row: line, column: 'supervisor_code', message: 'directory.csv.self_reference' });
+    else if (!lookup(record.supervisor_code))
+      problems.push({
+        row: line,
+        column: 'supervisor_code',
+        message: 'directory.csv.unknown_body',
+        params: { code: record.supervisor_code },
+      });
   }
   const cycles = findCycles([...inFile.keys()], (code) => lookup(code)?.supervisor_code ?? null);
   for (const { line, record } of records) {
     const chain = cycles.get(record.code);
-    if (chain && record.supervisor_code !== record.code) problems.push({ row: line, column: 'supervisor_code', message: 'directory.csv.supervision_cycle', params: { chain } });
+    if (chain && record.supervisor_code !== record.code)
+      problems.push({
+        row: line,
+        column: 'supervisor_code',
+        message: 'directory.csv.supervision_cycle',
+        params: { chain },
+      });
   }
   return { records, problems };
 }

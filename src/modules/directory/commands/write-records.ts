@@ -39,11 +39,24 @@ export interface WriteResult {
   ids: Map<string, number>;
 }
 
-async function writeRecords<R extends DirectoryRecord>(trx: Executor, spec: Spec<R>, records: R[], stored: Array<Stored<R>>, opts: WriteOptions): Promise<WriteResult> {
+async function writeRecords<R extends DirectoryRecord>(
+  trx: Executor,
+  spec: Spec<R>,
+  records: R[],
+  stored: Array<Stored<R>>,
+  opts: WriteOptions,
+): Promise<WriteResult> {
   const at = opts.now.toISOString();
   const idByCode = new Map(stored.map((s) => [s.record.code, s.id]));
   const storedByCode = new Map(stored.map((s) => [s.record.code, s]));
-  const history: Array<{ object_type: 'body' | 'territory'; object_id: number; at: string; actor: string; action: string; changes: string }> = [];
+  const history: Array<{
+    object_type: 'body' | 'territory';
+    object_id: number;
+    at: string;
+    actor: string;
+    action: string;
+    changes: string;
+  }> = [];
   const fixups: Array<{ code: string; column: string; target: string }> = [];
   let pending: Array<{ values: Record<string, unknown>; changes: string }> = [];
   const pendingCodes = new Set<string>();
@@ -61,7 +74,14 @@ async function writeRecords<R extends DirectoryRecord>(trx: Executor, spec: Spec
     for (const p of pending) {
       const id = byCode.get(p.values.code as string)!;
       idByCode.set(p.values.code as string, id);
-      history.push({ object_type: spec.table, object_id: id, at, actor: opts.actor, action: opts.actions.create, changes: p.changes });
+      history.push({
+        object_type: spec.table,
+        object_id: id,
+        at,
+        actor: opts.actor,
+        action: opts.actions.create,
+        changes: p.changes,
+      });
     }
     result.created += pending.length;
     pending = [];
@@ -92,7 +112,14 @@ async function writeRecords<R extends DirectoryRecord>(trx: Executor, spec: Spec
           .where('id', '=', existing.id)
           .execute();
         if (changed) {
-          history.push({ object_type: spec.table, object_id: existing.id, at, actor: opts.actor, action: opts.actions.update, changes: JSON.stringify(changes) });
+          history.push({
+            object_type: spec.table,
+            object_id: existing.id,
+            at,
+            actor: opts.actor,
+            action: opts.actions.update,
+            changes: JSON.stringify(changes),
+          });
           result.updated++;
         } else result.unchanged++;
       } else {
@@ -112,11 +139,20 @@ async function writeRecords<R extends DirectoryRecord>(trx: Executor, spec: Spec
       .where('code', '=', f.code)
       .execute();
   }
-  for (let i = 0; i < history.length; i += BATCH) await trx.insertInto('directory_change').values(history.slice(i, i + BATCH)).execute();
+  for (let i = 0; i < history.length; i += BATCH)
+    await trx
+      .insertInto('directory_change')
+      .values(history.slice(i, i + BATCH))
+      .execute();
   return result;
 }
 
-export function writeTerritories(trx: Executor, records: TerritoryRecord[], stored: Array<Stored<TerritoryRecord>>, opts: WriteOptions): Promise<WriteResult> {
+export function writeTerritories(
+  trx: Executor,
+  records: TerritoryRecord[],
+  stored: Array<Stored<TerritoryRecord>>,
+  opts: WriteOptions,
+): Promise<WriteResult> {
   return writeRecords(
     trx,
     {
@@ -125,7 +161,17 @@ export function writeTerritories(trx: Executor, records: TerritoryRecord[], stor
         { field: 'parent_code', column: 'parent_id' },
         { field: 'successor_code', column: 'successor_id' },
       ],
-      columns: (r) => ({ level: r.level, name_ky: r.name_ky, name_ru: r.name_ru, name_en: r.name_en, lat: r.lat, lon: r.lon, valid_from: r.valid_from, valid_to: r.valid_to, source: r.source }),
+      columns: (r) => ({
+        level: r.level,
+        name_ky: r.name_ky,
+        name_ru: r.name_ru,
+        name_en: r.name_en,
+        lat: r.lat,
+        lon: r.lon,
+        valid_from: r.valid_from,
+        valid_to: r.valid_to,
+        source: r.source,
+      }),
     },
     records,
     stored,
@@ -133,7 +179,13 @@ export function writeTerritories(trx: Executor, records: TerritoryRecord[], stor
   );
 }
 
-export function writeBodies(trx: Executor, records: BodyRecord[], stored: Array<Stored<BodyRecord>>, territoryIds: Map<string, number>, opts: WriteOptions): Promise<WriteResult> {
+export function writeBodies(
+  trx: Executor,
+  records: BodyRecord[],
+  stored: Array<Stored<BodyRecord>>,
+  territoryIds: Map<string, number>,
+  opts: WriteOptions,
+): Promise<WriteResult> {
   return writeRecords(
     trx,
     {

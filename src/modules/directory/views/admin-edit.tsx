@@ -27,7 +27,15 @@ export interface EditPageProps {
   notice?: string | null;
 }
 
-function Select(p: { ctx: ViewContext; name: string; label: string; value: string; options: Array<[string, string]>; errors: FieldError[]; allowEmpty?: boolean }) {
+function Select(p: {
+  ctx: ViewContext;
+  name: string;
+  label: string;
+  value: string;
+  options: Array<[string, string]>;
+  errors: FieldError[];
+  allowEmpty?: boolean;
+}) {
   const error = p.errors.find((e) => e.field === p.name);
   const id = `field-${p.name}`;
   return (
@@ -38,7 +46,12 @@ function Select(p: { ctx: ViewContext; name: string; label: string; value: strin
           {p.ctx.t(error.message, error.params)}
         </p>
       ) : null}
-      <select id={id} name={p.name} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+      <select
+        id={id}
+        name={p.name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         {p.allowEmpty ? <option value="">—</option> : null}
         {p.options.map(([v, label]) => (
           <option value={v} selected={v === p.value}>
@@ -50,14 +63,41 @@ function Select(p: { ctx: ViewContext; name: string; label: string; value: strin
   );
 }
 
-function BodyFields({ ctx, input, errors, creating }: { ctx: ViewContext; input: Record<string, string>; errors: FieldError[]; creating: boolean }) {
+function BodyFields({
+  ctx,
+  input,
+  errors,
+  creating,
+}: {
+  ctx: ViewContext;
+  input: Record<string, string>;
+  errors: FieldError[];
+  creating: boolean;
+}) {
   const { t } = ctx;
-  const f = (name: string, label: MessageKey, extra: { type?: string; hint?: string; multiline?: boolean } = {}) => <Field ctx={ctx} name={name} label={t(label)} value={input[name]} errors={errors} {...extra} />;
+  const f = (name: string, label: MessageKey, extra: { type?: string; hint?: string; multiline?: boolean } = {}) => (
+    <Field ctx={ctx} name={name} label={t(label)} value={input[name]} errors={errors} {...extra} />
+  );
   return (
     <>
       {creating ? f('code', 'directory.code', { hint: t('directory.admin.code_hint') }) : null}
-      <Select ctx={ctx} name="kind" label={t('directory.kind')} value={input.kind ?? ''} options={BODY_KINDS.map((k) => [k, kindLabel(ctx, k)])} errors={errors} />
-      <Select ctx={ctx} name="institution_type" label={t('directory.institution_type')} value={input.institution_type ?? ''} options={INSTITUTION_TYPES.map((k) => [k, t(`directory.institution.${k}`)])} errors={errors} allowEmpty />
+      <Select
+        ctx={ctx}
+        name="kind"
+        label={t('directory.kind')}
+        value={input.kind ?? ''}
+        options={BODY_KINDS.map((k) => [k, kindLabel(ctx, k)])}
+        errors={errors}
+      />
+      <Select
+        ctx={ctx}
+        name="institution_type"
+        label={t('directory.institution_type')}
+        value={input.institution_type ?? ''}
+        options={INSTITUTION_TYPES.map((k) => [k, t(`directory.institution.${k}`)])}
+        errors={errors}
+        allowEmpty
+      />
       {f('name_ky', 'directory.name_ky')}
       {f('name_ru', 'directory.name_ru')}
       {f('name_en', 'directory.name_en')}
@@ -69,7 +109,8 @@ function BodyFields({ ctx, input, errors, creating }: { ctx: ViewContext; input:
       {f('website', 'directory.website', { type: 'url' })}
       <div class="field">
         <label class="choice">
-          <input type="checkbox" name="contact_unknown" value="1" checked={input.contact_unknown === '1'} /> {t('directory.contact_unknown')}
+          <input type="checkbox" name="contact_unknown" value="1" checked={input.contact_unknown === '1'} />{' '}
+          {t('directory.contact_unknown')}
         </label>
       </div>
       {f('active_from', 'directory.active_from', { type: 'date' })}
@@ -78,13 +119,32 @@ function BodyFields({ ctx, input, errors, creating }: { ctx: ViewContext; input:
   );
 }
 
-function TerritoryFields({ ctx, input, errors, creating }: { ctx: ViewContext; input: Record<string, string>; errors: FieldError[]; creating: boolean }) {
+function TerritoryFields({
+  ctx,
+  input,
+  errors,
+  creating,
+}: {
+  ctx: ViewContext;
+  input: Record<string, string>;
+  errors: FieldError[];
+  creating: boolean;
+}) {
   const { t } = ctx;
-  const f = (name: string, label: MessageKey, extra: { type?: string; hint?: string; inputmode?: string } = {}) => <Field ctx={ctx} name={name} label={t(label)} value={input[name]} errors={errors} {...extra} />;
+  const f = (name: string, label: MessageKey, extra: { type?: string; hint?: string; inputmode?: string } = {}) => (
+    <Field ctx={ctx} name={name} label={t(label)} value={input[name]} errors={errors} {...extra} />
+  );
   return (
     <>
       {creating ? f('code', 'directory.soate', { hint: t('directory.admin.code_hint'), inputmode: 'numeric' }) : null}
-      <Select ctx={ctx} name="level" label={t('directory.level')} value={input.level ?? ''} options={TERRITORY_LEVELS.map((l) => [l, levelLabel(ctx, l)])} errors={errors} />
+      <Select
+        ctx={ctx}
+        name="level"
+        label={t('directory.level')}
+        value={input.level ?? ''}
+        options={TERRITORY_LEVELS.map((l) => [l, levelLabel(ctx, l)])}
+        errors={errors}
+      />
       {f('name_ky', 'directory.name_ky')}
       {f('name_ru', 'directory.name_ru')}
       {f('name_en', 'directory.name_en')}
@@ -103,7 +163,9 @@ export function EditPage(p: EditPageProps) {
   const { t } = p.ctx;
   const creating = p.id === null;
   const bodies = p.kind === 'bodies';
-  const title = creating ? t(bodies ? 'directory.admin.new_body' : 'directory.admin.new_territory') : t(bodies ? 'directory.admin.edit_body' : 'directory.admin.edit_territory');
+  const title = creating
+    ? t(bodies ? 'directory.admin.new_body' : 'directory.admin.new_territory')
+    : t(bodies ? 'directory.admin.edit_body' : 'directory.admin.edit_territory');
   const base = `/admin/directory/${p.kind}`;
   const action = creating ? `${base}/new` : `${base}/${p.id}`;
   return (
@@ -113,7 +175,9 @@ export function EditPage(p: EditPageProps) {
         {p.id !== null ? (
           <>
             {' › '}
-            <a href={bodies ? bodyUrl(p.id) : territoryUrl(p.id)}>{p.input.name_ky || p.input.name_ru || p.input.name_en || p.input.code}</a>
+            <a href={bodies ? bodyUrl(p.id) : territoryUrl(p.id)}>
+              {p.input.name_ky || p.input.name_ru || p.input.name_en || p.input.code}
+            </a>
           </>
         ) : null}
       </nav>
@@ -130,7 +194,11 @@ export function EditPage(p: EditPageProps) {
       ) : null}
       <ErrorSummary ctx={p.ctx} errors={p.errors} />
       <PostForm ctx={p.ctx} action={action} class="narrow" id="record-form">
-        {bodies ? <BodyFields ctx={p.ctx} input={p.input} errors={p.errors} creating={creating} /> : <TerritoryFields ctx={p.ctx} input={p.input} errors={p.errors} creating={creating} />}
+        {bodies ? (
+          <BodyFields ctx={p.ctx} input={p.input} errors={p.errors} creating={creating} />
+        ) : (
+          <TerritoryFields ctx={p.ctx} input={p.input} errors={p.errors} creating={creating} />
+        )}
         <button type="submit">{t('common.save')}</button>
       </PostForm>
 
@@ -141,10 +209,28 @@ export function EditPage(p: EditPageProps) {
             <ErrorSummary ctx={p.ctx} errors={p.lifecycleErrors} />
             {p.active ? (
               <>
-                <p>{t(bodies ? 'directory.admin.merge_body_intro' : 'directory.admin.merge_territory_intro', { date: p.lifecycleInput.date || p.today })}</p>
+                <p>
+                  {t(bodies ? 'directory.admin.merge_body_intro' : 'directory.admin.merge_territory_intro', {
+                    date: p.lifecycleInput.date || p.today,
+                  })}
+                </p>
                 <PostForm ctx={p.ctx} action={`${base}/${p.id}/merge`} class="narrow">
-                  <Field ctx={p.ctx} name="target" label={t('directory.admin.merge_target')} value={p.lifecycleInput.target} errors={p.lifecycleErrors} required />
-                  <Field ctx={p.ctx} name="date" type="date" label={t('directory.admin.end_date')} value={p.lifecycleInput.date ?? p.today} errors={p.lifecycleErrors} />
+                  <Field
+                    ctx={p.ctx}
+                    name="target"
+                    label={t('directory.admin.merge_target')}
+                    value={p.lifecycleInput.target}
+                    errors={p.lifecycleErrors}
+                    required
+                  />
+                  <Field
+                    ctx={p.ctx}
+                    name="date"
+                    type="date"
+                    label={t('directory.admin.end_date')}
+                    value={p.lifecycleInput.date ?? p.today}
+                    errors={p.lifecycleErrors}
+                  />
                   <button type="submit" class="secondary">
                     {t('directory.admin.merge_button')}
                   </button>
@@ -152,7 +238,14 @@ export function EditPage(p: EditPageProps) {
                 <h2 id="h-deactivate">{t('directory.admin.deactivate')}</h2>
                 <p>{t('directory.admin.deactivate_intro')}</p>
                 <PostForm ctx={p.ctx} action={`${base}/${p.id}/deactivate`} class="narrow">
-                  <Field ctx={p.ctx} name="end_date" type="date" label={t('directory.admin.end_date')} value={p.lifecycleInput.end_date ?? p.today} errors={p.lifecycleErrors} />
+                  <Field
+                    ctx={p.ctx}
+                    name="end_date"
+                    type="date"
+                    label={t('directory.admin.end_date')}
+                    value={p.lifecycleInput.end_date ?? p.today}
+                    errors={p.lifecycleErrors}
+                  />
                   <button type="submit" class="secondary">
                     {t('directory.admin.deactivate')}
                   </button>

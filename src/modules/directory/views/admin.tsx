@@ -47,7 +47,13 @@ export function ImportReportView({ ctx, report }: { ctx: ViewContext; report: Im
   );
 }
 
-export function DirectoryAdminPage(p: { ctx: ViewContext; report?: ImportReport | null; formError?: string | null; recent: RecentChange[]; input?: { file?: string; dry_run?: boolean } }) {
+export function DirectoryAdminPage(p: {
+  ctx: ViewContext;
+  report?: ImportReport | null;
+  formError?: string | null;
+  recent: RecentChange[];
+  input?: { file?: string; dry_run?: boolean };
+}) {
   const { t } = p.ctx;
   const file = p.input?.file ?? 'bodies';
   return (
@@ -70,7 +76,8 @@ export function DirectoryAdminPage(p: { ctx: ViewContext; report?: ImportReport 
             <legend>{t('directory.admin.file_kind')}</legend>
             {(['bodies', 'territories'] as const).map((f) => (
               <label class="choice">
-                <input type="radio" name="file" value={f} checked={file === f} /> {f === 'bodies' ? t('directory.bodies') : t('directory.territories')} (<code>{f}.csv</code>)
+                <input type="radio" name="file" value={f} checked={file === f} />{' '}
+                {f === 'bodies' ? t('directory.bodies') : t('directory.territories')} (<code>{f}.csv</code>)
               </label>
             ))}
           </fieldset>
@@ -81,11 +88,18 @@ export function DirectoryAdminPage(p: { ctx: ViewContext; report?: ImportReport 
                 {p.formError}
               </p>
             ) : null}
-            <input id="field-csv" type="file" name="csv" accept=".csv,text/csv" aria-describedby={p.formError ? 'field-csv-error' : undefined} />
+            <input
+              id="field-csv"
+              type="file"
+              name="csv"
+              accept=".csv,text/csv"
+              aria-describedby={p.formError ? 'field-csv-error' : undefined}
+            />
           </div>
           <div class="field">
             <label class="choice">
-              <input type="checkbox" name="dry_run" value="1" checked={p.input?.dry_run ?? false} /> {t('directory.admin.dry_run')}
+              <input type="checkbox" name="dry_run" value="1" checked={p.input?.dry_run ?? false} />{' '}
+              {t('directory.admin.dry_run')}
             </label>
           </div>
           <button type="submit">{t('directory.admin.import_button')}</button>

@@ -5,7 +5,17 @@ import { Layout } from '../../../platform/render/layout.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import type { Body, TerritorySummary } from '../queries.js';
 import { BodyList } from './home.js';
-import { bodyUrl, HistoryTable, kindLabel, Name, NameFacts, nameText, RecordHeader, territoryUrl, type ChangeRow } from './parts.js';
+import {
+  bodyUrl,
+  HistoryTable,
+  kindLabel,
+  Name,
+  NameFacts,
+  nameText,
+  RecordHeader,
+  territoryUrl,
+  type ChangeRow,
+} from './parts.js';
 
 export interface BodyPageProps {
   ctx: ViewContext;

@@ -18,16 +18,39 @@ export interface MapRegion {
   shade: number;
 }
 
-export function MapFigure(p: { ctx: ViewContext; layer: 'oblast' | 'rayon'; title: string; regions: MapRegion[]; width: number; height: number }) {
+export function MapFigure(p: {
+  ctx: ViewContext;
+  layer: 'oblast' | 'rayon';
+  title: string;
+  regions: MapRegion[];
+  width: number;
+  height: number;
+}) {
   const id = `map-${p.layer}`;
   return (
     <figure class="map" aria-labelledby={`${id}-caption`}>
-      <svg id={id} class="map-svg" data-layer={p.layer} viewBox={`0 0 ${p.width} ${p.height}`} width="100%" role="group" aria-labelledby={`${id}-title`} xmlns="http://www.w3.org/2000/svg">
+      <svg
+        id={id}
+        class="map-svg"
+        data-layer={p.layer}
+        viewBox={`0 0 ${p.width} ${p.height}`}
+        width="100%"
+        role="group"
+        aria-labelledby={`${id}-title`}
+        xmlns="http://www.w3.org/2000/svg"
+      >
         <title id={`${id}-title`}>{p.title}</title>
         {p.regions.map((r) => (
           <a href={r.href}>
             <title lang={r.lang}>{r.name}</title>
-            <path d={r.d} fill={FILLS[r.shade % FILLS.length]} fill-rule="evenodd" stroke="#37474f" stroke-width="1" stroke-linejoin="round" />
+            <path
+              d={r.d}
+              fill={FILLS[r.shade % FILLS.length]}
+              fill-rule="evenodd"
+              stroke="#37474f"
+              stroke-width="1"
+              stroke-linejoin="round"
+            />
           </a>
         ))}
       </svg>
@@ -64,7 +87,13 @@ export function MapTable({ ctx, regions, caption }: { ctx: ViewContext; regions:
   );
 }
 
-export function MapPage(p: { ctx: ViewContext; oblasts: MapRegion[]; rayons: MapRegion[]; width: number; height: number }) {
+export function MapPage(p: {
+  ctx: ViewContext;
+  oblasts: MapRegion[];
+  rayons: MapRegion[];
+  width: number;
+  height: number;
+}) {
   const { t } = p.ctx;
   return (
     <Layout ctx={p.ctx} title={t('directory.map_title')}>
@@ -73,8 +102,22 @@ export function MapPage(p: { ctx: ViewContext; oblasts: MapRegion[]; rayons: Map
       </nav>
       <h1>{t('directory.map_title')}</h1>
       <p>{t('directory.map_hint')}</p>
-      <MapFigure ctx={p.ctx} layer="oblast" title={t('directory.map_oblasts')} regions={p.oblasts} width={p.width} height={p.height} />
-      <MapFigure ctx={p.ctx} layer="rayon" title={t('directory.map_rayons')} regions={p.rayons} width={p.width} height={p.height} />
+      <MapFigure
+        ctx={p.ctx}
+        layer="oblast"
+        title={t('directory.map_oblasts')}
+        regions={p.oblasts}
+        width={p.width}
+        height={p.height}
+      />
+      <MapFigure
+        ctx={p.ctx}
+        layer="rayon"
+        title={t('directory.map_rayons')}
+        regions={p.rayons}
+        width={p.width}
+        height={p.height}
+      />
       <p class="muted">{t('directory.map_credit')}</p>
       <h2>{t('directory.map_table')}</h2>
       <MapTable ctx={p.ctx} regions={p.oblasts} caption={t('directory.map_oblasts')} />

@@ -107,7 +107,11 @@ export function HistoryTable({ ctx, rows }: { ctx: ViewContext; rows: ChangeRow[
                 <td>{formatDateTime(ctx.locale, r.at)}</td>
                 {withObject ? (
                   <td>
-                    <a href={`/admin/directory/${r.object_type === 'body' ? 'bodies' : 'territories'}/${r.object_id}`}>{t(r.object_type === 'body' ? 'directory.record_body' : 'directory.record_territory', { id: r.object_id ?? 0 })}</a>
+                    <a href={`/admin/directory/${r.object_type === 'body' ? 'bodies' : 'territories'}/${r.object_id}`}>
+                      {t(r.object_type === 'body' ? 'directory.record_body' : 'directory.record_territory', {
+                        id: r.object_id ?? 0,
+                      })}
+                    </a>
                   </td>
                 ) : null}
                 <td>{r.actor}</td>
@@ -116,7 +120,8 @@ export function HistoryTable({ ctx, rows }: { ctx: ViewContext; rows: ChangeRow[
                   <ul class="changes">
                     {Object.entries(changes).map(([field, [before, after]]) => (
                       <li>
-                        <code>{field}</code>: {before === null ? '—' : String(before)} → {after === null ? '—' : String(after)}
+                        <code>{field}</code>: {before === null ? '—' : String(before)} →{' '}
+                        {after === null ? '—' : String(after)}
                       </li>
                     ))}
                   </ul>

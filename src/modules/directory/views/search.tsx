@@ -5,7 +5,14 @@ import type { Body, TerritorySummary } from '../queries.js';
 import { BodyList } from './home.js';
 import { levelLabel, Name, SearchForm, territoryUrl } from './parts.js';
 
-export function SearchPage(p: { ctx: ViewContext; query: string; kind: string; territories: TerritorySummary[]; bodies: Body[]; today: string }) {
+export function SearchPage(p: {
+  ctx: ViewContext;
+  query: string;
+  kind: string;
+  territories: TerritorySummary[];
+  bodies: Body[];
+  today: string;
+}) {
   const { t } = p.ctx;
   const title = p.query ? t('directory.search_results', { q: p.query }) : t('directory.search_label');
   return (

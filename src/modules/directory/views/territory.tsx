@@ -4,7 +4,16 @@ import { Layout } from '../../../platform/render/layout.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import type { Body, TerritorySummary } from '../queries.js';
 import { BodyList } from './home.js';
-import { HistoryTable, levelLabel, Name, NameFacts, nameText, RecordHeader, territoryUrl, type ChangeRow } from './parts.js';
+import {
+  HistoryTable,
+  levelLabel,
+  Name,
+  NameFacts,
+  nameText,
+  RecordHeader,
+  territoryUrl,
+  type ChangeRow,
+} from './parts.js';
 import { MapFigure, type MapRegion } from './map.js';
 
 export interface TerritoryPageProps {

@@ -14,7 +14,13 @@ const PUBLIC_EVENTS = new Set<string>(PUBLIC_EVENT_KINDS);
 
 /** The redaction an import applies: the global rules, read once per import. */
 export async function loadImportRedaction(db: Executor): Promise<RedactionInput> {
-  const rules = await db.selectFrom('redaction_rule').select(['pattern', 'is_regex', 'replacement']).where('deleted_at', 'is', null).where('scope', '=', 'global').orderBy('id').execute();
+  const rules = await db
+    .selectFrom('redaction_rule')
+    .select(['pattern', 'is_regex', 'replacement'])
+    .where('deleted_at', 'is', null)
+    .where('scope', '=', 'global')
+    .orderBy('id')
+    .execute();
   return { knownNames: [], keep: [], manual: [], rules };
 }
 
@@ -35,23 +41,81 @@ async function insertChunks<T>(items: T[], perChunk: number, insert: (chunk: T[]
 }
 
 /** Publishes the copies; returns how many. */
-export async function publishImportedCopies(trx: Executor, copies: ImportedCopy[], p: { redaction: RedactionInput; actor: string; now: Date }): Promise<number> {
+export async function publishImportedCopies(
+  trx: Executor,
+  copies: ImportedCopy[],
+  p: { redaction: RedactionInput; actor: string; now: Date },
+): Promise<number> {
   const at = p.now.toISOString();
-  const publications: { appeal_id: number; state: 'published'; subject: string; text: string; published_at: string; published_by: string; withdrawn_at: null; updated_at: string }[] = [];
+  const publications: {
+    appeal_id: number;
+    state: 'published';
+    subject: string;
+    text: string;
+    published_at: string;
+    published_by: string;
+    withdrawn_at: null;
+    updated_at: string;
+  }[] = [];
   const pubEvents: { appeal_id: number; event_id: number; kind: string; on_date: string; text: string | null }[] = [];
-  const docs: { doc_type: 'appeal' | 'answer'; appeal_id: number; ref_id: number; body_id: number; kind: string; status: string; territory_id: number | null; year: number; title: string; text: string; search_key: string; published_at: string }[] = [];
+  const docs: {
+    doc_type: 'appeal' | 'answer';
+    appeal_id: number;
+    ref_id: number;
+    body_id: number;
+    kind: string;
+    status: string;
+    territory_id: number | null;
+    year: number;
+    title: string;
+    text: string;
+    search_key: string;
+    published_at: string;
+  }[] = [];
   const redact = (t: string) => redactText(t, p.redaction).text;
   for (const c of copies) {
     const subject = redact(c.subject);
     const text = redact(c.text);
-    publications.push({ appeal_id: c.appealId, state: 'published', subject, text, published_at: at, published_by: p.actor, withdrawn_at: null, updated_at: at });
-    const common = { appeal_id: c.appealId, body_id: c.bodyId, kind: c.kind, status: c.status, territory_id: c.territoryId, year: Number(c.receivedOn.slice(0, 4)), published_at: at };
-    docs.push({ ...common, doc_type: 'appeal', ref_id: c.appealId, title: subject, text, search_key: searchKey([subject, text]) });
+    publications.push({
+      appeal_id: c.appealId,
+      state: 'published',
+      subject,
+      text,
+      published_at: at,
+      published_by: p.actor,
+      withdrawn_at: null,
+      updated_at: at,
+    });
+    const common = {
+      appeal_id: c.appealId,
+      body_id: c.bodyId,
+      kind: c.kind,
+      status: c.status,
+      territory_id: c.territoryId,
+      year: Number(c.receivedOn.slice(0, 4)),
+      published_at: at,
+    };
+    docs.push({
+      ...common,
+      doc_type: 'appeal',
+      ref_id: c.appealId,
+      title: subject,
+      text,
+      search_key: searchKey([subject, text]),
+    });
     for (const e of c.events) {
       if (!PUBLIC_EVENTS.has(e.kind)) continue;
       const publicText = e.kind === 'answer' && e.text ? redact(e.text) : null;
       pubEvents.push({ appeal_id: c.appealId, event_id: e.id, kind: e.kind, on_date: e.on_date, text: publicText });
-      if (publicText) docs.push({ ...common, doc_type: 'answer', ref_id: e.id, title: subject, text: publicText, search_key: searchKey([subject, publicText]) });
+      if (publicText)
+        docs.push({
+          ...common,
+          doc_type: 'answer',
+          ref_id: e.id,
+          title: subject,
+          text: publicText,
+          search_key: searchKey([subject, publicText]),
+        });
     }
   }
   await insertChunks(publications, 1000, async (chunk) => {

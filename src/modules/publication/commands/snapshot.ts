@@ -20,7 +20,16 @@ import { MAX_PUBLIC_TEXT, redactTexts, type RedactionInput } from '../redaction/
 import { remainingItems, type ReviewItem } from '../redaction/review.js';
 
 /** Timeline events the public sees (dates); only answers carry text. Notes stay private. */
-export const PUBLIC_EVENT_KINDS = ['sent', 'recorded', 'registered', 'extended', 'redirected', 'answer', 'classified', 'closed'] as const;
+export const PUBLIC_EVENT_KINDS = [
+  'sent',
+  'recorded',
+  'registered',
+  'extended',
+  'redirected',
+  'answer',
+  'classified',
+  'closed',
+] as const;
 
 export interface SnapshotFile {
   fileId: number;
@@ -61,27 +70,58 @@ export interface PublishedScope {
 export async function knownIdentities(db: Executor, cipher: FieldCipher, a: Appeal): Promise<string[]> {
   const appeals: Pick<Appeal, 'id' | 'owner_id' | 'person_name_enc' | 'person_contact_enc'>[] = [a];
   if (a.parent_id) {
-    const parent = await db.selectFrom('appeal').select(['id', 'owner_id', 'person_name_enc', 'person_contact_enc']).where('id', '=', a.parent_id).executeTakeFirst();
+    const parent = await db
+      .selectFrom('appeal')
+      .select(['id', 'owner_id', 'person_name_enc', 'person_contact_enc'])
+      .where('id', '=', a.parent_id)
+      .executeTakeFirst();
     if (parent) appeals.push(parent);
   }
   const out: string[] = [];
   for (const x of appeals) {
-    const owner = await db.selectFrom('user').select(['display_name', 'email']).where('id', '=', x.owner_id).executeTakeFirst();
-    for (const v of [owner?.display_name, owner?.email, cipher.decryptNullable(x.person_name_enc, 'appeal.person_name'), cipher.decryptNullable(x.person_contact_enc, 'appeal.person_contact')]) if (v) out.push(v);
+    const owner = await db
+      .selectFrom('user')
+      .select(['display_name', 'email'])
+      .where('id', '=', x.owner_id)
+      .executeTakeFirst();
+    for (const v of [
+      owner?.display_name,
+      owner?.email,
+      cipher.decryptNullable(x.person_name_enc, 'appeal.person_name'),
+      cipher.decryptNullable(x.person_contact_enc, 'appeal.person_contact'),
+    ])
+      if (v) out.push(v);
   }
-  out.push(...(await casePeopleOfAppeals(db, cipher, appeals.map((x) => x.id))));
+  out.push(
+    ...(await casePeopleOfAppeals(
+      db,
+      cipher,
+      appeals.map((x) => x.id),
+    )),
+  );
   return out;
 }
 
 /** Everything the redaction of this appeal depends on. */
 export async function redactionInput(db: Executor, cipher: FieldCipher, a: Appeal): Promise<RedactionInput> {
   const knownNames = await knownIdentities(db, cipher, a);
-  const choices = await db.selectFrom('redaction_choice').select(['kind', 'value']).where('appeal_id', '=', a.id).orderBy('id').execute();
+  const choices = await db
+    .selectFrom('redaction_choice')
+    .select(['kind', 'value'])
+    .where('appeal_id', '=', a.id)
+    .orderBy('id')
+    .execute();
   const rules = await db
     .selectFrom('redaction_rule')
     .select(['pattern', 'is_regex', 'replacement'])
     .where('deleted_at', 'is', null)
-    .where((eb) => eb.or([eb('scope', '=', 'global'), eb.and([eb('scope', '=', 'body'), eb('scope_id', '=', a.body_id)]), eb.and([eb('scope', '=', 'appeal'), eb('scope_id', '=', a.id)])]))
+    .where((eb) =>
+      eb.or([
+        eb('scope', '=', 'global'),
+        eb.and([eb('scope', '=', 'body'), eb('scope_id', '=', a.body_id)]),
+        eb.and([eb('scope', '=', 'appeal'), eb('scope_id', '=', a.id)]),
+      ]),
+    )
     .orderBy('id')
     .execute();
   return {
@@ -97,18 +137,40 @@ export async function redactionInput(db: Executor, cipher: FieldCipher, a: Appea
  * Builds the public copy. With `scope`, only what is already public is included (an update after
  * a new redaction or rule: it may only hide more, never publish a new answer or document text).
  */
-export async function buildSnapshot(db: Executor, cipher: FieldCipher, a: Appeal, scope?: PublishedScope): Promise<PublicSnapshot> {
+export async function buildSnapshot(
+  db: Executor,
+  cipher: FieldCipher,
+  a: Appeal,
+  scope?: PublishedScope,
+): Promise<PublicSnapshot> {
   const input = await redactionInput(db, cipher, a);
-  const choices = await db.selectFrom('redaction_choice').select(['kind', 'value']).where('appeal_id', '=', a.id).execute();
+  const choices = await db
+    .selectFrom('redaction_choice')
+    .select(['kind', 'value'])
+    .where('appeal_id', '=', a.id)
+    .execute();
   const keep = new Set(input.keep.map((k) => k.trim().toLocaleLowerCase()));
-  const confirmedSafe = new Set(choices.filter((c) => c.kind === 'safe' || c.kind === 'keep').map((c) => c.value.trim().toLocaleLowerCase()));
+  const confirmedSafe = new Set(
+    choices.filter((c) => c.kind === 'safe' || c.kind === 'keep').map((c) => c.value.trim().toLocaleLowerCase()),
+  );
   const safeFiles = new Set(choices.filter((c) => c.kind === 'safe_file').map((c) => c.value));
   const checkedOcr = new Set(choices.filter((c) => c.kind === 'ocr_checked').map((c) => c.value));
   const events = (
-    await db.selectFrom('appeal_event').select(['id', 'kind', 'on_date', 'text']).where('appeal_id', '=', a.id).where('kind', 'in', [...PUBLIC_EVENT_KINDS]).orderBy('id').execute()
+    await db
+      .selectFrom('appeal_event')
+      .select(['id', 'kind', 'on_date', 'text'])
+      .where('appeal_id', '=', a.id)
+      .where('kind', 'in', [...PUBLIC_EVENT_KINDS])
+      .orderBy('id')
+      .execute()
   ).filter((e) => !scope || scope.events.has(e.id));
   const files = (
-    await db.selectFrom('appeal_file').select(['id', 'original_name', 'extracted_text', 'text_source', 'ocr_status', 'ocr_pages', 'ocr_pages_total']).where('appeal_id', '=', a.id).orderBy('id').execute()
+    await db
+      .selectFrom('appeal_file')
+      .select(['id', 'original_name', 'extracted_text', 'text_source', 'ocr_status', 'ocr_pages', 'ocr_pages_total'])
+      .where('appeal_id', '=', a.id)
+      .orderBy('id')
+      .execute()
   ).filter((f) => !scope || scope.files.has(f.id));
 
   // Every text of the appeal, redacted together; then which of them are public.
@@ -122,8 +184,15 @@ export async function buildSnapshot(db: Executor, cipher: FieldCipher, a: Appeal
     if (f.extracted_text) textAt.set(f.id, texts.push(f.extracted_text) - 1);
   }
   const red = redactTexts(texts, input);
-  const isPublicText = (f: (typeof files)[number]) => (f.text_source !== 'ocr' || checkedOcr.has(String(f.id))) && (!scope || scope.files.get(f.id) === true);
-  const publicTexts = [0, 1, ...answerAt.values(), ...nameAt.values(), ...files.filter((f) => textAt.has(f.id) && isPublicText(f)).map((f) => textAt.get(f.id)!)];
+  const isPublicText = (f: (typeof files)[number]) =>
+    (f.text_source !== 'ocr' || checkedOcr.has(String(f.id))) && (!scope || scope.files.get(f.id) === true);
+  const publicTexts = [
+    0,
+    1,
+    ...answerAt.values(),
+    ...nameAt.values(),
+    ...files.filter((f) => textAt.has(f.id) && isPublicText(f)).map((f) => textAt.get(f.id)!),
+  ];
 
   const found = new Map<string, Span['kind']>();
   let redactions = 0;
@@ -132,11 +201,18 @@ export async function buildSnapshot(db: Executor, cipher: FieldCipher, a: Appeal
     for (const s of r.suggestions) found.set(texts[i]!.slice(s.start, s.end), s.kind);
     redactions += r.spans.length;
   }
-  const review = remainingItems(publicTexts.map((i) => ({ text: texts[i]!.slice(0, MAX_PUBLIC_TEXT), spans: red[i]!.spans })));
+  const review = remainingItems(
+    publicTexts.map((i) => ({ text: texts[i]!.slice(0, MAX_PUBLIC_TEXT), spans: red[i]!.spans })),
+  );
   return {
     subject: red[0]!.text,
     text: red[1]!.text,
-    events: events.map((e) => ({ eventId: e.id, kind: e.kind, onDate: e.on_date, text: answerAt.has(e.id) ? red[answerAt.get(e.id)!]!.text : null })),
+    events: events.map((e) => ({
+      eventId: e.id,
+      kind: e.kind,
+      onDate: e.on_date,
+      text: answerAt.has(e.id) ? red[answerAt.get(e.id)!]!.text : null,
+    })),
     files: files.map((f) => {
       const at = textAt.get(f.id);
       const pub = at !== undefined && isPublicText(f);

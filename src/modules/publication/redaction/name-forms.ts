@@ -30,7 +30,28 @@ export const KYRGYZ_ENDINGS = (
 ).split(' ');
 
 /** Russian endings after a consonant (first names, -ов/-ин surnames masculine and feminine, -вич patronymics, plural). */
-const RU_CONSONANT = ['', 'а', 'у', 'ом', 'ем', 'е', 'ы', 'и', 'ой', 'ою', 'ым', 'ых', 'ыми', 'ам', 'ами', 'ах', 'ов', 'ю', 'я', 'ей'];
+const RU_CONSONANT = [
+  '',
+  'а',
+  'у',
+  'ом',
+  'ем',
+  'е',
+  'ы',
+  'и',
+  'ой',
+  'ою',
+  'ым',
+  'ых',
+  'ыми',
+  'ам',
+  'ами',
+  'ах',
+  'ов',
+  'ю',
+  'я',
+  'ей',
+];
 /** Russian endings replacing a final -а/-я (Гүлнара, Асанова, Бакытовна). */
 const RU_A = ['а', 'ы', 'и', 'е', 'у', 'ю', 'ой', 'ей', 'ою', 'ею', 'я', 'ам', 'ами', 'ах'];
 /** … a final -ь (Айгуль, Игорь). */
@@ -100,7 +121,13 @@ export function nameForms(word: string): Set<string> {
 }
 
 /** Folded endings to strip, longest first (Russian and Kyrgyz, with the doubled letter collapsed). */
-const STRIP = [...new Set([...RU_CONSONANT, ...RU_A, ...RU_SOFT, ...RU_IY, ...RU_ADJ, ...KYRGYZ_ENDINGS].map((e) => nameKey(e)).filter((e) => e.length > 0))].sort((a, b) => b.length - a.length);
+const STRIP = [
+  ...new Set(
+    [...RU_CONSONANT, ...RU_A, ...RU_SOFT, ...RU_IY, ...RU_ADJ, ...KYRGYZ_ENDINGS]
+      .map((e) => nameKey(e))
+      .filter((e) => e.length > 0),
+  ),
+].sort((a, b) => b.length - a.length);
 /** What a stripped stem may have ended in (nominative): nothing, -а, -я, -й/-ь, -ий. */
 const RESTORE = ['', 'a', 'ia', 'i'];
 
@@ -132,7 +159,10 @@ export function surnameShape(key: string): 'plain' | 'weak' | 'adjective' | null
 
 /** A patronymic: -ович/-евич/-ич, -овна/-евна/-ична/-инична, in any case. */
 export function isPatronymic(key: string): boolean {
-  return key.length >= 7 && (/(ovich|evich)(a|u|em|e|i|ei|ami|ah)?$/.test(key) || /(ovn|evn|ichn)(a|i|e|u|oi|oiu)$/.test(key));
+  return (
+    key.length >= 7 &&
+    (/(ovich|evich)(a|u|em|e|i|ei|ami|ah)?$/.test(key) || /(ovn|evn|ichn)(a|i|e|u|oi|oiu)$/.test(key))
+  );
 }
 
 /** Kyrgyz patronymic particles (уулу "son of", кызы "daughter of") in any case; Turkic оглы/кызы. */

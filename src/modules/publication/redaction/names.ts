@@ -82,7 +82,18 @@ export class NameIndex {
   }
 }
 
-type Role = 'known' | 'found' | 'initial' | 'particle' | 'patronymic' | 'given' | 'surname' | 'adjective' | 'cap' | 'role' | 'other';
+type Role =
+  | 'known'
+  | 'found'
+  | 'initial'
+  | 'particle'
+  | 'patronymic'
+  | 'given'
+  | 'surname'
+  | 'adjective'
+  | 'cap'
+  | 'role'
+  | 'other';
 
 function isInitial(text: string, t: Token): boolean {
   return !t.number && t.text.length === 1 && t.caps !== 'lower' && text[t.end] === '.';
@@ -93,10 +104,17 @@ function isInitial(text: string, t: Token): boolean {
  * names found in the appeal's other texts; `lowerKeys` are the keys of words also written in lower
  * case (ordinary words, not names).
  */
-export function findNames(text: string, tokens: Token[], index: NameIndex, lowerKeys: Set<string>, language?: 'ky' | 'ru' | 'en'): { hits: NameHit[]; found: string[] } {
+export function findNames(
+  text: string,
+  tokens: Token[],
+  index: NameIndex,
+  lowerKeys: Set<string>,
+  language?: 'ky' | 'ru' | 'en',
+): { hits: NameHit[]; found: string[] } {
   const lex = lexicon();
   const cyrillic = (t: Token) => /[а-яёөүң]/i.test(t.text);
-  const ordinary = (k: string, t?: Token) => lex.notNames.has(k) || lex.places.has(k) || (language === 'ky' && lex.kyrgyzOrdinary.has(k) && (!t || cyrillic(t)));
+  const ordinary = (k: string, t?: Token) =>
+    lex.notNames.has(k) || lex.places.has(k) || (language === 'ky' && lex.kyrgyzOrdinary.has(k) && (!t || cyrillic(t)));
   const roles: Role[] = tokens.map((t, i) => {
     if (t.number) return 'other';
     // the name of a street ("по улице Ахунбаева", "Токтогул көчөсү" is the address pattern's)
@@ -122,7 +140,8 @@ export function findNames(text: string, tokens: Token[], index: NameIndex, lower
   });
   // A hyphenated compound that is a place ("Чолпон-Ата", "Кара-Суу") is not a name.
   for (let i = 1; i < tokens.length; i++) {
-    if (tokens[i]!.hyphenated && lexicon().places.has(tokens[i - 1]!.key + tokens[i]!.key)) roles[i - 1] = roles[i] = 'cap';
+    if (tokens[i]!.hyphenated && lexicon().places.has(tokens[i - 1]!.key + tokens[i]!.key))
+      roles[i - 1] = roles[i] = 'cap';
   }
   const hits: NameHit[] = [];
   const found: string[] = [];
@@ -134,7 +153,12 @@ export function findNames(text: string, tokens: Token[], index: NameIndex, lower
       continue;
     }
     let j = i;
-    while (j + 1 < tokens.length && chainable(roles[j + 1]!) && adjacent(text, tokens[j]!.end + (roles[j] === 'initial' ? 1 : 0), tokens[j + 1]!.start)) j++;
+    while (
+      j + 1 < tokens.length &&
+      chainable(roles[j + 1]!) &&
+      adjacent(text, tokens[j]!.end + (roles[j] === 'initial' ? 1 : 0), tokens[j + 1]!.start)
+    )
+      j++;
     decideChain(text, tokens, roles, i, j, lowerKeys, hits, found, ordinary);
     i = j + 1;
   }
@@ -143,14 +167,31 @@ export function findNames(text: string, tokens: Token[], index: NameIndex, lower
 
 const STRONG: ReadonlySet<Role> = new Set<Role>(['known', 'found', 'patronymic', 'given', 'surname']);
 
-function decideChain(text: string, tokens: Token[], roles: Role[], from: number, to: number, lowerKeys: Set<string>, hits: NameHit[], found: string[], isOrdinary: (k: string) => boolean): void {
+function decideChain(
+  text: string,
+  tokens: Token[],
+  roles: Role[],
+  from: number,
+  to: number,
+  lowerKeys: Set<string>,
+  hits: NameHit[],
+  found: string[],
+  isOrdinary: (k: string) => boolean,
+): void {
   const r = roles.slice(from, to + 1);
   const has = (x: Role) => r.includes(x);
   const words = r.filter((x) => x !== 'initial' && x !== 'particle');
   const prev = from > 0 ? roles[from - 1] : undefined;
   // "гражданин Асанбеков", "гр. Асанбеков", "Mr. Smith" (a dot only after an abbreviation, not a sentence's last word)
   const roleToken = from > 0 ? tokens[from - 1]! : undefined;
-  const afterRole = prev === 'role' && !!roleToken && adjacent(text, roleToken.end + (text[roleToken.end] === '.' && roleToken.text.length <= 3 ? 1 : 0), tokens[from]!.start);
+  const afterRole =
+    prev === 'role' &&
+    !!roleToken &&
+    adjacent(
+      text,
+      roleToken.end + (text[roleToken.end] === '.' && roleToken.text.length <= 3 ? 1 : 0),
+      tokens[from]!.start,
+    );
   const allCapsChain = tokens.slice(from, to + 1).every((t) => t.caps === 'upper');
   let name =
     has('known') ||
@@ -165,7 +206,10 @@ function decideChain(text: string, tokens: Token[], roles: Role[], from: number,
     // A given name alone: a name unless the word is also used in lower case (an ordinary word).
     const g = tokens[from + r.indexOf('given')]!;
     // At the start of a sentence only an uninflected name counts ("Мэрия" is not "Мэри").
-    name = !lowerKeys.has(g.key) && !(allCapsChain && g.text.length <= 3) && (!g.sentenceStart || lexicon().given.has(g.key));
+    name =
+      !lowerKeys.has(g.key) &&
+      !(allCapsChain && g.text.length <= 3) &&
+      (!g.sentenceStart || lexicon().given.has(g.key));
   }
   if (!name) return;
   // Which tokens of the chain are the name: the evidence, with the capitalised words and initials
@@ -177,13 +221,29 @@ function decideChain(text: string, tokens: Token[], roles: Role[], from: number,
       if (inName[k]) continue;
       const t = tokens[from + k]!;
       const acronym = t.caps === 'upper' && t.text.length <= 5 && !allCapsChain;
-      const nextToStrong = (k > 0 && inName[k - 1] && STRONG.has(r[k - 1]!)) || (k + 1 < r.length && inName[k + 1] && STRONG.has(r[k + 1]!)) || (k > 0 && inName[k - 1] && r[k - 1] === 'initial') || (k + 1 < r.length && r[k + 1] === 'initial') || (k + 1 < r.length && r[k + 1] === 'particle');
+      const nextToStrong =
+        (k > 0 && inName[k - 1] && STRONG.has(r[k - 1]!)) ||
+        (k + 1 < r.length && inName[k + 1] && STRONG.has(r[k + 1]!)) ||
+        (k > 0 && inName[k - 1] && r[k - 1] === 'initial') ||
+        (k + 1 < r.length && r[k + 1] === 'initial') ||
+        (k + 1 < r.length && r[k + 1] === 'particle');
       // An unclassified capitalised word joins only when it is not an ordinary word: not first in
       // its sentence ("Мен Бакыт уулу"), not written in lower case elsewhere, not a known non-name.
       // (A place name next to a surname is a given name: "Чолпон Исакова".)
-      const ordinary = t.sentenceStart || lowerKeys.has(t.key) || (isOrdinary(t.key) && !lexicon().places.has(t.key)) || /^\p{Lu}{2,}\p{Ll}/u.test(t.text);
+      const ordinary =
+        t.sentenceStart ||
+        lowerKeys.has(t.key) ||
+        (isOrdinary(t.key) && !lexicon().places.has(t.key)) ||
+        /^\p{Lu}{2,}\p{Ll}/u.test(t.text);
       if (!acronym && nextToStrong && r[k] !== 'cap') inName[k] = true;
-      else if (!acronym && !ordinary && nextToStrong && r[k] === 'cap' && (words.length <= 3 || has('patronymic') || has('particle'))) inName[k] = true;
+      else if (
+        !acronym &&
+        !ordinary &&
+        nextToStrong &&
+        r[k] === 'cap' &&
+        (words.length <= 3 || has('patronymic') || has('particle'))
+      )
+        inName[k] = true;
     }
   }
   // Initials and particles only count next to a name word.
@@ -201,7 +261,8 @@ function decideChain(text: string, tokens: Token[], roles: Role[], from: number,
       const first = tokens[from + k]!;
       const last = tokens[from + e]!;
       hits.push({ start: first.start, end: last.end + (part[part.length - 1] === 'initial' ? 1 : 0), kind });
-      for (let m = k; m <= e; m++) if (r[m] !== 'initial' && r[m] !== 'particle' && r[m] !== 'known') found.push(tokens[from + m]!.key);
+      for (let m = k; m <= e; m++)
+        if (r[m] !== 'initial' && r[m] !== 'particle' && r[m] !== 'known') found.push(tokens[from + m]!.key);
     }
     k = e + 1;
   }

@@ -18,10 +18,22 @@
  * - url: links; a link is hidden only when it holds a name (redact.ts decides, with names.ts).
  */
 
-export type SuggestionKind = 'phone' | 'email' | 'pin' | 'passport' | 'address' | 'car_plate' | 'bank_card' | 'url' | 'name' | 'known_name';
+export type SuggestionKind =
+  'phone' | 'email' | 'pin' | 'passport' | 'address' | 'car_plate' | 'bank_card' | 'url' | 'name' | 'known_name';
 
 /** Every kind of automatic suggestion, in the order the review page lists them. */
-export const SUGGESTION_KINDS: readonly SuggestionKind[] = ['known_name', 'name', 'phone', 'email', 'pin', 'passport', 'address', 'car_plate', 'bank_card', 'url'];
+export const SUGGESTION_KINDS: readonly SuggestionKind[] = [
+  'known_name',
+  'name',
+  'phone',
+  'email',
+  'pin',
+  'passport',
+  'address',
+  'car_plate',
+  'bank_card',
+  'url',
+];
 
 export interface Span {
   start: number;
@@ -63,11 +75,15 @@ export const PATTERNS: Record<PatternKind, RegExp[]> = {
     new RegExp(`(?<![\\p{L}\\d])0[1-9]\\s?\\d{3}\\s?[${PL}]{3}(?![\\p{L}\\d])`, 'gu'),
     new RegExp(`(?<![\\p{L}\\d])[${PL}]\\s?\\d{4}\\s?[${PL}]{2}(?![\\p{L}\\d])`, 'gu'),
   ],
-  bank_card: [/(?<!\d)\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g, /(?<!\d)\d{4}[\s-]?(?:[*xX•]{4}[\s-]?){2}\d{4}(?!\d)/g],
+  bank_card: [
+    /(?<!\d)\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g,
+    /(?<!\d)\d{4}[\s-]?(?:[*xX•]{4}[\s-]?){2}\d{4}(?!\d)/g,
+  ],
 };
 
 /** Links: with a scheme, "www.", or a domain of the region followed by a path. */
-const URL_RE = /(?:https?:\/\/|www\.)[^\s<>"«»]{1,2000}|(?<![\p{L}\d@.])[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,4}\.(?:kg|ru|kz|uz|com|org|net|info|me)\/[^\s<>"«»]{0,2000}/gu;
+const URL_RE =
+  /(?:https?:\/\/|www\.)[^\s<>"«»]{1,2000}|(?<![\p{L}\d@.])[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,4}\.(?:kg|ru|kz|uz|com|org|net|info|me)\/[^\s<>"«»]{0,2000}/gu;
 
 function luhn(digits: string): boolean {
   let sum = 0;

@@ -46,11 +46,14 @@ export function phraseSpans(text: string, tokens: Token[], phrase: string): Span
   if (!trimmed) return out;
   const words = tokenize(trimmed);
   if (words.length > 0 && words.length <= 12) {
-    const forms = words.map((w) => (w.number ? new Set([w.key]) : w.key.length >= 3 ? nameForms(w.text) : new Set([w.key])));
+    const forms = words.map((w) =>
+      w.number ? new Set([w.key]) : w.key.length >= 3 ? nameForms(w.text) : new Set([w.key]),
+    );
     for (let i = 0; i + words.length <= tokens.length; i++) {
       if (!forms[0]!.has(tokens[i]!.key)) continue;
       let ok = true;
-      for (let j = 1; j < words.length && ok; j++) ok = forms[j]!.has(tokens[i + j]!.key) && gapOk(text, tokens[i + j - 1]!.end, tokens[i + j]!.start);
+      for (let j = 1; j < words.length && ok; j++)
+        ok = forms[j]!.has(tokens[i + j]!.key) && gapOk(text, tokens[i + j - 1]!.end, tokens[i + j]!.start);
       if (ok) out.push({ start: tokens[i]!.start, end: tokens[i + words.length - 1]!.end, kind: 'manual' });
     }
   }
@@ -58,7 +61,8 @@ export function phraseSpans(text: string, tokens: Token[], phrase: string): Span
   const hay = text.toLocaleLowerCase();
   const needle = trimmed.toLocaleLowerCase();
   if (hay.length === text.length && needle.length === trimmed.length) {
-    for (let i = hay.indexOf(needle); i !== -1; i = hay.indexOf(needle, i + needle.length)) out.push({ ...widen(tokens, i, i + needle.length), kind: 'manual' });
+    for (let i = hay.indexOf(needle); i !== -1; i = hay.indexOf(needle, i + needle.length))
+      out.push({ ...widen(tokens, i, i + needle.length), kind: 'manual' });
   }
   return out;
 }

@@ -58,15 +58,21 @@ export interface RedactedText {
 function contactSpans(text: string, known: string[]): Span[] {
   const out: Span[] = [];
   const emails = known.filter((k) => k.includes('@')).map((k) => k.trim().toLocaleLowerCase());
-  const phones = known.map((k) => k.replace(/\D/g, '')).filter((d) => d.length >= 6).map((d) => d.slice(-9));
+  const phones = known
+    .map((k) => k.replace(/\D/g, ''))
+    .filter((d) => d.length >= 6)
+    .map((d) => d.slice(-9));
   if (emails.length) {
     const lower = text.toLocaleLowerCase();
-    for (const e of emails) for (let i = lower.indexOf(e); i !== -1 && e.length > 0; i = lower.indexOf(e, i + e.length)) out.push({ start: i, end: i + e.length, kind: 'known_name' });
+    for (const e of emails)
+      for (let i = lower.indexOf(e); i !== -1 && e.length > 0; i = lower.indexOf(e, i + e.length))
+        out.push({ start: i, end: i + e.length, kind: 'known_name' });
   }
   if (phones.length) {
     for (const m of text.matchAll(/\d[\d\s\-()]{4,24}\d/g)) {
       const digits = m[0].replace(/\D/g, '');
-      if (phones.some((p) => digits.endsWith(p) || (digits.length >= 6 && p.endsWith(digits)))) out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'known_name' });
+      if (phones.some((p) => digits.endsWith(p) || (digits.length >= 6 && p.endsWith(digits))))
+        out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'known_name' });
     }
   }
   return out;
@@ -91,7 +97,9 @@ function prepare(original: string, limit: number): Prepared {
 function urlsWithNames(p: Prepared, names: NameHit[], index: NameIndex): Span[] {
   const out: Span[] = [];
   for (const u of p.urls) {
-    const named = names.some((n) => n.start < u.end && n.end > u.start) || p.tokens.some((t) => t.start >= u.start && t.end <= u.end && (index.isKnown(t) || index.isFound(t)));
+    const named =
+      names.some((n) => n.start < u.end && n.end > u.start) ||
+      p.tokens.some((t) => t.start >= u.start && t.end <= u.end && (index.isKnown(t) || index.isFound(t)));
     if (named) out.push(u);
   }
   return out;
@@ -118,16 +126,28 @@ export function redactTexts(originals: string[], input: RedactionInput, limit = 
   }
   return prepared.map((p) => {
     const { hits } = findNames(p.text, p.tokens, index, p.lowerKeys, input.language);
-    const suggestions: Span[] = [...hits.map((h) => ({ start: h.start, end: h.end, kind: h.kind })), ...patternSpans(p.text), ...contactSpans(p.text, input.knownNames), ...urlsWithNames(p, hits, index)];
+    const suggestions: Span[] = [
+      ...hits.map((h) => ({ start: h.start, end: h.end, kind: h.kind })),
+      ...patternSpans(p.text),
+      ...contactSpans(p.text, input.knownNames),
+      ...urlsWithNames(p, hits, index),
+    ];
     // A kept suggestion is let through, unless it is (or holds) a known identity.
     const known = suggestions.filter((s) => s.kind === 'known_name');
-    const auto = suggestions.filter((s) => s.kind === 'known_name' || !keep.has(p.text.slice(s.start, s.end).toLocaleLowerCase()) || known.some((k) => k.start < s.end && k.end > s.start));
+    const auto = suggestions.filter(
+      (s) =>
+        s.kind === 'known_name' ||
+        !keep.has(p.text.slice(s.start, s.end).toLocaleLowerCase()) ||
+        known.some((k) => k.start < s.end && k.end > s.start),
+    );
     const spans: Span[] = [...auto];
     for (const m of input.manual) spans.push(...phraseSpans(p.text, p.tokens, m));
     for (const r of input.rules) {
       if (r.is_regex) {
         if (checkRegex(r.pattern) !== null) continue; // refused patterns never run (they cannot be stored either)
-        for (const m of p.text.matchAll(new RegExp(boundQuantifiers(r.pattern), 'gu'))) if (m[0].length) spans.push({ start: m.index!, end: m.index! + m[0].length, kind: 'rule', replacement: r.replacement });
+        for (const m of p.text.matchAll(new RegExp(boundQuantifiers(r.pattern), 'gu')))
+          if (m[0].length)
+            spans.push({ start: m.index!, end: m.index! + m[0].length, kind: 'rule', replacement: r.replacement });
       } else spans.push(...literalSpans(p.text, r.pattern, 'rule', r.replacement));
     }
     const merged = mergeSpans(spans);
@@ -157,6 +177,7 @@ export function literalSpans(text: string, phrase: string, kind: Span['kind'], r
   const sameLength = hay.length === text.length && needle.length === phrase.length;
   const h = sameLength ? hay : text;
   const n = sameLength ? needle : phrase;
-  for (let i = h.indexOf(n); i !== -1; i = h.indexOf(n, i + n.length)) out.push({ start: i, end: i + n.length, kind, replacement });
+  for (let i = h.indexOf(n); i !== -1; i = h.indexOf(n, i + n.length))
+    out.push({ start: i, end: i + n.length, kind, replacement });
   return out;
 }

@@ -49,7 +49,8 @@ function covered(spans: Span[], start: number, end: number): boolean {
 export function remainingItems(texts: { text: string; spans: Span[] }[]): ReviewItem[] {
   const lowerWords = new Set<string>();
   const tokenized = texts.map(({ text, spans }) => ({ text, spans, tokens: tokenize(text) }));
-  for (const { tokens } of tokenized) for (const t of tokens) if (!t.number && t.caps === 'lower') lowerWords.add(t.key);
+  for (const { tokens } of tokenized)
+    for (const t of tokens) if (!t.number && t.caps === 'lower') lowerWords.add(t.key);
   const items = new Map<string, ReviewItem>();
   const add = (value: string, kind: ReviewItem['kind']) => {
     const v = value.replace(/\s+/g, ' ').trim();
@@ -70,7 +71,13 @@ export function remainingItems(texts: { text: string; spans: Span[] }[]): Review
       if (t.number) {
         // A number with its separators: "12.03.2026", "01-12/345", "10 000".
         let j = i;
-        while (j + 1 < tokens.length && tokens[j + 1]!.number && visible(tokens[j + 1]!) && /^[.\-/,: ]$/.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start))) j++;
+        while (
+          j + 1 < tokens.length &&
+          tokens[j + 1]!.number &&
+          visible(tokens[j + 1]!) &&
+          /^[.\-/,: ]$/.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start))
+        )
+          j++;
         const value = text.slice(t.start, tokens[j]!.end);
         if (value.replace(/\D/g, '').length >= 2) add(value, 'number');
         i = j + 1;
@@ -91,7 +98,9 @@ export function remainingItems(texts: { text: string; spans: Span[] }[]): Review
       const single = j === i;
       // "I", "A", "В" alone are words, not names; a capital letter with a dot (an initial) is listed.
       const letter = single && t.text.length === 1 && !initial(t);
-      const ordinary = letter || (single && t.sentenceStart && (lowerWords.has(t.key) || SENTENCE_WORDS.has(t.text.toLocaleLowerCase())));
+      const ordinary =
+        letter ||
+        (single && t.sentenceStart && (lowerWords.has(t.key) || SENTENCE_WORDS.has(t.text.toLocaleLowerCase())));
       if (!ordinary) add(text.slice(t.start, tokens[j]!.end + (initial(tokens[j]!) ? 1 : 0)), 'words');
       i = j + 1;
     }

@@ -14,7 +14,8 @@
  * bounded input (a published text is at most 200,000 characters), so no rule can stall a request.
  */
 
-export type RegexProblem = 'too_long' | 'invalid' | 'nested_quantifier' | 'backreference' | 'lookaround' | 'matches_empty';
+export type RegexProblem =
+  'too_long' | 'invalid' | 'nested_quantifier' | 'backreference' | 'lookaround' | 'matches_empty';
 
 export function checkRegex(pattern: string): RegexProblem | null {
   if (pattern.length === 0 || pattern.length > 200) return 'too_long';

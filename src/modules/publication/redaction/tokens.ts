@@ -93,16 +93,27 @@ export function tokenize(text: string): Token[] {
         break;
       }
       if (word.length === 0) continue;
-      out.push({ start, end, text: word, key: number ? word : nameKey(word), number, caps: number ? 'lower' : capsOf(word), sentenceStart: sentence, hyphenated: prevHyphenEnd === start });
+      out.push({
+        start,
+        end,
+        text: word,
+        key: number ? word : nameKey(word),
+        number,
+        caps: number ? 'lower' : capsOf(word),
+        sentenceStart: sentence,
+        hyphenated: prevHyphenEnd === start,
+      });
       sentence = false;
       prevHyphenEnd = -1;
-      if (end < n && HYPHENS.includes(text[end]!) && end + 1 < n && LETTER.test(text[end + 1]!)) prevHyphenEnd = end + 1;
+      if (end < n && HYPHENS.includes(text[end]!) && end + 1 < n && LETTER.test(text[end + 1]!))
+        prevHyphenEnd = end + 1;
       continue;
     }
     if (c === '.' || c === '!' || c === '?' || c === '…') {
       // "А. Б. Маматов": a single capital letter before the dot is an initial, not a sentence end.
       const last = out[out.length - 1];
-      const initial = c === '.' && last && last.end === i && !last.number && last.text.length === 1 && last.caps !== 'lower';
+      const initial =
+        c === '.' && last && last.end === i && !last.number && last.text.length === 1 && last.caps !== 'lower';
       // ... unless the line ends there ("… Сыдыков Н. К.⏎Ответ подписал").
       let j = i + 1;
       while (j < n && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;

@@ -8,7 +8,12 @@ import { PostForm } from '../../../platform/render/components.js';
 import type { ViewContext } from '../../../platform/render/view-context.js';
 import type { PublicSnapshot, SnapshotFile } from '../commands/snapshot.js';
 
-export function ReviewSection(p: { ctx: ViewContext; base: string; snapshot: PublicSnapshot; choices: { id: number; kind: string; value: string }[] }) {
+export function ReviewSection(p: {
+  ctx: ViewContext;
+  base: string;
+  snapshot: PublicSnapshot;
+  choices: { id: number; kind: string; value: string }[];
+}) {
   const { ctx } = p;
   const { t } = ctx;
   const open = p.snapshot.review.filter((r) => !r.confirmed);
@@ -41,7 +46,11 @@ export function ReviewSection(p: { ctx: ViewContext; base: string; snapshot: Pub
                 <PostForm ctx={ctx} action={`${p.base}/choices`} class="inline">
                   <input type="hidden" name="kind" value="safe" />
                   <input type="hidden" name="value" value={r.value} />
-                  <button type="submit" class="secondary" aria-label={t('publication.review_safe_label', { value: r.value })}>
+                  <button
+                    type="submit"
+                    class="secondary"
+                    aria-label={t('publication.review_safe_label', { value: r.value })}
+                  >
                     {t('publication.review_safe')}
                   </button>
                 </PostForm>
@@ -76,7 +85,14 @@ function ocrStatusText(ctx: ViewContext, f: SnapshotFile): string | null {
   return ctx.t(`appeals.ocr.${f.ocrStatus}` as MessageKey, { pages: f.ocrPages ?? 0, total: f.ocrPagesTotal ?? 0 });
 }
 
-export function FilesSection(p: { ctx: ViewContext; base: string; files: SnapshotFile[]; safeFiles: Set<number>; checkedOcr: Set<number>; canMarkSafe: boolean }) {
+export function FilesSection(p: {
+  ctx: ViewContext;
+  base: string;
+  files: SnapshotFile[];
+  safeFiles: Set<number>;
+  checkedOcr: Set<number>;
+  canMarkSafe: boolean;
+}) {
   const { ctx } = p;
   const { t } = ctx;
   if (p.files.length === 0) return null;

@@ -71,7 +71,9 @@ export function ManagePage(p: ManageProps) {
             </thead>
             <tbody>
               {p.snapshot.suggestions.map((s) => {
-                const kept = p.choices.find((c) => c.kind === 'keep' && c.value.toLocaleLowerCase() === s.value.toLocaleLowerCase());
+                const kept = p.choices.find(
+                  (c) => c.kind === 'keep' && c.value.toLocaleLowerCase() === s.value.toLocaleLowerCase(),
+                );
                 return (
                   <tr>
                     <td>{t(`publication.suggestion_kind.${s.kind}` as MessageKey)}</td>
@@ -102,7 +104,14 @@ export function ManagePage(p: ManageProps) {
       <h2>{t('publication.manual')}</h2>
       <PostForm ctx={ctx} action={`${base}/choices`}>
         <input type="hidden" name="kind" value="redact" />
-        <Field ctx={ctx} name="value" label={t('publication.manual')} hint={t('publication.manual_hint')} value={p.input.value} errors={p.errors} />
+        <Field
+          ctx={ctx}
+          name="value"
+          label={t('publication.manual')}
+          hint={t('publication.manual_hint')}
+          value={p.input.value}
+          errors={p.errors}
+        />
         <button type="submit">{t('publication.add')}</button>
       </PostForm>
       {p.choices.some((c) => c.kind === 'redact') ? (
@@ -135,12 +144,24 @@ export function ManagePage(p: ManageProps) {
         </ul>
       ) : null}
       <PostForm ctx={ctx} action={`${base}/rules`}>
-        <Field ctx={ctx} name="pattern" label={t('publication.rule_pattern')} value={p.input.pattern} errors={p.errors} />
+        <Field
+          ctx={ctx}
+          name="pattern"
+          label={t('publication.rule_pattern')}
+          value={p.input.pattern}
+          errors={p.errors}
+        />
         <div class="field">
           <input type="checkbox" id="field-is_regex" name="is_regex" value="1" checked={p.input.is_regex === '1'} />{' '}
           <label for="field-is_regex">{t('publication.rule_regex')}</label>
         </div>
-        <Field ctx={ctx} name="replacement" label={t('publication.rule_replacement')} value={p.input.replacement ?? '[…]'} errors={p.errors} />
+        <Field
+          ctx={ctx}
+          name="replacement"
+          label={t('publication.rule_replacement')}
+          value={p.input.replacement ?? '[…]'}
+          errors={p.errors}
+        />
         <button type="submit">{t('publication.add')}</button>
       </PostForm>
 
@@ -193,7 +214,9 @@ export function ManagePage(p: ManageProps) {
         </p>
       ) : (
         <PostForm ctx={ctx} action={`${base}/publish`}>
-          <button type="submit">{pub?.state === 'published' ? t('publication.republish') : t('publication.publish')}</button>
+          <button type="submit">
+            {pub?.state === 'published' ? t('publication.republish') : t('publication.publish')}
+          </button>
         </PostForm>
       )}
       {pub?.state === 'published' ? (

@@ -8,14 +8,25 @@ import type { SearchFilters, SearchResult, SnippetPart } from '../search.js';
 import { statusGroup, WINDOW } from '../search.js';
 
 type Named = { name_ky: string | null; name_ru: string | null; name_en: string | null };
-const nameOf = (ctx: ViewContext, n: Named | undefined) => (n ? pickText({ ky: n.name_ky ?? undefined, ru: n.name_ru ?? undefined, en: n.name_en ?? undefined }, ctx.locale).text : '');
+const nameOf = (ctx: ViewContext, n: Named | undefined) =>
+  n
+    ? pickText({ ky: n.name_ky ?? undefined, ru: n.name_ru ?? undefined, en: n.name_en ?? undefined }, ctx.locale).text
+    : '';
 
 function Snippet({ parts }: { parts: SnippetPart[] }) {
   return <>{parts.map((p) => (p.mark ? <mark>{p.text}</mark> : p.text))}</>;
 }
 
 function qs(q: string, f: SearchFilters, over: Record<string, string | number | undefined>): string {
-  const all: Record<string, string | number | undefined> = { q, body: f.body, kind: f.kind, status: f.status, territory: f.territory, year: f.year, ...over };
+  const all: Record<string, string | number | undefined> = {
+    q,
+    body: f.body,
+    kind: f.kind,
+    status: f.status,
+    territory: f.territory,
+    year: f.year,
+    ...over,
+  };
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(all)) if (v !== undefined && v !== '') p.set(k, String(v));
   return `/search?${p.toString()}`;
@@ -52,7 +63,14 @@ export function SearchPage(p: {
               {t(p.error, p.errorParams)}
             </p>
           ) : null}
-          <input id="field-q" name="q" type="search" value={p.query} aria-describedby={p.error ? 'field-q-error' : undefined} aria-invalid={p.error ? true : undefined} />
+          <input
+            id="field-q"
+            name="q"
+            type="search"
+            value={p.query}
+            aria-describedby={p.error ? 'field-q-error' : undefined}
+            aria-invalid={p.error ? true : undefined}
+          />
         </div>
         <button type="submit">{t('publication.search_submit')}</button>
       </form>
@@ -70,7 +88,11 @@ export function SearchPage(p: {
               </ul>
             </section>
           ) : null}
-          <h2 id="h-results">{r.total ? t(r.more ? 'publication.search_results_more' : 'publication.search_results', { n: r.total }) : t('publication.search_none')}</h2>
+          <h2 id="h-results">
+            {r.total
+              ? t(r.more ? 'publication.search_results_more' : 'publication.search_results', { n: r.total })
+              : t('publication.search_none')}
+          </h2>
           {r.more ? <p class="muted">{t('publication.search_window', { n: WINDOW })}</p> : null}
           <p>
             <a href={`/feeds/search.atom?q=${encodeURIComponent(p.query)}`}>{t('publication.feed')}</a>
@@ -83,12 +105,17 @@ export function SearchPage(p: {
                   <ul>
                     {f[name] !== undefined ? (
                       <li>
-                        <a href={qs(p.query, f, { [name]: undefined, page: undefined })}>{t('publication.filter_all')}</a>
+                        <a href={qs(p.query, f, { [name]: undefined, page: undefined })}>
+                          {t('publication.filter_all')}
+                        </a>
                       </li>
                     ) : null}
                     {r.facets[name].map((x) => (
                       <li>
-                        <a href={qs(p.query, f, { [name]: x.value })} aria-current={String(f[name]) === x.value ? 'true' : undefined}>
+                        <a
+                          href={qs(p.query, f, { [name]: x.value })}
+                          aria-current={String(f[name]) === x.value ? 'true' : undefined}
+                        >
                           {facetLabel(name, x.value)}
                         </a>{' '}
                         ({x.count})
@@ -106,7 +133,8 @@ export function SearchPage(p: {
                   <a href={`/published/${h.appealId}`}>{h.title}</a>
                 </h3>
                 <p class="muted">
-                  {t(`publication.doc.${h.docType}`)} · {nameOf(ctx, p.bodyNames.get(h.bodyId))} · {t(`appeals.kind.${h.kind}` as MessageKey)} · {t(`publication.status.${h.status}`)} · {h.year}
+                  {t(`publication.doc.${h.docType}`)} · {nameOf(ctx, p.bodyNames.get(h.bodyId))} ·{' '}
+                  {t(`appeals.kind.${h.kind}` as MessageKey)} · {t(`publication.status.${h.status}`)} · {h.year}
                 </p>
                 <p>
                   <Snippet parts={h.snippet} />
@@ -116,7 +144,8 @@ export function SearchPage(p: {
           </ol>
           {r.pages > 1 ? (
             <nav aria-label={t('publication.page', { page: r.page, pages: r.pages })} class="pager">
-              {r.page > 1 ? <a href={qs(p.query, f, { page: r.page - 1 })}>{t('publication.prev')}</a> : null} <span>{t('publication.page', { page: r.page, pages: r.pages })}</span>{' '}
+              {r.page > 1 ? <a href={qs(p.query, f, { page: r.page - 1 })}>{t('publication.prev')}</a> : null}{' '}
+              <span>{t('publication.page', { page: r.page, pages: r.pages })}</span>{' '}
               {r.page < r.pages ? <a href={qs(p.query, f, { page: r.page + 1 })}>{t('publication.next')}</a> : null}
             </nav>
           ) : null}
@@ -159,13 +188,21 @@ export function PublicAppealPage(p: {
         <dd>{date(a.published_at)}</dd>
       </dl>
       <h2>{t('publication.text')}</h2>
-      <div class="letter">{a.text ? a.text.split(/\n{2,}/).map((para) => <p>{para}</p>) : <p>{t('publication.no_text')}</p>}</div>
+      <div class="letter">
+        {a.text ? a.text.split(/\n{2,}/).map((para) => <p>{para}</p>) : <p>{t('publication.no_text')}</p>}
+      </div>
       <h2>{t('publication.timeline')}</h2>
       <ol class="timeline">
         {p.events.map((e) => (
           <li>
             <strong>{t(`publication.event.${e.kind}` as MessageKey)}</strong> · {date(e.on_date)}
-            {e.text ? <div class="letter">{e.text.split(/\n{2,}/).map((para) => <p>{para}</p>)}</div> : null}
+            {e.text ? (
+              <div class="letter">
+                {e.text.split(/\n{2,}/).map((para) => (
+                  <p>{para}</p>
+                ))}
+              </div>
+            ) : null}
           </li>
         ))}
       </ol>
@@ -186,7 +223,11 @@ export function PublicAppealPage(p: {
                   <details>
                     <summary>{t('publication.text')}</summary>
                     {f.recognised ? <p class="hint">{t('publication.recognised_public')}</p> : null}
-                    <div class="letter">{f.text.split(/\n{2,}/).map((para) => <p>{para}</p>)}</div>
+                    <div class="letter">
+                      {f.text.split(/\n{2,}/).map((para) => (
+                        <p>{para}</p>
+                      ))}
+                    </div>
                   </details>
                 ) : null}
               </li>

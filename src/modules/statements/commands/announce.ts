@@ -46,7 +46,17 @@ export async function announceStatement(trx: Executor, id: number, deps: Announc
     const t = translator(lang);
     const embeds = await resolveEmbeds(trx, [text.summary || text.body], { now: deps.now, frozen, published: true });
     const body = plainText(text.summary || text.body, { embeds, t, locale: lang, preview: false });
-    n += await announceToSubscribers(trx, { topic: 'statements', language: lang, subject: text.title, text: clip(body), url: `${deps.publicUrl}/statements/${s.slug}` }, deps);
+    n += await announceToSubscribers(
+      trx,
+      {
+        topic: 'statements',
+        language: lang,
+        subject: text.title,
+        text: clip(body),
+        url: `${deps.publicUrl}/statements/${s.slug}`,
+      },
+      deps,
+    );
   }
   return n;
 }
@@ -60,34 +70,68 @@ export async function announceEvent(trx: Executor, id: number, deps: AnnounceDep
     const title = e[`title_${lang}`];
     if (!title) continue;
     const t = translator(lang);
-    const when = t('events.when_value', { start: formatDateTime(lang, e.starts_at), end: formatDateTime(lang, e.ends_at) });
-    const text = [`${t('events.when')}: ${when}`, `${t('events.venue')}: ${e.venue}`, e.schedule ? `${t('events.schedule')}:\n${e.schedule}` : '', e[`description_${lang}`] ?? ''].filter(Boolean).join('\n\n');
-    n += await announceToSubscribers(trx, { topic: 'events', language: lang, subject: title, text: clip(text), url: `${deps.publicUrl}/events/${e.id}` }, deps);
+    const when = t('events.when_value', {
+      start: formatDateTime(lang, e.starts_at),
+      end: formatDateTime(lang, e.ends_at),
+    });
+    const text = [
+      `${t('events.when')}: ${when}`,
+      `${t('events.venue')}: ${e.venue}`,
+      e.schedule ? `${t('events.schedule')}:\n${e.schedule}` : '',
+      e[`description_${lang}`] ?? '',
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    n += await announceToSubscribers(
+      trx,
+      { topic: 'events', language: lang, subject: title, text: clip(text), url: `${deps.publicUrl}/events/${e.id}` },
+      deps,
+    );
   }
   return n;
 }
 
 /** Announces now (inside the publishing transaction) or enqueues the job for the scheduled time. */
-export async function announceWhenPublic(trx: Executor, p: AnnouncePayload & { scheduled: boolean }, deps: AnnounceDeps): Promise<void> {
+export async function announceWhenPublic(
+  trx: Executor,
+  p: AnnouncePayload & { scheduled: boolean },
+  deps: AnnounceDeps,
+): Promise<void> {
   if (!p.scheduled) {
     if (p.type === 'statement') await announceStatement(trx, p.id, deps);
     else await announceEvent(trx, p.id, deps);
     return;
   }
   const payload: AnnouncePayload = { type: p.type, id: p.id, at: p.at };
-  await enqueueJob(trx, { kind: 'statements.announce', payload, runAt: new Date(p.at), dedupeKey: `statements.announce:${p.type}:${p.id}:${p.at}`, now: deps.now });
+  await enqueueJob(trx, {
+    kind: 'statements.announce',
+    payload,
+    runAt: new Date(p.at),
+    dedupeKey: `statements.announce:${p.type}:${p.id}:${p.at}`,
+    now: deps.now,
+  });
 }
 
 /** The job: announce once, if the record is still due at the time it was scheduled for. */
 export async function runScheduledAnnouncement(db: Db, payload: AnnouncePayload, deps: AnnounceDeps): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom(payload.type === 'statement' ? 'statement' : 'event').select('published_at').where('id', '=', payload.id).executeTakeFirst();
+    const row = await trx
+      .selectFrom(payload.type === 'statement' ? 'statement' : 'event')
+      .select('published_at')
+      .where('id', '=', payload.id)
+      .executeTakeFirst();
     if (!row || row.published_at !== payload.at) return 0;
-    return payload.type === 'statement' ? announceStatement(trx, payload.id, deps) : announceEvent(trx, payload.id, deps);
+    return payload.type === 'statement'
+      ? announceStatement(trx, payload.id, deps)
+      : announceEvent(trx, payload.id, deps);
   });
 }
 
 /** Scheduled announcements, as the manifest declares the job. */
 export const announceJob = defineJob<AnnouncePayload>('statements.announce', async (payload, ctx) => {
-  await runScheduledAnnouncement(ctx.db, payload, { cipher: ctx.services.cipher, publicUrl: ctx.services.config.publicUrl, now: ctx.now });
+  await runScheduledAnnouncement(ctx.db, payload, {
+    cipher: ctx.services.cipher,
+    publicUrl: ctx.services.config.publicUrl,
+    now: ctx.now,
+  });
 });

@@ -9,7 +9,10 @@ export interface PublishChoice {
 }
 
 /** `now`, or the scheduled Bishkek date and time as a UTC instant; a time in the past is an error. */
-export function publicationMoment(c: PublishChoice, now: Date): { at: Date; scheduled: boolean } | { errors: FieldError[] } {
+export function publicationMoment(
+  c: PublishChoice,
+  now: Date,
+): { at: Date; scheduled: boolean } | { errors: FieldError[] } {
   if (c.when === 'now') return { at: now, scheduled: false };
   const errors: FieldError[] = [];
   const date = c.date?.trim() ?? '';

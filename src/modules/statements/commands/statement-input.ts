@@ -22,7 +22,14 @@ const TAG = /^[\p{L}\p{N}][\p{L}\p{N}-]{0,39}$/u;
 
 /** "Torture, Prisons , torture" → ['torture', 'prisons'], or null when a tag is not acceptable. */
 export function parseTags(text: string): string[] | null {
-  const tags = [...new Set(text.split(',').map((s) => s.trim().toLowerCase().replace(/\s+/g, '-')).filter(Boolean))];
+  const tags = [
+    ...new Set(
+      text
+        .split(',')
+        .map((s) => s.trim().toLowerCase().replace(/\s+/g, '-'))
+        .filter(Boolean),
+    ),
+  ];
   if (tags.length > 10 || tags.some((t) => !TAG.test(t))) return null;
   return tags;
 }
@@ -63,5 +70,10 @@ export function checkTexts(t: StatementTexts): FieldError[] {
 }
 
 export function sameTexts(a: StatementTexts, b: StatementTexts): boolean {
-  return LOCALES.every((l) => a[`title_${l}`] === b[`title_${l}`] && a[`summary_${l}`] === b[`summary_${l}`] && a[`body_${l}`] === b[`body_${l}`]);
+  return LOCALES.every(
+    (l) =>
+      a[`title_${l}`] === b[`title_${l}`] &&
+      a[`summary_${l}`] === b[`summary_${l}`] &&
+      a[`body_${l}`] === b[`body_${l}`],
+  );
 }

@@ -20,7 +20,11 @@ export type EmbedViews = Map<string, EmbedView>;
 
 /** The frozen figures of a statement, by embed key. */
 export async function frozenFigures(db: Executor, statementId: number): Promise<Map<string, Figure>> {
-  const rows = await db.selectFrom('statement_embed').select(['embed_key', 'figure']).where('statement_id', '=', statementId).execute();
+  const rows = await db
+    .selectFrom('statement_embed')
+    .select(['embed_key', 'figure'])
+    .where('statement_id', '=', statementId)
+    .execute();
   const out = new Map<string, Figure>();
   for (const r of rows) {
     const f = parseStoredFigure(r.figure);
@@ -30,7 +34,11 @@ export async function frozenFigures(db: Executor, statementId: number): Promise<
 }
 
 /** Resolves every embed of the texts for display at `now`. */
-export async function resolveEmbeds(db: Executor, texts: (string | null)[], p: { now: Date; frozen: Map<string, Figure>; published: boolean }): Promise<EmbedViews> {
+export async function resolveEmbeds(
+  db: Executor,
+  texts: (string | null)[],
+  p: { now: Date; frozen: Map<string, Figure>; published: boolean },
+): Promise<EmbedViews> {
   const out: EmbedViews = new Map();
   for (const text of texts) {
     if (!text) continue;
@@ -55,7 +63,11 @@ export async function resolveEmbeds(db: Executor, texts: (string | null)[], p: {
 }
 
 /** The field errors of texts whose embeds cannot be resolved (publication is refused while any remain). */
-export async function checkEmbeds(db: Executor, fields: Record<string, string | null>, now: Date): Promise<FieldError[]> {
+export async function checkEmbeds(
+  db: Executor,
+  fields: Record<string, string | null>,
+  now: Date,
+): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   for (const [field, text] of Object.entries(fields)) {
     if (!text) continue;
@@ -74,7 +86,12 @@ export async function checkEmbeds(db: Executor, fields: Record<string, string | 
  * Stores the value and date of every `freeze` embed not yet frozen (at publication, and for embeds
  * added by a correction at the correction). Returns the number frozen now.
  */
-export async function freezeEmbeds(trx: Executor, statementId: number, texts: (string | null)[], now: Date): Promise<number> {
+export async function freezeEmbeds(
+  trx: Executor,
+  statementId: number,
+  texts: (string | null)[],
+  now: Date,
+): Promise<number> {
   const existing = await frozenFigures(trx, statementId);
   let n = 0;
   for (const text of texts) {
@@ -83,7 +100,15 @@ export async function freezeEmbeds(trx: Executor, statementId: number, texts: (s
       if (!e.ok || !e.spec.freeze || existing.has(e.spec.key)) continue;
       const r = await resolveFigure(trx, e.spec, now);
       if (!r.ok) continue; // checkEmbeds refused publication before this point
-      await trx.insertInto('statement_embed').values({ statement_id: statementId, embed_key: e.spec.key, figure: JSON.stringify(r.figure), frozen_at: now.toISOString() }).execute();
+      await trx
+        .insertInto('statement_embed')
+        .values({
+          statement_id: statementId,
+          embed_key: e.spec.key,
+          figure: JSON.stringify(r.figure),
+          frozen_at: now.toISOString(),
+        })
+        .execute();
       existing.set(e.spec.key, r.figure);
       n++;
     }

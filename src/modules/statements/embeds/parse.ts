@@ -39,7 +39,8 @@ export interface EmbedSpec {
   raw: string;
 }
 
-export type ParsedEmbed = { ok: true; spec: EmbedSpec } | { ok: false; raw: string; message: MessageKey; params: Record<string, string> };
+export type ParsedEmbed =
+  { ok: true; spec: EmbedSpec } | { ok: false; raw: string; message: MessageKey; params: Record<string, string> };
 
 /** `{{figure:…}}`; the inside may not contain braces or line breaks (so a typo cannot swallow a paragraph). */
 export const EMBED_PATTERN = /\{\{\s*figure\s*:([^{}\n]{0,300})\}\}/g;
@@ -48,7 +49,8 @@ export const EMBED_PATTERN = /\{\{\s*figure\s*:([^{}\n]{0,300})\}\}/g;
 export function parseEmbed(inside: string, raw = `{{figure:${inside}}}`): ParsedEmbed {
   const words = inside.trim().split(/\s+/).filter(Boolean);
   const name = words.shift() ?? '';
-  if (!(FIGURES as readonly string[]).includes(name)) return { ok: false, raw, message: 'statements.embed_unknown_figure', params: { embed: raw, name: name || '?' } };
+  if (!(FIGURES as readonly string[]).includes(name))
+    return { ok: false, raw, message: 'statements.embed_unknown_figure', params: { embed: raw, name: name || '?' } };
   const figure = name as FigureName;
   const allowed = PARAMS[figure];
   const params: Record<string, string> = {};
@@ -64,13 +66,29 @@ export function parseEmbed(inside: string, raw = `{{figure:${inside}}}`): Parsed
       continue;
     }
     const m = /^([a-z]+)=(\S{1,200})$/.exec(w);
-    if (!m || ![...allowed.required, ...allowed.optional].includes(m[1]!)) return { ok: false, raw, message: 'statements.embed_unknown_param', params: { embed: raw, param: w } };
-    if (m[1]! in params) return { ok: false, raw, message: 'statements.embed_unknown_param', params: { embed: raw, param: w } };
+    if (!m || ![...allowed.required, ...allowed.optional].includes(m[1]!))
+      return { ok: false, raw, message: 'statements.embed_unknown_param', params: { embed: raw, param: w } };
+    if (m[1]! in params)
+      return { ok: false, raw, message: 'statements.embed_unknown_param', params: { embed: raw, param: w } };
     params[m[1]!] = m[2]!;
   }
-  for (const r of allowed.required) if (!(r in params)) return { ok: false, raw, message: 'statements.embed_missing_param', params: { embed: raw, param: r } };
-  if (('from' in params) !== ('to' in params)) return { ok: false, raw, message: 'statements.embed_missing_param', params: { embed: raw, param: 'from' in params ? 'to' : 'from' } };
-  const key = [figure, ...Object.keys(params).sort().map((k) => `${k}=${params[k]}`), ...(freeze ? ['freeze'] : [])].join(' ');
+  for (const r of allowed.required)
+    if (!(r in params))
+      return { ok: false, raw, message: 'statements.embed_missing_param', params: { embed: raw, param: r } };
+  if ('from' in params !== 'to' in params)
+    return {
+      ok: false,
+      raw,
+      message: 'statements.embed_missing_param',
+      params: { embed: raw, param: 'from' in params ? 'to' : 'from' },
+    };
+  const key = [
+    figure,
+    ...Object.keys(params)
+      .sort()
+      .map((k) => `${k}=${params[k]}`),
+    ...(freeze ? ['freeze'] : []),
+  ].join(' ');
   return { ok: true, spec: { figure, params, freeze, words: inWords, key, raw } };
 }
 

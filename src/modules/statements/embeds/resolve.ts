@@ -26,12 +26,26 @@ export const MIN_CASE_COUNT = 5;
 
 /** A resolved figure, as shown (and, when frozen, as stored in statement_embed.figure). */
 export type Figure =
-  | { status: 'value'; figure: FigureName; value: number; percent: boolean; x?: number; n?: number; asOf: string; source: string }
+  | {
+      status: 'value';
+      figure: FigureName;
+      value: number;
+      percent: boolean;
+      x?: number;
+      n?: number;
+      asOf: string;
+      source: string;
+    }
   | { status: 'withheld'; figure: FigureName; min: number; n?: number; asOf: string; source: string };
 
-export type Resolution = { ok: true; figure: Figure } | { ok: false; message: MessageKey; params: Record<string, string> };
+export type Resolution =
+  { ok: true; figure: Figure } | { ok: false; message: MessageKey; params: Record<string, string> };
 
-const fail = (spec: EmbedSpec, message: MessageKey, extra: Record<string, string> = {}): Resolution => ({ ok: false, message, params: { embed: spec.raw, ...extra } });
+const fail = (spec: EmbedSpec, message: MessageKey, extra: Record<string, string> = {}): Resolution => ({
+  ok: false,
+  message,
+  params: { embed: spec.raw, ...extra },
+});
 
 /** Resolves one embed at `now`. Never throws for bad input: an unknown body or term is a Resolution error. */
 export async function resolveFigure(db: Executor, spec: EmbedSpec, now: Date): Promise<Resolution> {
@@ -45,11 +59,35 @@ export async function resolveFigure(db: Executor, spec: EmbedSpec, now: Date): P
   if (error) return fail(spec, 'statements.embed_bad_period');
   const card = await cachedReportCard(db, body.id, period, today);
   const asOf = (await lastRefresh(db)) ?? now.toISOString();
-  if (spec.figure === 'overdue') return { ok: true, figure: { status: 'value', figure: 'overdue', value: card.overdueNow, percent: false, asOf, source: `/stats/bodies/${body.id}` } };
+  if (spec.figure === 'overdue')
+    return {
+      ok: true,
+      figure: {
+        status: 'value',
+        figure: 'overdue',
+        value: card.overdueNow,
+        percent: false,
+        asOf,
+        source: `/stats/bodies/${body.id}`,
+      },
+    };
   const r = card.figures.onTimeRate;
   const source = `/stats/bodies/${body.id}?from=${period.from}&to=${period.to}`;
-  if (r.rate === null) return { ok: true, figure: { status: 'withheld', figure: 'on-time', min: MIN_SAMPLE, n: r.n, asOf, source } };
-  return { ok: true, figure: { status: 'value', figure: 'on-time', value: Math.round(r.rate * 100), percent: true, x: r.x, n: r.n, asOf, source } };
+  if (r.rate === null)
+    return { ok: true, figure: { status: 'withheld', figure: 'on-time', min: MIN_SAMPLE, n: r.n, asOf, source } };
+  return {
+    ok: true,
+    figure: {
+      status: 'value',
+      figure: 'on-time',
+      value: Math.round(r.rate * 100),
+      percent: true,
+      x: r.x,
+      n: r.n,
+      asOf,
+      source,
+    },
+  };
 }
 
 /** The period of a `cases` figure: the given dates, or the twelve months up to today. */
@@ -63,7 +101,12 @@ export function casesPeriod(params: Record<string, string>, today: string): { fr
 
 async function resolveCases(db: Executor, spec: EmbedSpec, now: Date, today: string): Promise<Resolution> {
   const violation = spec.params.violation!;
-  const term = await db.selectFrom('thesaurus_term').select('code').where('thesaurus', '=', 'act_type').where('code', '=', violation).executeTakeFirst();
+  const term = await db
+    .selectFrom('thesaurus_term')
+    .select('code')
+    .where('thesaurus', '=', 'act_type')
+    .where('code', '=', violation)
+    .executeTakeFirst();
   if (!term) return fail(spec, 'statements.embed_unknown_violation', { violation });
   const period = casesPeriod(spec.params, today);
   if (!period) return fail(spec, 'statements.embed_bad_period');
@@ -79,7 +122,8 @@ async function resolveCases(db: Executor, spec: EmbedSpec, now: Date, today: str
   const n = Number(row.n);
   const source = `/statements/figures/cases?violation=${encodeURIComponent(violation)}&from=${period.from}&to=${period.to}`;
   const asOf = now.toISOString();
-  if (n < MIN_CASE_COUNT) return { ok: true, figure: { status: 'withheld', figure: 'cases', min: MIN_CASE_COUNT, asOf, source } };
+  if (n < MIN_CASE_COUNT)
+    return { ok: true, figure: { status: 'withheld', figure: 'cases', min: MIN_CASE_COUNT, asOf, source } };
   return { ok: true, figure: { status: 'value', figure: 'cases', value: n, percent: false, asOf, source } };
 }
 
@@ -87,7 +131,12 @@ async function resolveCases(db: Executor, spec: EmbedSpec, now: Date, today: str
 export function parseStoredFigure(json: string): Figure | null {
   try {
     const v = JSON.parse(json) as Figure;
-    return v && (v.status === 'value' || v.status === 'withheld') && typeof v.asOf === 'string' && typeof v.source === 'string' ? v : null;
+    return v &&
+      (v.status === 'value' || v.status === 'withheld') &&
+      typeof v.asOf === 'string' &&
+      typeof v.source === 'string'
+      ? v
+      : null;
   } catch {
     return null;
   }

@@ -17,10 +17,21 @@ export interface EventItem {
   venue: string;
 }
 
-const eventFeeds = (ctx: ViewContext) => (['ky', 'ru', 'en'] as const).map((l) => ({ href: `/events/feed.${l}.atom`, title: ctx.t('events.feed_title', { lang: ctx.t(`lang.${l}`) }) }));
+const eventFeeds = (ctx: ViewContext) =>
+  (['ky', 'ru', 'en'] as const).map((l) => ({
+    href: `/events/feed.${l}.atom`,
+    title: ctx.t('events.feed_title', { lang: ctx.t(`lang.${l}`) }),
+  }));
 
 function When({ ctx, event: e }: { ctx: ViewContext; event: { startsAt: string; endsAt: string } }) {
-  return <>{ctx.t('events.when_value', { start: formatDateTime(ctx.locale, e.startsAt), end: formatDateTime(ctx.locale, e.endsAt) })}</>;
+  return (
+    <>
+      {ctx.t('events.when_value', {
+        start: formatDateTime(ctx.locale, e.startsAt),
+        end: formatDateTime(ctx.locale, e.endsAt),
+      })}
+    </>
+  );
 }
 
 function EventList({ ctx, items }: { ctx: ViewContext; items: EventItem[] }) {
@@ -44,7 +55,17 @@ function EventList({ ctx, items }: { ctx: ViewContext; items: EventItem[] }) {
   );
 }
 
-export function EventsPage({ ctx, upcoming, past, canManage }: { ctx: ViewContext; upcoming: EventItem[]; past: EventItem[]; canManage: boolean }) {
+export function EventsPage({
+  ctx,
+  upcoming,
+  past,
+  canManage,
+}: {
+  ctx: ViewContext;
+  upcoming: EventItem[];
+  past: EventItem[];
+  canManage: boolean;
+}) {
   const { t } = ctx;
   return (
     <StatementsLayout ctx={ctx} title={t('events.title')} feeds={eventFeeds(ctx)}>
@@ -175,12 +196,24 @@ export function EventManageListPage({ ctx, items }: { ctx: ViewContext; items: (
         { href: '/statements/manage', label: t('statements.manage') },
       ]}
       whenColumn
-      rows={items.map((e) => ({ href: `/events/manage/${e.id}`, title: e.title, when: formatDateTime(ctx.locale, e.startsAt), status: e.status }))}
+      rows={items.map((e) => ({
+        href: `/events/manage/${e.id}`,
+        title: e.title,
+        when: formatDateTime(ctx.locale, e.startsAt),
+        status: e.status,
+      }))}
     />
   );
 }
 
-export function EventEditPage(p: { ctx: ViewContext; id: number | null; status: Status; input: Record<string, string>; errors: FieldError[]; form: 'details' | 'publish' }) {
+export function EventEditPage(p: {
+  ctx: ViewContext;
+  id: number | null;
+  status: Status;
+  input: Record<string, string>;
+  errors: FieldError[];
+  form: 'details' | 'publish';
+}) {
   const { ctx } = p;
   const { t } = ctx;
   const title = p.id === null ? t('events.new') : t('events.edit');
@@ -205,22 +238,94 @@ export function EventEditPage(p: { ctx: ViewContext; id: number | null; status: 
         {LOCALES.map((l) => (
           <fieldset lang={l}>
             <legend lang={ctx.locale}>{t('statements.lang_section', { lang: t(`lang.${l}`) })}</legend>
-            <Field ctx={ctx} name={`title_${l}`} label={t('statements.field_title')} value={p.input[`title_${l}`]} errors={details} />
-            <Field ctx={ctx} name={`description_${l}`} label={t('events.field_description')} value={p.input[`description_${l}`]} errors={details} multiline />
+            <Field
+              ctx={ctx}
+              name={`title_${l}`}
+              label={t('statements.field_title')}
+              value={p.input[`title_${l}`]}
+              errors={details}
+            />
+            <Field
+              ctx={ctx}
+              name={`description_${l}`}
+              label={t('events.field_description')}
+              value={p.input[`description_${l}`]}
+              errors={details}
+              multiline
+            />
           </fieldset>
         ))}
-        <Field ctx={ctx} name="date" type="date" label={t('events.field_date')} value={p.input.date} errors={details} required />
-        <Field ctx={ctx} name="start_time" label={t('events.field_start')} value={p.input.start_time} errors={details} required inputmode="numeric" />
-        <Field ctx={ctx} name="end_date" type="date" label={t('events.field_end_date')} value={p.input.end_date} errors={details} />
-        <Field ctx={ctx} name="end_time" label={t('events.field_end')} value={p.input.end_time} errors={details} required inputmode="numeric" />
-        <Field ctx={ctx} name="schedule" label={t('events.field_schedule')} value={p.input.schedule} errors={details} multiline />
+        <Field
+          ctx={ctx}
+          name="date"
+          type="date"
+          label={t('events.field_date')}
+          value={p.input.date}
+          errors={details}
+          required
+        />
+        <Field
+          ctx={ctx}
+          name="start_time"
+          label={t('events.field_start')}
+          value={p.input.start_time}
+          errors={details}
+          required
+          inputmode="numeric"
+        />
+        <Field
+          ctx={ctx}
+          name="end_date"
+          type="date"
+          label={t('events.field_end_date')}
+          value={p.input.end_date}
+          errors={details}
+        />
+        <Field
+          ctx={ctx}
+          name="end_time"
+          label={t('events.field_end')}
+          value={p.input.end_time}
+          errors={details}
+          required
+          inputmode="numeric"
+        />
+        <Field
+          ctx={ctx}
+          name="schedule"
+          label={t('events.field_schedule')}
+          value={p.input.schedule}
+          errors={details}
+          multiline
+        />
         <Field ctx={ctx} name="venue" label={t('events.venue')} value={p.input.venue} errors={details} required />
-        <Field ctx={ctx} name="participants" label={t('events.field_participants')} value={p.input.participants} errors={details} multiline />
-        <Field ctx={ctx} name="contacts" label={t('events.contacts')} value={p.input.contacts} errors={details} multiline />
+        <Field
+          ctx={ctx}
+          name="participants"
+          label={t('events.field_participants')}
+          value={p.input.participants}
+          errors={details}
+          multiline
+        />
+        <Field
+          ctx={ctx}
+          name="contacts"
+          label={t('events.contacts')}
+          value={p.input.contacts}
+          errors={details}
+          multiline
+        />
         <Field ctx={ctx} name="related" label={t('events.field_related')} value={p.input.related} errors={details} />
         <button type="submit">{t('common.save')}</button>
       </PostForm>
-      {p.id !== null && p.status.kind !== 'public' ? <PublishForm ctx={ctx} action={`/events/manage/${p.id}/publish`} input={p.form === 'publish' ? p.input : {}} errors={p.form === 'publish' ? p.errors : []} /> : null}
+      {p.id !== null && p.status.kind !== 'public' ? (
+        <PublishForm
+          ctx={ctx}
+          action={`/events/manage/${p.id}/publish`}
+          input={p.form === 'publish' ? p.input : {}}
+          errors={p.form === 'publish' ? p.errors : []}
+        />
+      ) : null}
     </StatementsLayout>
   );
 }

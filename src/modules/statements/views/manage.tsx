@@ -10,7 +10,8 @@ export type Status = { kind: 'draft' } | { kind: 'scheduled'; at: string } | { k
 
 export function StatusText({ ctx, status }: { ctx: ViewContext; status: Status }) {
   if (status.kind === 'draft') return <>{ctx.t('statements.status.draft')}</>;
-  if (status.kind === 'scheduled') return <>{ctx.t('statements.status.scheduled', { date: formatDateTime(ctx.locale, status.at) })}</>;
+  if (status.kind === 'scheduled')
+    return <>{ctx.t('statements.status.scheduled', { date: formatDateTime(ctx.locale, status.at) })}</>;
   return <>{ctx.t('statements.status.public')}</>;
 }
 
@@ -68,7 +69,13 @@ export function ManageList(props: {
   );
 }
 
-export function ManageListPage({ ctx, items }: { ctx: ViewContext; items: { id: number; title: string; status: Status; updatedAt: string }[] }) {
+export function ManageListPage({
+  ctx,
+  items,
+}: {
+  ctx: ViewContext;
+  items: { id: number; title: string; status: Status; updatedAt: string }[];
+}) {
   const { t } = ctx;
   return (
     <ManageList
@@ -84,7 +91,17 @@ export function ManageListPage({ ctx, items }: { ctx: ViewContext; items: { id: 
 }
 
 /** The "publish now / schedule" form, shared by statements and events. */
-export function PublishForm({ ctx, action, input, errors }: { ctx: ViewContext; action: string; input: Record<string, string>; errors: FieldError[] }) {
+export function PublishForm({
+  ctx,
+  action,
+  input,
+  errors,
+}: {
+  ctx: ViewContext;
+  action: string;
+  input: Record<string, string>;
+  errors: FieldError[];
+}) {
   const { t } = ctx;
   const when = input.when === 'schedule' ? 'schedule' : 'now';
   return (
@@ -99,8 +116,22 @@ export function PublishForm({ ctx, action, input, errors }: { ctx: ViewContext; 
           <input type="radio" id="when-schedule" name="when" value="schedule" checked={when === 'schedule'} />
           <label for="when-schedule">{t('statements.publish_schedule')}</label>
         </div>
-        <Field ctx={ctx} name="date" type="date" label={t('statements.publish_date')} value={input.date} errors={errors} />
-        <Field ctx={ctx} name="time" label={t('statements.publish_time')} value={input.time} errors={errors} inputmode="numeric" />
+        <Field
+          ctx={ctx}
+          name="date"
+          type="date"
+          label={t('statements.publish_date')}
+          value={input.date}
+          errors={errors}
+        />
+        <Field
+          ctx={ctx}
+          name="time"
+          label={t('statements.publish_time')}
+          value={input.time}
+          errors={errors}
+          inputmode="numeric"
+        />
         <button type="submit">{t('statements.publish_submit')}</button>
       </fieldset>
     </PostForm>
@@ -157,20 +188,55 @@ export function EditPage(p: EditProps) {
         {LOCALES.map((l) => (
           <fieldset lang={l}>
             <legend lang={ctx.locale}>{t('statements.lang_section', { lang: t(`lang.${l}`) })}</legend>
-            <Field ctx={ctx} name={`title_${l}`} label={t('statements.field_title')} value={p.input[`title_${l}`]} errors={p.errors} />
-            <Field ctx={ctx} name={`summary_${l}`} label={t('statements.field_summary')} value={p.input[`summary_${l}`]} errors={p.errors} multiline />
-            <Field ctx={ctx} name={`body_${l}`} label={t('statements.field_body')} hint={t('statements.field_body_hint')} value={p.input[`body_${l}`]} errors={p.errors} multiline />
+            <Field
+              ctx={ctx}
+              name={`title_${l}`}
+              label={t('statements.field_title')}
+              value={p.input[`title_${l}`]}
+              errors={p.errors}
+            />
+            <Field
+              ctx={ctx}
+              name={`summary_${l}`}
+              label={t('statements.field_summary')}
+              value={p.input[`summary_${l}`]}
+              errors={p.errors}
+              multiline
+            />
+            <Field
+              ctx={ctx}
+              name={`body_${l}`}
+              label={t('statements.field_body')}
+              hint={t('statements.field_body_hint')}
+              value={p.input[`body_${l}`]}
+              errors={p.errors}
+              multiline
+            />
           </fieldset>
         ))}
         {isPublic ? (
           <>
             <p class="hint">{t('statements.correction_hint')}</p>
-            <Field ctx={ctx} name="correction_note" label={t('statements.field_correction')} value={p.input.correction_note} errors={p.errors} required />
+            <Field
+              ctx={ctx}
+              name="correction_note"
+              label={t('statements.field_correction')}
+              value={p.input.correction_note}
+              errors={p.errors}
+              required
+            />
           </>
         ) : null}
         <button type="submit">{t('common.save')}</button>
       </PostForm>
-      {p.id !== null && !isPublic ? <PublishForm ctx={ctx} action={`/statements/manage/${p.id}/publish`} input={p.form === 'publish' ? p.input : {}} errors={p.form === 'publish' ? p.errors : []} /> : null}
+      {p.id !== null && !isPublic ? (
+        <PublishForm
+          ctx={ctx}
+          action={`/statements/manage/${p.id}/publish`}
+          input={p.form === 'publish' ? p.input : {}}
+          errors={p.form === 'publish' ? p.errors : []}
+        />
+      ) : null}
       {p.versions.length ? (
         <section aria-labelledby="versions-h">
           <h2 id="versions-h">{t('statements.versions')}</h2>

@@ -18,7 +18,13 @@ export interface ShareMeta {
 
 const OG_LOCALE: Record<Locale, string> = { ky: 'ky_KG', ru: 'ru_RU', en: 'en_GB' };
 
-export function StatementsLayout(props: { ctx: ViewContext; title: string; children: ComponentChildren; share?: ShareMeta; feeds?: { href: string; title: string }[] }) {
+export function StatementsLayout(props: {
+  ctx: ViewContext;
+  title: string;
+  children: ComponentChildren;
+  share?: ShareMeta;
+  feeds?: { href: string; title: string }[];
+}) {
   const s = props.share;
   const head = (
     <>

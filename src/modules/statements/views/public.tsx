@@ -36,9 +36,25 @@ function FeedLinks({ ctx }: { ctx: ViewContext }) {
   );
 }
 
-export const statementFeeds = (ctx: ViewContext) => (['ky', 'ru', 'en'] as const).map((l) => ({ href: `/statements/feed.${l}.atom`, title: ctx.t('statements.feed_title', { lang: ctx.t(`lang.${l}`) }) }));
+export const statementFeeds = (ctx: ViewContext) =>
+  (['ky', 'ru', 'en'] as const).map((l) => ({
+    href: `/statements/feed.${l}.atom`,
+    title: ctx.t('statements.feed_title', { lang: ctx.t(`lang.${l}`) }),
+  }));
 
-export function ListPage({ ctx, heading, items, nav, canManage }: { ctx: ViewContext; heading: string; items: ListItem[]; nav: ArchiveNav; canManage: boolean }) {
+export function ListPage({
+  ctx,
+  heading,
+  items,
+  nav,
+  canManage,
+}: {
+  ctx: ViewContext;
+  heading: string;
+  items: ListItem[];
+  nav: ArchiveNav;
+  canManage: boolean;
+}) {
   const { t } = ctx;
   return (
     <StatementsLayout ctx={ctx} title={heading} feeds={statementFeeds(ctx)}>
@@ -62,7 +78,8 @@ export function ListPage({ ctx, heading, items, nav, canManage }: { ctx: ViewCon
               </a>
             </h2>
             <p class="muted">
-              {t(`statements.kind.${s.kind}`)} · {t('statements.published_on', { date: formatDate(ctx.locale, s.publishedAt) })}
+              {t(`statements.kind.${s.kind}`)} ·{' '}
+              {t('statements.published_on', { date: formatDate(ctx.locale, s.publishedAt) })}
             </p>
             {s.summary ? <p lang={s.lang}>{s.summary}</p> : null}
           </li>
@@ -111,7 +128,17 @@ export interface StatementView {
   langBase: string;
 }
 
-export function StatementPage({ ctx, statement: s, share, preview }: { ctx: ViewContext; statement: StatementView; share?: ShareMeta; preview?: boolean }) {
+export function StatementPage({
+  ctx,
+  statement: s,
+  share,
+  preview,
+}: {
+  ctx: ViewContext;
+  statement: StatementView;
+  share?: ShareMeta;
+  preview?: boolean;
+}) {
   const { t } = ctx;
   return (
     <StatementsLayout ctx={ctx} title={s.title} share={share} feeds={statementFeeds(ctx)}>
@@ -123,7 +150,9 @@ export function StatementPage({ ctx, statement: s, share, preview }: { ctx: View
       <article lang={s.lang}>
         <p class="muted" lang={ctx.locale}>
           {t(`statements.kind.${s.kind}`)}
-          {s.publishedAt ? <> · {t('statements.published_on', { date: formatDate(ctx.locale, s.publishedAt) })}</> : null}
+          {s.publishedAt ? (
+            <> · {t('statements.published_on', { date: formatDate(ctx.locale, s.publishedAt) })}</>
+          ) : null}
         </p>
         <h1>{s.title}</h1>
         {s.lang !== s.wanted ? (
@@ -173,12 +202,33 @@ export function StatementPage({ ctx, statement: s, share, preview }: { ctx: View
 }
 
 /** The source page of a `cases` figure: its value and exact definition. */
-export function CasesFigurePage({ ctx, violation, from, to, valueHtml, min }: { ctx: ViewContext; violation: string; from: string; to: string; valueHtml: string; min: number }) {
+export function CasesFigurePage({
+  ctx,
+  violation,
+  from,
+  to,
+  valueHtml,
+  min,
+}: {
+  ctx: ViewContext;
+  violation: string;
+  from: string;
+  to: string;
+  valueHtml: string;
+  min: number;
+}) {
   const { t } = ctx;
   return (
     <StatementsLayout ctx={ctx} title={t('statements.figure_page_title')}>
       <h1>{t('statements.figure_page_title')}</h1>
-      <p>{t('statements.figure_cases_definition', { violation, from: formatDate(ctx.locale, from), to: formatDate(ctx.locale, to), min })}</p>
+      <p>
+        {t('statements.figure_cases_definition', {
+          violation,
+          from: formatDate(ctx.locale, from),
+          to: formatDate(ctx.locale, to),
+          min,
+        })}
+      </p>
       <p>
         {t('statements.figure_value')}: <span dangerouslySetInnerHTML={{ __html: valueHtml }} />
       </p>

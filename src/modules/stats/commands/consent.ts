@@ -13,12 +13,24 @@ export async function countsInStatistics(db: Executor, appealId: number): Promis
 }
 
 /** Gives (`include`) or withdraws the consent; idempotent. Call inside a transaction. */
-export async function setStatisticsConsent(p: { trx: Executor; appealId: number; include: boolean; actor: string; now: Date }): Promise<void> {
+export async function setStatisticsConsent(p: {
+  trx: Executor;
+  appealId: number;
+  include: boolean;
+  actor: string;
+  now: Date;
+}): Promise<void> {
   const { trx, appealId, now } = p;
   if (p.include) await trx.deleteFrom('stats_opt_out').where('appeal_id', '=', appealId).execute();
   else if (await countsInStatistics(trx, appealId)) {
     await trx.insertInto('stats_opt_out').values({ appeal_id: appealId, created_at: now.toISOString() }).execute();
   }
   await refreshAppeals(trx, [appealId], kyrgyzDateOf(now));
-  await appendAudit(trx, { actor: p.actor, action: p.include ? 'stats.consent_given' : 'stats.consent_withdrawn', objectType: 'appeal', objectId: appealId, at: now });
+  await appendAudit(trx, {
+    actor: p.actor,
+    action: p.include ? 'stats.consent_given' : 'stats.consent_withdrawn',
+    objectType: 'appeal',
+    objectId: appealId,
+    at: now,
+  });
 }

@@ -13,14 +13,28 @@ import { factOf, keyOf, recomputeCells, type AppealRow, type CellKey } from '../
 export type TouchedCells = Map<string, CellKey>;
 
 /** Writes the facts of new appeals (all counted: an imported appeal has no opt-out yet) and notes their cells. */
-export async function recordImportedFacts(trx: Executor, appeals: (AppealRow & { place: Place })[], p: { today: string; calendar: CalendarData; cells: TouchedCells }): Promise<void> {
-  const facts = appeals.map((a) => factOf(a, p.today, p.calendar, a.place, true)).filter((f): f is NonNullable<typeof f> => f !== null);
-  for (let i = 0; i < facts.length; i += 1000) await trx.insertInto('stats_appeal_fact').values(facts.slice(i, i + 1000)).execute();
+export async function recordImportedFacts(
+  trx: Executor,
+  appeals: (AppealRow & { place: Place })[],
+  p: { today: string; calendar: CalendarData; cells: TouchedCells },
+): Promise<void> {
+  const facts = appeals
+    .map((a) => factOf(a, p.today, p.calendar, a.place, true))
+    .filter((f): f is NonNullable<typeof f> => f !== null);
+  for (let i = 0; i < facts.length; i += 1000)
+    await trx
+      .insertInto('stats_appeal_fact')
+      .values(facts.slice(i, i + 1000))
+      .execute();
   for (const f of facts) p.cells.set(keyOf(f), { body_id: f.body_id, month: f.month, kind: f.kind });
 }
 
 /** Recomputes the aggregate cells an import touched (1,000 per transaction, in batches of 200). */
-export async function recomputeTouchedCells(db: Db, cells: TouchedCells, onProgress?: (done: number, total: number) => void): Promise<void> {
+export async function recomputeTouchedCells(
+  db: Db,
+  cells: TouchedCells,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
   const all = [...cells.values()];
   for (let i = 0; i < all.length; i += 1000) {
     await db.transaction().execute((trx) => recomputeCells(trx, all.slice(i, i + 1000)));

@@ -18,14 +18,25 @@ export function Basis({ ctx, updated }: { ctx: ViewContext; updated: string | nu
   );
 }
 
-export function ReportCardPage(p: { ctx: ViewContext; bodyId: number; bodyName: string; card: ReportCard | null; from: string; to: string; kind: string; error: MessageKey | null; updated: string | null }) {
+export function ReportCardPage(p: {
+  ctx: ViewContext;
+  bodyId: number;
+  bodyName: string;
+  card: ReportCard | null;
+  from: string;
+  to: string;
+  kind: string;
+  error: MessageKey | null;
+  updated: string | null;
+}) {
   const { ctx, card } = p;
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('stats.card_title', { body: p.bodyName })}>
       <h1>{t('stats.card_title', { body: p.bodyName })}</h1>
       <p>
-        <a href={`/directory/bodies/${p.bodyId}`}>{p.bodyName}</a> · <a href={`/search?body=${p.bodyId}`}>{t('stats.published_link')}</a> ·{' '}
+        <a href={`/directory/bodies/${p.bodyId}`}>{p.bodyName}</a> ·{' '}
+        <a href={`/search?body=${p.bodyId}`}>{t('stats.published_link')}</a> ·{' '}
         <a href={`/feeds/bodies/${p.bodyId}.atom`}>{t('publication.feed')}</a>
       </p>
       <Basis ctx={ctx} updated={p.updated} />
@@ -87,8 +98,18 @@ function CardBody({ ctx, card }: { ctx: ViewContext; card: ReportCard }) {
       ) : (
         <p>{t('stats.no_data')}</p>
       )}
-      <CountsTable ctx={ctx} caption={t('stats.outcomes')} counts={card.totals.outcomes} label={(k) => outcomeLabel(ctx, k)} />
-      <CountsTable ctx={ctx} caption={t('stats.reasons')} counts={card.totals.reasons} label={(k) => reasonLabel(ctx, k)} />
+      <CountsTable
+        ctx={ctx}
+        caption={t('stats.outcomes')}
+        counts={card.totals.outcomes}
+        label={(k) => outcomeLabel(ctx, k)}
+      />
+      <CountsTable
+        ctx={ctx}
+        caption={t('stats.reasons')}
+        counts={card.totals.reasons}
+        label={(k) => reasonLabel(ctx, k)}
+      />
       <h2>{t('stats.trend')}</h2>
       <TrendChart ctx={ctx} id="trend" points={card.trend} />
       <details>

@@ -25,7 +25,13 @@ export function TrendChart({ ctx, id, points }: { ctx: ViewContext; id: string; 
   const desc = points.map((p) => `${p.month}: ${p.received} / ${p.onTime}`).join('; ');
   return (
     <figure class="chart">
-      <svg viewBox={`0 0 ${w} ${h}`} width="100%" role="img" aria-labelledby={`${id}-t ${id}-d`} xmlns="http://www.w3.org/2000/svg">
+      <svg
+        viewBox={`0 0 ${w} ${h}`}
+        width="100%"
+        role="img"
+        aria-labelledby={`${id}-t ${id}-d`}
+        xmlns="http://www.w3.org/2000/svg"
+      >
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{desc}</desc>
         <line x1={left} y1={h - bottom} x2={w - 4} y2={h - bottom} stroke="#37474f" />
@@ -41,7 +47,7 @@ export function TrendChart({ ctx, id, points }: { ctx: ViewContext; id: string; 
             <g>
               <rect x={x} y={y(p.received)} width={bar} height={h - bottom - y(p.received)} fill="#1f4e79" />
               <rect x={x + bar + 1} y={y(p.onTime)} width={bar} height={h - bottom - y(p.onTime)} fill="#7fb3d5" />
-              {points.length <= 24 && (i % Math.ceil(points.length / 12) === 0) ? (
+              {points.length <= 24 && i % Math.ceil(points.length / 12) === 0 ? (
                 <text x={x + bar} y={h - bottom + 14} text-anchor="middle" font-size="10" fill="#222">
                   {p.month.slice(2)}
                 </text>

@@ -91,7 +91,9 @@ export function DataPage({ ctx, attributions }: { ctx: ViewContext; attributions
       <h2 id="credits">{t('stats.credits')}</h2>
       {/* the attribution lines are quoted verbatim; long lines scroll inside their box on phones */}
       <div class="table-wrap">
-        <pre lang="en" class="attribution">{attributions}</pre>
+        <pre lang="en" class="attribution">
+          {attributions}
+        </pre>
       </div>
     </Layout>
   );

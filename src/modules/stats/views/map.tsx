@@ -32,7 +32,18 @@ export interface ChoroplethRegion {
   figures: Figures | null;
 }
 
-export function MapPage(p: { ctx: ViewContext; level: 'oblast' | 'rayon'; regions: ChoroplethRegion[]; width: number; height: number; from: string; to: string; kind: string; error: MessageKey | null; updated: string | null }) {
+export function MapPage(p: {
+  ctx: ViewContext;
+  level: 'oblast' | 'rayon';
+  regions: ChoroplethRegion[];
+  width: number;
+  height: number;
+  from: string;
+  to: string;
+  kind: string;
+  error: MessageKey | null;
+  updated: string | null;
+}) {
   const { ctx } = p;
   const { t } = ctx;
   const caption = t('stats.map_caption', { level: t(`stats.level.${p.level}`) });
@@ -56,14 +67,27 @@ export function MapPage(p: { ctx: ViewContext; level: 'oblast' | 'rayon'; region
         <button type="submit">{t('stats.show')}</button>
       </form>
       <figure class="map" aria-labelledby="choropleth-caption">
-        <svg viewBox={`0 0 ${p.width} ${p.height}`} width="100%" role="group" aria-labelledby="choropleth-title" xmlns="http://www.w3.org/2000/svg">
+        <svg
+          viewBox={`0 0 ${p.width} ${p.height}`}
+          width="100%"
+          role="group"
+          aria-labelledby="choropleth-title"
+          xmlns="http://www.w3.org/2000/svg"
+        >
           <title id="choropleth-title">{caption}</title>
           {p.regions.map((r) => {
             const value = r.figures ? rateText(ctx, r.figures.onTimeRate) : t('stats.no_data');
             return (
               <a href={`/stats/league?oblast=${p.level === 'oblast' ? r.id : ''}&from=${p.from}&to=${p.to}`}>
                 <title lang={r.lang}>{t('stats.region_title', { name: r.name, value })}</title>
-                <path d={r.d} fill={fillOf(r.figures?.onTimeRate.rate ?? null)} fill-rule="evenodd" stroke="#37474f" stroke-width="1" stroke-linejoin="round" />
+                <path
+                  d={r.d}
+                  fill={fillOf(r.figures?.onTimeRate.rate ?? null)}
+                  fill-rule="evenodd"
+                  stroke="#37474f"
+                  stroke-width="1"
+                  stroke-linejoin="round"
+                />
               </a>
             );
           })}

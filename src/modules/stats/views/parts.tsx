@@ -12,7 +12,13 @@ export function pct(ctx: ViewContext, v: number): string {
 /** "80% (95% interval 49–94%; 8 of 10)" or "Too few cases (4; at least 10 needed)". */
 export function rateText(ctx: ViewContext, r: Rate): string {
   if (r.rate === null) return ctx.t('stats.too_few', { n: r.n, min: MIN_SAMPLE });
-  return ctx.t('stats.rate_value', { rate: pct(ctx, r.rate), low: pct(ctx, r.low!), high: pct(ctx, r.high!), x: r.x, n: r.n });
+  return ctx.t('stats.rate_value', {
+    rate: pct(ctx, r.rate),
+    low: pct(ctx, r.low!),
+    high: pct(ctx, r.high!),
+    x: r.x,
+    n: r.n,
+  });
 }
 
 export function days(ctx: ViewContext, v: number | null): string {
@@ -25,7 +31,17 @@ export const reasonLabel = (ctx: ViewContext, r: string) => ctx.t(`appeals.refus
 export const bodyKindLabel = (ctx: ViewContext, k: string) => ctx.t(`directory.kind.${k}` as MessageKey);
 
 /** The period form (GET, works without JavaScript). */
-export function PeriodFields({ ctx, from, to, error }: { ctx: ViewContext; from: string; to: string; error?: MessageKey | null }) {
+export function PeriodFields({
+  ctx,
+  from,
+  to,
+  error,
+}: {
+  ctx: ViewContext;
+  from: string;
+  to: string;
+  error?: MessageKey | null;
+}) {
   return (
     <fieldset>
       <legend>{ctx.t('stats.period')}</legend>
@@ -36,17 +52,41 @@ export function PeriodFields({ ctx, from, to, error }: { ctx: ViewContext; from:
       ) : null}
       <div class="field">
         <label for="field-from">{ctx.t('stats.from')}</label>
-        <input id="field-from" name="from" value={from} inputMode="numeric" pattern="[0-9]{4}-[0-9]{2}" aria-describedby={error ? 'period-error' : undefined} />
+        <input
+          id="field-from"
+          name="from"
+          value={from}
+          inputMode="numeric"
+          pattern="[0-9]{4}-[0-9]{2}"
+          aria-describedby={error ? 'period-error' : undefined}
+        />
       </div>
       <div class="field">
         <label for="field-to">{ctx.t('stats.to')}</label>
-        <input id="field-to" name="to" value={to} inputMode="numeric" pattern="[0-9]{4}-[0-9]{2}" aria-describedby={error ? 'period-error' : undefined} />
+        <input
+          id="field-to"
+          name="to"
+          value={to}
+          inputMode="numeric"
+          pattern="[0-9]{4}-[0-9]{2}"
+          aria-describedby={error ? 'period-error' : undefined}
+        />
       </div>
     </fieldset>
   );
 }
 
-export function CountsTable({ ctx, caption, counts, label }: { ctx: ViewContext; caption: string; counts: Record<string, number>; label: (k: string) => string }) {
+export function CountsTable({
+  ctx,
+  caption,
+  counts,
+  label,
+}: {
+  ctx: ViewContext;
+  caption: string;
+  counts: Record<string, number>;
+  label: (k: string) => string;
+}) {
   const rows = Object.entries(counts).sort((a, b) => b[1] - a[1]);
   if (rows.length === 0) return null;
   return (

@@ -25,7 +25,13 @@ export async function findPending(db: Executor, token: string, now: Date) {
 }
 
 /** Confirms; returns false when the token names no open request (wrong, used or expired). */
-export async function confirmSubscription(p: { trx: Executor; cipher: FieldCipher; publicUrl: string; token: string; now: Date }): Promise<boolean> {
+export async function confirmSubscription(p: {
+  trx: Executor;
+  cipher: FieldCipher;
+  publicUrl: string;
+  token: string;
+  now: Date;
+}): Promise<boolean> {
   const { trx, cipher, now } = p;
   const row = await findPending(trx, p.token, now);
   if (!row) return false;
@@ -50,6 +56,12 @@ export async function confirmSubscription(p: { trx: Executor; cipher: FieldCiphe
     },
     { cipher, now },
   );
-  await appendAudit(trx, { actor: 'anonymous', action: 'subscription.confirmed', objectType: 'subscription', objectId: row.id, at: now });
+  await appendAudit(trx, {
+    actor: 'anonymous',
+    action: 'subscription.confirmed',
+    objectType: 'subscription',
+    objectId: row.id,
+    at: now,
+  });
   return true;
 }

@@ -17,7 +17,8 @@ import { topicList } from '../topics.js';
 /** How long a confirmation link works; after that the pending address is deleted. */
 export const CONFIRM_HOURS = 48;
 
-export type SubscribeResult = { kind: 'pending'; id: number } | { kind: 'already_subscribed' } | { kind: 'already_pending' };
+export type SubscribeResult =
+  { kind: 'pending'; id: number } | { kind: 'already_subscribed' } | { kind: 'already_pending' };
 
 /**
  * Subscribes `email` to `topics` in `language`, pending confirmation. A confirmed address, or one
@@ -34,14 +35,25 @@ export async function subscribe(p: {
 }): Promise<SubscribeResult> {
   const { trx, cipher, now } = p;
   const hash = emailHash(cipher, p.email);
-  const existing = await trx.selectFrom('subscription').select(['id', 'status', 'expires_at']).where('email_hash', '=', hash).executeTakeFirst();
+  const existing = await trx
+    .selectFrom('subscription')
+    .select(['id', 'status', 'expires_at'])
+    .where('email_hash', '=', hash)
+    .executeTakeFirst();
   if (existing?.status === 'confirmed') return { kind: 'already_subscribed' };
-  if (existing && existing.expires_at !== null && existing.expires_at > now.toISOString()) return { kind: 'already_pending' };
+  if (existing && existing.expires_at !== null && existing.expires_at > now.toISOString())
+    return { kind: 'already_pending' };
   if (existing) {
     // An expired request the sweep has not removed yet: it is gone as far as anyone can tell.
     await trx.deleteFrom('subscription').where('id', '=', existing.id).execute();
     await forgetDeliveries(trx, [existing.id]);
-    await appendAudit(trx, { actor: 'system', action: 'subscription.expired', objectType: 'subscription', objectId: existing.id, at: now });
+    await appendAudit(trx, {
+      actor: 'system',
+      action: 'subscription.expired',
+      objectType: 'subscription',
+      objectId: existing.id,
+      at: now,
+    });
   }
   const token = randomToken();
   const row = await trx
@@ -67,12 +79,23 @@ export async function subscribe(p: {
     {
       to: normaliseEmail(p.email),
       subject: t('subscriptions.mail.confirm.subject'),
-      text: t('subscriptions.mail.confirm.body', { topics: topicList(t, p.topics), hours: CONFIRM_HOURS, link: `${p.publicUrl}/subscribe/confirm?token=${token}` }),
+      text: t('subscriptions.mail.confirm.body', {
+        topics: topicList(t, p.topics),
+        hours: CONFIRM_HOURS,
+        link: `${p.publicUrl}/subscribe/confirm?token=${token}`,
+      }),
       related: { type: 'subscription', id: row.id },
       confidentialRecipient: true,
     },
     { cipher, now },
   );
-  await appendAudit(trx, { actor: 'anonymous', action: 'subscription.requested', objectType: 'subscription', objectId: row.id, data: { topics: p.topics, language: p.language }, at: now });
+  await appendAudit(trx, {
+    actor: 'anonymous',
+    action: 'subscription.requested',
+    objectType: 'subscription',
+    objectId: row.id,
+    data: { topics: p.topics, language: p.language },
+    at: now,
+  });
   return { kind: 'pending', id: row.id };
 }

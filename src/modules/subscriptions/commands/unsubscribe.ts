@@ -18,11 +18,24 @@ export async function findByUnsubscribeToken(db: Executor, cipher: FieldCipher, 
 }
 
 /** Deletes the subscription; returns false when the token names none (wrong or already used). */
-export async function unsubscribe(p: { trx: Executor; cipher: FieldCipher; token: string; oneClick: boolean; now: Date }): Promise<boolean> {
+export async function unsubscribe(p: {
+  trx: Executor;
+  cipher: FieldCipher;
+  token: string;
+  oneClick: boolean;
+  now: Date;
+}): Promise<boolean> {
   const row = await findByUnsubscribeToken(p.trx, p.cipher, p.token);
   if (!row) return false;
   await p.trx.deleteFrom('subscription').where('id', '=', row.id).execute();
   await forgetDeliveries(p.trx, [row.id]);
-  await appendAudit(p.trx, { actor: 'anonymous', action: 'subscription.deleted', objectType: 'subscription', objectId: row.id, data: { one_click: p.oneClick }, at: p.now });
+  await appendAudit(p.trx, {
+    actor: 'anonymous',
+    action: 'subscription.deleted',
+    objectType: 'subscription',
+    objectId: row.id,
+    data: { one_click: p.oneClick },
+    at: p.now,
+  });
   return true;
 }

@@ -30,8 +30,21 @@ export function SubscribePage(p: { ctx: ViewContext; input: SubscribeInput; erro
       <p>{t('subscriptions.subscribe.lead')}</p>
       <ErrorSummary ctx={ctx} errors={errors} />
       <PostForm ctx={ctx} action="/subscribe" id="field-form">
-        <Field ctx={ctx} name="email" type="email" label={t('subscriptions.field.email')} value={input.email} errors={errors} autocomplete="email" required />
-        <fieldset id="field-topics" class={topicsError ? 'field-error' : undefined} aria-describedby={topicsError ? 'field-topics-error' : undefined}>
+        <Field
+          ctx={ctx}
+          name="email"
+          type="email"
+          label={t('subscriptions.field.email')}
+          value={input.email}
+          errors={errors}
+          autocomplete="email"
+          required
+        />
+        <fieldset
+          id="field-topics"
+          class={topicsError ? 'field-error' : undefined}
+          aria-describedby={topicsError ? 'field-topics-error' : undefined}
+        >
           <legend>{t('subscriptions.field.topics')}</legend>
           {topicsError ? (
             <p class="error" id="field-topics-error">
@@ -40,12 +53,22 @@ export function SubscribePage(p: { ctx: ViewContext; input: SubscribeInput; erro
           ) : null}
           {SUBSCRIPTION_TOPICS.map((topic) => (
             <div class="choice">
-              <input type="checkbox" name={`topic_${topic}`} id={`topic-${topic}`} value="1" checked={input[`topic_${topic}`] === '1'} />
+              <input
+                type="checkbox"
+                name={`topic_${topic}`}
+                id={`topic-${topic}`}
+                value="1"
+                checked={input[`topic_${topic}`] === '1'}
+              />
               <label for={`topic-${topic}`}>{t(`subscriptions.topic.${topic}`)}</label>
             </div>
           ))}
         </fieldset>
-        <fieldset id="field-language" class={languageError ? 'field-error' : undefined} aria-describedby={languageError ? 'field-language-error' : undefined}>
+        <fieldset
+          id="field-language"
+          class={languageError ? 'field-error' : undefined}
+          aria-describedby={languageError ? 'field-language-error' : undefined}
+        >
           <legend>{t('subscriptions.field.language')}</legend>
           {languageError ? (
             <p class="error" id="field-language-error">
@@ -81,7 +104,17 @@ export function NoticePage({ ctx, title, text }: { ctx: ViewContext; title: stri
 }
 
 /** The confirmation link opens this page; only its button (a POST) confirms. */
-export function ConfirmPage({ ctx, token, topics, language }: { ctx: ViewContext; token: string; topics: string; language: string }) {
+export function ConfirmPage({
+  ctx,
+  token,
+  topics,
+  language,
+}: {
+  ctx: ViewContext;
+  token: string;
+  topics: string;
+  language: string;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('subscriptions.confirm.title')}>

@@ -52,5 +52,5 @@ Helen Anna Brenda Pamela Nicole Emma Samantha Katherine Christine Rachel Catheri
 
 /** The lists above as arrays of words. */
 export function wordsOf(list: string): string[] {
- return list.split(/\s+/).filter(Boolean);
+  return list.split(/\s+/).filter(Boolean);
 }

@@ -84,7 +84,8 @@ function placeWords(): string[] {
   for (const line of fs.readFileSync(file, 'utf8').split('\n').slice(1)) {
     const cols = line.split(',');
     // Hyphenated names stay whole ("Чолпон-Ата" is a town, "Чолпон" alone a given name).
-    for (const name of cols.slice(2, 5)) for (const w of name.split(/[^\p{L}-]+/u)) if (w.length >= 3 && /^\p{Lu}/u.test(w)) out.push(w);
+    for (const name of cols.slice(2, 5))
+      for (const w of name.split(/[^\p{L}-]+/u)) if (w.length >= 3 && /^\p{Lu}/u.test(w)) out.push(w);
   }
   return out;
 }
@@ -96,8 +97,20 @@ export function lexicon(): Lexicon {
   const { names } = require('sex-by-russian-name/dist/names.js') as { names: Record<string, Set<string>> };
   const notNames = keysOf(wordsOf(NOT_NAMES));
   const places = keysOf(placeWords());
-  const given = keysOf([...Object.values(names).flatMap((s) => [...s]), ...wordsOf(KYRGYZ_MALE_NAMES), ...wordsOf(KYRGYZ_FEMALE_NAMES), ...wordsOf(ENGLISH_GIVEN_NAMES)]);
+  const given = keysOf([
+    ...Object.values(names).flatMap((s) => [...s]),
+    ...wordsOf(KYRGYZ_MALE_NAMES),
+    ...wordsOf(KYRGYZ_FEMALE_NAMES),
+    ...wordsOf(ENGLISH_GIVEN_NAMES),
+  ]);
   for (const k of [...given]) if (k.length < 3 || notNames.has(k) || places.has(k)) given.delete(k);
-  cache = { given, places, notNames, kyrgyzOrdinary: keysOf(wordsOf(KYRGYZ_ORDINARY)), roles: keysOf(wordsOf(ROLE_WORDS)), streets: keysOf(wordsOf(STREET_WORDS)) };
+  cache = {
+    given,
+    places,
+    notNames,
+    kyrgyzOrdinary: keysOf(wordsOf(KYRGYZ_ORDINARY)),
+    roles: keysOf(wordsOf(ROLE_WORDS)),
+    streets: keysOf(wordsOf(STREET_WORDS)),
+  };
   return cache;
 }
